@@ -1,0 +1,217 @@
+// The `verbatim` command: the library from a terminal, through the same router the app uses.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { openLibrary, type Library } from './store/open';
+import { backupTo, integrityProblems, listBackups, restoreBackup } from './store/backup';
+import { createServices } from './services';
+import { createRouter, type Router } from './router';
+import { defaultLibraryPath } from './paths';
+import { startWebServer } from './web/server';
+import { AppError } from './errors';
+import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
+import type { CallName, CallOutput } from '../shared/contract';
+
+interface Globals {
+  db?: string;
+}
+
+const program = new Command('verbatim')
+  .description('Verbatim: import articles, code quotes, draft briefings. The same library as the desktop app.')
+  .option('--db <path>', 'library file (default: $VERBATIM_DB, else the desktop app’s library)')
+  .showHelpAfterError();
+
+const libraryPath = () => path.resolve((program.opts() as Globals).db ?? defaultLibraryPath());
+
+async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false): Promise<T> {
+  const lib = await openLibrary(libraryPath(), { dailyBackup });
+  try {
+    const router = createRouter(createServices(lib));
+    return await fn(caller(router), lib);
+  } finally {
+    lib.close();
+  }
+}
+
+type Caller = <N extends CallName>(name: N, input: unknown) => Promise<CallOutput<N>>;
+
+function caller(router: Router): Caller {
+  return async (name, input) => {
+    const r = await router(name, input);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message);
+    return r.value as CallOutput<typeof name>;
+  };
+}
+
+const print = (json: boolean, data: unknown, human: () => string) => {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
+};
+
+const plainSnippet = (s: string) => s.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
+
+program
+  .command('import')
+  .description('import .txt, .md, .html files as articles')
+  .argument('<files...>')
+  .option('--title <title>')
+  .option('--outlet <outlet>')
+  .option('--author <author>')
+  .option('--date <YYYY-MM-DD>', 'published date')
+  .option('--url <url>')
+  .option('--json', 'print JSON')
+  .action(async (files: string[], o: { title?: string; outlet?: string; author?: string; date?: string; url?: string; json?: boolean }) => {
+    const results = await withLibrary(async (call) => {
+      const out: ImportResult[] = [];
+      for (const file of files) out.push(await importFile(call, file, o));
+      return out;
+    });
+    print(!!o.json, results, () =>
+      results
+        .map((r) => {
+          if (r.status === 'failed') return `failed     ${r.file}: ${r.error}`;
+          const warn = r.warnings?.length ? `  (${r.warnings.join(' ')})` : '';
+          return `${r.status.padEnd(10)} ${r.file} -> #${r.id} ${r.title}${warn}`;
+        })
+        .join('\n'),
+    );
+    if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+  });
+
+async function importFile(call: Caller, file: string, meta: { title?: string; outlet?: string; author?: string; date?: string; url?: string }): Promise<ImportResult> {
+  const name = path.basename(file);
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return { file, status: 'failed', error: 'Not a file.' };
+    if (st.size > MAX_IMPORT_BYTES) {
+      return { file, status: 'failed', error: `The file is ${formatBytes(st.size)}; the most Verbatim imports is ${formatBytes(MAX_IMPORT_BYTES)}.` };
+    }
+    const data = fs.readFileSync(file).toString('base64');
+    const input = { file: name, encoding: 'base64', data, title: meta.title, outlet: meta.outlet, author: meta.author, publishedAt: meta.date, url: meta.url };
+    return { ...(await call('articles.import', input)), file };
+  } catch (err) {
+    return { file, status: 'failed', error: (err as Error).message };
+  }
+}
+
+program
+  .command('list')
+  .description('list the articles in the library')
+  .addOption(new Option('--sort <order>').choices(['imported', 'published', 'title']).default('imported'))
+  .option('--outlet <outlet>')
+  .option('--json', 'print JSON')
+  .action(async (o: { sort: string; outlet?: string; json?: boolean }) => {
+    const items = await withLibrary((call) => call('articles.list', { sort: o.sort, outlet: o.outlet }));
+    print(!!o.json, items, () =>
+      items.length
+        ? items.map((a) => `${String(a.id).padStart(5)}  ${a.publishedAt ?? '          '}  ${(a.outlet ?? '').padEnd(20).slice(0, 20)}  ${a.title}`).join('\n')
+        : 'The library is empty. Import an article with: verbatim import FILE',
+    );
+  });
+
+program
+  .command('show')
+  .description('print an article’s metadata and text')
+  .argument('<id>', 'article id', parseId)
+  .option('--json', 'print JSON')
+  .action(async (id: number, o: { json?: boolean }) => {
+    const a = await withLibrary((call) => call('articles.get', { id }));
+    const { doc: _doc, ...rest } = a;
+    print(!!o.json, rest, () =>
+      [
+        a.title,
+        [a.outlet, a.author, a.publishedAt, a.url].filter(Boolean).join(' · '),
+        '',
+        a.text,
+      ].join('\n'),
+    );
+  });
+
+program
+  .command('search')
+  .description('search articles (ranked, with snippets)')
+  .argument('<query...>')
+  .option('--limit <n>', 'most hits', (v) => parseInt(v, 10), 20)
+  .option('--json', 'print JSON')
+  .action(async (words: string[], o: { limit: number; json?: boolean }) => {
+    const hits = await withLibrary((call) => call('search.query', { query: words.join(' '), limit: o.limit }));
+    const plain = hits.map((h) => ({ ...h, snippet: plainSnippet(h.snippet) }));
+    print(!!o.json, plain, () => (plain.length ? plain.map((h) => `${h.kind} #${h.id}  ${h.title}\n    ${h.snippet}`).join('\n') : 'No matches.'));
+  });
+
+program
+  .command('backup')
+  .description('write a consistent copy of the library to FILE (SQLite backup API)')
+  .argument('<file>')
+  .action(async (file: string) => {
+    const dest = path.resolve(file);
+    if (dest === libraryPath()) throw new AppError('invalid_input', 'The backup cannot be the library itself.');
+    await withLibrary((_call, lib) => backupTo(lib.db, dest));
+    process.stdout.write(`Backed up ${libraryPath()} to ${dest}\n`);
+  });
+
+program
+  .command('check')
+  .description('run SQLite’s integrity check; exit 1 when the library is damaged')
+  .option('--json', 'print JSON')
+  .action((o: { json?: boolean }) => {
+    const file = libraryPath();
+    if (!fs.existsSync(file)) throw new AppError('not_found', `There is no library at ${file}.`);
+    const problems = integrityProblems(file);
+    const newest = listBackups(file)[0] ?? null;
+    print(!!o.json, { library: file, ok: problems.length === 0, problems, newestBackup: newest }, () =>
+      problems.length
+        ? [
+            `The library ${file} is damaged:`,
+            ...problems.slice(0, 10).map((p) => `  ${p}`),
+            newest ? `The newest backup is ${newest.path} (${newest.createdAt}); restore it with: verbatim restore "${newest.path}"` : 'There is no backup of it.',
+          ].join('\n')
+        : `ok: ${file}`,
+    );
+    if (problems.length) process.exitCode = 1;
+  });
+
+program
+  .command('restore')
+  .description('replace the library with a backup; the replaced file is kept beside it')
+  .argument('<backup>')
+  .action((backup: string) => {
+    const { keptAs } = restoreBackup(libraryPath(), path.resolve(backup));
+    process.stdout.write(`Restored ${libraryPath()} from ${backup}${keptAs ? `; the previous file is kept as ${keptAs}` : ''}\n`);
+  });
+
+program
+  .command('web')
+  .description('serve the app in a browser on this machine (browser mode)')
+  .option('--port <n>', 'port (0 picks a free one)', (v) => parseInt(v, 10), 5173)
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .action(async (o: { port: number; host: string }) => {
+    const lib = await openLibrary(libraryPath(), { dailyBackup: true });
+    const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+      lib.close();
+      throw new AppError('not_found', `The renderer is not built (${rendererDir}); run "npm run build" first.`);
+    }
+    const server = await startWebServer({ router: createRouter(createServices(lib)), rendererDir, host: o.host, port: o.port });
+    process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
+    const stop = async () => {
+      await server.close();
+      lib.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+  });
+
+function parseId(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new AppError('invalid_input', `“${v}” is not an id.`);
+  return n;
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const message = err instanceof AppError ? err.message : `Unexpected error: ${(err as Error)?.stack ?? err}`;
+  process.stderr.write(`verbatim: ${message}\n`);
+  process.exitCode = 1;
+});

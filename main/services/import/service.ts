@@ -1,0 +1,94 @@
+// Import: bytes or pasted text in, one stored article (or a clear reason) out.
+import { createHash } from 'node:crypto';
+import type { Node } from 'prosemirror-model';
+import type { ArticleStore } from '../../store/articles';
+import type { CallInput } from '../../../shared/contract';
+import type { ImportResult, SourceFormat } from '../../../shared/model';
+import { MAX_IMPORT_BYTES, MAX_META_CHARS } from '../../../shared/limits';
+import { countWords, normaliseForIdentity, projectText } from '../../../shared/schema';
+import { AppError } from '../../errors';
+import { assertHasText, assertImportable, declaredHtmlCharset, decodeBytes } from './decode';
+import { formatOfFile, formatOfPaste } from './format';
+import { parseText } from './text';
+import { parseHtml } from './html';
+import { parseMarkdown } from './markdown';
+import { normaliseDate } from './date';
+import { titleFromText } from './title';
+import type { ParsedArticle } from './parsed';
+
+export type ImportInput = CallInput<'articles.import'>;
+
+export const PASTED = 'pasted text';
+
+const readers: Record<SourceFormat, (text: string) => ParsedArticle> = { txt: parseText, md: parseMarkdown, html: parseHtml };
+
+export class ImportService {
+  constructor(
+    private readonly articles: ArticleStore,
+    private readonly transaction: <T>(fn: () => T) => T,
+  ) {}
+
+  /** Imports one file or paste. Failures become a `failed` result, so a batch goes on past them. */
+  import(input: ImportInput): ImportResult {
+    try {
+      return this.importOrThrow(input);
+    } catch (err) {
+      if (err instanceof AppError) return { file: input.file, status: 'failed', error: err.message };
+      throw err;
+    }
+  }
+
+  private importOrThrow(input: ImportInput): ImportResult {
+    const isPaste = input.encoding === 'text';
+    const format = isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file);
+    let text: string;
+    let warnings: string[] = [];
+    if (isPaste) {
+      const size = Buffer.byteLength(input.data, 'utf8');
+      assertImportable(size);
+      assertHasText(input.data);
+      text = input.data;
+    } else {
+      const bytes = Buffer.from(input.data, 'base64');
+      if (bytes.length > MAX_IMPORT_BYTES) assertImportable(bytes.length);
+      ({ text, warnings } = decodeBytes(bytes, format === 'html' ? declaredHtmlCharset(bytes) : null));
+    }
+
+    const parsed = readers[format](text);
+    const plain = projectText(parsed.doc);
+    assertHasText(plain);
+    const textHash = createHash('sha256').update(normaliseForIdentity(plain)).digest('hex');
+
+    const fields = {
+      title: clip(input.title ?? parsed.title) ?? titleFromText(plain),
+      outlet: pick(input.outlet, parsed.outlet),
+      author: pick(input.author, parsed.author),
+      publishedAt: input.publishedAt !== undefined ? input.publishedAt : normaliseDate(parsed.publishedAt),
+      url: input.url !== undefined ? input.url : parsed.url,
+    };
+
+    return this.transaction(() => {
+      const existing = this.articles.findLiveByHash(textHash);
+      if (existing) return { file: input.file, status: 'duplicate' as const, id: existing.id, title: existing.title, warnings };
+      const id = this.articles.insert({
+        ...fields,
+        sourceFormat: format,
+        doc: (parsed.doc as Node).toJSON(),
+        text: plain,
+        textHash,
+        wordCount: countWords(plain),
+      });
+      return { file: input.file, status: 'imported' as const, id, title: fields.title, ...(warnings.length ? { warnings } : {}) };
+    });
+  }
+}
+
+function clip(v: string | null | undefined): string | null {
+  const t = v?.replace(/\s+/g, ' ').trim();
+  return t ? t.slice(0, MAX_META_CHARS) : null;
+}
+
+/** The user's value wins when given (null clears); otherwise what the source carried. */
+function pick(user: string | null | undefined, parsed: string | null): string | null {
+  return user !== undefined ? clip(user) : clip(parsed);
+}

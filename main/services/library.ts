@@ -1,0 +1,78 @@
+// Reading and curating the library: lists, one article, metadata edits, the trash.
+import type { ArticleStore, ArticlePatch } from '../store/articles';
+import type { Library } from '../store/open';
+import type { ArticleSort } from '../../shared/contract';
+import type { Article, ArticleMeta, LibraryInfo } from '../../shared/model';
+import { AppError, notFound } from '../errors';
+import { listBackups } from '../store/backup';
+
+export class LibraryService {
+  constructor(
+    private readonly library: Library,
+    private readonly articles: ArticleStore,
+  ) {}
+
+  info(): LibraryInfo {
+    return {
+      path: this.library.path,
+      articleCount: this.articles.count(),
+      trashCount: this.articles.count(true),
+      schemaVersion: this.library.db.pragma('user_version', { simple: true }) as number,
+      backups: listBackups(this.library.path),
+    };
+  }
+
+  list(opts: { sort?: ArticleSort; outlet?: string; trash?: boolean }): ArticleMeta[] {
+    return this.articles.list(opts);
+  }
+
+  outlets(): string[] {
+    return this.articles.outlets();
+  }
+
+  get(id: number): Article {
+    return this.articles.get(id) ?? fail(id);
+  }
+
+  update(id: number, patch: ArticlePatch): ArticleMeta {
+    const current = this.articles.meta(id) ?? fail(id);
+    if (current.deletedAt) throw new AppError('conflict', `“${current.title}” is in the trash; restore it before editing.`);
+    const cleaned: ArticlePatch = {};
+    for (const [k, v] of Object.entries(patch) as [keyof ArticlePatch, string | null | undefined][]) {
+      if (v === undefined) continue;
+      const t = v === null ? null : v.replace(/\s+/g, ' ').trim() || null;
+      if (k === 'title' && !t) throw new AppError('invalid_input', 'An article needs a title.');
+      (cleaned as Record<string, string | null>)[k] = t;
+    }
+    this.articles.update(id, cleaned);
+    return this.articles.meta(id)!;
+  }
+
+  delete(id: number): ArticleMeta {
+    const current = this.articles.meta(id) ?? fail(id);
+    if (!current.deletedAt) this.articles.setDeleted(id, new Date().toISOString());
+    return this.articles.meta(id)!;
+  }
+
+  restore(id: number): ArticleMeta {
+    const current = this.articles.meta(id) ?? fail(id);
+    if (!current.deletedAt) return current;
+    try {
+      this.articles.setDeleted(id, null);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new AppError('conflict', `The same text was imported again since “${current.title}” was deleted; it cannot be restored beside it.`);
+      }
+      throw err;
+    }
+    return this.articles.meta(id)!;
+  }
+
+  emptyTrash(): { purged: number } {
+    return { purged: this.articles.purgeTrash() };
+  }
+}
+
+function fail(id: number): never {
+  throw notFound('Article', id);
+}

@@ -1,0 +1,141 @@
+// The articles table: the only place that writes SQL about articles.
+import type Database from 'better-sqlite3';
+import type { Article, ArticleMeta, SourceFormat } from '../../shared/model';
+import type { ArticleSort } from '../../shared/contract';
+
+export interface NewArticle {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  sourceFormat: SourceFormat;
+  doc: unknown;
+  text: string;
+  textHash: string;
+  wordCount: number;
+}
+
+export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'outlet' | 'author' | 'publishedAt' | 'url'>>;
+
+interface Row {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published_at: string | null;
+  url: string | null;
+  imported_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  word_count: number;
+}
+
+const META_COLUMNS = 'id, title, outlet, author, published_at, url, imported_at, updated_at, deleted_at, word_count';
+
+const toMeta = (r: Row): ArticleMeta => ({
+  id: r.id,
+  title: r.title,
+  outlet: r.outlet,
+  author: r.author,
+  publishedAt: r.published_at,
+  url: r.url,
+  importedAt: r.imported_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+  wordCount: r.word_count,
+});
+
+const ORDER: Record<ArticleSort, string> = {
+  imported: 'imported_at DESC, id DESC',
+  // Undated articles last, whatever the direction.
+  published: 'published_at IS NULL, published_at DESC, id DESC',
+  title: 'title COLLATE NOCASE ASC, id ASC',
+};
+
+const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  publishedAt: 'published_at',
+  url: 'url',
+};
+
+export class ArticleStore {
+  private readonly insertStmt;
+  private readonly byHashStmt;
+  private readonly metaStmt;
+  private readonly fullStmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO articles (title, outlet, author, published_at, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
+       VALUES (@title, @outlet, @author, @publishedAt, @url, @now, @now, @sourceFormat, @doc, @text, @textHash, @wordCount)`,
+    );
+    this.byHashStmt = db.prepare<[string], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE text_hash = ? AND deleted_at IS NULL`);
+    this.metaStmt = db.prepare<[number], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE id = ?`);
+    this.fullStmt = db.prepare<[number], Row & { doc: string; text: string; source_format: SourceFormat }>(
+      `SELECT ${META_COLUMNS}, doc, text, source_format FROM articles WHERE id = ?`,
+    );
+  }
+
+  insert(a: NewArticle, now = new Date().toISOString()): number {
+    const info = this.insertStmt.run({ ...a, doc: JSON.stringify(a.doc), now });
+    return Number(info.lastInsertRowid);
+  }
+
+  findLiveByHash(textHash: string): ArticleMeta | undefined {
+    const r = this.byHashStmt.get(textHash);
+    return r && toMeta(r);
+  }
+
+  meta(id: number): ArticleMeta | undefined {
+    const r = this.metaStmt.get(id);
+    return r && toMeta(r);
+  }
+
+  get(id: number): Article | undefined {
+    const r = this.fullStmt.get(id);
+    return r && { ...toMeta(r), doc: JSON.parse(r.doc) as unknown, text: r.text, sourceFormat: r.source_format };
+  }
+
+  list(opts: { sort?: ArticleSort; outlet?: string; trash?: boolean } = {}): ArticleMeta[] {
+    const where = [opts.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+    const params: string[] = [];
+    if (opts.outlet !== undefined) {
+      where.push('outlet = ?');
+      params.push(opts.outlet);
+    }
+    const sql = `SELECT ${META_COLUMNS} FROM articles WHERE ${where.join(' AND ')} ORDER BY ${ORDER[opts.sort ?? 'imported']}`;
+    return this.db.prepare<string[], Row>(sql).all(...params).map(toMeta);
+  }
+
+  outlets(): string[] {
+    return this.db
+      .prepare<[], { outlet: string }>(
+        `SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND deleted_at IS NULL ORDER BY outlet COLLATE NOCASE`,
+      )
+      .all()
+      .map((r) => r.outlet);
+  }
+
+  count(trash = false): number {
+    const sql = `SELECT count(*) AS n FROM articles WHERE deleted_at IS ${trash ? 'NOT ' : ''}NULL`;
+    return this.db.prepare<[], { n: number }>(sql).get()!.n;
+  }
+
+  update(id: number, patch: ArticlePatch, now = new Date().toISOString()): void {
+    const keys = (Object.keys(patch) as (keyof ArticlePatch)[]).filter((k) => patch[k] !== undefined);
+    if (!keys.length) return;
+    const sets = keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(', ');
+    this.db.prepare(`UPDATE articles SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...patch, id, now });
+  }
+
+  setDeleted(id: number, deletedAt: string | null): void {
+    this.db.prepare(`UPDATE articles SET deleted_at = ? WHERE id = ?`).run(deletedAt, id);
+  }
+
+  purgeTrash(): number {
+    return this.db.prepare(`DELETE FROM articles WHERE deleted_at IS NOT NULL`).run().changes;
+  }
+}

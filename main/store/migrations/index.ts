@@ -1,0 +1,8 @@
+import type { Migration } from './migration';
+import { initial } from './0001-initial';
+
+/** Every migration in order; the last one's version is the schema this build writes. */
+export const migrations: readonly Migration[] = [initial];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
+export type { Migration };

@@ -1,0 +1,133 @@
+// Browser mode: the renderer and the contract over loopback HTTP. Every API call needs the
+// per-launch token; Host and Origin are checked so another site (or a DNS-rebound name) cannot
+// drive the library through the user's browser.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Router } from '../router';
+import type { CallError } from '../../shared/contract';
+import { resolveStatic } from './static';
+
+export const TOKEN_HEADER = 'x-verbatim-token';
+/** Room for a 10 MB file as base64 inside JSON. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface WebServerOptions {
+  router: Router;
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  token: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<CallError['code'], 400 | 404 | 409 | 413 | 415 | 500 | 503> = {
+  unknown_call: 404,
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  unsupported: 415,
+  too_large: 413,
+  damaged: 503,
+  internal: 500,
+};
+
+export function createApp(router: Router, rendererDir: string, token: string, allowedHosts: () => Set<string>) {
+  const app = new Hono();
+  const tokenBytes = Buffer.from(token);
+
+  app.use('*', async (c, next) => {
+    const host = c.req.header('host') ?? '';
+    if (!allowedHosts().has(host.toLowerCase())) return c.text('Unknown host.', 421);
+    const origin = c.req.header('origin');
+    if (origin && !allowedHosts().has(origin.toLowerCase().replace(/^http:\/\//, ''))) return c.text('Foreign origin.', 403);
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+  });
+
+  app.post(
+    '/api/:name',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(fail('too_large', 'The request is larger than Verbatim accepts.'), 413) }),
+    async (c) => {
+      const given = Buffer.from(c.req.header(TOKEN_HEADER) ?? '');
+      if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+        return c.json(fail('invalid_input', 'Missing or wrong token: open the URL Verbatim printed.'), 401);
+      }
+      let input: unknown;
+      try {
+        const body = await c.req.text();
+        input = body ? JSON.parse(body) : {};
+      } catch {
+        return c.json(fail('invalid_input', 'The request body is not JSON.'), 400);
+      }
+      const result = await router(c.req.param('name'), input);
+      return c.json(result, result.ok ? 200 : STATUS[result.error.code]);
+    },
+  );
+
+  app.all('/api/*', (c) => c.json(fail('unknown_call', 'API calls are POST /api/<name>.'), 405));
+
+  app.get('*', (c) => {
+    const file = resolveStatic(rendererDir, c.req.path);
+    if (!file) return c.text('Not found.', 404);
+    c.header('Content-Type', file.type);
+    if (file.type.startsWith('text/html')) {
+      c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      c.header('Cache-Control', 'no-store');
+    }
+    return c.body(new Uint8Array(file.body));
+  });
+
+  return app;
+}
+
+const fail = (code: CallError['code'], message: string) => ({ ok: false, error: { code, message } });
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  let hosts = new Set<string>();
+  const app = createApp(opts.router, opts.rendererDir, token, () => hosts);
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 5173 }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const names = [host];
+  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') names.push('127.0.0.1', 'localhost');
+  hosts = new Set(names.map((h) => `${h.includes(':') ? `[${h}]` : h}:${port}`.toLowerCase()));
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    token,
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,12 @@
+// The object the Electron preload puts on `window.verbatim`: a method per contract call, and a way
+// to hear the app menu. Browser mode has no bridge; the renderer then speaks HTTP.
+import type { CallName, CallResult } from './contract';
+
+/** Commands the app menu sends to the renderer. */
+export type MenuCommand = 'import' | 'new-briefing' | 'toggle-theme' | 'focus-search' | 'library-changed' | 'about';
+export const menuCommands: readonly MenuCommand[] = ['import', 'new-briefing', 'toggle-theme', 'focus-search', 'library-changed', 'about'];
+
+export interface VerbatimBridge {
+  call: { [N in CallName]: (input: unknown) => Promise<CallResult<N>> };
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}
