@@ -1,0 +1,64 @@
+// A list that renders only the rows in view, so a library of 10,000 articles opens at once.
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+interface Props<T> {
+  items: T[];
+  rowHeight: number;
+  render: (item: T, index: number) => ComponentChildren;
+  /** Index to keep in view (the selection). */
+  activeIndex?: number;
+  className?: string;
+  label: string;
+  onKeyDown?: (e: KeyboardEvent) => void;
+}
+
+const OVERSCAN = 8;
+
+export function VirtualList<T>({ items, rowHeight, render, activeIndex = -1, className, label, onKeyDown }: Props<T>) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    setHeight(el.clientHeight);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || activeIndex < 0) return;
+    const top = activeIndex * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+  }, [activeIndex, rowHeight]);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    rows.push(
+      <div class="vrow" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }} key={i}>
+        {render(items[i]!, i)}
+      </div>,
+    );
+  }
+  return (
+    <div
+      ref={ref}
+      class={`vlist ${className ?? ''}`}
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      onKeyDown={onKeyDown}
+    >
+      <div class="vlist-inner" style={{ height: `${items.length * rowHeight}px` }}>
+        {rows}
+      </div>
+    </div>
+  );
+}
