@@ -1,1 +1,87 @@
-export {};
+// Electron's main process: one instance, one window, one open library. Everything the window can
+// ask for goes through the contract router (ipc.ts); everything it may load comes from app://
+// (protocol.ts); every web page is hardened as it is created (security.ts).
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { createRouter } from '../router';
+import { createServices } from '../services';
+import { APP_NAME, LIBRARY_FILE } from '../paths';
+import type { Library } from '../store/open';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { openLibraryOrAsk } from './open-library';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenContents, hardenSession } from './security';
+import { createMainWindow, followSystemTheme } from './window';
+
+// Before anything reads userData: run as `electron .` or as `electron dist/main/electron.cjs`,
+// Electron would name the folder "verbatim" or "Electron"; the CLI (main/paths.ts) expects "Verbatim".
+app.setName(APP_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+
+// Both must happen before 'ready'.
+registerAppScheme();
+app.enableSandbox();
+
+let library: Library | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Verbatim has the library open; it will come to the front (see 'second-instance').
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { shell, dialog }));
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay running without windows; the Dock icon reopens one ('activate').
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    library?.close();
+    library = null;
+  });
+
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  // dist/main/electron.cjs sits next to dist/renderer/.
+  serveRenderer(path.join(__dirname, '..', 'renderer'));
+
+  const libraryPath = process.env.VERBATIM_DB ? path.resolve(process.env.VERBATIM_DB) : path.join(app.getPath('userData'), LIBRARY_FILE);
+  library = await openLibraryOrAsk(libraryPath);
+  if (!library) {
+    app.quit();
+    return;
+  }
+
+  const router = createRouter(createServices(library));
+  registerIpc(router);
+  const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  Menu.setApplicationMenu(buildMenu({ window: currentWindow, router, libraryPath: library.path }));
+  followSystemTheme(currentWindow);
+
+  const openWindow = () => {
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (!currentWindow()) openWindow();
+  });
+}
+
+function fail(err: unknown): void {
+  console.error('[verbatim] could not start:', err);
+  dialog.showErrorBox('Verbatim could not start', (err as Error)?.message ?? String(err));
+  app.exit(1);
+}

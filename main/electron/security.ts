@@ -1,7 +1,7 @@
 // The rules every web page in the app lives under: what a window may load, where it may navigate,
 // which permissions it gets (none) and which IPC senders main believes. Only type imports from
 // Electron, with `shell` and `dialog` passed in, so the rules can be tested under plain Node.
-import type { MessageBoxOptions, Session, WebContents, WebPreferences } from 'electron';
+import type { MessageBoxOptions, WebPreferences } from 'electron';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'verbatim';
@@ -55,8 +55,15 @@ export function isTrustedSender(event: { readonly senderFrame?: { readonly url: 
   return typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`) && isAppUrl(url);
 }
 
+/** The part of an Electron Session hardenSession touches; `session.defaultSession` satisfies it. */
+export interface HardenableSession {
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
+  setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
+}
+
 /** Nothing the renderer does needs a browser permission (camera, notifications, clipboard API…). */
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
+export function hardenSession(session: HardenableSession): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
@@ -90,8 +97,15 @@ export async function offerToOpenExternally(url: string, deps: LinkDeps): Promis
   return true;
 }
 
+/** The part of an Electron WebContents hardenContents touches; every real WebContents satisfies it. */
+export interface HardenableContents {
+  on(event: 'will-navigate', listener: (event: { readonly url: string; preventDefault(): void }) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  setWindowOpenHandler(handler: (details: { readonly url: string }) => { action: 'deny' }): void;
+}
+
 /** Keeps a web page inside the app: no navigating away, no webviews, no new windows. */
-export function hardenContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, deps: LinkDeps): void {
+export function hardenContents(contents: HardenableContents, deps: LinkDeps): void {
   const offer = (url: string) => {
     offerToOpenExternally(url, deps).catch((err: unknown) => console.error('[verbatim] could not open a link:', err));
   };

@@ -14,8 +14,8 @@ export function toFtsQuery(input: string): string | null {
   }
   if (!parts.length) return null;
   const last = parts[parts.length - 1]!;
-  // A prefix on a lone short word would match half the library; wait for a second letter.
-  if (!/^"[^ ]+"$/.test(last) || last.length < 4) return parts.join(' ');
+  // A prefix on a one- or two-letter word would match half the library; wait for a third letter.
+  if (!/^"[^ ]+"$/.test(last) || last.length < 5) return parts.join(' ');
   parts[parts.length - 1] = `${last}*`;
   return parts.join(' ');
 }

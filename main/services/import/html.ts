@@ -1,7 +1,7 @@
 // HTML, pasted or saved from the web. A whole page is first reduced to its article by Mozilla
 // Readability; then ProseMirror's DOMParser, driven by the article schema, keeps only what the
 // schema allows. Scripts never run: jsdom is created without script execution or resource loading.
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { DOMParser as PMDOMParser } from 'prosemirror-model';
 import { articleSchema } from '../../../shared/schema';
@@ -9,9 +9,11 @@ import { readHtmlMeta } from './html-meta';
 import type { ParsedArticle } from './parsed';
 
 const parser = PMDOMParser.fromSchema(articleSchema);
+// Pages complain (bad CSS, odd markup); none of it is the analyst's concern.
+const silent = new VirtualConsole();
 
 export function parseHtml(html: string): ParsedArticle {
-  const dom = new JSDOM(html, { contentType: 'text/html' });
+  const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: silent });
   const document = dom.window.document;
   try {
     const meta = readHtmlMeta(document);

@@ -1,0 +1,60 @@
+// Opening the library at startup, with the user in the loop when it fails: a damaged library can
+// be replaced by its newest backup (the damaged file is kept beside it, see restoreBackup); a
+// library from a newer Verbatim, or any other failure, is explained and the app quits untouched.
+import { dialog } from 'electron';
+import { AppError } from '../errors';
+import { listBackups, restoreBackup } from '../store/backup';
+import { LibraryDamagedError, openLibrary, type Library } from '../store/open';
+
+/** The open library, or null when the user chose to quit (or there is nothing they could do). */
+export async function openLibraryOrAsk(libraryPath: string): Promise<Library | null> {
+  // Backups already put in place this run: if one of them opens damaged too, offer the next older.
+  const tried = new Set<string>();
+  for (;;) {
+    try {
+      return await openLibrary(libraryPath, { dailyBackup: true });
+    } catch (err) {
+      if (err instanceof LibraryDamagedError) {
+        const backup = listBackups(err.libraryPath).find((b) => !tried.has(b.path));
+        if (!(await askToRestore(err, backup?.path, tried.size > 0)) || !backup) return null;
+        tried.add(backup.path);
+        try {
+          restoreBackup(err.libraryPath, backup.path);
+        } catch (restoreErr) {
+          dialog.showErrorBox('Verbatim could not restore the backup', (restoreErr as Error).message);
+          return null;
+        }
+        continue;
+      }
+      dialog.showErrorBox('Verbatim cannot open your library', explain(err));
+      return null;
+    }
+  }
+}
+
+async function askToRestore(err: LibraryDamagedError, backupPath: string | undefined, older: boolean): Promise<boolean> {
+  const buttons = backupPath ? [older ? 'Restore the next older backup' : 'Restore newest backup', 'Quit'] : ['Quit'];
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Verbatim',
+    message: older ? 'The restored backup is damaged too.' : 'Your library is damaged.',
+    detail: backupPath
+      ? `${err.message}\n\nRestoring puts ${backupPath} in its place; the damaged file is kept beside it, renamed.`
+      : err.message,
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+    noLink: true,
+  });
+  return !!backupPath && response === 0;
+}
+
+function explain(err: unknown): string {
+  if (err instanceof AppError) return err.message;
+  const message = (err as Error)?.message ?? String(err);
+  // better-sqlite3 is a native module: one built for Node cannot load in Electron, and vice versa.
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
+    return `${message}\n\nbetter-sqlite3 was built for Node, not for Electron; run "npx electron-builder install-app-deps" and start again.`;
+  }
+  return message;
+}

@@ -1,0 +1,173 @@
+// Import throughput: the corpus through the service layer (one call, one transaction, per article, as
+// the app and the CLI import), beside a raw better-sqlite3 INSERT of the same rows into a plain table
+// with the same pragmas and the same one-commit-per-row. The diagnosis splits where the time goes:
+// parsing alone, commits (fsync) alone, FTS + SQL alone.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Node } from 'prosemirror-model';
+import { openLibrary } from '../../main/store/open';
+import { createServices, type Services } from '../../main/services';
+import { parseText } from '../../main/services/import/text';
+import { countWords, normaliseForIdentity, projectText } from '../../shared/schema';
+import type { CorpusArticle } from './corpus';
+import { progress, round, summarize, type Summary } from './stats';
+
+export const IMPORT_BUDGET = 300;
+/** Articles the diagnostic variants import: enough for a stable rate, few enough to stay quick. */
+const DIAGNOSIS_ARTICLES = 2000;
+
+const importInput = (a: CorpusArticle) => ({
+  file: 'article.txt',
+  encoding: 'text' as const,
+  data: a.text,
+  title: a.title,
+  outlet: a.outlet,
+  publishedAt: a.publishedAt,
+});
+
+interface ServiceRun {
+  ms: number;
+  perCall: number[];
+  failed: number;
+}
+
+/** Every article through `importer.import`, one call each. */
+function importAll(services: Services, articles: readonly CorpusArticle[], label: string): ServiceRun {
+  const perCall: number[] = new Array(articles.length);
+  let failed = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < articles.length; i++) {
+    const t = performance.now();
+    const r = services.importer.import(importInput(articles[i]!));
+    perCall[i] = performance.now() - t;
+    if (r.status !== 'imported') {
+      failed++;
+      if (failed <= 3) progress(`${label}: article ${i} ${r.status}${r.status === 'failed' ? `: ${r.error}` : ''}`);
+    }
+    if ((i + 1) % 2000 === 0) progress(`${label}: ${i + 1}/${articles.length} (${Math.round(((i + 1) * 1000) / (performance.now() - t0))}/s)`);
+  }
+  return { ms: performance.now() - t0, perCall, failed };
+}
+
+/** The same rows, raw, into a plain table without FTS, under openLibrary's pragmas. */
+function rawInsert(file: string, articles: readonly CorpusArticle[], oneTransaction: boolean): number {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec(`CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL, outlet TEXT, published_at TEXT,
+             imported_at TEXT NOT NULL, text TEXT NOT NULL, word_count INTEGER NOT NULL)`);
+    const insert = db.prepare(`INSERT INTO articles (title, outlet, published_at, imported_at, text, word_count) VALUES (?, ?, ?, ?, ?, ?)`);
+    const row = db.transaction((a: CorpusArticle) => insert.run(a.title, a.outlet, a.publishedAt, new Date().toISOString(), a.text, a.words));
+    const t0 = performance.now();
+    if (oneTransaction) db.transaction(() => articles.forEach((a) => row(a))).immediate();
+    else for (const a of articles) row.immediate(a);
+    return performance.now() - t0;
+  } finally {
+    db.close();
+  }
+}
+
+/** What the import service computes before it touches the database, without the database. */
+function parseOnly(articles: readonly CorpusArticle[]): number {
+  const t0 = performance.now();
+  let sink = 0;
+  for (const a of articles) {
+    const parsed = parseText(a.text);
+    const plain = projectText(parsed.doc);
+    const hash = createHash('sha256').update(normaliseForIdentity(plain)).digest('hex');
+    sink += hash.length + countWords(plain) + JSON.stringify((parsed.doc as Node).toJSON()).length;
+  }
+  if (sink < 0) progress('unreachable');
+  return performance.now() - t0;
+}
+
+/** A variant of the service import into a fresh library, for the diagnosis. */
+async function serviceVariant(
+  file: string,
+  articles: readonly CorpusArticle[],
+  variant: 'perCall' | 'synchronousNormal' | 'oneTransaction',
+): Promise<number> {
+  const lib = await openLibrary(file);
+  try {
+    if (variant === 'synchronousNormal') lib.db.pragma('synchronous = NORMAL');
+    const services = createServices(lib);
+    if (variant === 'oneTransaction') {
+      const t0 = performance.now();
+      lib.db.transaction(() => articles.forEach((a) => services.importer.import(importInput(a)))).immediate();
+      return performance.now() - t0;
+    }
+    return importAll(services, articles, `diagnosis ${variant}`).ms;
+  } finally {
+    lib.close();
+  }
+}
+
+const perSecond = (n: number, ms: number) => round((n * 1000) / ms, 1);
+const msEach = (n: number, ms: number) => round(ms / n, 3);
+
+export interface ImportFigures {
+  articles: number;
+  failed: number;
+  seconds: number;
+  articlesPerSecond: number;
+  perCall: Summary;
+  budget: number;
+  met: boolean;
+  peer: { what: string; rawInsertPerSecond: number; ratio: number };
+  diagnosis: {
+    articles: number;
+    msPerArticle: Record<string, number>;
+    note: string;
+  };
+}
+
+/** Imports the corpus into `services` (the benchmark library, which the later figures use). */
+export async function benchImport(services: Services, articles: readonly CorpusArticle[], dir: string): Promise<ImportFigures> {
+  progress(`import: ${articles.length} articles through importer.import…`);
+  const run = importAll(services, articles, 'import');
+
+  progress('import peer: raw INSERT, one transaction per row…');
+  const rawMs = rawInsert(path.join(dir, 'raw-per-row.sqlite'), articles, false);
+
+  const sub = articles.slice(0, DIAGNOSIS_ARTICLES);
+  progress(`import diagnosis on ${sub.length} articles…`);
+  const parseMs = parseOnly(sub);
+  const rawBatchMs = rawInsert(path.join(dir, 'raw-batch.sqlite'), sub, true);
+  const rawRowSubMs = rawInsert(path.join(dir, 'raw-per-row-sub.sqlite'), sub, false);
+  const perCallMs = await serviceVariant(path.join(dir, 'diag-per-call.sqlite'), sub, 'perCall');
+  const normalMs = await serviceVariant(path.join(dir, 'diag-sync-normal.sqlite'), sub, 'synchronousNormal');
+  const batchMs = await serviceVariant(path.join(dir, 'diag-one-transaction.sqlite'), sub, 'oneTransaction');
+
+  const articlesPerSecond = perSecond(articles.length, run.ms);
+  const rawInsertPerSecond = perSecond(articles.length, rawMs);
+  return {
+    articles: articles.length,
+    failed: run.failed,
+    seconds: round(run.ms / 1000, 2),
+    articlesPerSecond,
+    perCall: summarize(run.perCall),
+    budget: IMPORT_BUDGET,
+    met: run.failed === 0 && articlesPerSecond >= IMPORT_BUDGET,
+    peer: {
+      what: 'raw better-sqlite3 INSERT of the same rows into a plain table (no FTS, no parsing), WAL + synchronous=FULL, one transaction per row',
+      rawInsertPerSecond,
+      ratio: round(articlesPerSecond / rawInsertPerSecond, 3),
+    },
+    diagnosis: {
+      articles: sub.length,
+      msPerArticle: {
+        servicePerCall: msEach(sub.length, perCallMs),
+        serviceSynchronousNormal: msEach(sub.length, normalMs),
+        serviceOneTransaction: msEach(sub.length, batchMs),
+        parseHashSerialiseOnly: msEach(sub.length, parseMs),
+        rawInsertPerRowCommit: msEach(sub.length, rawRowSubMs),
+        rawInsertOneTransaction: msEach(sub.length, rawBatchMs),
+      },
+      note:
+        'servicePerCall − serviceSynchronousNormal ≈ the fsync per commit; serviceOneTransaction − parseHashSerialiseOnly ≈ FTS5 + SQL; ' +
+        'rawInsertPerRowCommit − rawInsertOneTransaction ≈ a commit without FTS.',
+    },
+  };
+}

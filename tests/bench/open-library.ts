@@ -1,0 +1,152 @@
+// Opening a library in browser mode until it is usable: the web server in this process, Chromium
+// through playwright-core, and the time from navigation start until the first library row is visible
+// AND a click on it has put the article's text in the reader. Timestamps are taken in the page
+// (performance.now(), whose origin is the navigation start) the frame after the DOM shows each state.
+import type { Library } from '../../main/store/open';
+import { createServices } from '../../main/services';
+import { createRouter } from '../../main/router';
+import { startWebServer } from '../../main/web/server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { median, progress, round } from './stats';
+
+export const OPEN_BUDGET_MS = 1000;
+const WARM_LOADS = 5;
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Plain JS (not a TS function): tsx would wrap a named function with helpers the page does not have.
+const INSTRUMENT = `(() => {
+  const marks = (window.__bench = {});
+  const afterPaint = (name) => requestAnimationFrame(() => setTimeout(() => { if (marks[name] === undefined) marks[name] = performance.now(); }, 0));
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.bottom > 0 && r.top < innerHeight; };
+  const check = () => {
+    if (marks.itemSeen === undefined) {
+      const item = document.querySelector('[data-testid="library-item"]');
+      if (item && visible(item)) { marks.itemSeen = performance.now(); afterPaint('itemPainted'); }
+    }
+    if (marks.articleSeen === undefined) {
+      const view = document.querySelector('[data-testid="article-view"]');
+      if (view && view.textContent.trim() && visible(view)) { marks.articleSeen = performance.now(); afterPaint('articlePainted'); obs.disconnect(); }
+    }
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'class'] });
+})();`;
+
+const READ_MARKS = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const list = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/articles.list'));
+  return {
+    ...window.__bench,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+    listRequestStart: list ? list.startTime : null,
+    listResponseEnd: list ? list.responseEnd : null,
+    listBytes: list ? list.encodedBodySize : null,
+  };
+})()`;
+
+interface Marks {
+  itemSeen?: number;
+  itemPainted?: number;
+  articleSeen?: number;
+  articlePainted?: number;
+  domContentLoaded: number | null;
+  listRequestStart: number | null;
+  listResponseEnd: number | null;
+  listBytes: number | null;
+}
+
+export interface LoadTiming {
+  /** Navigation start → the clicked article's text painted in the reader: the figure. */
+  interactiveMs: number;
+  /** Navigation start → first library row painted. */
+  listVisibleMs: number;
+  /** Click sent → article painted (includes Playwright's click and the articles.get round trip). */
+  clickToArticleMs: number;
+  domContentLoadedMs: number;
+  /** The articles.list request: when it started and finished, and its size on the wire. */
+  listRequestStartMs: number;
+  listResponseEndMs: number;
+  listResponseKB: number;
+  /** Node's wall clock around the same steps, Playwright's own overhead included. */
+  wallMs: number;
+}
+
+async function load(page: Page, url: string): Promise<LoadTiming> {
+  const t0 = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  const item = page.getByTestId('library-item').first();
+  await item.waitFor({ state: 'visible' });
+  const title = (await item.locator('.item-title').textContent())?.trim();
+  const clickAt = (await page.evaluate('performance.now()')) as number;
+  await item.click();
+  await page.getByTestId('article-view').filter({ hasText: /\S/ }).waitFor({ state: 'visible' });
+  await page.waitForFunction('window.__bench && window.__bench.articlePainted !== undefined');
+  const wallMs = performance.now() - t0;
+  const shown = (await page.getByTestId('article-title').textContent())?.trim();
+  if (!title || shown !== title) throw new Error(`Clicked “${title}” but the reader shows “${shown}”.`);
+  const m = (await page.evaluate(READ_MARKS)) as Marks;
+  return {
+    interactiveMs: round(m.articlePainted!, 1),
+    listVisibleMs: round(m.itemPainted!, 1),
+    clickToArticleMs: round(m.articlePainted! - clickAt, 1),
+    domContentLoadedMs: round(m.domContentLoaded ?? NaN, 1),
+    listRequestStartMs: round(m.listRequestStart ?? NaN, 1),
+    listResponseEndMs: round(m.listResponseEnd ?? NaN, 1),
+    listResponseKB: round((m.listBytes ?? NaN) / 1024, 1),
+    wallMs: round(wallMs, 1),
+  };
+}
+
+const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+
+export interface OpenFigures {
+  articles: number;
+  cold: LoadTiming;
+  warm: LoadTiming[];
+  coldMs: number;
+  warmMedianMs: number;
+}
+
+/** One cold load in a freshly launched browser (empty profile and cache), then WARM_LOADS reloads. */
+async function measureLibrary(lib: Library, rendererDir: string, label: string): Promise<OpenFigures> {
+  const services = createServices(lib);
+  const articles = services.library.info().articleCount;
+  const server = await startWebServer({ router: createRouter(services), rendererDir, port: 0 });
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.addInitScript(INSTRUMENT);
+    progress(`open library (${label}, ${articles} articles): cold load…`);
+    const cold = await load(page, server.url);
+    const warm: LoadTiming[] = [];
+    for (let i = 0; i < WARM_LOADS; i++) warm.push(await load(page, server.url));
+    progress(`open library (${label}): cold ${cold.interactiveMs} ms, warm ${warm.map((w) => w.interactiveMs).join(', ')} ms`);
+    return { articles, cold, warm, coldMs: cold.interactiveMs, warmMedianMs: round(median(warm.map((w) => w.interactiveMs)), 1) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export interface OpenLibraryFigures extends OpenFigures {
+  what: string;
+  budgetMs: number;
+  met: boolean;
+  peer: OpenFigures & { what: string };
+}
+
+export async function benchOpenLibrary(big: Library, small: Library, rendererDir: string): Promise<OpenLibraryFigures> {
+  // A throwaway launch first, so "cold" means a fresh profile and cache, not Chromium's binary off disk.
+  await (await launch()).close();
+  const ours = await measureLibrary(big, rendererDir, 'benchmark');
+  const peer = await measureLibrary(small, rendererDir, 'peer');
+  return {
+    what: 'navigation start → first library-item visible, clicked, and the article text painted in the reader (in-page performance.now())',
+    ...ours,
+    budgetMs: OPEN_BUDGET_MS,
+    met: ours.coldMs <= OPEN_BUDGET_MS && ours.warmMedianMs <= OPEN_BUDGET_MS,
+    peer: { what: 'the same page over a library of one article', ...peer },
+  };
+}

@@ -1,0 +1,89 @@
+// `npm run bench`: import, search and open-library figures over a generated corpus, each beside a
+// peer measured in the same run, with the budget and whether it was met. One JSON object on stdout;
+// progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_KEEP=1 keeps
+// the temporary libraries.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openLibrary } from '../../main/store/open';
+import { createServices } from '../../main/services';
+import { DEFAULT_SEED, generateCorpus } from './corpus';
+import { benchQueries } from './queries';
+import { benchImport } from './import';
+import { benchSearch } from './search';
+import { benchOpenLibrary } from './open-library';
+import { progress, round } from './stats';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const count = Number(process.env.BENCH_ARTICLES ?? 10_000);
+if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_ARTICLES must be a positive integer, not “${process.env.BENCH_ARTICLES}”.`);
+if (!(globalThis as { gc?: unknown }).gc) progress('warning: run with --expose-gc (npm run bench does) for MiniSearch’s heap figure');
+
+// Anything a library prints must not corrupt the report.
+console.log = console.error;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
+progress(`temp dir ${dir}`);
+const started = performance.now();
+
+try {
+  progress(`corpus: generating ${count} articles…`);
+  const t0 = performance.now();
+  const { vocab, articles } = generateCorpus(count);
+  const corpus = {
+    articles: articles.length,
+    words: articles.reduce((n, a) => n + a.words, 0),
+    bytes: articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0),
+    vocabulary: vocab.words.length,
+    rareTerms: vocab.rare.length,
+    seed: DEFAULT_SEED,
+    generateMs: Math.round(performance.now() - t0),
+  };
+
+  const lib = await openLibrary(path.join(dir, 'bench.sqlite'));
+  const peerLib = await openLibrary(path.join(dir, 'peer-one-article.sqlite'));
+  try {
+    const services = createServices(lib);
+    const sqliteVersion = (lib.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    const imported = await benchImport(services, articles, dir);
+    const search = benchSearch(lib.db, services.search, articles, benchQueries(vocab));
+
+    const peerImport = createServices(peerLib).importer.import({
+      file: 'article.txt',
+      encoding: 'text',
+      data: articles[0]!.text,
+      title: articles[0]!.title,
+      outlet: articles[0]!.outlet,
+      publishedAt: articles[0]!.publishedAt,
+    });
+    if (peerImport.status !== 'imported') throw new Error(`The peer library’s article was not imported: ${JSON.stringify(peerImport)}`);
+    const openLib = await benchOpenLibrary(lib, peerLib, path.join(root, 'dist/renderer'));
+
+    const report = {
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? null,
+        memoryGB: round(os.totalmem() / 2 ** 30, 1),
+        node: process.version,
+        platform: `${process.platform} ${os.release()}`,
+        sqlite: sqliteVersion,
+        libraryFileMB: round([lib.path, `${lib.path}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0) / 2 ** 20, 1),
+      },
+      corpus,
+      import: imported,
+      search,
+      openLibrary: openLib,
+      met: { import: imported.met, search: search.met, openLibrary: openLib.met },
+      totalSeconds: 0,
+    };
+    report.totalSeconds = Math.round((performance.now() - started) / 1000);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    lib.close();
+    peerLib.close();
+  }
+} finally {
+  if (process.env.BENCH_KEEP === '1') progress(`kept ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+}

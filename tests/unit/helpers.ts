@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import { openLibrary, type Library, type OpenOptions } from '../../main/store/open';
+import { createServices, type Services } from '../../main/services';
+import { createRouter, type Router } from '../../main/router';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A fresh folder that disappears after the test. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-test-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface TestLibrary {
+  lib: Library;
+  services: Services;
+  router: Router;
+  dir: string;
+}
+
+/** A real library file in a temp folder, with its services and router, closed after the test. */
+export async function tempLibrary(options?: OpenOptions): Promise<TestLibrary> {
+  const dir = tempDir();
+  const lib = await openLibrary(path.join(dir, 'library.sqlite'), options);
+  cleanups.unshift(() => lib.close());
+  const services = createServices(lib);
+  return { lib, services, router: createRouter(services, () => {}), dir };
+}
+
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const sampleArticle = () => fs.readFileSync(fixture('japan-korea-labor-row.txt'), 'utf8');
+
+export function paste(data: string, extra: Record<string, unknown> = {}) {
+  return { file: 'pasted text', encoding: 'text' as const, data, ...extra };
+}
+
+export function fileInput(file: string, bytes: Uint8Array | string, extra: Record<string, unknown> = {}) {
+  return { file, encoding: 'base64' as const, data: Buffer.from(bytes).toString('base64'), ...extra };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { toFtsQuery } from '../../main/store/fts-query';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/model';
+import { paste, sampleArticle, tempLibrary } from './helpers';
+
+describe('search', () => {
+  it('finds the sample article with a highlighted snippet', async () => {
+    const { services } = await tempLibrary();
+    const { id } = services.importer.import(paste(sampleArticle()));
+    const hits = services.search.search('Nippon Steel');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ kind: 'article', id });
+    expect(hits[0]!.snippet).toContain(`${SNIPPET_OPEN}Nippon${SNIPPET_CLOSE} ${SNIPPET_OPEN}Steel${SNIPPET_CLOSE}`);
+  });
+
+  it('ranks a title match above a passing mention, by bm25', async () => {
+    const { services } = await tempLibrary();
+    const mention = services.importer.import(paste('Trade talks\n\nThe talks covered many things; semiconductors came up once among steel, cars and rice.'));
+    const about = services.importer.import(paste('Semiconductors export controls\n\nThe controls on semiconductors materials hurt semiconductors makers.'));
+    const hits = services.search.search('semiconductors');
+    expect(hits.map((h) => h.id)).toEqual([about.id, mention.id]);
+  });
+
+  it('matches words while typing (prefix of the last word) and ignores diacritics', async () => {
+    const { services } = await tempLibrary();
+    services.importer.import(paste('Café diplomacy\n\nThe ministry held talks in Séoul over liquidation.'));
+    expect(services.search.search('liquid')).toHaveLength(1);
+    expect(services.search.search('seoul')).toHaveLength(1);
+    expect(services.search.search('cafe')).toHaveLength(1);
+  });
+
+  it('keeps the index in step with edits, the trash and purging', async () => {
+    const { services } = await tempLibrary();
+    const { id } = services.importer.import(paste(sampleArticle()));
+    services.library.update(id!, { title: 'Zanzibar summary' });
+    expect(services.search.search('zanzibar')).toHaveLength(1);
+    services.library.delete(id!);
+    expect(services.search.search('zanzibar')).toHaveLength(0);
+    services.library.restore(id!);
+    expect(services.search.search('zanzibar')).toHaveLength(1);
+    services.library.delete(id!);
+    services.library.emptyTrash();
+    expect(services.search.search('sincerity')).toHaveLength(0);
+  });
+
+  it('never fails on FTS syntax typed by the user', async () => {
+    const { services } = await tempLibrary();
+    services.importer.import(paste(sampleArticle()));
+    for (const q of ['AND', 'OR OR', '"unclosed', 'NEAR(', '-Kim', 'Kim*', '^x', 'title:Kim', '(((', '""', '*', 'a"b"c', ')']) {
+      expect(() => services.search.search(q)).not.toThrow();
+    }
+    expect(services.search.search('"sincerity to resolve"')).toHaveLength(1);
+    expect(services.search.search('"resolve sincerity"')).toHaveLength(0);
+  });
+});
+
+describe('toFtsQuery', () => {
+  it.each([
+    ['Nippon Steel', '"Nippon" "Steel"*'],
+    ['"wartime labor" court', '"wartime labor" "court"*'],
+    ['a', '"a"'],
+    ['AND OR', '"AND" "OR"'],
+    ['!!!', null],
+  ])('%s', (input, expected) => expect(toFtsQuery(input)).toBe(expected));
+});
