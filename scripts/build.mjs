@@ -34,6 +34,6 @@ await Promise.all([
   esbuild({ ...common, entryPoints: ['main/cli.ts'], outfile: 'dist/main/cli.js', format: 'esm', packages: 'external' }),
   esbuild({ ...common, entryPoints: ['main/electron/index.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs', packages: 'external' }),
   // A sandboxed preload can require only 'electron': bundle everything else into it.
-  esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser', target: 'chrome130' }),
+  esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser', target: 'chrome130', minify: true }),
   vite({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }),
 ]);

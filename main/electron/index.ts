@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     library = null;
   });
 
-  app.whenReady().then(start, fail);
+  app.whenReady().then(start).catch(fail);
 }
 
 async function start(): Promise<void> {

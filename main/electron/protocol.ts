@@ -2,7 +2,7 @@
 // own, so 'self' in the CSP means the app and nothing else on disk is reachable.
 import { protocol } from 'electron';
 import { resolveStatic } from '../web/static';
-import { CONTENT_SECURITY_POLICY } from '../web/server';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { APP_HOST, APP_SCHEME } from './security';
 
 /** Must run before the app is ready: privileges cannot be granted afterwards. */

@@ -97,6 +97,7 @@ export function restoreBackup(libraryPath: string, backupPath: string): { keptAs
   let keptAs: string | null = null;
   if (fs.existsSync(libraryPath)) {
     keptAs = `${libraryPath}.replaced-${stamp()}`;
+    for (let n = 2; fs.existsSync(keptAs); n++) keptAs = `${libraryPath}.replaced-${stamp()}-${n}`;
     fs.renameSync(libraryPath, keptAs);
     for (const ext of ['-wal', '-shm']) {
       if (fs.existsSync(libraryPath + ext)) fs.renameSync(libraryPath + ext, keptAs + ext);

@@ -9,22 +9,15 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Router } from '../router';
 import type { CallError } from '../../shared/contract';
 import { resolveStatic } from './static';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const TOKEN_HEADER = 'x-verbatim-token';
 /** Room for a 10 MB file as base64 inside JSON. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+
 
 export interface WebServerOptions {
   router: Router;

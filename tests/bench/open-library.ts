@@ -103,10 +103,12 @@ const launch = (): Promise<Browser> =>
 
 export interface OpenFigures {
   articles: number;
-  cold: LoadTiming;
-  warm: LoadTiming[];
   coldMs: number;
   warmMedianMs: number;
+  warmMs: number[];
+  cold: LoadTiming;
+  /** The warm load whose interactiveMs is the median, with its breakdown. */
+  warmMedian: LoadTiming;
 }
 
 /** One cold load in a freshly launched browser (empty profile and cache), then WARM_LOADS reloads. */
@@ -123,7 +125,9 @@ async function measureLibrary(lib: Library, rendererDir: string, label: string):
     const warm: LoadTiming[] = [];
     for (let i = 0; i < WARM_LOADS; i++) warm.push(await load(page, server.url));
     progress(`open library (${label}): cold ${cold.interactiveMs} ms, warm ${warm.map((w) => w.interactiveMs).join(', ')} ms`);
-    return { articles, cold, warm, coldMs: cold.interactiveMs, warmMedianMs: round(median(warm.map((w) => w.interactiveMs)), 1) };
+    const warmMs = warm.map((w) => w.interactiveMs);
+    const warmMedian = warm.find((w) => w.interactiveMs === median(warmMs))!;
+    return { articles, coldMs: cold.interactiveMs, warmMedianMs: warmMedian.interactiveMs, warmMs, cold, warmMedian };
   } finally {
     await browser.close();
     await server.close();

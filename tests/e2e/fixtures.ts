@@ -1,0 +1,89 @@
+// Every test gets its own library and its own `verbatim web`, the same command a user runs.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
+export const samplePath = fileURLToPath(new URL('../fixtures/japan-korea-labor-row.txt', import.meta.url));
+export const sampleText = () => fs.readFileSync(samplePath, 'utf8');
+
+export interface App {
+  url: string;
+  dir: string;
+  db: string;
+  /** Stops the server (SIGTERM) and starts it again on the same library. */
+  restart(): Promise<void>;
+  /** Runs the CLI against the same library. */
+  cli(...args: string[]): string;
+}
+
+function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bin, '--db', db, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`verbatim web exited (${code}): ${out}`)));
+  });
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+export const test = base.extend<{ app: App }>({
+  // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-e2e-'));
+    const db = path.join(dir, 'library.sqlite');
+    let server = await startServer(db);
+    const app: App = {
+      get url() {
+        return server.url;
+      },
+      dir,
+      db,
+      restart: async () => {
+        await stop(server.child);
+        server = await startServer(db);
+      },
+      cli: (...args) => {
+        return execFileSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8' });
+      },
+    };
+    await use(app);
+    await stop(server.child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  page: async ({ page }, use) => {
+    // A page error or a CSP violation is a bug, whatever the test checks.
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    await use(page);
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function importPasted(page: Page, text: string, title?: string) {
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-text').fill(text);
+  if (title) await page.getByTestId('import-title').fill(title);
+  await page.getByTestId('import-submit').click();
+}
