@@ -12,7 +12,8 @@ import { startWebServer } from './web/server';
 import { AppError } from './errors';
 import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
-import type { CallName, CallOutput } from '../shared/contract';
+import type { CallName, CallOutput, QuoteExportFormat } from '../shared/contract';
+import { writeFileAtomic } from './atomic-write';
 
 interface Globals {
   db?: string;
@@ -138,6 +139,38 @@ program
     const hits = await withLibrary((call) => call('search.query', { query: words.join(' '), limit: o.limit }));
     const plain = hits.map((h) => ({ ...h, snippet: plainSnippet(h.snippet) }));
     print(!!o.json, plain, () => (plain.length ? plain.map((h) => `${h.kind} #${h.id}  ${h.title}\n    ${h.snippet}`).join('\n') : 'No matches.'));
+  });
+
+program
+  .command('quotes')
+  .description('list annotations with speaker, positions and stance')
+  .option('--article <id>', 'only this article', parseId)
+  .option('--json', 'print JSON')
+  .action(async (o: { article?: number; json?: boolean }) => {
+    const rows = await withLibrary((call) => call('quotes.list', o.article ? { articleId: o.article } : {}));
+    print(!!o.json, rows, () =>
+      rows.length
+        ? rows
+            .map((q) => {
+              const who = q.speaker ? q.speaker.name : '(no speaker)';
+              const coding = q.positions.map((p) => `${p.stance} “${p.claim}”`).join('; ');
+              return `#${q.id} ${q.kind} · ${who}${coding ? ` · ${coding}` : ''}${q.orphaned ? ' · ORPHAN' : ''}\n    “${q.text}” — ${q.article.title}`;
+            })
+            .join('\n')
+        : 'No annotations yet.',
+    );
+  });
+
+program
+  .command('export-quotes')
+  .description('export the coding: quotes as CSV, annotations as W3C JSON-LD, the actor–position network as GraphML or CSV')
+  .addOption(new Option('--format <format>').choices(['csv', 'jsonld', 'graphml', 'network-csv']).makeOptionMandatory())
+  .requiredOption('--out <file>')
+  .option('--article <id>', 'only this article', parseId)
+  .action(async (o: { format: QuoteExportFormat; out: string; article?: number }) => {
+    const file = await withLibrary((call) => call('quotes.export', { format: o.format, filter: o.article ? { articleId: o.article } : {} }));
+    await writeFileAtomic(path.resolve(o.out), file.content);
+    process.stdout.write(`Wrote ${path.resolve(o.out)}\n`);
   });
 
 program

@@ -1,8 +1,9 @@
 // The only door into the services: a call name and an untrusted input in, a typed result out.
 // Every input is validated against the contract's schema; every failure becomes {code, message}.
 import { contract, isCallName, type CallInput, type CallName, type CallOutput, type CallResult } from '../shared/contract';
-import { AppError } from './errors';
+import { AppError, notFound } from './errors';
 import type { Services } from './services';
+import { exportQuotes } from './services/export/quotes';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
@@ -17,9 +18,35 @@ function handlers(s: Services): Handlers {
     'articles.delete': (i) => s.library.delete(i.id),
     'articles.restore': (i) => s.library.restore(i.id),
     'articles.emptyTrash': () => s.library.emptyTrash(),
+    'articles.updateText': (i) => s.annotations.updateText(i.id, i.doc),
+    'actors.list': () => s.codebook.listActors(),
+    'actors.create': (i) => s.codebook.createActor(i),
+    'actors.update': ({ id, ...rest }) => s.codebook.updateActor(id, rest),
+    'actors.delete': (i) => s.codebook.deleteActor(i.id, i.force),
+    'actors.merge': (i) => s.codebook.mergeActors(i.sourceId, i.targetId),
+    'topics.list': () => s.codebook.listTopics(),
+    'topics.create': (i) => s.codebook.createTopic(i.name, i.description ?? null),
+    'topics.update': ({ id, ...rest }) => s.codebook.updateTopic(id, rest),
+    'topics.delete': (i) => s.codebook.deleteTopic(i.id),
+    'positions.create': (i) => s.codebook.createPosition(i.topicId, i.claim, i.description ?? null),
+    'positions.update': ({ id, ...rest }) => s.codebook.updatePosition(id, rest),
+    'positions.delete': (i) => s.codebook.deletePosition(i.id, i.force),
+    'positions.merge': (i) => s.codebook.mergePositions(i.sourceId, i.targetId),
+    'annotations.list': (i) => s.annotations.list(i.articleId),
+    'annotations.create': (i) => s.annotations.create(i),
+    'annotations.update': (i) => s.annotations.update(i),
+    'annotations.delete': (i) => s.annotations.delete(i.id),
+    'annotations.restore': (i) => s.annotations.restore(i.id),
+    'quotes.list': (i) => s.quotes.list(i),
+    'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
+    'quotes.export': (i) => exportQuotes(s.quotes.list(i.filter ?? {}), i.format),
     'search.query': (i) => s.search.search(i.query, i.limit),
   };
 }
+
+const notFoundTopic = (id: number): never => {
+  throw notFound('Topic', id);
+};
 
 export type Router = (name: string, input: unknown) => Promise<CallResult<CallName>>;
 

@@ -2,7 +2,8 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Article, ArticleMeta, ImportResult, LibraryInfo, SearchHit } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ImportResult, LibraryInfo, Matrix, Position, QuoteRow, SearchHit, Topic } from './model';
+import { actorKinds, annotationKinds, stances } from './model';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS } from './limits';
 
 interface Call<I extends z.ZodType, O> {
@@ -28,6 +29,44 @@ const articleMetaPatch = {
   publishedAt: isoDate.nullable().optional(),
   url: webUrl.nullable().optional(),
 };
+
+const name = z.string().trim().min(1, 'cannot be empty').max(300);
+const note = z.string().max(20_000);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+const stance = z.enum(stances);
+const coding = z.strictObject({ positionId: id, stance });
+const tags = z.array(z.string().trim().min(1).max(100)).max(50);
+
+const actorFields = {
+  name: name.optional(),
+  kind: z.enum(actorKinds).optional(),
+  color: color.optional(),
+  notes: note.nullable().optional(),
+  aliases: z.array(name).max(100).optional(),
+  affiliations: z.array(z.strictObject({ organizationId: id, role: z.string().max(300).nullable() })).max(50).optional(),
+};
+
+const annotationFields = {
+  kind: z.enum(annotationKinds).optional(),
+  speakerId: id.nullable().optional(),
+  positions: z.array(coding).max(50).optional(),
+  comment: note.nullable().optional(),
+  tags: tags.optional(),
+};
+
+export const quoteFilter = z.strictObject({
+  articleId: id.optional(),
+  actorId: id.optional(),
+  topicId: id.optional(),
+  positionId: id.optional(),
+  stance: stance.optional(),
+  kind: z.enum(annotationKinds).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const quoteExportFormats = ['csv', 'jsonld', 'graphml', 'network-csv'] as const;
+export type QuoteExportFormat = (typeof quoteExportFormats)[number];
 
 export const articleSorts = ['imported', 'published', 'title'] as const;
 export type ArticleSort = (typeof articleSorts)[number];
@@ -60,6 +99,45 @@ export const contract = {
   'articles.delete': call<ArticleMeta>()(z.strictObject({ id })),
   'articles.restore': call<ArticleMeta>()(z.strictObject({ id })),
   'articles.emptyTrash': call<{ purged: number }>()(z.strictObject({})),
+
+  /** Replaces the article's text (edit-text mode) and re-anchors every annotation on it. */
+  'articles.updateText': call<{ article: Article; placed: number; orphaned: number }>()(
+    z.strictObject({ id, doc: z.record(z.string(), z.unknown()) }),
+  ),
+
+  'actors.list': call<Actor[]>()(z.strictObject({})),
+  'actors.create': call<Actor>()(z.strictObject({ ...actorFields, name })),
+  'actors.update': call<Actor>()(z.strictObject({ id, ...actorFields })),
+  /** Refused with `conflict` while annotations name the actor, unless `force` (then they lose their speaker). */
+  'actors.delete': call<{ id: number; annotations: number }>()(z.strictObject({ id, force: z.boolean().optional() })),
+  'actors.merge': call<Actor>()(z.strictObject({ sourceId: id, targetId: id })),
+
+  'topics.list': call<Topic[]>()(z.strictObject({})),
+  'topics.create': call<Topic>()(z.strictObject({ name, description: note.nullable().optional() })),
+  'topics.update': call<Topic>()(z.strictObject({ id, name: name.optional(), description: note.nullable().optional() })),
+  'topics.delete': call<{ id: number }>()(z.strictObject({ id })),
+  'positions.create': call<Position>()(z.strictObject({ topicId: id, claim: name, description: note.nullable().optional() })),
+  /** Renames a position, or moves it to another topic with `topicId`. */
+  'positions.update': call<Position>()(z.strictObject({ id, claim: name.optional(), description: note.nullable().optional(), topicId: id.optional() })),
+  'positions.delete': call<{ id: number; annotations: number }>()(z.strictObject({ id, force: z.boolean().optional() })),
+  'positions.merge': call<Position>()(z.strictObject({ sourceId: id, targetId: id })),
+
+  'annotations.list': call<Annotation[]>()(z.strictObject({ articleId: id })),
+  'annotations.create': call<Annotation>()(
+    z.strictObject({ articleId: id, start: z.number().int().min(0).max(1e9), end: z.number().int().min(0).max(1e9), ...annotationFields, kind: z.enum(annotationKinds) }),
+  ),
+  'annotations.update': call<Annotation>()(
+    z.strictObject({ id, ...annotationFields, start: z.number().int().min(0).max(1e9).optional(), end: z.number().int().min(0).max(1e9).optional() }),
+  ),
+  /** Moves the annotation to the trash (undoable with `annotations.restore`). */
+  'annotations.delete': call<Annotation>()(z.strictObject({ id })),
+  'annotations.restore': call<Annotation>()(z.strictObject({ id })),
+
+  'quotes.list': call<QuoteRow[]>()(quoteFilter),
+  'matrix.get': call<Matrix>()(z.strictObject({ topicId: id })),
+  'quotes.export': call<{ filename: string; mimeType: string; content: string }>()(
+    z.strictObject({ format: z.enum(quoteExportFormats), filter: quoteFilter.optional() }),
+  ),
 
   'search.query': call<SearchHit[]>()(
     z.strictObject({

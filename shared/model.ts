@@ -49,6 +49,8 @@ export interface SearchHit {
   title: string;
   /** Text around the match; matched terms are wrapped in SNIPPET_OPEN / SNIPPET_CLOSE. */
   snippet: string;
+  /** For quotes and notes: the article they are in. */
+  articleId?: number;
 }
 
 /** Private-use characters, so a snippet can be highlighted without ever being parsed as HTML. */
@@ -67,4 +69,107 @@ export interface BackupInfo {
   path: string;
   createdAt: string;
   bytes: number;
+}
+
+// ---- The codebook: actors, topics, positions ----
+
+export const actorKinds = ['person', 'organization', 'state', 'group', 'other'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+export interface Affiliation {
+  /** The organization (or state, group) the actor belongs to: itself an actor. */
+  organizationId: number;
+  organizationName: string;
+  role: string | null;
+}
+
+export interface Actor {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  affiliations: Affiliation[];
+  /** A CSS colour (#rrggbb) for highlights when colouring by speaker. */
+  color: string;
+  notes: string | null;
+  /** How many live annotations name this actor as speaker. */
+  annotationCount: number;
+}
+
+export interface Position {
+  id: number;
+  topicId: number;
+  /** The claim, e.g. "Seized assets of the defendant company must not be liquidated". */
+  claim: string;
+  description: string | null;
+  annotationCount: number;
+}
+
+export interface Topic {
+  id: number;
+  name: string;
+  description: string | null;
+  positions: Position[];
+}
+
+// ---- Annotations ----
+
+export const annotationKinds = ['quote', 'paraphrase', 'note'] as const;
+export type AnnotationKind = (typeof annotationKinds)[number];
+
+export const stances = ['supports', 'opposes', 'neutral'] as const;
+export type Stance = (typeof stances)[number];
+
+/** W3C Web Annotation TextPositionSelector + TextQuoteSelector over the article's plain-text projection. */
+export interface TextSelectors {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface AnnotationPosition {
+  positionId: number;
+  stance: Stance;
+}
+
+export interface Annotation extends TextSelectors {
+  id: number;
+  articleId: number;
+  kind: AnnotationKind;
+  speakerId: number | null;
+  positions: AnnotationPosition[];
+  comment: string | null;
+  tags: string[];
+  /** True when re-anchoring could not place it in the current text; `exact` keeps what it quoted. */
+  orphaned: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One annotation with everything a table, an export or a briefing needs, denormalised. */
+export interface QuoteRow {
+  id: number;
+  kind: AnnotationKind;
+  text: string;
+  comment: string | null;
+  tags: string[];
+  orphaned: boolean;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  createdAt: string;
+  article: { id: number; title: string; outlet: string | null; author: string | null; publishedAt: string | null; url: string | null };
+  speaker: { id: number; name: string; kind: ActorKind; affiliations: { name: string; role: string | null }[] } | null;
+  positions: { id: number; claim: string; topicId: number; topic: string; stance: Stance }[];
+}
+
+/** The actor × position landscape of one topic. */
+export interface Matrix {
+  topic: { id: number; name: string };
+  actors: { id: number; name: string; color: string }[];
+  positions: { id: number; claim: string }[];
+  cells: { actorId: number; positionId: number; supports: number; opposes: number; neutral: number }[];
 }

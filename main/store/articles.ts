@@ -131,6 +131,13 @@ export class ArticleStore {
     this.db.prepare(`UPDATE articles SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...patch, id, now });
   }
 
+  /** A corrected text (edit-text mode). The hash follows, so the article is still recognised on re-import. */
+  setText(id: number, doc: unknown, text: string, wordCount: number, textHash?: string, now = new Date().toISOString()): void {
+    this.db
+      .prepare(`UPDATE articles SET doc = ?, text = ?, word_count = ?, text_hash = coalesce(?, text_hash), updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(doc), text, wordCount, textHash ?? null, now, id);
+  }
+
   setDeleted(id: number, deletedAt: string | null): void {
     this.db.prepare(`UPDATE articles SET deleted_at = ? WHERE id = ?`).run(deletedAt, id);
   }

@@ -4,17 +4,40 @@ import { toFtsQuery } from './fts-query';
 
 const SNIPPET_TOKENS = 24;
 
-/** Full-text search over the library, ranked by bm25 with the title weighing five times the text. */
+interface Ranked extends SearchHit {
+  rank: number;
+}
+
+/**
+ * Full-text search over articles (title weighing five times the text) and annotations (quoted
+ * words and comments), each ranked by bm25; the two lists are merged by rank.
+ */
 export class SearchStore {
   private readonly articlesStmt;
+  private readonly annotationsStmt;
 
   constructor(db: Database.Database) {
-    this.articlesStmt = db.prepare<[string, number], { id: number; title: string; snippet: string }>(
-      `SELECT a.id, a.title,
-              snippet(articles_fts, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+    this.articlesStmt = db.prepare<[string, number], Ranked>(
+      `SELECT 'article' AS kind, a.id, a.title,
+              snippet(articles_fts, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
+              bm25(articles_fts, 5.0, 1.0) AS rank
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
         WHERE articles_fts MATCH ? AND a.deleted_at IS NULL
-        ORDER BY bm25(articles_fts, 5.0, 1.0)
+        ORDER BY rank
+        LIMIT ?`,
+    );
+    this.annotationsStmt = db.prepare<[string, number], Ranked & { articleId: number }>(
+      `SELECT CASE n.kind WHEN 'note' THEN 'note' ELSE 'quote' END AS kind, n.id, n.article_id AS articleId,
+              coalesce(s.name || ' — ', '') || r.title AS title,
+              CASE WHEN length(n.exact) <= 240 THEN highlight(annotations_fts, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}')
+                   ELSE snippet(annotations_fts, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) END AS snippet,
+              bm25(annotations_fts, 1.0, 0.5) AS rank
+         FROM annotations_fts
+         JOIN annotations n ON n.id = annotations_fts.rowid
+         JOIN articles r ON r.id = n.article_id
+         LEFT JOIN actors s ON s.id = n.speaker_id
+        WHERE annotations_fts MATCH ? AND n.deleted_at IS NULL AND r.deleted_at IS NULL
+        ORDER BY rank
         LIMIT ?`,
     );
   }
@@ -22,6 +45,10 @@ export class SearchStore {
   search(query: string, limit = 20): SearchHit[] {
     const fts = toFtsQuery(query);
     if (!fts) return [];
-    return this.articlesStmt.all(fts, limit).map((r) => ({ kind: 'article', id: r.id, title: r.title, snippet: r.snippet }));
+    const hits: Ranked[] = [...this.articlesStmt.all(fts, limit), ...this.annotationsStmt.all(fts, limit)];
+    return hits
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, limit)
+      .map(({ rank: _rank, ...hit }) => hit);
   }
 }

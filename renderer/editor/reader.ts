@@ -1,45 +1,158 @@
-// The read-only article view. Annotations will be drawn over it as decorations; the article itself
-// is never changed by reading it.
-import { EditorState } from 'prosemirror-state';
+// The article view: read-only while reading and annotating (annotations are decorations, never
+// marks, so the source stays pristine), editable in edit-text mode to fix typos.
+import { EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { Node } from 'prosemirror-model';
+import { history, undo, redo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
 import { articleSchema } from '../../shared/schema';
+import { TextIndex } from '../../shared/text-index';
+import type { Actor } from '../../shared/model';
 import { searchHighlight } from './search-highlight';
+import { annotationHighlights, highlightsKey, type HighlightSource } from './annotation-highlights';
+import { actorMentions, mentionsKey } from './actor-mentions';
 
-export interface ReaderOptions {
+export interface ShowOptions {
   /** Words to mark and scroll to, from the search that opened the article. */
   highlight?: string[];
-  /** Links are never followed inside the app; the host decides what to do. */
-  onLink?: (href: string) => void;
+  highlights: HighlightSource;
+  actors: Actor[];
+}
+
+export interface ReaderHost {
+  /** Links are never followed inside the app; the host decides. */
+  onLink(href: string): void;
+  /** The doc changed in edit-text mode. */
+  onEdit?(): void;
 }
 
 export class Reader {
   private view: EditorView;
+  private index: TextIndex | null = null;
+  private editing = false;
 
-  constructor(mount: HTMLElement) {
+  constructor(
+    mount: HTMLElement,
+    private host: ReaderHost,
+  ) {
     this.view = new EditorView(mount, {
       state: EditorState.create({ schema: articleSchema }),
-      editable: () => false,
+      editable: () => this.editing,
       attributes: { class: 'article-text', 'data-testid': 'article-view', role: 'article' },
+      dispatchTransaction: (tr: Transaction) => {
+        this.view.updateState(this.view.state.apply(tr));
+        if (tr.docChanged) {
+          this.index = null;
+          this.host.onEdit?.();
+        }
+      },
+      handleDOMEvents: {
+        click: (_view, event) => {
+          const link = (event.target as HTMLElement).closest('a');
+          if (!link || this.editing) return false;
+          event.preventDefault();
+          this.host.onLink(link.getAttribute('href') ?? '');
+          return true;
+        },
+      },
     });
   }
 
-  show(docJSON: unknown, opts: ReaderOptions = {}): void {
+  get dom(): HTMLElement {
+    return this.view.dom;
+  }
+
+  show(docJSON: unknown, opts: ShowOptions): void {
     const doc = Node.fromJSON(articleSchema, docJSON);
-    const state = EditorState.create({ doc, plugins: [searchHighlight(opts.highlight ?? [])] });
-    this.view.setProps({
-      state,
-      handleClickOn: (_view, _pos, _node, _nodePos, event) => {
-        const link = (event.target as HTMLElement).closest('a');
-        if (!link) return false;
-        event.preventDefault();
-        opts.onLink?.(link.getAttribute('href') ?? '');
-        return true;
-      },
-    });
+    this.editing = false;
+    this.index = null;
+    this.view.updateState(
+      EditorState.create({
+        doc,
+        plugins: [
+          searchHighlight(opts.highlight ?? []),
+          annotationHighlights(opts.highlights),
+          actorMentions(opts.actors),
+          history(),
+          keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
+          keymap(baseKeymap),
+        ],
+      }),
+    );
     const hit = this.view.dom.querySelector('.search-hit');
     if (hit) hit.scrollIntoView({ block: 'center' });
-    else this.view.dom.parentElement?.scrollTo({ top: 0 });
+    else this.view.dom.closest('.reader-scroll')?.scrollTo({ top: 0 });
+  }
+
+  setHighlights(src: HighlightSource): void {
+    this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, src));
+  }
+
+  setActors(actors: Actor[]): void {
+    this.view.dispatch(this.view.state.tr.setMeta(mentionsKey, actors));
+  }
+
+  private textIndex(): TextIndex {
+    return (this.index ??= TextIndex.of(this.view.state.doc));
+  }
+
+  get text(): string {
+    return this.textIndex().text;
+  }
+
+  /** The current DOM selection inside the article as plain-text offsets, or null. */
+  selectionOffsets(): { start: number; end: number } | null {
+    const sel = document.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+    const range = sel.getRangeAt(0);
+    if (!this.view.dom.contains(range.startContainer) || !this.view.dom.contains(range.endContainer)) return null;
+    let from: number;
+    let to: number;
+    try {
+      from = this.view.posAtDOM(range.startContainer, range.startOffset, 1);
+      to = this.view.posAtDOM(range.endContainer, range.endOffset, -1);
+    } catch {
+      return null;
+    }
+    const { start, end } = this.textIndex().textRange(Math.min(from, to), Math.max(from, to));
+    // Trim white space the mouse picked up at either end.
+    const text = this.textIndex().text;
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    return e > s ? { start: s, end: e } : null;
+  }
+
+  /** Viewport rectangle of the end of the current DOM selection, for the annotate popover. */
+  selectionRect(): DOMRect | null {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0) return null;
+    const rects = sel.getRangeAt(0).getClientRects();
+    return rects.length ? rects[rects.length - 1]! : null;
+  }
+
+  /** Scrolls an annotation's highlight into view and flashes it. */
+  reveal(annotationId: number): void {
+    const el = this.view.dom.querySelector(`[data-annotation-id="${annotationId}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    for (const part of this.view.dom.querySelectorAll(`[data-annotation-id="${annotationId}"]`)) {
+      part.classList.remove('hl-flash');
+      void (part as HTMLElement).offsetWidth; // restart the animation
+      part.classList.add('hl-flash');
+    }
+  }
+
+  setEditing(editing: boolean): void {
+    this.editing = editing;
+    this.view.setProps({});
+    if (editing) this.view.focus();
+  }
+
+  docJSON(): unknown {
+    return this.view.state.doc.toJSON();
   }
 
   destroy(): void {

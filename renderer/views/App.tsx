@@ -1,99 +1,76 @@
-// The window: search and actions on top; library, reader and inspector below.
+// The window: navigation, search and actions on top; the chosen view below.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Article, ArticleMeta, ImportResult, SearchHit } from '../../shared/model';
+import type { Actor, ImportResult, SearchHit, Topic } from '../../shared/model';
 import { call, onMenu, isDesktop } from '../api';
 import { toggleTheme, currentTheme } from '../theme';
 import { isTypingTarget, modKey, modLabel } from '../shortcuts';
 import { searchTerms } from '../editor/search-highlight';
-import { LibraryPane, type LibraryView } from './LibraryPane';
-import { ReaderPane } from './ReaderPane';
-import { Inspector } from './Inspector';
+import { UndoHistory } from '../undo';
+import { ReadingView, type OpenRequest } from './ReadingView';
+import { ActorsView } from './ActorsView';
+import { TopicsView } from './TopicsView';
+import { MatrixView } from './MatrixView';
+import { QuotesView } from './QuotesView';
 import { ImportDialog } from './ImportDialog';
 import { SearchBox } from './SearchBox';
 import { Toasts, type Toast } from './Toasts';
 
+type View = 'read' | 'actors' | 'topics' | 'matrix' | 'quotes';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'read', label: 'Read' },
+  { id: 'quotes', label: 'Quotes' },
+  { id: 'matrix', label: 'Matrix' },
+  { id: 'actors', label: 'Actors' },
+  { id: 'topics', label: 'Topics' },
+];
+
 let toastSeq = 0;
+let requestSeq = 0;
 
 export function App() {
-  const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, trash: false });
-  const [articles, setArticles] = useState<ArticleMeta[] | null>(null);
-  const [outlets, setOutlets] = useState<string[]>([]);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [article, setArticle] = useState<Article | null>(null);
-  const [highlight, setHighlight] = useState<string[]>([]);
+  const [view, setView] = useState<View>('read');
+  const [actors, setActors] = useState<Actor[]>([]);
+  const [topics, setTopics] = useState<Topic[]>([]);
   const [importing, setImporting] = useState<File[] | null>(null);
+  const [importedBatch, setImportedBatch] = useState<{ results: ImportResult[]; seq: number } | null>(null);
+  const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
+  const [libraryVersion, setLibraryVersion] = useState(0);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [theme, setTheme] = useState(currentTheme());
   const searchRef = useRef<HTMLInputElement>(null);
-  /** Articles moved to the trash this session, newest last: what Ctrl+Z brings back. */
-  const deleted = useRef<number[]>([]);
+  const history = useRef(new UndoHistory()).current;
 
   const toast = useCallback((t: Omit<Toast, 'id'>) => setToasts((ts) => [...ts.slice(-3), { ...t, id: ++toastSeq }]), []);
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
 
-  const refresh = useCallback(async () => {
+  const refreshCodebook = useCallback(async () => {
     try {
-      const [list, outs] = await Promise.all([
-        call('articles.list', { sort: view.sort, trash: view.trash, ...(view.outlet ? { outlet: view.outlet } : {}) }),
-        call('articles.outlets', {}),
-      ]);
-      setArticles(list);
-      setOutlets(outs);
+      const [a, t] = await Promise.all([call('actors.list', {}), call('topics.list', {})]);
+      setActors(a);
+      setTopics(t);
     } catch (e) {
       fail(e);
     }
-  }, [view, fail]);
+  }, [fail]);
 
-  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => void refreshCodebook(), [refreshCodebook]);
 
-  const open = useCallback(
-    async (id: number, terms: string[] = []) => {
-      setSelectedId(id);
-      try {
-        const a = await call('articles.get', { id });
-        setHighlight(terms);
-        setArticle(a);
-      } catch (e) {
-        fail(e);
-      }
+  const openArticle = useCallback((articleId: number, extra: { terms?: string[]; annotationId?: number } = {}) => {
+    setView('read');
+    setOpenRequest({ articleId, ...extra, seq: ++requestSeq });
+  }, []);
+
+  const openHit = useCallback(
+    (hit: SearchHit, query: string) => {
+      if (hit.kind === 'article') openArticle(hit.id, { terms: searchTerms(query) });
+      else if (hit.articleId) openArticle(hit.articleId, { annotationId: hit.id });
     },
-    [fail],
-  );
-
-  const restore = useCallback(
-    async (id: number) => {
-      try {
-        const a = await call('articles.restore', { id });
-        deleted.current = deleted.current.filter((d) => d !== id);
-        toast({ kind: 'info', text: `Restored “${a.title}”.` });
-        await refresh();
-        if (selectedId === id || article?.id === id) void open(id);
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [refresh, open, selectedId, article, toast, fail],
-  );
-
-  const remove = useCallback(
-    async (id: number) => {
-      try {
-        const a = await call('articles.delete', { id });
-        deleted.current.push(id);
-        if (article?.id === id) setArticle(null);
-        setSelectedId(null);
-        toast({ kind: 'info', text: `Moved “${a.title}” to the trash.`, action: { label: 'Undo', run: () => void restore(id) } });
-        await refresh();
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [article, refresh, restore, toast, fail],
+    [openArticle],
   );
 
   const onImported = useCallback(
-    async (results: ImportResult[]) => {
-      const last = [...results].reverse().find((r) => r.id !== undefined && r.status !== 'failed');
+    (results: ImportResult[]) => {
       const imported = results.filter((r) => r.status === 'imported').length;
       const dup = results.filter((r) => r.status === 'duplicate').length;
       const failed = results.filter((r) => r.status === 'failed').length;
@@ -101,43 +78,51 @@ export function App() {
         kind: failed ? 'error' : 'info',
         text: [imported && `${imported} imported`, dup && `${dup} already in the library`, failed && `${failed} failed`].filter(Boolean).join(', ') + '.',
       });
-      if (view.trash || view.outlet) setView({ ...view, trash: false, outlet: null });
-      else await refresh();
-      if (last?.id) void open(last.id);
+      setView('read');
+      setImportedBatch({ results, seq: ++requestSeq });
     },
-    [view, refresh, open, toast],
+    [toast],
   );
-
-  const openHit = useCallback((hit: SearchHit, query: string) => void open(hit.id, searchTerms(query)), [open]);
 
   const openLink = useCallback((href: string) => {
     // The desktop app asks before handing a link to the system browser; a browser tab asks here.
     if (isDesktop || window.confirm(`Open ${href} in a new tab?`)) window.open(href, '_blank', 'noopener,noreferrer');
   }, []);
 
+  const undoRedo = useCallback(
+    async (redo: boolean) => {
+      try {
+        const label = redo ? await history.redo() : await history.undo();
+        if (label) toast({ kind: 'info', text: `${redo ? 'Redone' : 'Undone'}: ${label}.` });
+        await refreshCodebook();
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [history, toast, refreshCodebook, fail],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (modKey(e) && e.key.toLowerCase() === 'k') {
+      const key = e.key.toLowerCase();
+      if (modKey(e) && key === 'k') {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if (modKey(e) && e.key.toLowerCase() === 'o') {
+      } else if (modKey(e) && key === 'o') {
         e.preventDefault();
         setImporting((f) => f ?? []);
-      } else if (modKey(e) && e.shiftKey && e.key.toLowerCase() === 'd') {
+      } else if (modKey(e) && e.shiftKey && key === 'd') {
         e.preventDefault();
         setTheme(toggleTheme());
-      } else if (modKey(e) && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTypingTarget(e.target)) {
-        const id = deleted.current.pop();
-        if (id !== undefined) {
-          e.preventDefault();
-          void restore(id);
-        }
+      } else if (modKey(e) && (key === 'z' || key === 'y') && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        void undoRedo(key === 'y' || e.shiftKey);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [restore]);
+  }, [undoRedo]);
 
   useEffect(
     () =>
@@ -145,9 +130,9 @@ export function App() {
         if (command === 'import') setImporting((f) => f ?? []);
         else if (command === 'toggle-theme') setTheme(toggleTheme());
         else if (command === 'focus-search') searchRef.current?.focus();
-        else if (command === 'library-changed') void refresh();
+        else if (command === 'library-changed') setLibraryVersion((v) => v + 1);
       }),
-    [refresh],
+    [],
   );
 
   // Files dropped anywhere on the window go to the import dialog.
@@ -173,6 +158,13 @@ export function App() {
     <div class="app">
       <header class="topbar">
         <div class="brand">Verbatim</div>
+        <nav class="views" aria-label="Views">
+          {VIEWS.map((v) => (
+            <button key={v.id} class={view === v.id ? 'on' : ''} aria-current={view === v.id ? 'page' : undefined} data-testid={`nav-${v.id}`} onClick={() => setView(v.id)}>
+              {v.label}
+            </button>
+          ))}
+        </nav>
         <SearchBox inputRef={searchRef} onOpen={openHit} onError={(m) => toast({ kind: 'error', text: m })} />
         <div class="actions">
           <button class="primary" data-testid="import-open" onClick={() => setImporting([])} title={`Import articles (${modLabel}O)`}>
@@ -189,47 +181,25 @@ export function App() {
           </button>
         </div>
       </header>
-      <div class="panes">
-        <LibraryPane
-          articles={articles}
-          outlets={outlets}
-          view={view}
-          selectedId={selectedId}
-          onView={setView}
-          onSelect={(id) => void open(id)}
-          onDelete={(id) => void remove(id)}
+      <div class="view" hidden={view !== 'read'}>
+        <ReadingView
+          actors={actors}
+          topics={topics}
+          refreshCodebook={refreshCodebook}
+          history={history}
+          toast={toast}
+          openRequest={openRequest}
+          importedBatch={importedBatch}
+          libraryVersion={libraryVersion}
           onImport={() => setImporting([])}
-          onEmptyTrash={() => {
-            if (!window.confirm('Delete every article in the trash for good? This cannot be undone.')) return;
-            call('articles.emptyTrash', {})
-              .then((r) => {
-                toast({ kind: 'info', text: `Deleted ${r.purged} article${r.purged === 1 ? '' : 's'} for good.` });
-                deleted.current = [];
-                setArticle(null);
-                return refresh();
-              })
-              .catch(fail);
-          }}
-        />
-        <ReaderPane article={article} highlight={highlight} hasArticles={!!articles?.length} onRestore={(id) => void restore(id)} onLink={openLink} />
-        <Inspector
-          article={article}
-          onDelete={(id) => void remove(id)}
-          onSave={async (id, patch) => {
-            try {
-              const meta = await call('articles.update', { id, ...patch });
-              setArticle((a) => (a && a.id === id ? { ...a, ...meta } : a));
-              setArticles((list) => list?.map((x) => (x.id === id ? meta : x)) ?? null);
-              if (patch.outlet !== undefined) setOutlets(await call('articles.outlets', {}));
-              return true;
-            } catch (e) {
-              fail(e);
-              return false;
-            }
-          }}
+          onLink={openLink}
         />
       </div>
-      {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} onImported={(r) => void onImported(r)} />}
+      {view === 'actors' && <ActorsView actors={actors} refresh={refreshCodebook} toast={toast} />}
+      {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}
+      {view === 'matrix' && <MatrixView topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
+      {view === 'quotes' && <QuotesView actors={actors} topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
+      {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} onImported={onImported} />}
       <Toasts toasts={toasts} dismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
     </div>
   );

@@ -8,7 +8,7 @@ type Field = 'title' | 'outlet' | 'author' | 'publishedAt' | 'url';
 type Patch = Omit<CallInput<'articles.update'>, 'id'>;
 
 interface Props {
-  article: Article | null;
+  article: Article;
   onSave: (id: number, patch: Patch) => Promise<boolean>;
   onDelete: (id: number) => void;
 }
@@ -22,19 +22,9 @@ const FIELDS: { key: Field; label: string; type: string; placeholder: string }[]
 ];
 
 export function Inspector({ article, onSave, onDelete }: Props) {
-  if (!article) {
-    return (
-      <aside class="pane inspector" aria-label="Inspector">
-        <p class="empty">Details of the open article show here.</p>
-      </aside>
-    );
-  }
   const readOnly = !!article.deletedAt;
   return (
-    <aside class="pane inspector" aria-label="Inspector">
-      <div class="pane-header">
-        <h2>Article</h2>
-      </div>
+    <div class="article-inspector">
       <form class="meta-form" onSubmit={(e) => e.preventDefault()}>
         {FIELDS.map((f) => (
           <MetaField key={`${article.id}-${f.key}`} article={article} field={f} readOnly={readOnly} onSave={onSave} />
@@ -53,7 +43,7 @@ export function Inspector({ article, onSave, onDelete }: Props) {
           Move to trash
         </button>
       )}
-    </aside>
+    </div>
   );
 }
 

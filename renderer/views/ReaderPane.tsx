@@ -1,29 +1,109 @@
-// The middle pane: the article being read, in a read-only ProseMirror view.
-import { useEffect, useRef } from 'preact/hooks';
-import type { Article } from '../../shared/model';
+// The middle pane: the article, its annotations as highlights, a popover to annotate the current
+// selection, hover cards, and edit-text mode.
+import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import type { Actor, Annotation, AnnotationKind, Article, Topic } from '../../shared/model';
 import { Reader } from '../editor/reader';
+import type { ColorBy } from '../editor/annotation-highlights';
 import { modLabel } from '../shortcuts';
+import { HoverCard } from './HoverCard';
+
+export interface ReaderHandle {
+  reveal(annotationId: number): void;
+  selection(): { start: number; end: number; exact: string } | null;
+}
 
 interface Props {
   article: Article | null;
   highlight: string[];
   hasArticles: boolean;
+  annotations: Annotation[];
+  actors: Actor[];
+  topics: Topic[];
+  colorBy: ColorBy;
+  onColorBy: (c: ColorBy) => void;
+  readerRef: Ref<ReaderHandle>;
   onRestore: (id: number) => void;
   onLink: (href: string) => void;
+  onAnnotate: (kind: AnnotationKind) => void;
+  onEditAnnotation: (a: Annotation) => void;
+  onDeleteAnnotation: (a: Annotation) => void;
+  onMentionClick: (actorId: number) => void;
+  onSaveText: (doc: unknown) => Promise<boolean>;
 }
 
-export function ReaderPane({ article, highlight, hasArticles, onRestore, onLink }: Props) {
+export function ReaderPane(props: Props) {
+  const { article, highlight, hasArticles, annotations, actors, topics, colorBy } = props;
   const mount = useRef<HTMLDivElement>(null);
   const reader = useRef<Reader | null>(null);
+  const [popover, setPopover] = useState<{ top: number; left: number } | null>(null);
+  const [hover, setHover] = useState<{ id: number; rect: DOMRect } | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const hideTimer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = useRef(props);
+  latest.current = props;
 
   useEffect(() => {
-    reader.current = new Reader(mount.current!);
+    reader.current = new Reader(mount.current!, { onLink: (href) => latest.current.onLink(href), onEdit: () => setDirty(true) });
     return () => reader.current?.destroy();
   }, []);
 
+  const highlightSource = () => ({ annotations, colorBy, speakerColors: new Map(actors.map((a) => [a.id, a.color])) });
+
+  // A new article (or a search that opened it) rebuilds the view; annotation changes only redraw highlights.
   useEffect(() => {
-    if (article) reader.current?.show(article.doc, { highlight, onLink });
+    if (!article) return;
+    setEditing(false);
+    setDirty(false);
+    reader.current?.show(article.doc, { highlight, highlights: highlightSource(), actors });
   }, [article, highlight]);
+
+  useEffect(() => {
+    if (article && !editing) reader.current?.setHighlights(highlightSource());
+  }, [annotations, colorBy, actors]);
+
+  useEffect(() => {
+    if (article) reader.current?.setActors(actors);
+  }, [actors]);
+
+  useImperativeHandle(props.readerRef, () => ({
+    reveal: (id) => reader.current?.reveal(id),
+    selection: () => {
+      const r = reader.current;
+      const range = r?.selectionOffsets();
+      return r && range ? { ...range, exact: r.text.slice(range.start, range.end) } : null;
+    },
+  }));
+
+  // Show the annotate popover beside a fresh selection in the article.
+  useEffect(() => {
+    const update = () => {
+      const r = reader.current;
+      if (!r || editing || !latest.current.article || latest.current.article.deletedAt) return setPopover(null);
+      const range = r.selectionOffsets();
+      const rect = range && r.selectionRect();
+      setPopover(rect ? { top: rect.bottom + 6, left: Math.min(rect.right, window.innerWidth - 260) } : null);
+    };
+    document.addEventListener('selectionchange', update);
+    return () => document.removeEventListener('selectionchange', update);
+  }, [editing]);
+
+  const onMouseOver = (e: MouseEvent) => {
+    const hl = (e.target as HTMLElement).closest<HTMLElement>('.hl');
+    if (!hl || editing) return;
+    clearTimeout(hideTimer.current);
+    setHover({ id: Number(hl.dataset.annotationId), rect: hl.getBoundingClientRect() });
+  };
+  const onMouseOut = (e: MouseEvent) => {
+    if ((e.target as HTMLElement).closest('.hl')) hideTimer.current = setTimeout(() => setHover(null), 250);
+  };
+  const onClick = (e: MouseEvent) => {
+    const mention = (e.target as HTMLElement).closest<HTMLElement>('.actor-mention');
+    if (mention && !editing && document.getSelection()?.isCollapsed) props.onMentionClick(Number(mention.dataset.actorId));
+  };
+
+  const hovered = hover && annotations.find((a) => a.id === hover.id);
 
   return (
     <main class="pane reader" aria-label="Reader">
@@ -31,27 +111,102 @@ export function ReaderPane({ article, highlight, hasArticles, onRestore, onLink 
         <header class="reader-header">
           <h1 data-testid="article-title">{article.title}</h1>
           <p class="byline">{[article.outlet, article.author, article.publishedAt].filter(Boolean).join(' · ')}</p>
-          {article.deletedAt && (
+          {article.deletedAt ? (
             <p class="banner">
               This article is in the trash.{' '}
-              <button class="link-button" onClick={() => onRestore(article.id)}>
+              <button class="link-button" onClick={() => props.onRestore(article.id)}>
                 Restore it
               </button>
             </p>
+          ) : editing ? (
+            <p class="banner editing-banner">
+              Editing the text. Annotations are re-anchored when you save; any that cannot be placed are kept as orphans.
+              <span class="banner-actions">
+                <button
+                  onClick={() => {
+                    setEditing(false);
+                    setDirty(false);
+                    reader.current?.show(article.doc, { highlights: highlightSource(), actors });
+                  }}
+                >
+                  Cancel
+                </button>
+                <button
+                  class="primary"
+                  data-testid="text-save"
+                  disabled={!dirty}
+                  onClick={async () => {
+                    if (await props.onSaveText(reader.current!.docJSON())) {
+                      setEditing(false);
+                      setDirty(false);
+                    }
+                  }}
+                >
+                  Save text
+                </button>
+              </span>
+            </p>
+          ) : (
+            <div class="reader-tools">
+              <label>
+                Colour by{' '}
+                <select value={colorBy} data-testid="color-by" onChange={(e) => props.onColorBy((e.currentTarget as HTMLSelectElement).value as ColorBy)}>
+                  <option value="stance">stance</option>
+                  <option value="speaker">speaker</option>
+                </select>
+              </label>
+              <button
+                class="link-button"
+                data-testid="text-edit"
+                onClick={() => {
+                  setEditing(true);
+                  reader.current?.setEditing(true);
+                }}
+              >
+                Edit text
+              </button>
+            </div>
           )}
         </header>
       ) : (
         <div class="empty reader-empty">
-          {hasArticles ? (
-            <p>Select an article in the library, or search with {modLabel}K.</p>
-          ) : (
-            <p>Articles you import appear here to read and annotate.</p>
-          )}
+          {hasArticles ? <p>Select an article in the library, or search with {modLabel}K.</p> : <p>Articles you import appear here to read and annotate.</p>}
         </div>
       )}
-      <div class="reader-scroll" hidden={!article}>
-        <div ref={mount} class="reader-mount" />
+      <div class="reader-scroll" hidden={!article} onScroll={() => setPopover(null)}>
+        <div ref={mount} class={`reader-mount ${editing ? 'editing' : ''}`} onMouseOver={onMouseOver} onMouseOut={onMouseOut} onClick={onClick} />
       </div>
+      {popover && (
+        <div class="annotate-popover" style={{ top: `${popover.top}px`, left: `${popover.left}px` }} onMouseDown={(e) => e.preventDefault()}>
+          <button data-testid="annotate-quote" title="Quote (Q)" onClick={() => props.onAnnotate('quote')}>
+            Quote <kbd>Q</kbd>
+          </button>
+          <button data-testid="annotate-paraphrase" title="Paraphrase (P)" onClick={() => props.onAnnotate('paraphrase')}>
+            Paraphrase <kbd>P</kbd>
+          </button>
+          <button data-testid="annotate-note" title="Note (N)" onClick={() => props.onAnnotate('note')}>
+            Note <kbd>N</kbd>
+          </button>
+        </div>
+      )}
+      {hovered && hover && (
+        <HoverCard
+          annotation={hovered}
+          actors={actors}
+          topics={topics}
+          rect={hover.rect}
+          onEnter={() => clearTimeout(hideTimer.current)}
+          onLeave={() => setHover(null)}
+          onEdit={() => {
+            setHover(null);
+            props.onEditAnnotation(hovered);
+          }}
+          onDelete={() => {
+            setHover(null);
+            props.onDeleteAnnotation(hovered);
+          }}
+        />
+      )}
     </main>
   );
 }

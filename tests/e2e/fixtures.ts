@@ -87,3 +87,30 @@ export async function importPasted(page: Page, text: string, title?: string) {
   if (title) await page.getByTestId('import-title').fill(title);
   await page.getByTestId('import-submit').click();
 }
+
+/** Selects the first occurrence of `phrase` in the article view, as a user dragging the mouse would. */
+export async function selectInArticle(page: Page, phrase: string) {
+  await page.getByTestId('article-view').evaluate((root, phrase) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let text = '';
+    const nodes: { node: Text; start: number }[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n as Text, start: text.length });
+      text += n.nodeValue;
+    }
+    const at = text.indexOf(phrase);
+    if (at < 0) throw new Error(`“${phrase}” is not in the article`);
+    const locate = (offset: number) => {
+      const hit = [...nodes].reverse().find((x) => x.start <= offset)!;
+      return { node: hit.node, offset: offset - hit.start };
+    };
+    const a = locate(at);
+    const b = locate(at + phrase.length);
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, phrase);
+}

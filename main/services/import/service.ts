@@ -1,11 +1,11 @@
 // Import: bytes or pasted text in, one stored article (or a clear reason) out.
-import { createHash } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
 import type { ArticleStore } from '../../store/articles';
 import type { CallInput } from '../../../shared/contract';
 import type { ImportResult, SourceFormat } from '../../../shared/model';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS } from '../../../shared/limits';
-import { countWords, normaliseForIdentity, projectText } from '../../../shared/schema';
+import { countWords, projectText } from '../../../shared/schema';
+import { textHash as hashOf } from '../text-hash';
 import { AppError } from '../../errors';
 import { assertHasText, assertImportable, declaredHtmlCharset, decodeBytes } from './decode';
 import { formatOfFile, formatOfPaste } from './format';
@@ -57,7 +57,7 @@ export class ImportService {
     const parsed = readers[format](text);
     const plain = projectText(parsed.doc);
     assertHasText(plain);
-    const textHash = createHash('sha256').update(normaliseForIdentity(plain)).digest('hex');
+    const textHash = hashOf(plain);
 
     const fields = {
       title: clip(input.title ?? parsed.title) ?? titleFromText(plain),

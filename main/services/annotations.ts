@@ -1,0 +1,154 @@
+// Annotations: create, edit, trash and restore; and re-anchoring when an article's text changes.
+import type Database from 'better-sqlite3';
+import { Node } from 'prosemirror-model';
+import type { AnnotationStore, AnnotationFields } from '../store/annotations';
+import type { ArticleStore } from '../store/articles';
+import type { ActorStore } from '../store/actors';
+import type { TopicStore } from '../store/topics';
+import type { CallInput } from '../../shared/contract';
+import type { Annotation, AnnotationPosition, Article } from '../../shared/model';
+import { articleSchema, countWords, projectText, safeHref } from '../../shared/schema';
+import { checkRange, reanchor, selectorsFor } from '../../shared/anchoring';
+import { AppError, notFound } from '../errors';
+import { textHash } from './text-hash';
+
+type CreateInput = CallInput<'annotations.create'>;
+type UpdateInput = CallInput<'annotations.update'>;
+
+export class AnnotationService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly annotations: AnnotationStore,
+    private readonly articles: ArticleStore,
+    private readonly actors: ActorStore,
+    private readonly topics: TopicStore,
+  ) {}
+
+  private tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  list(articleId: number): Annotation[] {
+    this.liveArticle(articleId);
+    return this.annotations.forArticle(articleId);
+  }
+
+  create(input: CreateInput): Annotation {
+    return this.tx(() => {
+      const article = this.liveArticle(input.articleId);
+      const problem = checkRange(article.text, input.start, input.end);
+      if (problem) throw new AppError('invalid_input', problem);
+      this.checkLinks(input.speakerId, input.positions);
+      const fields: AnnotationFields = { kind: input.kind, speakerId: input.speakerId ?? null, comment: clean(input.comment), tags: cleanTags(input.tags) };
+      const id = this.annotations.insert(article.id, selectorsFor(article.text, input.start, input.end), fields);
+      if (input.positions) this.annotations.setPositions(id, dedupe(input.positions));
+      return this.annotations.get(id)!;
+    });
+  }
+
+  update(input: UpdateInput): Annotation {
+    return this.tx(() => {
+      const current = this.annotations.get(input.id) ?? fail(input.id);
+      const article = this.liveArticle(current.articleId);
+      this.checkLinks(input.speakerId, input.positions);
+      if (input.start !== undefined || input.end !== undefined) {
+        const start = input.start ?? current.start;
+        const end = input.end ?? current.end;
+        const problem = checkRange(article.text, start, end);
+        if (problem) throw new AppError('invalid_input', problem);
+        this.annotations.setAnchor(current.id, selectorsFor(article.text, start, end));
+      }
+      this.annotations.update(current.id, {
+        kind: input.kind,
+        speakerId: input.speakerId,
+        comment: input.comment === undefined ? undefined : clean(input.comment),
+        tags: input.tags === undefined ? undefined : cleanTags(input.tags),
+      });
+      if (input.positions) this.annotations.setPositions(current.id, dedupe(input.positions));
+      return this.annotations.get(current.id)!;
+    });
+  }
+
+  delete(id: number): Annotation {
+    return this.tx(() => {
+      const current = this.annotations.get(id) ?? fail(id);
+      this.annotations.setDeleted(id, new Date().toISOString());
+      return current;
+    });
+  }
+
+  restore(id: number): Annotation {
+    return this.tx(() => {
+      const current = this.annotations.get(id, true) ?? fail(id);
+      this.liveArticle(current.articleId);
+      if (current.speakerId !== null && !this.actors.get(current.speakerId)) this.annotations.update(id, { speakerId: null });
+      this.annotations.setDeleted(id, null);
+      return this.annotations.get(id)!;
+    });
+  }
+
+  /**
+   * Puts a corrected text in place and re-anchors every annotation on the article. Those that
+   * cannot be placed become orphans: kept, with their stored words, for the analyst to re-attach.
+   */
+  updateText(articleId: number, docJSON: unknown): { article: Article; placed: number; orphaned: number } {
+    let doc: Node;
+    try {
+      doc = Node.fromJSON(articleSchema, docJSON);
+      doc.check();
+    } catch (err) {
+      throw new AppError('invalid_input', `The article text is not valid: ${(err as Error).message}`);
+    }
+    doc.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === 'link' && !safeHref(mark.attrs.href as string)) throw new AppError('invalid_input', 'Links may only be http, https or mailto.');
+      return true;
+    });
+    const text = projectText(doc);
+    if (!/[\p{L}\p{N}]/u.test(text)) throw new AppError('invalid_input', 'The article would have no text left.');
+    return this.tx(() => {
+      const article = this.liveArticle(articleId);
+      const all = this.annotations.allForArticle(articleId);
+      const results = reanchor(article.text, text, all);
+      let placed = 0;
+      let orphaned = 0;
+      for (const r of results) {
+        if (r.selectors) {
+          this.annotations.setAnchor(r.id, r.selectors);
+          placed++;
+        } else {
+          this.annotations.setAnchor(r.id, null);
+          orphaned++;
+        }
+      }
+      const hash = textHash(text);
+      const twin = this.articles.findLiveByHash(hash);
+      if (twin && twin.id !== articleId) throw new AppError('conflict', `“${twin.title}” already has exactly this text.`);
+      this.articles.setText(articleId, doc.toJSON(), text, countWords(text), hash);
+      return { article: this.articles.get(articleId)!, placed, orphaned };
+    });
+  }
+
+  private liveArticle(id: number): Article {
+    const a = this.articles.get(id);
+    if (!a) throw notFound('Article', id);
+    if (a.deletedAt) throw new AppError('conflict', `“${a.title}” is in the trash; restore it first.`);
+    return a;
+  }
+
+  private checkLinks(speakerId: number | null | undefined, positions: AnnotationPosition[] | undefined) {
+    if (speakerId != null && !this.actors.get(speakerId)) throw notFound('Actor', speakerId);
+    for (const p of positions ?? []) if (!this.topics.position(p.positionId)) throw notFound('Position', p.positionId);
+  }
+}
+
+function fail(id: number): never {
+  throw notFound('Annotation', id);
+}
+
+const clean = (v: string | null | undefined) => (v == null ? null : v.trim() || null);
+const cleanTags = (tags: string[] | undefined) => [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+
+/** One coding per position: the last stance given wins. */
+function dedupe(positions: AnnotationPosition[]): AnnotationPosition[] {
+  return [...new Map(positions.map((p) => [p.positionId, p])).values()];
+}

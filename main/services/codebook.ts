@@ -1,0 +1,183 @@
+// The codebook: actors (with aliases and affiliations), topics and their positions. Renames,
+// merges and moves never orphan an annotation; deletes of things in use ask first (`conflict`
+// with the count) unless forced.
+import type Database from 'better-sqlite3';
+import type { ActorStore } from '../store/actors';
+import type { TopicStore } from '../store/topics';
+import type { CallInput } from '../../shared/contract';
+import type { Actor, Position, Topic } from '../../shared/model';
+import { AppError, notFound } from '../errors';
+import { paletteColor } from './palette';
+
+type ActorInput = Omit<CallInput<'actors.update'>, 'id'>;
+
+export class CodebookService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly actors: ActorStore,
+    private readonly topics: TopicStore,
+  ) {}
+
+  private tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  listActors(): Actor[] {
+    return this.actors.list();
+  }
+
+  actor(id: number): Actor {
+    return this.actors.get(id) ?? fail('Actor', id);
+  }
+
+  createActor(input: ActorInput & { name: string }): Actor {
+    return this.tx(() => {
+      const name = input.name.trim();
+      this.assertNameFree(name);
+      const count = (this.db.prepare(`SELECT count(*) AS n FROM actors`).get() as { n: number }).n;
+      const id = this.actors.insert({ name, kind: input.kind ?? 'person', color: input.color ?? paletteColor(count), notes: input.notes ?? null });
+      this.applyLinks(id, input);
+      return this.actors.get(id)!;
+    });
+  }
+
+  updateActor(id: number, input: ActorInput): Actor {
+    return this.tx(() => {
+      const current = this.actor(id);
+      const name = input.name?.trim();
+      if (name && name.toLowerCase() !== current.name.toLowerCase()) this.assertNameFree(name, id);
+      this.actors.update(id, { name, kind: input.kind, color: input.color, notes: input.notes });
+      this.applyLinks(id, input);
+      return this.actors.get(id)!;
+    });
+  }
+
+  private applyLinks(id: number, input: ActorInput) {
+    if (input.aliases) {
+      const own = (input.name ?? this.actors.get(id)!.name).toLowerCase();
+      const aliases = [...new Map(input.aliases.map((a) => [a.trim().toLowerCase(), a.trim()])).values()].filter((a) => a.toLowerCase() !== own);
+      this.actors.setAliases(id, aliases);
+    }
+    if (input.affiliations) {
+      for (const a of input.affiliations) {
+        if (a.organizationId === id) throw new AppError('invalid_input', 'An actor cannot be affiliated with itself.');
+        if (!this.actors.get(a.organizationId)) throw notFound('Actor', a.organizationId);
+      }
+      this.actors.setAffiliations(id, input.affiliations.map((a) => ({ organizationId: a.organizationId, role: a.role?.trim() || null })));
+    }
+  }
+
+  private assertNameFree(name: string, exceptId?: number) {
+    const other = this.db.prepare<[string], { id: number }>(`SELECT id FROM actors WHERE name = ? COLLATE NOCASE`).get(name);
+    if (other && other.id !== exceptId) throw new AppError('conflict', `There is already an actor named “${name}”; merge them instead.`);
+  }
+
+  deleteActor(id: number, force = false): { id: number; annotations: number } {
+    return this.tx(() => {
+      const actor = this.actor(id);
+      const used = this.actors.usage(id);
+      if (used && !force) {
+        throw new AppError('conflict', `“${actor.name}” is the speaker of ${used} annotation${used === 1 ? '' : 's'}; deleting the actor leaves ${used === 1 ? 'it' : 'them'} without a speaker.`);
+      }
+      this.db.prepare(`UPDATE annotations SET speaker_id = NULL WHERE speaker_id = ?`).run(id);
+      this.actors.delete(id);
+      return { id, annotations: used };
+    });
+  }
+
+  mergeActors(sourceId: number, targetId: number): Actor {
+    if (sourceId === targetId) throw new AppError('invalid_input', 'An actor cannot be merged into itself.');
+    return this.tx(() => {
+      this.actor(sourceId);
+      this.actor(targetId);
+      this.actors.merge(sourceId, targetId);
+      return this.actors.get(targetId)!;
+    });
+  }
+
+  listTopics(): Topic[] {
+    return this.topics.list();
+  }
+
+  topic(id: number): Topic {
+    return this.topics.get(id) ?? fail('Topic', id);
+  }
+
+  createTopic(name: string, description: string | null = null): Topic {
+    return this.tx(() => {
+      if (this.topics.findByName(name.trim())) throw new AppError('conflict', `There is already a topic named “${name.trim()}”.`);
+      return this.topics.get(this.topics.insert(name.trim(), description))!;
+    });
+  }
+
+  updateTopic(id: number, f: { name?: string; description?: string | null }): Topic {
+    return this.tx(() => {
+      this.topic(id);
+      const other = f.name && this.topics.findByName(f.name.trim());
+      if (other && other.id !== id) throw new AppError('conflict', `There is already a topic named “${f.name!.trim()}”.`);
+      this.topics.update(id, { name: f.name?.trim(), description: f.description });
+      return this.topics.get(id)!;
+    });
+  }
+
+  deleteTopic(id: number): { id: number } {
+    return this.tx(() => {
+      const topic = this.topic(id);
+      if (topic.positions.length) {
+        throw new AppError('conflict', `“${topic.name}” still has ${topic.positions.length} position${topic.positions.length === 1 ? '' : 's'}; move or delete them first.`);
+      }
+      this.topics.delete(id);
+      return { id };
+    });
+  }
+
+  position(id: number): Position {
+    return this.topics.position(id) ?? fail('Position', id);
+  }
+
+  createPosition(topicId: number, claim: string, description: string | null = null): Position {
+    return this.tx(() => {
+      this.topic(topicId);
+      if (this.topics.findPosition(topicId, claim.trim())) throw new AppError('conflict', `This topic already has the position “${claim.trim()}”.`);
+      return this.topics.position(this.topics.insertPosition(topicId, claim.trim(), description))!;
+    });
+  }
+
+  updatePosition(id: number, f: { claim?: string; description?: string | null; topicId?: number }): Position {
+    return this.tx(() => {
+      const current = this.position(id);
+      const topicId = f.topicId ?? current.topicId;
+      if (f.topicId !== undefined) this.topic(f.topicId);
+      const claim = f.claim?.trim() ?? current.claim;
+      const clash = this.topics.findPosition(topicId, claim);
+      if (clash && clash.id !== id) throw new AppError('conflict', `That topic already has the position “${claim}”; merge them instead.`);
+      this.topics.updatePosition(id, { claim: f.claim?.trim(), description: f.description, topicId: f.topicId });
+      return this.topics.position(id)!;
+    });
+  }
+
+  deletePosition(id: number, force = false): { id: number; annotations: number } {
+    return this.tx(() => {
+      const p = this.position(id);
+      const used = this.topics.positionUsage(id);
+      if (used && !force) throw new AppError('conflict', `“${p.claim}” is coded on ${used} annotation${used === 1 ? '' : 's'}; deleting it removes that coding.`);
+      this.db.prepare(`DELETE FROM annotation_positions WHERE position_id = ?`).run(id);
+      this.topics.deletePosition(id);
+      return { id, annotations: used };
+    });
+  }
+
+  mergePositions(sourceId: number, targetId: number): Position {
+    if (sourceId === targetId) throw new AppError('invalid_input', 'A position cannot be merged into itself.');
+    return this.tx(() => {
+      this.position(sourceId);
+      this.position(targetId);
+      this.topics.mergePositions(sourceId, targetId);
+      return this.topics.position(targetId)!;
+    });
+  }
+}
+
+function fail(what: string, id: number): never {
+  throw notFound(what, id);
+}

@@ -1,0 +1,134 @@
+// Actors, their aliases and affiliations.
+import type Database from 'better-sqlite3';
+import type { Actor, ActorKind, Affiliation } from '../../shared/model';
+
+interface ActorRow {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  color: string;
+  notes: string | null;
+  annotation_count: number;
+}
+
+export interface ActorFields {
+  name: string;
+  kind: ActorKind;
+  color: string;
+  notes: string | null;
+}
+
+export class ActorStore {
+  constructor(private readonly db: Database.Database) {}
+
+  private rows(where = '', ...params: unknown[]): ActorRow[] {
+    return this.db
+      .prepare<unknown[], ActorRow>(
+        `SELECT a.id, a.name, a.kind, a.color, a.notes,
+                (SELECT count(*) FROM annotations n JOIN articles r ON r.id = n.article_id
+                  WHERE n.speaker_id = a.id AND n.deleted_at IS NULL AND r.deleted_at IS NULL) AS annotation_count
+           FROM actors a ${where} ORDER BY a.name COLLATE NOCASE`,
+      )
+      .all(...params);
+  }
+
+  private hydrate(rows: ActorRow[]): Actor[] {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const marks = ids.map(() => '?').join(',');
+    const aliases = new Map<number, string[]>();
+    for (const a of this.db.prepare<number[], { actor_id: number; alias: string }>(`SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (${marks}) ORDER BY alias COLLATE NOCASE`).all(...ids)) {
+      aliases.set(a.actor_id, [...(aliases.get(a.actor_id) ?? []), a.alias]);
+    }
+    const affiliations = new Map<number, Affiliation[]>();
+    for (const a of this.db
+      .prepare<number[], { actor_id: number; organization_id: number; name: string; role: string | null }>(
+        `SELECT f.actor_id, f.organization_id, o.name, f.role FROM affiliations f JOIN actors o ON o.id = f.organization_id
+          WHERE f.actor_id IN (${marks}) ORDER BY o.name COLLATE NOCASE`,
+      )
+      .all(...ids)) {
+      affiliations.set(a.actor_id, [...(affiliations.get(a.actor_id) ?? []), { organizationId: a.organization_id, organizationName: a.name, role: a.role }]);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      color: r.color,
+      notes: r.notes,
+      aliases: aliases.get(r.id) ?? [],
+      affiliations: affiliations.get(r.id) ?? [],
+      annotationCount: r.annotation_count,
+    }));
+  }
+
+  list(): Actor[] {
+    return this.hydrate(this.rows());
+  }
+
+  get(id: number): Actor | undefined {
+    return this.hydrate(this.rows('WHERE a.id = ?', id))[0];
+  }
+
+  /** The actor whose name or alias is exactly this (case-insensitive). */
+  findByNameOrAlias(name: string): Actor | undefined {
+    const row = this.db
+      .prepare<[string, string], { id: number }>(
+        `SELECT id FROM actors WHERE name = ? COLLATE NOCASE
+         UNION SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1`,
+      )
+      .get(name, name);
+    return row && this.get(row.id);
+  }
+
+  insert(f: ActorFields, now = new Date().toISOString()): number {
+    return Number(
+      this.db.prepare(`INSERT INTO actors (name, kind, color, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(f.name, f.kind, f.color, f.notes, now, now)
+        .lastInsertRowid,
+    );
+  }
+
+  update(id: number, f: Partial<ActorFields>, now = new Date().toISOString()): void {
+    const cols = Object.keys(f).filter((k) => f[k as keyof ActorFields] !== undefined) as (keyof ActorFields)[];
+    if (!cols.length) return;
+    this.db.prepare(`UPDATE actors SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...f, id, now });
+  }
+
+  setAliases(id: number, aliases: string[]): void {
+    this.db.prepare(`DELETE FROM actor_aliases WHERE actor_id = ?`).run(id);
+    const add = this.db.prepare(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`);
+    for (const a of aliases) add.run(id, a);
+  }
+
+  setAffiliations(id: number, affiliations: { organizationId: number; role: string | null }[]): void {
+    this.db.prepare(`DELETE FROM affiliations WHERE actor_id = ?`).run(id);
+    const add = this.db.prepare(`INSERT OR REPLACE INTO affiliations (actor_id, organization_id, role) VALUES (?, ?, ?)`);
+    for (const a of affiliations) add.run(id, a.organizationId, a.role);
+  }
+
+  /** Every annotation (live, trashed or on trashed articles) naming the actor: what a delete would touch. */
+  usage(id: number): number {
+    return this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM annotations WHERE speaker_id = ?`).get(id)!.n;
+  }
+
+  /** Moves every reference from `source` to `target`, then deletes `source`. Run inside a transaction. */
+  merge(sourceId: number, targetId: number): void {
+    const source = this.get(sourceId)!;
+    this.db.prepare(`UPDATE annotations SET speaker_id = ? WHERE speaker_id = ?`).run(targetId, sourceId);
+    this.db.prepare(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) SELECT ?, alias FROM actor_aliases WHERE actor_id = ?`).run(targetId, sourceId);
+    this.db.prepare(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`).run(targetId, source.name);
+    // The target's own name is not an alias of itself.
+    this.db.prepare(`DELETE FROM actor_aliases WHERE actor_id = ? AND alias = (SELECT name FROM actors WHERE id = ?) COLLATE NOCASE`).run(targetId, targetId);
+    this.db
+      .prepare(`INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role) SELECT ?, organization_id, role FROM affiliations WHERE actor_id = ? AND organization_id <> ?`)
+      .run(targetId, sourceId, targetId);
+    // Members of the source organization become members of the target.
+    this.db
+      .prepare(`INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role) SELECT actor_id, ?, role FROM affiliations WHERE organization_id = ? AND actor_id <> ?`)
+      .run(targetId, sourceId, targetId);
+    this.db.prepare(`DELETE FROM actors WHERE id = ?`).run(sourceId);
+  }
+
+  delete(id: number): void {
+    this.db.prepare(`DELETE FROM actors WHERE id = ?`).run(id);
+  }
+}

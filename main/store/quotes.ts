@@ -1,0 +1,144 @@
+// Read-side of the coding: annotations joined with their article, speaker and positions, for the
+// quotes table, the quote bank, exports and the actor × position matrix.
+import type Database from 'better-sqlite3';
+import type { AnnotationKind, Matrix, QuoteRow, Stance, ActorKind } from '../../shared/model';
+
+export interface QuoteFilter {
+  articleId?: number;
+  actorId?: number;
+  topicId?: number;
+  positionId?: number;
+  stance?: Stance;
+  kind?: AnnotationKind;
+  /** Published dates, inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  ids?: number[];
+}
+
+interface Row {
+  id: number;
+  kind: AnnotationKind;
+  exact: string;
+  comment: string | null;
+  tags: string;
+  orphaned: number;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  created_at: string;
+  article_id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published_at: string | null;
+  url: string | null;
+  speaker_id: number | null;
+  speaker_name: string | null;
+  speaker_kind: ActorKind | null;
+}
+
+export class QuoteStore {
+  constructor(private readonly db: Database.Database) {}
+
+  list(filter: QuoteFilter = {}): QuoteRow[] {
+    const where = ['n.deleted_at IS NULL', 'r.deleted_at IS NULL'];
+    const params: Record<string, unknown> = {};
+    const add = (sql: string, key: string, value: unknown) => {
+      if (value === undefined) return;
+      where.push(sql);
+      params[key] = value;
+    };
+    add('n.article_id = @articleId', 'articleId', filter.articleId);
+    add('n.speaker_id = @actorId', 'actorId', filter.actorId);
+    add('n.kind = @kind', 'kind', filter.kind);
+    add('r.published_at >= @from', 'from', filter.from);
+    add('r.published_at <= @to', 'to', filter.to);
+    // Position filters keep the annotation when any of its codings matches all the given conditions.
+    const coding: string[] = [];
+    if (filter.positionId !== undefined) (coding.push('ap.position_id = @positionId'), (params.positionId = filter.positionId));
+    if (filter.stance !== undefined) (coding.push('ap.stance = @stance'), (params.stance = filter.stance));
+    if (filter.topicId !== undefined) (coding.push('p.topic_id = @topicId'), (params.topicId = filter.topicId));
+    if (coding.length) {
+      where.push(`EXISTS (SELECT 1 FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id WHERE ap.annotation_id = n.id AND ${coding.join(' AND ')})`);
+    }
+    if (filter.ids) where.push(`n.id IN (${filter.ids.map((id) => Number(id)).join(',') || 'NULL'})`);
+
+    const rows = this.db
+      .prepare<Record<string, unknown>, Row>(
+        `SELECT n.id, n.kind, n.exact, n.comment, n.tags, n.orphaned, n.start, n."end", n.prefix, n.suffix, n.created_at,
+                r.id AS article_id, r.title, r.outlet, r.author, r.published_at, r.url,
+                s.id AS speaker_id, s.name AS speaker_name, s.kind AS speaker_kind
+           FROM annotations n
+           JOIN articles r ON r.id = n.article_id
+           LEFT JOIN actors s ON s.id = n.speaker_id
+          WHERE ${where.join(' AND ')}
+          ORDER BY r.published_at IS NULL, r.published_at DESC, r.id DESC, n.start`,
+      )
+      .all(params);
+    return this.complete(rows);
+  }
+
+  private complete(rows: Row[]): QuoteRow[] {
+    const positions = new Map<number, QuoteRow['positions']>();
+    const affiliations = new Map<number, { name: string; role: string | null }[]>();
+    if (rows.length) {
+      for (const p of this.db
+        .prepare<[], { annotation_id: number; id: number; claim: string; topic_id: number; topic: string; stance: Stance }>(
+          `SELECT ap.annotation_id, p.id, p.claim, p.topic_id, t.name AS topic, ap.stance
+             FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id JOIN topics t ON t.id = p.topic_id ORDER BY ap.rowid`,
+        )
+        .all()) {
+        positions.set(p.annotation_id, [...(positions.get(p.annotation_id) ?? []), { id: p.id, claim: p.claim, topicId: p.topic_id, topic: p.topic, stance: p.stance }]);
+      }
+      for (const f of this.db
+        .prepare<[], { actor_id: number; name: string; role: string | null }>(`SELECT f.actor_id, o.name, f.role FROM affiliations f JOIN actors o ON o.id = f.organization_id ORDER BY o.name`)
+        .all()) {
+        affiliations.set(f.actor_id, [...(affiliations.get(f.actor_id) ?? []), { name: f.name, role: f.role }]);
+      }
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      text: r.exact,
+      comment: r.comment,
+      tags: JSON.parse(r.tags) as string[],
+      orphaned: r.orphaned === 1,
+      start: r.start,
+      end: r.end,
+      prefix: r.prefix,
+      suffix: r.suffix,
+      createdAt: r.created_at,
+      article: { id: r.article_id, title: r.title, outlet: r.outlet, author: r.author, publishedAt: r.published_at, url: r.url },
+      speaker: r.speaker_id === null ? null : { id: r.speaker_id, name: r.speaker_name!, kind: r.speaker_kind!, affiliations: affiliations.get(r.speaker_id) ?? [] },
+      positions: positions.get(r.id) ?? [],
+    }));
+  }
+
+  /** Who stands where on one topic: counts of live codings per actor and position. */
+  matrix(topicId: number): Matrix | undefined {
+    const topic = this.db.prepare<[number], { id: number; name: string }>(`SELECT id, name FROM topics WHERE id = ?`).get(topicId);
+    if (!topic) return undefined;
+    const positions = this.db.prepare<[number], { id: number; claim: string }>(`SELECT id, claim FROM positions WHERE topic_id = ? ORDER BY claim COLLATE NOCASE`).all(topicId);
+    const cells = this.db
+      .prepare<[number], { actorId: number; positionId: number; supports: number; opposes: number; neutral: number }>(
+        `SELECT n.speaker_id AS actorId, ap.position_id AS positionId,
+                sum(ap.stance = 'supports') AS supports, sum(ap.stance = 'opposes') AS opposes, sum(ap.stance = 'neutral') AS neutral
+           FROM annotation_positions ap
+           JOIN positions p ON p.id = ap.position_id
+           JOIN annotations n ON n.id = ap.annotation_id
+           JOIN articles r ON r.id = n.article_id
+          WHERE p.topic_id = ? AND n.speaker_id IS NOT NULL AND n.deleted_at IS NULL AND r.deleted_at IS NULL
+          GROUP BY n.speaker_id, ap.position_id`,
+      )
+      .all(topicId);
+    const actorIds = [...new Set(cells.map((c) => c.actorId))];
+    const actors = actorIds.length
+      ? this.db
+          .prepare<number[], { id: number; name: string; color: string }>(`SELECT id, name, color FROM actors WHERE id IN (${actorIds.map(() => '?').join(',')}) ORDER BY name COLLATE NOCASE`)
+          .all(...actorIds)
+      : [];
+    return { topic, actors, positions, cells };
+  }
+}

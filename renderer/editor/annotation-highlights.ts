@@ -1,0 +1,78 @@
+// Annotations drawn over the article as decorations: the article itself is never changed by
+// annotating it. The set is rebuilt only when the annotations or the colouring change, and mapped
+// through transactions otherwise (edit-text mode).
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Annotation, Stance } from '../../shared/model';
+import { TextIndex } from '../../shared/text-index';
+
+export type ColorBy = 'stance' | 'speaker';
+
+export interface HighlightSource {
+  annotations: Annotation[];
+  colorBy: ColorBy;
+  /** Speaker colours by actor id. */
+  speakerColors: Map<number, string>;
+  /** The annotation to flash (just clicked in the list). */
+  flashId?: number | null;
+}
+
+export const STANCE_COLORS: Record<Stance | 'none', string> = {
+  supports: '#2e8b57',
+  opposes: '#c0392b',
+  neutral: '#7f8c8d',
+  none: '#d4a017',
+};
+
+export const highlightsKey = new PluginKey<DecorationSet>('annotationHighlights');
+
+/** A stance summarising the annotation's codings: one stance if all agree, else none. */
+export function dominantStance(a: Annotation): Stance | 'none' {
+  const set = new Set(a.positions.map((p) => p.stance));
+  return set.size === 1 ? [...set][0]! : 'none';
+}
+
+export function buildHighlights(state: EditorState, src: HighlightSource): DecorationSet {
+  const index = TextIndex.of(state.doc);
+  const decorations: Decoration[] = [];
+  for (const a of src.annotations) {
+    if (a.orphaned) continue;
+    const { from, to } = index.docRange(a.start, a.end);
+    if (from >= to) continue;
+    const color = src.colorBy === 'speaker' && a.speakerId !== null ? (src.speakerColors.get(a.speakerId) ?? STANCE_COLORS.none) : STANCE_COLORS[dominantStance(a)];
+    decorations.push(
+      Decoration.inline(
+        from,
+        to,
+        {
+          class: `hl hl-${a.kind}${src.flashId === a.id ? ' hl-flash' : ''}`,
+          'data-annotation-id': String(a.id),
+          style: `--hl: ${color}`,
+        },
+        { annotationId: a.id },
+      ),
+    );
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+export function setHighlights(tr: Transaction, src: HighlightSource): Transaction {
+  return tr.setMeta(highlightsKey, src);
+}
+
+export function annotationHighlights(initial: HighlightSource) {
+  return new Plugin<DecorationSet>({
+    key: highlightsKey,
+    state: {
+      init: (_, state) => buildHighlights(state, initial),
+      apply(tr, set, _old, state) {
+        const src = tr.getMeta(highlightsKey) as HighlightSource | undefined;
+        if (src) return buildHighlights(state, src);
+        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+      },
+    },
+    props: {
+      decorations: (state) => highlightsKey.getState(state),
+    },
+  });
+}

@@ -1,0 +1,106 @@
+// The article's annotations in reading order, filterable; orphans (annotations whose words are
+// no longer in the text) listed apart with their stored words, to re-attach or delete.
+import { useState } from 'preact/hooks';
+import type { Actor, Annotation, AnnotationKind, Stance, Topic } from '../../shared/model';
+import { annotationKinds, stances } from '../../shared/model';
+import { STANCE_COLORS, dominantStance } from '../editor/annotation-highlights';
+
+interface Props {
+  annotations: Annotation[];
+  actors: Actor[];
+  topics: Topic[];
+  onReveal: (id: number) => void;
+  onEdit: (a: Annotation) => void;
+  onDelete: (a: Annotation) => void;
+  onReattach: (a: Annotation) => void;
+}
+
+export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, onDelete, onReattach }: Props) {
+  const [kind, setKind] = useState<AnnotationKind | ''>('');
+  const [speaker, setSpeaker] = useState<number | ''>('');
+  const [stance, setStance] = useState<Stance | ''>('');
+  const claims = new Map(topics.flatMap((t) => t.positions.map((p) => [p.id, p.claim] as const)));
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  const shown = annotations.filter((a) => (!kind || a.kind === kind) && (speaker === '' || a.speakerId === speaker) && (!stance || a.positions.some((p) => p.stance === stance)));
+  const placed = shown.filter((a) => !a.orphaned);
+  const orphans = shown.filter((a) => a.orphaned);
+  const speakers = [...new Set(annotations.map((a) => a.speakerId).filter((s): s is number => s !== null))];
+
+  if (!annotations.length) {
+    return (
+      <p class="empty" data-testid="annotations-empty">
+        No annotations yet. Select a passage in the article, then press <kbd>Q</kbd> for a quote, <kbd>P</kbd> for a paraphrase or <kbd>N</kbd> for a note.
+      </p>
+    );
+  }
+
+  const item = (a: Annotation) => (
+    <li key={a.id} class={`annotation-item ${a.orphaned ? 'orphan' : ''}`} data-testid="annotation-item" data-annotation-id={a.id}>
+      <button type="button" class="annotation-main" onClick={() => !a.orphaned && onReveal(a.id)}>
+        <span class="stance-dot" style={{ background: STANCE_COLORS[dominantStance(a)] }} />
+        <span class="annotation-who">{a.speakerId !== null ? names.get(a.speakerId) : <em>No speaker</em>}</span>
+        <span class="annotation-kind">{a.kind}</span>
+        <span class="annotation-text">“{a.exact}”</span>
+        {a.positions.map((p) => (
+          <span class={`coding-tag stance-${p.stance}`} key={p.positionId}>
+            {p.stance === 'supports' ? '+' : p.stance === 'opposes' ? '−' : '○'} {claims.get(p.positionId)}
+          </span>
+        ))}
+        {a.comment && <span class="annotation-comment">{a.comment}</span>}
+      </button>
+      <div class="annotation-actions">
+        {a.orphaned && (
+          <button type="button" class="link-button" onClick={() => onReattach(a)}>
+            Re-attach to selection
+          </button>
+        )}
+        <button type="button" class="link-button" onClick={() => onEdit(a)}>
+          Edit
+        </button>
+        <button type="button" class="link-button danger" data-testid="annotation-delete" onClick={() => onDelete(a)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+
+  return (
+    <div class="annotation-list">
+      <div class="list-filters">
+        <select aria-label="Kind" value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as AnnotationKind | '')}>
+          <option value="">All kinds</option>
+          {annotationKinds.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Speaker" value={speaker} onChange={(e) => setSpeaker((e.currentTarget as HTMLSelectElement).value ? Number((e.currentTarget as HTMLSelectElement).value) : '')}>
+          <option value="">All speakers</option>
+          {speakers.map((id) => (
+            <option key={id} value={id}>
+              {names.get(id)}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Stance" value={stance} onChange={(e) => setStance((e.currentTarget as HTMLSelectElement).value as Stance | '')}>
+          <option value="">All stances</option>
+          {stances.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ul class="annotations">{placed.map(item)}</ul>
+      {orphans.length > 0 && (
+        <>
+          <h3 class="orphans-heading" data-testid="orphans-heading">
+            Orphans ({orphans.length}): their words are no longer in the text
+          </h3>
+          <ul class="annotations">{orphans.map(item)}</ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,397 @@
+// Library, reader and inspector: where articles are read and annotated.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, ImportResult, Topic } from '../../shared/model';
+import { call } from '../api';
+import { isTypingTarget, modKey } from '../shortcuts';
+import type { UndoHistory } from '../undo';
+import type { ColorBy } from '../editor/annotation-highlights';
+import { LibraryPane, type LibraryView } from './LibraryPane';
+import { ReaderPane, type ReaderHandle } from './ReaderPane';
+import { Inspector } from './Inspector';
+import { AnnotationForm, type AnnotationDraft } from './AnnotationForm';
+import { AnnotationList } from './AnnotationList';
+import type { Toast } from './Toasts';
+
+export interface OpenRequest {
+  articleId: number;
+  terms?: string[];
+  annotationId?: number;
+  /** Changes on every request, so opening the same article twice still scrolls. */
+  seq: number;
+}
+
+interface Props {
+  actors: Actor[];
+  topics: Topic[];
+  refreshCodebook: () => Promise<void>;
+  history: UndoHistory;
+  toast: (t: Omit<Toast, 'id'>) => void;
+  openRequest: OpenRequest | null;
+  importedBatch: { results: ImportResult[]; seq: number } | null;
+  libraryVersion: number;
+  onImport: () => void;
+  onLink: (href: string) => void;
+}
+
+type Tab = 'annotations' | 'article';
+
+export function ReadingView({ actors, topics, refreshCodebook, history, toast, openRequest, importedBatch, libraryVersion, onImport, onLink }: Props) {
+  const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, trash: false });
+  const [articles, setArticles] = useState<ArticleMeta[] | null>(null);
+  const [outlets, setOutlets] = useState<string[]>([]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [article, setArticle] = useState<Article | null>(null);
+  const [highlight, setHighlight] = useState<string[]>([]);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [draft, setDraft] = useState<AnnotationDraft | null>(null);
+  const [suggestedSpeaker, setSuggestedSpeaker] = useState<number | null>(null);
+  const [tab, setTab] = useState<Tab>('annotations');
+  const [colorBy, setColorBy] = useState<ColorBy>('stance');
+  const readerRef = useRef<ReaderHandle>(null);
+  const articleRef = useRef<Article | null>(null);
+  articleRef.current = article;
+
+  const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [list, outs] = await Promise.all([
+        call('articles.list', { sort: view.sort, trash: view.trash, ...(view.outlet ? { outlet: view.outlet } : {}) }),
+        call('articles.outlets', {}),
+      ]);
+      setArticles(list);
+      setOutlets(outs);
+    } catch (e) {
+      fail(e);
+    }
+  }, [view, fail]);
+
+  useEffect(() => void refresh(), [refresh, libraryVersion]);
+
+  const loadAnnotations = useCallback(
+    async (articleId: number) => {
+      try {
+        const list = await call('annotations.list', { articleId });
+        if (articleRef.current?.id === articleId) setAnnotations(list);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [fail],
+  );
+
+  const open = useCallback(
+    async (id: number, terms: string[] = [], annotationId?: number) => {
+      setSelectedId(id);
+      setDraft(null);
+      try {
+        const a = await call('articles.get', { id });
+        const list = a.deletedAt ? [] : await call('annotations.list', { articleId: id });
+        setHighlight(terms);
+        setAnnotations(list);
+        setArticle(a);
+        if (annotationId) setTimeout(() => readerRef.current?.reveal(annotationId), 50);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [fail],
+  );
+
+  useEffect(() => {
+    if (openRequest) {
+      if (view.trash || view.outlet) setView({ ...view, trash: false, outlet: null });
+      void open(openRequest.articleId, openRequest.terms, openRequest.annotationId);
+    }
+  }, [openRequest]);
+
+  useEffect(() => {
+    if (!importedBatch) return;
+    const last = [...importedBatch.results].reverse().find((r) => r.id !== undefined && r.status !== 'failed');
+    if (view.trash || view.outlet) setView({ ...view, trash: false, outlet: null });
+    else void refresh();
+    if (last?.id) void open(last.id);
+  }, [importedBatch]);
+
+  // ---- articles: trash with undo ----
+
+  const setTrashed = useCallback(
+    async (id: number, trashed: boolean) => {
+      const a = trashed ? await call('articles.delete', { id }) : await call('articles.restore', { id });
+      if (trashed && articleRef.current?.id === id) {
+        setArticle(null);
+        setSelectedId(null);
+      }
+      await refresh();
+      if (!trashed && (selectedId === id || articleRef.current?.id === id)) void open(id);
+      return a;
+    },
+    [refresh, open, selectedId],
+  );
+
+  const remove = useCallback(
+    async (id: number) => {
+      try {
+        const a = await setTrashed(id, true);
+        history.push({ label: `move “${a.title}” to the trash`, undo: () => setTrashed(id, false), redo: () => setTrashed(id, true) });
+        toast({ kind: 'info', text: `Moved “${a.title}” to the trash.`, action: { label: 'Undo', run: () => void history.undo().catch(fail) } });
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [setTrashed, history, toast, fail],
+  );
+
+  const restore = useCallback(
+    async (id: number) => {
+      try {
+        const a = await setTrashed(id, false);
+        toast({ kind: 'info', text: `Restored “${a.title}”.` });
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [setTrashed, toast, fail],
+  );
+
+  // ---- annotations: create, edit, delete, each undoable ----
+
+  const startAnnotation = useCallback(
+    (kind: AnnotationKind) => {
+      const a = articleRef.current;
+      const sel = readerRef.current?.selection();
+      if (!a || a.deletedAt || !sel) return;
+      setTab('annotations');
+      setSuggestedSpeaker(null);
+      setDraft({ articleId: a.id, start: sel.start, end: sel.end, exact: sel.exact, kind, speakerId: null, positions: [], comment: '', tags: [] });
+      document.getSelection()?.removeAllRanges();
+    },
+    [],
+  );
+
+  const reload = useCallback(async () => {
+    const a = articleRef.current;
+    if (a) await loadAnnotations(a.id);
+  }, [loadAnnotations]);
+
+  const saveDraft = useCallback(
+    async (d: AnnotationDraft): Promise<boolean> => {
+      const fields = { kind: d.kind, speakerId: d.speakerId, positions: d.positions, comment: d.comment || null, tags: d.tags };
+      try {
+        if (d.id === undefined) {
+          const created = await call('annotations.create', { articleId: d.articleId, start: d.start, end: d.end, ...fields });
+          history.push({
+            label: 'annotation',
+            undo: () => call('annotations.delete', { id: created.id }).then(reload),
+            redo: () => call('annotations.restore', { id: created.id }).then(reload),
+          });
+        } else {
+          const before = annotations.find((a) => a.id === d.id);
+          const id = d.id;
+          await call('annotations.update', { id, ...fields });
+          if (before) {
+            const old = { kind: before.kind, speakerId: before.speakerId, positions: before.positions, comment: before.comment, tags: before.tags, start: before.start, end: before.end };
+            history.push({
+              label: 'annotation edit',
+              undo: () => call('annotations.update', { id, ...old }).then(reload),
+              redo: () => call('annotations.update', { id, ...fields, start: d.start, end: d.end }).then(reload),
+            });
+          }
+        }
+        setDraft(null);
+        await reload();
+        await refreshCodebook();
+        return true;
+      } catch (e) {
+        fail(e);
+        return false;
+      }
+    },
+    [annotations, history, reload, refreshCodebook, fail],
+  );
+
+  const deleteAnnotation = useCallback(
+    async (a: Annotation) => {
+      try {
+        await call('annotations.delete', { id: a.id });
+        history.push({
+          label: 'annotation deletion',
+          undo: () => call('annotations.restore', { id: a.id }).then(reload),
+          redo: () => call('annotations.delete', { id: a.id }).then(reload),
+        });
+        await reload();
+        await refreshCodebook();
+        toast({ kind: 'info', text: 'Annotation deleted.', action: { label: 'Undo', run: () => void history.undo().catch(fail) } });
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [history, reload, refreshCodebook, toast, fail],
+  );
+
+  const editAnnotation = useCallback((a: Annotation) => {
+    setTab('annotations');
+    setDraft({ id: a.id, articleId: a.articleId, start: a.start, end: a.end, exact: a.exact, kind: a.kind, speakerId: a.speakerId, positions: a.positions, comment: a.comment ?? '', tags: a.tags });
+  }, []);
+
+  const reattach = useCallback(
+    async (a: Annotation) => {
+      const sel = readerRef.current?.selection();
+      if (!sel) return toast({ kind: 'error', text: 'Select the passage in the article first, then choose “Re-attach to selection”.' });
+      try {
+        await call('annotations.update', { id: a.id, start: sel.start, end: sel.end });
+        history.push({
+          label: 're-attach',
+          undo: () => call('annotations.update', { id: a.id, start: a.start, end: a.end }).then(reload),
+          redo: () => call('annotations.update', { id: a.id, start: sel.start, end: sel.end }).then(reload),
+        });
+        await reload();
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [history, reload, toast, fail],
+  );
+
+  const saveText = useCallback(
+    async (doc: unknown) => {
+      const a = articleRef.current;
+      if (!a) return false;
+      try {
+        const r = await call('articles.updateText', { id: a.id, doc: doc as Record<string, unknown> });
+        setArticle(r.article);
+        await loadAnnotations(a.id);
+        toast({
+          kind: r.orphaned ? 'error' : 'info',
+          text: `Text saved. ${r.placed} annotation${r.placed === 1 ? '' : 's'} re-anchored${r.orphaned ? `; ${r.orphaned} could not be placed and are listed as orphans` : ''}.`,
+        });
+        return true;
+      } catch (e) {
+        fail(e);
+        return false;
+      }
+    },
+    [loadAnnotations, toast, fail],
+  );
+
+  // Q, P, N over a selection in the article; Ctrl/Cmd+Shift+Q from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (modKey(e) && e.shiftKey && e.key.toLowerCase() === 'q') {
+        e.preventDefault();
+        startAnnotation('quote');
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const kind = ({ q: 'quote', p: 'paraphrase', n: 'note' } as const)[e.key.toLowerCase() as 'q' | 'p' | 'n'];
+      if (kind && readerRef.current?.selection()) {
+        e.preventDefault();
+        startAnnotation(kind);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startAnnotation]);
+
+  return (
+    <div class="panes">
+      <LibraryPane
+        articles={articles}
+        outlets={outlets}
+        view={view}
+        selectedId={selectedId}
+        onView={setView}
+        onSelect={(id) => void open(id)}
+        onDelete={(id) => void remove(id)}
+        onImport={onImport}
+        onEmptyTrash={() => {
+          if (!window.confirm('Delete every article in the trash for good, with its annotations? This cannot be undone.')) return;
+          call('articles.emptyTrash', {})
+            .then((r) => {
+              toast({ kind: 'info', text: `Deleted ${r.purged} article${r.purged === 1 ? '' : 's'} for good.` });
+              setArticle(null);
+              return refresh();
+            })
+            .catch(fail);
+        }}
+      />
+      <ReaderPane
+        article={article}
+        highlight={highlight}
+        hasArticles={!!articles?.length}
+        annotations={annotations}
+        actors={actors}
+        topics={topics}
+        colorBy={colorBy}
+        onColorBy={setColorBy}
+        readerRef={readerRef}
+        onRestore={(id) => void restore(id)}
+        onLink={onLink}
+        onAnnotate={startAnnotation}
+        onEditAnnotation={editAnnotation}
+        onDeleteAnnotation={(a) => void deleteAnnotation(a)}
+        onMentionClick={(actorId) => {
+          if (draft) setSuggestedSpeaker(actorId);
+          else toast({ kind: 'info', text: `${actors.find((a) => a.id === actorId)?.name ?? 'This actor'}: select a passage and press Q to quote them.` });
+        }}
+        onSaveText={saveText}
+      />
+      <aside class="pane inspector" aria-label="Inspector">
+        {draft ? (
+          <AnnotationForm
+            key={`${draft.id ?? 'new'}-${draft.start}-${draft.end}`}
+            draft={draft}
+            actors={actors}
+            topics={topics}
+            suggestedSpeakerId={suggestedSpeaker}
+            onSave={saveDraft}
+            onCancel={() => setDraft(null)}
+            onCodebookChanged={refreshCodebook}
+            onError={(m) => toast({ kind: 'error', text: m })}
+          />
+        ) : article ? (
+          <>
+            <div class="tabs" role="tablist">
+              <button role="tab" aria-selected={tab === 'annotations'} class={tab === 'annotations' ? 'on' : ''} onClick={() => setTab('annotations')} data-testid="tab-annotations">
+                Annotations <span class="count">{annotations.length}</span>
+              </button>
+              <button role="tab" aria-selected={tab === 'article'} class={tab === 'article' ? 'on' : ''} onClick={() => setTab('article')} data-testid="tab-article">
+                Article
+              </button>
+            </div>
+            {tab === 'annotations' ? (
+              <AnnotationList
+                annotations={annotations}
+                actors={actors}
+                topics={topics}
+                onReveal={(id) => readerRef.current?.reveal(id)}
+                onEdit={editAnnotation}
+                onDelete={(a) => void deleteAnnotation(a)}
+                onReattach={(a) => void reattach(a)}
+              />
+            ) : (
+              <Inspector
+                article={article}
+                onDelete={(id) => void remove(id)}
+                onSave={async (id, patch) => {
+                  try {
+                    const meta = await call('articles.update', { id, ...patch });
+                    setArticle((a) => (a && a.id === id ? { ...a, ...meta } : a));
+                    setArticles((list) => list?.map((x) => (x.id === id ? meta : x)) ?? null);
+                    if (patch.outlet !== undefined) setOutlets(await call('articles.outlets', {}));
+                    return true;
+                  } catch (e) {
+                    fail(e);
+                    return false;
+                  }
+                }}
+              />
+            )}
+          </>
+        ) : (
+          <p class="empty">Details and annotations of the open article show here.</p>
+        )}
+      </aside>
+    </div>
+  );
+}

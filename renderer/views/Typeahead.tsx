@@ -1,0 +1,132 @@
+// A text field with suggestions. Enter picks the highlighted suggestion; when nothing matches,
+// Enter offers to create what was typed (a new actor, position or topic).
+import { useMemo, useRef, useState } from 'preact/hooks';
+
+export interface Option {
+  id: number;
+  label: string;
+  /** Other words that find it (aliases) and a hint shown beside it. */
+  keys?: string[];
+  hint?: string;
+}
+
+interface Props {
+  options: Option[];
+  placeholder?: string;
+  testId?: string;
+  label: string;
+  /** What to call the create entry, e.g. "actor". */
+  createNoun?: string;
+  autoFocus?: boolean;
+  initial?: string;
+  onPick: (option: Option) => void;
+  onCreate?: (text: string) => void;
+  onCancel?: () => void;
+}
+
+const MAX_SHOWN = 8;
+
+export function Typeahead({ options, placeholder, testId, label, createNoun, autoFocus, initial = '', onPick, onCreate, onCancel }: Props) {
+  const [query, setQuery] = useState(initial);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const q = query.trim().toLowerCase();
+  const matches = useMemo(() => {
+    if (!q) return options.slice(0, MAX_SHOWN);
+    const scored: [number, Option][] = [];
+    for (const o of options) {
+      const words = [o.label, ...(o.keys ?? [])].map((w) => w.toLowerCase());
+      const score = words.some((w) => w === q) ? 0 : words.some((w) => w.startsWith(q)) ? 1 : words.some((w) => w.includes(q)) ? 2 : -1;
+      if (score >= 0) scored.push([score, o]);
+    }
+    return scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label)).slice(0, MAX_SHOWN).map(([, o]) => o);
+  }, [q, options]);
+  const exact = matches.some((o) => [o.label, ...(o.keys ?? [])].some((w) => w.toLowerCase() === q));
+  const canCreate = !!onCreate && !!q && !exact;
+  const count = matches.length + (canCreate ? 1 : 0);
+
+  const choose = (i: number) => {
+    if (i < matches.length) {
+      onPick(matches[i]!);
+      setQuery('');
+    } else if (canCreate) {
+      onCreate!(query.trim());
+      setQuery('');
+    }
+    setOpen(false);
+  };
+
+  return (
+    <div class="typeahead">
+      <input
+        ref={input}
+        value={query}
+        placeholder={placeholder}
+        aria-label={label}
+        data-testid={testId}
+        autoFocus={autoFocus}
+        role="combobox"
+        aria-expanded={open && count > 0}
+        onInput={(e) => {
+          setQuery((e.currentTarget as HTMLInputElement).value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 120)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+            setActive((a) => Math.min(count - 1, a + 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(0, a - 1));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            if (count) choose(Math.min(active, count - 1));
+          } else if (e.key === 'Escape') {
+            if (open && count) {
+              e.stopPropagation();
+              setOpen(false);
+            } else onCancel?.();
+          }
+        }}
+      />
+      {open && count > 0 && (
+        <ul class="typeahead-menu" role="listbox">
+          {matches.map((o, i) => (
+            <li
+              key={o.id}
+              role="option"
+              aria-selected={i === active}
+              class={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(i);
+              }}
+            >
+              {o.label}
+              {o.hint && <span class="hint"> {o.hint}</span>}
+            </li>
+          ))}
+          {canCreate && (
+            <li
+              role="option"
+              aria-selected={active === matches.length}
+              class={`create ${active === matches.length ? 'active' : ''}`}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(matches.length);
+              }}
+            >
+              Create {createNoun ?? ''} “{query.trim()}”
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
