@@ -83,6 +83,8 @@ export function ReaderPane(props: Props) {
       if (!r || editing || !latest.current.article || latest.current.article.deletedAt) return setPopover(null);
       const range = r.selectionOffsets();
       const rect = range && r.selectionRect();
+      // A selection means the analyst is about to annotate: the hover card would only be in the way.
+      if (rect) setHover(null);
       setPopover(rect ? { top: rect.bottom + 6, left: Math.min(rect.right, window.innerWidth - 260) } : null);
     };
     document.addEventListener('selectionchange', update);

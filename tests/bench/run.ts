@@ -68,6 +68,8 @@ try {
         node: process.version,
         platform: `${process.platform} ${os.release()}`,
         sqlite: sqliteVersion,
+        /** 1/5/15-minute load when the report was written: other work on the machine skews timings. */
+        loadAverage: os.loadavg().map((n) => round(n, 2)),
         libraryFileMB: round([lib.path, `${lib.path}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0) / 2 ** 20, 1),
       },
       corpus,

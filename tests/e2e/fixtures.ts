@@ -90,6 +90,7 @@ export async function importPasted(page: Page, text: string, title?: string) {
 
 /** Selects the first occurrence of `phrase` in the article view, as a user dragging the mouse would. */
 export async function selectInArticle(page: Page, phrase: string) {
+  await expect(page.getByTestId('article-view')).toContainText(phrase);
   await page.getByTestId('article-view').evaluate((root, phrase) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let text = '';
