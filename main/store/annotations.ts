@@ -90,13 +90,11 @@ export class AnnotationStore {
   }
 
   update(id: number, f: Partial<AnnotationFields>, now = new Date().toISOString()): void {
-    const sets: string[] = [];
-    const params: Record<string, unknown> = { id, now };
-    if (f.kind !== undefined) (sets.push('kind = @kind'), (params.kind = f.kind));
-    if (f.speakerId !== undefined) (sets.push('speaker_id = @speakerId'), (params.speakerId = f.speakerId));
-    if (f.comment !== undefined) (sets.push('comment = @comment'), (params.comment = f.comment));
-    if (f.tags !== undefined) (sets.push('tags = @tags'), (params.tags = JSON.stringify(f.tags)));
-    if (!sets.length) return;
+    const values: Record<string, unknown> = { kind: f.kind, speaker_id: f.speakerId, comment: f.comment, tags: f.tags && JSON.stringify(f.tags) };
+    const columns = Object.keys(values).filter((k) => values[k] !== undefined);
+    if (!columns.length) return;
+    const sets = columns.map((c) => `${c} = @${c}`);
+    const params = { ...Object.fromEntries(columns.map((c) => [c, values[c]])), id, now };
     this.db.prepare(`UPDATE annotations SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(params);
   }
 

@@ -57,9 +57,14 @@ export class QuoteStore {
     add('r.published_at <= @to', 'to', filter.to);
     // Position filters keep the annotation when any of its codings matches all the given conditions.
     const coding: string[] = [];
-    if (filter.positionId !== undefined) (coding.push('ap.position_id = @positionId'), (params.positionId = filter.positionId));
-    if (filter.stance !== undefined) (coding.push('ap.stance = @stance'), (params.stance = filter.stance));
-    if (filter.topicId !== undefined) (coding.push('p.topic_id = @topicId'), (params.topicId = filter.topicId));
+    const addCoding = (sql: string, key: string, value: unknown) => {
+      if (value === undefined) return;
+      coding.push(sql);
+      params[key] = value;
+    };
+    addCoding('ap.position_id = @positionId', 'positionId', filter.positionId);
+    addCoding('ap.stance = @stance', 'stance', filter.stance);
+    addCoding('p.topic_id = @topicId', 'topicId', filter.topicId);
     if (coding.length) {
       where.push(`EXISTS (SELECT 1 FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id WHERE ap.annotation_id = n.id AND ${coding.join(' AND ')})`);
     }

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { Node } from 'prosemirror-model';
+import { articleSchema } from '../../shared/schema';
+import { codedLibrary, QUOTE } from './coding-helpers';
+
+describe('annotations', () => {
+  it('stores W3C selectors over the plain text and lists in reading order', async () => {
+    const { services: s, articleId, q1, text } = await codedLibrary();
+    expect(q1).toMatchObject({ exact: QUOTE, start: text.indexOf(QUOTE), orphaned: false });
+    expect(q1.prefix).toBe(text.slice(q1.start - 32, q1.start));
+    expect(q1.suffix).toBe(text.slice(q1.end, q1.end + 32));
+    const list = s.annotations.list(articleId);
+    expect(list.map((a) => a.start)).toEqual([...list.map((a) => a.start)].sort((a, b) => a - b));
+  });
+
+  it.each([
+    ['out of bounds', { start: 10, end: 1e6 }],
+    ['empty', { start: 10, end: 10 }],
+    ['reversed', { start: 20, end: 10 }],
+    ['white space only', { start: -1, end: -1 }],
+  ])('refuses a range that is %s, changing nothing', async (_what, range) => {
+    const { services: s, articleId, text } = await codedLibrary();
+    const blank = text.indexOf('\n\n');
+    const r = range.start === -1 ? { start: blank, end: blank + 2 } : range;
+    const before = s.annotations.list(articleId).length;
+    expect(() => s.annotations.create({ articleId, kind: 'quote', ...r })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(s.annotations.list(articleId)).toHaveLength(before);
+  });
+
+  it('refuses annotations on a trashed or missing article, and unknown speakers or positions', async () => {
+    const { services: s, articleId, router } = await codedLibrary();
+    expect(await router('annotations.create', { articleId: 999, kind: 'quote', start: 0, end: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await router('annotations.create', { articleId, kind: 'quote', start: 0, end: 5, speakerId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await router('annotations.create', { articleId, kind: 'quote', start: 0, end: 5, positions: [{ positionId: 999, stance: 'supports' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'Position 999 does not exist.' },
+    });
+    expect(await router('annotations.create', { articleId, kind: 'quote', start: 0, end: 5, positions: [{ positionId: 1, stance: 'loves' }] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    s.library.delete(articleId);
+    expect(await router('annotations.create', { articleId, kind: 'quote', start: 0, end: 5 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('edits, trashes and restores; a deleted annotation leaves the matrix and search', async () => {
+    const { services: s, q1, topic, kim, sincerity } = await codedLibrary();
+    const edited = s.annotations.update({ id: q1.id, comment: 'Updated comment', positions: [{ positionId: sincerity.id, stance: 'neutral' }] });
+    expect(edited).toMatchObject({ comment: 'Updated comment', positions: [{ positionId: sincerity.id, stance: 'neutral' }] });
+    const cell = () => s.quotes.matrix(topic.id)!.cells.find((c) => c.actorId === kim.id && c.positionId === sincerity.id);
+    expect(cell()).toMatchObject({ neutral: 1, supports: 0 });
+    expect(s.search.search('sincerity resolve').some((h) => h.kind === 'quote' && h.id === q1.id)).toBe(true);
+    s.annotations.delete(q1.id);
+    expect(cell()).toBeUndefined();
+    expect(s.search.search('sincerity resolve').some((h) => h.kind === 'quote')).toBe(false);
+    s.annotations.restore(q1.id);
+    expect(cell()).toMatchObject({ neutral: 1 });
+  });
+
+  it('counts the matrix per actor and position', async () => {
+    const { services: s, topic, kim, takizaki, sincerity, noSale } = await codedLibrary();
+    const m = s.quotes.matrix(topic.id)!;
+    expect(m.actors.map((a) => a.name)).toEqual(['Kim Jung Han', 'Shigeki Takizaki']);
+    expect(m.positions.map((p) => p.id).sort()).toEqual([sincerity.id, noSale.id].sort());
+    const get = (a: number, p: number) => m.cells.find((c) => c.actorId === a && c.positionId === p);
+    expect(get(kim.id, sincerity.id)).toMatchObject({ supports: 1, opposes: 0 });
+    expect(get(kim.id, noSale.id)).toMatchObject({ supports: 0, opposes: 1 });
+    expect(get(takizaki.id, noSale.id)).toMatchObject({ supports: 1, opposes: 0 });
+    expect(get(takizaki.id, sincerity.id)).toBeUndefined();
+  });
+
+  it('re-anchors every annotation when the text is corrected, and keeps unplaceable ones as orphans', async () => {
+    const { services: s, articleId, q1, q3 } = await codedLibrary();
+    const article = s.library.get(articleId);
+    const doc = Node.fromJSON(articleSchema, article.doc);
+    // Fix a word before the quote, and delete the export-controls sentence outright.
+    const edited = JSON.parse(JSON.stringify(doc.toJSON()).replace('frayed', 'strained').replace('withdraw \\"unfair\\" export controls imposed', 'lift measures imposed')) as unknown;
+    const r = s.annotations.updateText(articleId, edited);
+    expect(r).toMatchObject({ placed: 2, orphaned: 1 });
+    const after = s.annotations.list(articleId);
+    const a1 = after.find((a) => a.id === q1.id)!;
+    expect(r.article.text.slice(a1.start, a1.end)).toBe(QUOTE);
+    const orphan = after.find((a) => a.id === q3.id)!;
+    expect(orphan).toMatchObject({ orphaned: true, exact: 'withdraw "unfair" export controls' });
+    expect(s.library.get(articleId).text).toContain('discussed strained bilateral');
+  });
+
+  it('refuses text that is not a valid article doc or carries unsafe links', async () => {
+    const { services: s, articleId } = await codedLibrary();
+    const before = s.library.get(articleId).text;
+    expect(() => s.annotations.updateText(articleId, { type: 'doc', content: [{ type: 'script' }] })).toThrow(/not valid/);
+    const evil = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] };
+    expect(() => s.annotations.updateText(articleId, evil)).toThrow(/http, https or mailto/);
+    expect(s.library.get(articleId).text).toBe(before);
+  });
+});

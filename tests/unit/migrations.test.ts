@@ -1,0 +1,41 @@
+// One test per migration, each from a library file written by the version before it
+// (tests/fixtures/library-vN.sqlite, frozen when that version was current).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLibrary } from '../../main/store/open';
+import { listBackups } from '../../main/store/backup';
+import { createServices } from '../../main/services';
+import { fixture, tempDir } from './helpers';
+
+function copyFixture(name: string): string {
+  const file = path.join(tempDir(), 'library.sqlite');
+  fs.copyFileSync(fixture(name), file);
+  return file;
+}
+
+describe('migration 2 (codebook and annotations) from a version-1 library', () => {
+  it('keeps every article, adds the codebook, backs up first, and the new tables work', async () => {
+    const file = copyFixture('library-v1.sqlite');
+    const lib = await openLibrary(file);
+    try {
+      expect(lib.db.pragma('user_version', { simple: true })).toBe(2);
+      const s = createServices(lib);
+      const articles = s.library.list({});
+      expect(articles).toMatchObject([{ outlet: 'Kyodo News', publishedAt: '2020-10-29' }]);
+      expect(s.library.list({ trash: true })).toHaveLength(1);
+      expect(s.search.search('Nippon Steel')).toHaveLength(1);
+
+      const text = s.library.get(articles[0]!.id).text;
+      const start = text.indexOf('to show more sincerity');
+      const kim = s.codebook.createActor({ name: 'Kim Jung Han' });
+      const a = s.annotations.create({ articleId: articles[0]!.id, kind: 'quote', start, end: start + 22, speakerId: kim.id });
+      expect(s.search.search('sincerity').some((h) => h.kind === 'quote' && h.id === a.id)).toBe(true);
+    } finally {
+      lib.close();
+    }
+    const backups = listBackups(file);
+    expect(backups).toHaveLength(1);
+    expect(path.basename(backups[0]!.path)).toMatch(/before-v2/);
+  });
+});
