@@ -40,6 +40,17 @@ function handlers(s: Services): Handlers {
     'quotes.list': (i) => s.quotes.list(i),
     'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
     'quotes.export': (i) => exportQuotes(s.quotes.list(i.filter ?? {}), i.format),
+    'briefings.list': (i) => s.briefings.list(i.trash),
+    'briefings.get': (i) => s.briefings.get(i.id),
+    'briefings.create': (i) => s.briefings.create(i),
+    'briefings.update': ({ id, ...patch }) => s.briefings.update(id, patch),
+    'briefings.save': (i) => s.briefings.save(i.id, i.doc, i.baseVersion),
+    'briefings.duplicate': (i) => s.briefings.duplicate(i.id),
+    'briefings.delete': (i) => s.briefings.delete(i.id),
+    'briefings.restore': (i) => s.briefings.restore(i.id),
+    'briefings.revisions': (i) => s.briefings.revisions(i.id),
+    'briefings.revision': (i) => s.briefings.revision(i.revisionId),
+    'briefings.snapshot': (i) => s.briefings.snapshot(i.id),
     'search.query': (i) => s.search.search(i.query, i.limit),
   };
 }

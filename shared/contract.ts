@@ -2,8 +2,9 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, ImportResult, LibraryInfo, Matrix, Position, QuoteRow, SearchHit, Topic } from './model';
-import { actorKinds, annotationKinds, stances } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, Position, QuoteRow, SearchHit, Topic } from './model';
+import { actorKinds, annotationKinds, briefingStatuses, stances } from './model';
+import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS } from './limits';
 
 interface Call<I extends z.ZodType, O> {
@@ -138,6 +139,32 @@ export const contract = {
   'quotes.export': call<{ filename: string; mimeType: string; content: string }>()(
     z.strictObject({ format: z.enum(quoteExportFormats), filter: quoteFilter.optional() }),
   ),
+
+  'briefings.list': call<BriefingMeta[]>()(z.strictObject({ trash: z.boolean().optional() })),
+  'briefings.get': call<Briefing>()(z.strictObject({ id })),
+  'briefings.create': call<Briefing>()(
+    z.strictObject({ template: z.enum(briefingTemplates).optional(), title: metaText.optional(), classification: metaText.optional(), author: metaText.optional() }),
+  ),
+  'briefings.update': call<BriefingMeta>()(
+    z.strictObject({
+      id,
+      title: metaText.min(1).optional(),
+      classification: metaText.optional(),
+      author: metaText.optional(),
+      date: isoDate.nullable().optional(),
+      status: z.enum(briefingStatuses).optional(),
+    }),
+  ),
+  /** Autosave. Refused with `conflict` when `baseVersion` is not the stored version. */
+  'briefings.save': call<BriefingMeta>()(
+    z.strictObject({ id, doc: z.record(z.string(), z.unknown()), baseVersion: z.number().int().min(0).optional() }),
+  ),
+  'briefings.duplicate': call<Briefing>()(z.strictObject({ id })),
+  'briefings.delete': call<BriefingMeta>()(z.strictObject({ id })),
+  'briefings.restore': call<BriefingMeta>()(z.strictObject({ id })),
+  'briefings.revisions': call<BriefingRevision[]>()(z.strictObject({ id })),
+  'briefings.revision': call<BriefingRevision & { doc: unknown }>()(z.strictObject({ revisionId: id })),
+  'briefings.snapshot': call<BriefingRevision>()(z.strictObject({ id })),
 
   'search.query': call<SearchHit[]>()(
     z.strictObject({

@@ -173,3 +173,40 @@ export interface Matrix {
   positions: { id: number; claim: string }[];
   cells: { actorId: number; positionId: number; supports: number; opposes: number; neutral: number }[];
 }
+
+// ---- Briefings ----
+
+export const briefingStatuses = ['draft', 'final'] as const;
+export type BriefingStatus = (typeof briefingStatuses)[number];
+
+export interface BriefingMeta {
+  id: number;
+  title: string;
+  /** The classification / handling line printed in every page's header and footer. */
+  classification: string;
+  author: string;
+  /** YYYY-MM-DD */
+  date: string | null;
+  status: BriefingStatus;
+  wordCount: number;
+  /** Bumped on every save; a save based on an older version is refused rather than lost silently. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface Briefing extends BriefingMeta {
+  /** ProseMirror JSON in the current briefing schema (migrated on read). */
+  doc: unknown;
+  schemaVersion: number;
+}
+
+export interface BriefingRevision {
+  id: number;
+  briefingId: number;
+  title: string;
+  wordCount: number;
+  reason: 'auto' | 'manual' | 'restore';
+  createdAt: string;
+}

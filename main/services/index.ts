@@ -6,10 +6,12 @@ import { ActorStore } from '../store/actors';
 import { TopicStore } from '../store/topics';
 import { AnnotationStore } from '../store/annotations';
 import { QuoteStore } from '../store/quotes';
+import { BriefingStore } from '../store/briefings';
 import { ImportService } from './import/service';
 import { LibraryService } from './library';
 import { CodebookService } from './codebook';
 import { AnnotationService } from './annotations';
+import { BriefingService } from './briefings';
 
 export interface Services {
   library: LibraryService;
@@ -18,6 +20,7 @@ export interface Services {
   codebook: CodebookService;
   annotations: AnnotationService;
   quotes: QuoteStore;
+  briefings: BriefingService;
 }
 
 export function createServices(library: Library): Services {
@@ -33,5 +36,6 @@ export function createServices(library: Library): Services {
     codebook: new CodebookService(db, actors, topics),
     annotations: new AnnotationService(db, new AnnotationStore(db), articles, actors, topics),
     quotes: new QuoteStore(db),
+    briefings: new BriefingService(db, new BriefingStore(db)),
   };
 }

@@ -9,12 +9,13 @@ interface Ranked extends SearchHit {
 }
 
 /**
- * Full-text search over articles (title weighing five times the text) and annotations (quoted
- * words and comments), each ranked by bm25; the two lists are merged by rank.
+ * Full-text search over articles and briefings (title weighing five times the text) and
+ * annotations (quoted words and comments), each ranked by bm25; the lists are merged by rank.
  */
 export class SearchStore {
   private readonly articlesStmt;
   private readonly annotationsStmt;
+  private readonly briefingsStmt;
 
   constructor(db: Database.Database) {
     this.articlesStmt = db.prepare<[string, number], Ranked>(
@@ -40,12 +41,21 @@ export class SearchStore {
         ORDER BY rank
         LIMIT ?`,
     );
+    this.briefingsStmt = db.prepare<[string, number], Ranked>(
+      `SELECT 'briefing' AS kind, b.id, b.title,
+              snippet(briefings_fts, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
+              bm25(briefings_fts, 5.0, 1.0) AS rank
+         FROM briefings_fts JOIN briefings b ON b.id = briefings_fts.rowid
+        WHERE briefings_fts MATCH ? AND b.deleted_at IS NULL
+        ORDER BY rank
+        LIMIT ?`,
+    );
   }
 
   search(query: string, limit = 20): SearchHit[] {
     const fts = toFtsQuery(query);
     if (!fts) return [];
-    const hits: Ranked[] = [...this.articlesStmt.all(fts, limit), ...this.annotationsStmt.all(fts, limit)];
+    const hits: Ranked[] = [...this.articlesStmt.all(fts, limit), ...this.annotationsStmt.all(fts, limit), ...this.briefingsStmt.all(fts, limit)];
     return hits
       .sort((a, b) => a.rank - b.rank)
       .slice(0, limit)

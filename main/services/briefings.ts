@@ -1,0 +1,171 @@
+// Briefings: create (blank or from a template), edit metadata, autosave the doc, revisions, trash.
+import type Database from 'better-sqlite3';
+import { Node } from 'prosemirror-model';
+import type { BriefingStore, BriefingPatch } from '../store/briefings';
+import type { Briefing, BriefingMeta, BriefingRevision } from '../../shared/model';
+import { briefingSchema, briefingText, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { migrateBriefingDoc, FutureBriefingError } from '../../shared/schema/briefing-migrations';
+import { templateDoc, type BriefingTemplate } from '../../shared/schema/templates';
+import { countWords, safeHref } from '../../shared/schema';
+import { AppError, notFound } from '../errors';
+
+/** Editing creates an automatic revision at most this often. */
+export const REVISION_INTERVAL_MS = 5 * 60 * 1000;
+
+const TEMPLATE_TITLES: Record<BriefingTemplate, string> = { blank: 'Untitled briefing', situation: 'Situation brief' };
+
+export class BriefingService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly briefings: BriefingStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  list(trash = false): BriefingMeta[] {
+    return this.briefings.list(trash);
+  }
+
+  get(id: number): Briefing {
+    const meta = this.briefings.meta(id) ?? fail(id);
+    const stored = this.briefings.body(id)!;
+    let migrated;
+    try {
+      migrated = migrateBriefingDoc(stored);
+    } catch (err) {
+      if (err instanceof FutureBriefingError) throw new AppError('unsupported', err.message);
+      throw err;
+    }
+    return { ...meta, doc: migrated.doc, schemaVersion: migrated.schemaVersion };
+  }
+
+  create(input: { template?: BriefingTemplate; title?: string; classification?: string; author?: string }): Briefing {
+    const template = input.template ?? 'blank';
+    const doc = templateDoc(template);
+    const id = this.tx(() =>
+      this.briefings.insert(
+        {
+          title: input.title?.trim() || TEMPLATE_TITLES[template],
+          classification: input.classification ?? '',
+          author: input.author ?? '',
+          date: this.now().toISOString().slice(0, 10),
+        },
+        this.body(doc),
+        this.now().toISOString(),
+      ),
+    );
+    return this.get(id);
+  }
+
+  update(id: number, patch: BriefingPatch): BriefingMeta {
+    return this.tx(() => {
+      this.live(id);
+      if (patch.title !== undefined && !patch.title.trim()) throw new AppError('invalid_input', 'A briefing needs a title.');
+      this.briefings.update(id, { ...patch, title: patch.title?.trim() }, this.now().toISOString());
+      return this.briefings.meta(id)!;
+    });
+  }
+
+  /**
+   * Saves the doc. `baseVersion` is the version the editor started from: if the briefing was saved
+   * from elsewhere since, the save is refused (`conflict`) instead of silently overwriting it.
+   */
+  save(id: number, docJSON: unknown, baseVersion?: number): BriefingMeta {
+    const doc = this.parse(docJSON);
+    return this.tx(() => {
+      const meta = this.live(id);
+      if (baseVersion !== undefined && baseVersion !== meta.version) {
+        throw new AppError('conflict', `“${meta.title}” was changed elsewhere since this copy was opened (version ${meta.version}, not ${baseVersion}); reload it to continue.`);
+      }
+      const now = this.now();
+      this.briefings.saveBody(id, this.body(doc), now.toISOString());
+      const last = this.briefings.latestRevisionAt(id);
+      if (!last || now.getTime() - Date.parse(last) >= REVISION_INTERVAL_MS) this.briefings.addRevision(id, 'auto', now.toISOString());
+      return this.briefings.meta(id)!;
+    });
+  }
+
+  duplicate(id: number): Briefing {
+    const source = this.get(id);
+    const copy = this.tx(() =>
+      this.briefings.insert(
+        { title: `${source.title} (copy)`, classification: source.classification, author: source.author, date: source.date },
+        this.body(Node.fromJSON(briefingSchema, source.doc)),
+        this.now().toISOString(),
+      ),
+    );
+    return this.get(copy);
+  }
+
+  delete(id: number): BriefingMeta {
+    return this.tx(() => {
+      this.briefings.meta(id) ?? fail(id);
+      this.briefings.setDeleted(id, this.now().toISOString());
+      return this.briefings.meta(id)!;
+    });
+  }
+
+  restore(id: number): BriefingMeta {
+    return this.tx(() => {
+      this.briefings.meta(id) ?? fail(id);
+      this.briefings.setDeleted(id, null);
+      return this.briefings.meta(id)!;
+    });
+  }
+
+  revisions(id: number): BriefingRevision[] {
+    this.briefings.meta(id) ?? fail(id);
+    return this.briefings.revisions(id);
+  }
+
+  revision(revisionId: number): BriefingRevision & { doc: unknown } {
+    const r = this.briefings.revision(revisionId);
+    if (!r) throw notFound('Revision', revisionId);
+    return { ...r, doc: migrateBriefingDoc({ schemaVersion: r.schemaVersion, doc: r.doc }).doc };
+  }
+
+  /** A revision taken on demand ("Save a revision now"). */
+  snapshot(id: number, reason: BriefingRevision['reason'] = 'manual'): BriefingRevision {
+    return this.tx(() => {
+      this.live(id);
+      const revisionId = this.briefings.addRevision(id, reason, this.now().toISOString());
+      return this.briefings.revisions(id).find((r) => r.id === revisionId)!;
+    });
+  }
+
+  private live(id: number): BriefingMeta {
+    const meta = this.briefings.meta(id) ?? fail(id);
+    if (meta.deletedAt) throw new AppError('conflict', `“${meta.title}” is in the trash; restore it first.`);
+    return meta;
+  }
+
+  private parse(docJSON: unknown): Node {
+    let doc: Node;
+    try {
+      doc = Node.fromJSON(briefingSchema, docJSON);
+      doc.check();
+    } catch (err) {
+      throw new AppError('invalid_input', `The briefing is not a valid document: ${(err as Error).message}`);
+    }
+    doc.descendants((node) => {
+      for (const mark of node.marks) {
+        if (mark.type.name === 'link' && !safeHref(mark.attrs.href as string)) throw new AppError('invalid_input', 'Links may only be http, https or mailto.');
+      }
+      if (node.type.name === 'quote' && node.attrs.url && !safeHref(node.attrs.url as string)) throw new AppError('invalid_input', 'A quote’s source URL must be http or https.');
+      return true;
+    });
+    return doc;
+  }
+
+  private body(doc: Node) {
+    const text = briefingText(doc);
+    return { doc: doc.toJSON(), schemaVersion: BRIEFING_SCHEMA_VERSION, text, wordCount: countWords(text) };
+  }
+}
+
+function fail(id: number): never {
+  throw notFound('Briefing', id);
+}

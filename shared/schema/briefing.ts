@@ -1,0 +1,195 @@
+// The briefing schema: what a briefing note is made of. Rich text (headings, lists, tables,
+// quotes, rules; strong/em/underline/strike/highlight/link), plus the nodes that make it a
+// briefing: embedded quotes with a snapshot of their source, actor mentions, citations of
+// articles, and a live actor × position table.
+import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec, type Node } from 'prosemirror-model';
+import { tableNodes } from 'prosemirror-tables';
+import { safeHref } from './url';
+
+/** Bumped whenever a stored doc would no longer load as-is; see briefing-migrations.ts. */
+export const BRIEFING_SCHEMA_VERSION = 2;
+
+/** What a quote node remembers of its source, so the briefing reads the same if the codebook changes. */
+export interface QuoteSnapshot {
+  annotationId: number;
+  articleId: number;
+  kind: string;
+  text: string;
+  speaker: string | null;
+  affiliation: string | null;
+  outlet: string | null;
+  title: string;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+}
+
+const quoteAttrs = {
+  annotationId: { validate: 'number' },
+  articleId: { validate: 'number' },
+  kind: { default: 'quote', validate: 'string' },
+  text: { validate: 'string' },
+  speaker: { default: null },
+  affiliation: { default: null },
+  outlet: { default: null },
+  title: { default: '', validate: 'string' },
+  author: { default: null },
+  publishedAt: { default: null },
+  url: { default: null },
+};
+
+const str = (el: HTMLElement, name: string) => el.getAttribute(`data-${name}`);
+const num = (el: HTMLElement, name: string) => Number(el.getAttribute(`data-${name}`));
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: 'block+' },
+  paragraph: { content: 'inline*', group: 'block', parseDOM: [{ tag: 'p' }], toDOM: () => ['p', 0] },
+  heading: {
+    attrs: { level: { default: 1, validate: 'number' } },
+    content: 'inline*',
+    group: 'block',
+    defining: true,
+    parseDOM: [
+      { tag: 'h1', attrs: { level: 1 } },
+      { tag: 'h2', attrs: { level: 2 } },
+      { tag: 'h3', attrs: { level: 3 } },
+      { tag: 'h4', attrs: { level: 3 } },
+      { tag: 'h5', attrs: { level: 3 } },
+      { tag: 'h6', attrs: { level: 3 } },
+    ],
+    toDOM: (node) => [`h${node.attrs.level as number}`, 0],
+  },
+  blockquote: { content: 'block+', group: 'block', defining: true, parseDOM: [{ tag: 'blockquote' }], toDOM: () => ['blockquote', 0] },
+  horizontal_rule: { group: 'block', parseDOM: [{ tag: 'hr' }], toDOM: () => ['hr'] },
+  bullet_list: { content: 'list_item+', group: 'block', parseDOM: [{ tag: 'ul' }], toDOM: () => ['ul', 0] },
+  ordered_list: {
+    attrs: { order: { default: 1, validate: 'number' } },
+    content: 'list_item+',
+    group: 'block',
+    parseDOM: [{ tag: 'ol', getAttrs: (dom) => ({ order: Number(dom.getAttribute('start') ?? 1) || 1 }) }],
+    toDOM: (node) => (node.attrs.order === 1 ? ['ol', 0] : ['ol', { start: String(node.attrs.order) }, 0]),
+  },
+  list_item: { content: 'paragraph block*', defining: true, parseDOM: [{ tag: 'li' }], toDOM: () => ['li', 0] },
+  ...tableNodes({ tableGroup: 'block', cellContent: 'block+', cellAttributes: {} }),
+  /** An annotated quote, embedded with a snapshot of its text, speaker and source. */
+  quote: {
+    group: 'block',
+    atom: true,
+    selectable: true,
+    draggable: true,
+    attrs: quoteAttrs,
+    parseDOM: [
+      {
+        tag: 'figure[data-quote-id]',
+        getAttrs: (dom) => ({
+          annotationId: num(dom, 'quote-id'),
+          articleId: num(dom, 'article-id'),
+          kind: str(dom, 'kind') ?? 'quote',
+          text: dom.querySelector('blockquote')?.textContent ?? '',
+          speaker: str(dom, 'speaker'),
+          affiliation: str(dom, 'affiliation'),
+          outlet: str(dom, 'outlet'),
+          title: str(dom, 'title') ?? '',
+          author: str(dom, 'author'),
+          publishedAt: str(dom, 'published'),
+          url: safeHref(str(dom, 'url')),
+        }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => {
+      const a = node.attrs as QuoteSnapshot;
+      const data: Record<string, string> = { class: 'quote-node', 'data-quote-id': String(a.annotationId), 'data-article-id': String(a.articleId), 'data-kind': a.kind, 'data-title': a.title };
+      if (a.speaker) data['data-speaker'] = a.speaker;
+      if (a.affiliation) data['data-affiliation'] = a.affiliation;
+      if (a.outlet) data['data-outlet'] = a.outlet;
+      if (a.author) data['data-author'] = a.author;
+      if (a.publishedAt) data['data-published'] = a.publishedAt;
+      if (a.url) data['data-url'] = a.url;
+      return ['figure', data, ['blockquote', a.text], ['figcaption', [a.speaker ?? 'Unattributed'].concat(a.affiliation ? [`, ${a.affiliation}`] : []).join('')]];
+    },
+  },
+  /** A live actor × position table for a topic; "freeze" turns it into an ordinary table. */
+  stance_table: {
+    group: 'block',
+    atom: true,
+    attrs: { topicId: { validate: 'number' }, topic: { default: '', validate: 'string' } },
+    parseDOM: [{ tag: 'div[data-stance-table]', getAttrs: (dom) => ({ topicId: num(dom, 'stance-table'), topic: str(dom, 'topic') ?? '' }) }],
+    toDOM: (node) => ['div', { 'data-stance-table': String(node.attrs.topicId), 'data-topic': node.attrs.topic as string, class: 'stance-table-node' }, `Actors & positions: ${node.attrs.topic as string}`],
+  },
+  text: { group: 'inline' },
+  /** An actor mentioned with @. */
+  actor: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    attrs: { actorId: { validate: 'number' }, name: { validate: 'string' } },
+    parseDOM: [{ tag: 'span[data-actor-id]', getAttrs: (dom) => ({ actorId: num(dom, 'actor-id'), name: dom.textContent?.replace(/^@/, '') ?? '' }) }],
+    toDOM: (node) => ['span', { class: 'actor-node', 'data-actor-id': String(node.attrs.actorId) }, node.attrs.name as string],
+  },
+  /** A numbered reference to an article; the number follows document order and is never stored. */
+  cite: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    attrs: { articleId: { validate: 'number' }, title: { default: '', validate: 'string' } },
+    parseDOM: [{ tag: 'sup[data-cite]', getAttrs: (dom) => ({ articleId: num(dom, 'cite'), title: str(dom, 'title') ?? '' }) }],
+    toDOM: (node) => ['sup', { class: 'cite-node', 'data-cite': String(node.attrs.articleId), 'data-title': node.attrs.title as string }, '[·]'],
+  },
+  hard_break: { inline: true, group: 'inline', selectable: false, parseDOM: [{ tag: 'br' }], toDOM: () => ['br'] },
+};
+
+const marks: Record<string, MarkSpec> = {
+  link: {
+    attrs: { href: { validate: 'string' } },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'a[href]',
+        getAttrs: (dom) => {
+          const href = safeHref(dom.getAttribute('href'));
+          return href ? { href } : false;
+        },
+      },
+    ],
+    toDOM: (mark) => ['a', { href: safeHref(mark.attrs.href as string) ?? '#', rel: 'noopener noreferrer nofollow' }, 0],
+  },
+  em: { parseDOM: [{ tag: 'i' }, { tag: 'em' }, { style: 'font-style=italic' }, { style: 'font-style=normal', clearMark: (m) => m.type.name === 'em' }], toDOM: () => ['em', 0] },
+  strong: {
+    parseDOM: [
+      { tag: 'strong' },
+      // Google Docs wraps whole pastes in <b style="font-weight:normal">.
+      { tag: 'b', getAttrs: (node) => node.style.fontWeight !== 'normal' && null },
+      { style: 'font-weight=400', clearMark: (m) => m.type.name === 'strong' },
+      { style: 'font-weight', getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null },
+    ],
+    toDOM: () => ['strong', 0],
+  },
+  underline: { parseDOM: [{ tag: 'u' }, { style: 'text-decoration=underline' }, { style: 'text-decoration-line=underline' }], toDOM: () => ['u', 0] },
+  strike: { parseDOM: [{ tag: 's' }, { tag: 'del' }, { tag: 'strike' }, { style: 'text-decoration=line-through' }, { style: 'text-decoration-line=line-through' }], toDOM: () => ['s', 0] },
+  highlight: { parseDOM: [{ tag: 'mark' }], toDOM: () => ['mark', 0] },
+};
+
+export const briefingSchema = new Schema({ nodes, marks });
+
+/**
+ * Citation numbers in document order: the first article cited (by a quote or a cite) is 1, and so
+ * on. Computed from the doc every time, so numbers can never drift from the text.
+ */
+export function citationOrder(doc: Node): Map<number, number> {
+  const order = new Map<number, number>();
+  doc.descendants((node) => {
+    if (node.type.name === 'quote' || node.type.name === 'cite') {
+      const id = node.attrs.articleId as number;
+      if (!order.has(id)) order.set(id, order.size + 1);
+    }
+    return true;
+  });
+  return order;
+}
+
+/** The plain text of a briefing, for search and word counts. */
+export function briefingText(doc: Node): string {
+  return doc.textBetween(0, doc.content.size, '\n\n', (leaf) =>
+    leaf.type.name === 'quote' ? `“${leaf.attrs.text as string}” (${(leaf.attrs.speaker as string | null) ?? 'unattributed'})` : leaf.type.name === 'actor' ? (leaf.attrs.name as string) : leaf.type.name === 'hard_break' ? '\n' : '',
+  );
+}
