@@ -33,13 +33,17 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-async function overHttp<N extends CallName>(name: N, input: unknown, token: string): Promise<CallResult<N>> {
+async function overHttp<N extends CallName>(name: N, input: unknown, token: string, keepalive = false): Promise<CallResult<N>> {
   let res: Response;
+  const body = JSON.stringify(input ?? {});
   try {
     res = await fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-verbatim-token': token },
-      body: JSON.stringify(input ?? {}),
+      body,
+      // A save sent while the page is closing must outlive the page; browsers allow that for
+      // bodies up to 64 KB. Larger briefings rely on the autosave having run within the last second.
+      keepalive: keepalive && body.length < 60_000,
     });
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Verbatim is not reachable; is “verbatim web” still running?' } };
@@ -56,8 +60,8 @@ const token = bridge ? '' : browserToken();
 
 export const isDesktop = !!bridge;
 
-export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const result = bridge ? await bridge.call[name](input) : await overHttp(name, input, token);
+export async function call<N extends CallName>(name: N, input: CallInput<N>, opts: { keepalive?: boolean } = {}): Promise<CallOutput<N>> {
+  const result = bridge ? await bridge.call[name](input) : await overHttp(name, input, token, opts.keepalive);
   if (!result.ok) throw new ApiError(result.error);
   return result.value as CallOutput<N>;
 }

@@ -11,14 +11,16 @@ import { ActorsView } from './ActorsView';
 import { TopicsView } from './TopicsView';
 import { MatrixView } from './MatrixView';
 import { QuotesView } from './QuotesView';
+import { BriefingsView } from './briefing/BriefingsView';
 import { ImportDialog } from './ImportDialog';
 import { SearchBox } from './SearchBox';
 import { Toasts, type Toast } from './Toasts';
 
-type View = 'read' | 'actors' | 'topics' | 'matrix' | 'quotes';
+type View = 'read' | 'briefings' | 'actors' | 'topics' | 'matrix' | 'quotes';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'read', label: 'Read' },
+  { id: 'briefings', label: 'Briefings' },
   { id: 'quotes', label: 'Quotes' },
   { id: 'matrix', label: 'Matrix' },
   { id: 'actors', label: 'Actors' },
@@ -40,6 +42,11 @@ export function App() {
   const [theme, setTheme] = useState(currentTheme());
   const searchRef = useRef<HTMLInputElement>(null);
   const history = useRef(new UndoHistory()).current;
+  // The briefings view mounts on first visit and then stays, so an open editor keeps its undo history.
+  const [briefingsSeen, setBriefingsSeen] = useState(false);
+  useEffect(() => {
+    if (view === 'briefings') setBriefingsSeen(true);
+  }, [view]);
 
   const toast = useCallback((t: Omit<Toast, 'id'>) => setToasts((ts) => [...ts.slice(-3), { ...t, id: ++toastSeq }]), []);
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
@@ -128,6 +135,7 @@ export function App() {
     () =>
       onMenu((command) => {
         if (command === 'import') setImporting((f) => f ?? []);
+        else if (command === 'new-briefing') setView('briefings');
         else if (command === 'toggle-theme') setTheme(toggleTheme());
         else if (command === 'focus-search') searchRef.current?.focus();
         else if (command === 'library-changed') setLibraryVersion((v) => v + 1);
@@ -194,6 +202,18 @@ export function App() {
           onImport={() => setImporting([])}
           onLink={openLink}
         />
+      </div>
+      <div class="view" hidden={view !== 'briefings'}>
+        {briefingsSeen && (
+          <BriefingsView
+            actors={actors}
+            topics={topics}
+            history={history}
+            toast={toast}
+            visible={view === 'briefings'}
+            onOpenSource={(articleId, annotationId) => openArticle(articleId, annotationId ? { annotationId } : {})}
+          />
+        )}
       </div>
       {view === 'actors' && <ActorsView actors={actors} refresh={refreshCodebook} toast={toast} />}
       {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}

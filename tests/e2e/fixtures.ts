@@ -115,3 +115,23 @@ export async function selectInArticle(page: Page, phrase: string) {
     sel.addRange(range);
   }, phrase);
 }
+
+export const QUOTE = 'to show more sincerity to resolve the problem';
+export const POSITION = 'Japan must show more sincerity on wartime labor';
+export const TOPIC = 'Wartime labor compensation';
+
+/** Imports the sample article and quotes Kim Jung Han on it, as an analyst would. */
+export async function importAndQuoteKim(page: Page) {
+  await importPasted(page, sampleText(), 'Japan urges South Korea to resolve wartime labor row');
+  await selectInArticle(page, QUOTE);
+  await page.getByTestId('annotate-quote').click();
+  await page.getByTestId('speaker-input').fill('Kim Jung Han');
+  await page.getByTestId('speaker-input').press('Enter');
+  await page.getByTestId('position-input').fill(POSITION);
+  await page.getByTestId('position-input').press('Enter');
+  await page.getByTestId('position-topic-input').fill(TOPIC);
+  await page.getByTestId('position-topic-input').press('Enter');
+  await page.getByTestId('stance-select').selectOption('supports');
+  await page.getByTestId('annotation-save').click();
+  await expect(page.locator('[data-testid="article-view"] [data-annotation-id]')).toHaveText(QUOTE);
+}

@@ -1,0 +1,133 @@
+// The autosave queue: coalesces changes, saves at most one at a time, retries failures, and can be
+// flushed (blur, switching briefing, closing the window). Pure logic: the save function and the
+// clock are given, so it is tested against a real store under Node.
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+export interface SaveResult {
+  version: number;
+}
+
+export interface AutosaveOptions {
+  /** Debounce after the last change; the product promises at most 1 s. */
+  delayMs?: number;
+  /** First retry after a failure; doubles up to maxRetryMs. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export class AutosaveQueue<Doc> {
+  private pending: Doc | null = null;
+  private inFlight: Promise<void> | null = null;
+  private timer: unknown = null;
+  private retryDelay: number;
+  private listeners = new Set<(state: SaveState, error?: Error) => void>();
+  private lastError: Error | undefined;
+  state: SaveState = 'saved';
+
+  private readonly delayMs: number;
+  private readonly retryMs: number;
+  private readonly maxRetryMs: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(
+    private readonly save: (doc: Doc, baseVersion: number) => Promise<SaveResult>,
+    public version: number,
+    opts: AutosaveOptions = {},
+  ) {
+    this.delayMs = opts.delayMs ?? 800;
+    this.retryMs = opts.retryMs ?? 1000;
+    this.maxRetryMs = opts.maxRetryMs ?? 30_000;
+    this.retryDelay = this.retryMs;
+    this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  }
+
+  onState(listener: (state: SaveState, error?: Error) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get dirty(): boolean {
+    return this.pending !== null || this.inFlight !== null;
+  }
+
+  /** A new version of the doc; only the newest is ever saved. */
+  change(doc: Doc): void {
+    this.pending = doc;
+    this.setState('dirty');
+    this.schedule(this.delayMs);
+  }
+
+  /** Saves now whatever is pending, and resolves when nothing is left unsaved (or a save failed). */
+  async flush(): Promise<void> {
+    this.cancelTimer();
+    while (this.pending !== null || this.inFlight) {
+      if (this.inFlight) await this.inFlight;
+      else if (!(await this.saveOnce())) return;
+    }
+  }
+
+  /** Retry now after an error (the "Retry" button). */
+  retry(): Promise<void> {
+    this.retryDelay = this.retryMs;
+    return this.flush();
+  }
+
+  private schedule(ms: number) {
+    this.cancelTimer();
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      void this.flush();
+    }, ms);
+  }
+
+  private cancelTimer() {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  /** One save of the newest pending doc. False when it failed (a retry is scheduled). */
+  private async saveOnce(): Promise<boolean> {
+    const doc = this.pending!;
+    this.pending = null;
+    this.setState('saving');
+    let ok = true;
+    this.inFlight = (async () => {
+      try {
+        const r = await this.save(doc, this.version);
+        this.version = r.version;
+        this.retryDelay = this.retryMs;
+        this.lastError = undefined;
+      } catch (err) {
+        ok = false;
+        // Keep the newest doc: a change made during the failed save wins over the one that failed.
+        this.pending ??= doc;
+        this.lastError = err as Error;
+      }
+    })();
+    await this.inFlight;
+    this.inFlight = null;
+    if (!ok) {
+      this.setState('error');
+      this.schedule(this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, this.maxRetryMs);
+      return false;
+    }
+    this.setState(this.pending !== null ? 'dirty' : 'saved');
+    return true;
+  }
+
+  private setState(state: SaveState) {
+    this.state = state;
+    for (const l of this.listeners) l(state, state === 'error' ? this.lastError : undefined);
+  }
+
+  dispose() {
+    this.cancelTimer();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,127 @@
+// Commands that make a briefing a briefing: embedding quotes, mentioning actors, citing articles,
+// inserting tables and the live actor × position table.
+import type { Command, EditorState } from 'prosemirror-state';
+import { Selection, TextSelection } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
+import { briefingSchema as s, type QuoteSnapshot } from '../../../shared/schema/briefing';
+import type { QuoteRow } from '../../../shared/model';
+
+/** The snapshot a quote node keeps of its annotation. */
+export function snapshotOf(q: QuoteRow): QuoteSnapshot {
+  return {
+    annotationId: q.id,
+    articleId: q.article.id,
+    kind: q.kind,
+    text: q.text,
+    speaker: q.speaker?.name ?? null,
+    affiliation: q.speaker?.affiliations.map((f) => (f.role ? `${f.role}, ${f.name}` : f.name)).join('; ') || null,
+    outlet: q.article.outlet,
+    title: q.article.title,
+    author: q.article.author,
+    publishedAt: q.article.publishedAt,
+    url: q.article.url,
+  };
+}
+
+/** True when the annotation differs from what the quote node remembers. */
+export function snapshotDiffers(node: Node, current: QuoteSnapshot): boolean {
+  return (Object.keys(current) as (keyof QuoteSnapshot)[]).some((k) => (node.attrs[k] ?? null) !== (current[k] ?? null));
+}
+
+/**
+ * Inserts a block node at the cursor: in place of an empty paragraph, else before or after the
+ * current block, splitting it when the cursor is in the middle. With `enter`, the cursor goes
+ * into the new node (a table's first cell); otherwise just after it.
+ */
+function insertBlock(node: Node, enter = false): Command {
+  return (state, dispatch) => {
+    const tr = state.tr.deleteSelection();
+    const $pos = tr.selection.$from;
+    let at: number;
+    if (!$pos.parent.isTextblock || $pos.depth === 0) {
+      at = $pos.pos;
+      tr.insert(at, node);
+    } else if ($pos.parent.content.size === 0) {
+      at = $pos.before();
+      tr.replaceWith(at, $pos.after(), node);
+    } else if ($pos.parentOffset === 0) {
+      at = $pos.before();
+      tr.insert(at, node);
+    } else if ($pos.parentOffset === $pos.parent.content.size) {
+      at = $pos.after();
+      tr.insert(at, node);
+    } else {
+      tr.split($pos.pos);
+      at = $pos.pos + 1;
+      tr.insert(at, node);
+    }
+    tr.setSelection(enter ? Selection.near(tr.doc.resolve(at + 1)) : Selection.near(tr.doc.resolve(at + node.nodeSize)));
+    dispatch?.(tr.scrollIntoView());
+    return true;
+  };
+}
+
+export const insertQuote = (q: QuoteRow): Command => insertBlock(s.nodes.quote!.create(snapshotOf(q)));
+
+export function insertQuoteAt(state: EditorState, pos: number, q: QuoteRow) {
+  const $pos = state.doc.resolve(pos);
+  const at = $pos.depth > 0 ? $pos.after(1) : pos;
+  return state.tr.insert(at, s.nodes.quote!.create(snapshotOf(q)));
+}
+
+/** Brings a quote node's snapshot up to date with its annotation. */
+export function updateQuoteAt(pos: number, q: QuoteRow): Command {
+  return (state, dispatch) => {
+    const node = state.doc.nodeAt(pos);
+    if (!node || node.type !== s.nodes.quote) return false;
+    dispatch?.(state.tr.setNodeMarkup(pos, undefined, snapshotOf(q)));
+    return true;
+  };
+}
+
+export function insertMention(from: number, to: number, actor: { id: number; name: string }): Command {
+  return (state, dispatch) => {
+    const node = s.nodes.actor!.create({ actorId: actor.id, name: actor.name });
+    const tr = state.tr.replaceWith(from, to, [node, s.text(' ')]);
+    dispatch?.(tr.setSelection(TextSelection.create(tr.doc, from + 2)).scrollIntoView());
+    return true;
+  };
+}
+
+export const insertCite = (article: { id: number; title: string }): Command => (state, dispatch) => {
+  if (!state.selection.$from.parent.inlineContent) return false;
+  dispatch?.(state.tr.replaceSelectionWith(s.nodes.cite!.create({ articleId: article.id, title: article.title }), false).scrollIntoView());
+  return true;
+};
+
+export const insertStanceTable = (topic: { id: number; name: string }): Command => insertBlock(s.nodes.stance_table!.create({ topicId: topic.id, topic: topic.name }));
+
+function cell(type: 'table_cell' | 'table_header', text: string): Node {
+  return s.nodes[type]!.create(null, s.node('paragraph', null, text ? s.text(text) : undefined));
+}
+
+export function tableNode(header: string[], rows: string[][]): Node {
+  return s.nodes.table!.create(null, [
+    s.nodes.table_row!.create(null, header.map((h) => cell('table_header', h))),
+    ...rows.map((r) => s.nodes.table_row!.create(null, r.map((c) => cell('table_cell', c)))),
+  ]);
+}
+
+export const insertTable = (cols = 3, rows = 2): Command =>
+  insertBlock(
+    tableNode(
+      Array.from({ length: cols }, () => ''),
+      Array.from({ length: rows }, () => Array.from({ length: cols }, () => '')),
+    ),
+    true,
+  );
+
+/** "Freeze": the live table becomes an ordinary table with today's numbers. */
+export function freezeStanceTable(pos: number, header: string[], rows: string[][]): Command {
+  return (state, dispatch) => {
+    const node = state.doc.nodeAt(pos);
+    if (!node || node.type !== s.nodes.stance_table) return false;
+    dispatch?.(state.tr.replaceWith(pos, pos + node.nodeSize, tableNode(header, rows)));
+    return true;
+  };
+}

@@ -1,0 +1,118 @@
+// The briefing editor: a ProseMirror view over the briefing schema. It knows nothing of its host;
+// the host (the Preact view) is a set of callbacks, as in Zotero's note editor.
+import { EditorState, Plugin, type Command, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { Node, DOMParser as PMDOMParser } from 'prosemirror-model';
+import { history } from 'prosemirror-history';
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { tableEditing, columnResizing } from 'prosemirror-tables';
+import { briefingSchema } from '../../../shared/schema/briefing';
+import type { QuoteRow } from '../../../shared/model';
+import { briefingKeymaps } from './keymap';
+import { briefingInputRules } from './input-rules';
+import { citations, citedArticles } from './citations';
+import { mentions, type MentionHost } from './mentions';
+import { briefingNodeViews, type NodeViewHost } from './node-views';
+import { toolbarState, type ToolbarState } from './toolbar-state';
+import { insertQuoteAt } from './commands';
+import { cleanPastedHtml } from './paste';
+
+export const QUOTE_DRAG_TYPE = 'application/x-verbatim-quote';
+
+export interface BriefingEditorHost extends NodeViewHost, MentionHost {
+  onChange(doc: Node): void;
+  onToolbar(state: ToolbarState): void;
+  onCitations(articleIds: number[]): void;
+  onBlur(): void;
+  /** A quote dragged in from the quote bank. */
+  quoteById(annotationId: number): QuoteRow | undefined;
+}
+
+export class BriefingEditor {
+  readonly view: EditorView;
+
+  constructor(mount: HTMLElement, docJSON: unknown, private readonly host: BriefingEditorHost) {
+    const doc = Node.fromJSON(briefingSchema, docJSON);
+    this.view = new EditorView(mount, {
+      state: this.createState(doc),
+      nodeViews: briefingNodeViews(host),
+      attributes: { class: 'briefing-text', 'data-testid': 'briefing-editor', spellcheck: 'true' },
+      dispatchTransaction: (tr: Transaction) => this.dispatch(tr),
+      transformPastedHTML: cleanPastedHtml,
+      clipboardParser: PMDOMParser.fromSchema(briefingSchema),
+      handleDOMEvents: {
+        blur: () => {
+          host.onBlur();
+          return false;
+        },
+        drop: (view, event) => {
+          const id = Number(event.dataTransfer?.getData(QUOTE_DRAG_TYPE));
+          const quote = id ? host.quoteById(id) : undefined;
+          if (!quote) return false;
+          event.preventDefault();
+          const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+          view.dispatch(insertQuoteAt(view.state, at?.pos ?? view.state.selection.from, quote));
+          view.focus();
+          return true;
+        },
+      },
+    });
+    host.onToolbar(toolbarState(this.view.state));
+    host.onCitations(citedArticles(this.view.state));
+  }
+
+  private createState(doc: Node): EditorState {
+    const host = this.host;
+    return EditorState.create({
+      doc,
+      plugins: [
+        briefingInputRules(),
+        mentions(host),
+        ...briefingKeymaps(),
+        history(),
+        dropCursor(),
+        gapCursor(),
+        columnResizing(),
+        tableEditing(),
+        citations(),
+        new Plugin({ view: () => ({ update: (view) => host.onToolbar(toolbarState(view.state)) }) }),
+      ],
+    });
+  }
+
+  private dispatch(tr: Transaction) {
+    const before = this.view.state;
+    this.view.updateState(before.apply(tr));
+    if (tr.docChanged) {
+      this.host.onChange(this.view.state.doc);
+      const ids = citedArticles(this.view.state);
+      if (ids.join() !== citedArticles(before).join()) this.host.onCitations(ids);
+    }
+  }
+
+  run(command: Command): boolean {
+    const ok = command(this.view.state, this.view.dispatch);
+    this.view.focus();
+    return ok;
+  }
+
+  /** Replaces the whole text (restoring a revision) as one undoable step. */
+  replaceDoc(docJSON: unknown): void {
+    const doc = Node.fromJSON(briefingSchema, docJSON);
+    const tr = this.view.state.tr.replaceWith(0, this.view.state.doc.content.size, doc.content);
+    this.view.dispatch(tr.scrollIntoView());
+  }
+
+  get doc(): Node {
+    return this.view.state.doc;
+  }
+
+  focus() {
+    this.view.focus();
+  }
+
+  destroy() {
+    this.view.destroy();
+  }
+}

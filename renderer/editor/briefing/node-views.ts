@@ -1,0 +1,196 @@
+// How quotes, citations and live tables look and behave inside the editor. Built with DOM calls
+// (no HTML strings): every value shown comes from the library and is untrusted text.
+import type { Node } from 'prosemirror-model';
+import type { EditorView, NodeView, Decoration } from 'prosemirror-view';
+import type { Matrix, QuoteRow } from '../../../shared/model';
+import { freezeStanceTable, snapshotDiffers, snapshotOf, updateQuoteAt } from './commands';
+
+export interface NodeViewHost {
+  /** The annotation as it is now: undefined while unknown, null when it was deleted. */
+  currentQuote(annotationId: number): QuoteRow | null | undefined;
+  onQuotesChanged(listener: () => void): () => void;
+  openSource(articleId: number, annotationId?: number): void;
+  loadMatrix(topicId: number): Promise<Matrix>;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | HTMLElement)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c as string | HTMLElement);
+  return e;
+}
+
+const citationOf = (decorations: readonly Decoration[]) => (decorations.find((d) => (d.spec as { citation?: number }).citation)?.spec as { citation?: number } | undefined)?.citation;
+
+class QuoteView implements NodeView {
+  dom: HTMLElement;
+  private sup: HTMLElement;
+  private notice: HTMLElement;
+  private unsubscribe: () => void;
+
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+    private host: NodeViewHost,
+    decorations: readonly Decoration[],
+  ) {
+    this.sup = el('sup', { class: 'cite-num', title: 'Open the source' });
+    this.notice = el('div', { class: 'quote-changed', hidden: '' });
+    this.dom = el('figure', { class: 'quote-node', 'data-quote-id': String(node.attrs.annotationId) });
+    this.render(decorations);
+    this.unsubscribe = host.onQuotesChanged(() => this.checkSource());
+    this.dom.addEventListener('mousedown', (e) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('.cite-num, .quote-changed button')) e.preventDefault();
+    });
+  }
+
+  private render(decorations: readonly Decoration[]) {
+    const a = this.node.attrs;
+    this.dom.replaceChildren();
+    this.dom.setAttribute('data-quote-id', String(a.annotationId));
+    this.sup.textContent = String(citationOf(decorations) ?? '');
+    this.sup.onclick = () => this.host.openSource(a.articleId as number, a.annotationId as number);
+    const who = el('span', { class: 'quote-speaker' }, (a.speaker as string | null) ?? 'Unattributed');
+    const caption = el('figcaption', {}, '— ', who);
+    if (a.affiliation) caption.append(el('span', { class: 'quote-affiliation' }, `, ${a.affiliation as string}`));
+    const source = [a.outlet, a.title, a.publishedAt].filter(Boolean).join(', ');
+    caption.append(el('span', { class: 'quote-source' }, ` (${source})`), this.sup);
+    this.dom.append(el('blockquote', {}, `“${a.text as string}”`), caption, this.notice);
+    this.checkSource();
+  }
+
+  private checkSource() {
+    const current = this.host.currentQuote(this.node.attrs.annotationId as number);
+    this.notice.replaceChildren();
+    if (current === undefined) return this.notice.setAttribute('hidden', '');
+    if (current === null) {
+      this.notice.removeAttribute('hidden');
+      this.notice.append('The annotation behind this quote was deleted; the quote keeps its words.');
+      return;
+    }
+    if (!snapshotDiffers(this.node, snapshotOf(current))) return this.notice.setAttribute('hidden', '');
+    const button = el('button', { type: 'button', class: 'link-button', 'data-testid': 'quote-update' }, 'update?');
+    button.onclick = () => {
+      const pos = this.getPos();
+      if (pos !== undefined) updateQuoteAt(pos, current)(this.view.state, this.view.dispatch);
+    };
+    this.notice.removeAttribute('hidden');
+    this.notice.append('Source changed — ', button);
+  }
+
+  update(node: Node, decorations: readonly Decoration[]) {
+    if (node.type !== this.node.type) return false;
+    const attrsChanged = node.attrs !== this.node.attrs;
+    this.node = node;
+    if (attrsChanged) this.render(decorations);
+    else this.sup.textContent = String(citationOf(decorations) ?? '');
+    return true;
+  }
+
+  stopEvent(e: Event) {
+    return !!(e.target as HTMLElement).closest?.('.cite-num, .quote-changed button');
+  }
+
+  ignoreMutation() {
+    return true;
+  }
+
+  destroy() {
+    this.unsubscribe();
+  }
+}
+
+class CiteView implements NodeView {
+  dom: HTMLElement;
+
+  constructor(
+    private node: Node,
+    private host: NodeViewHost,
+    decorations: readonly Decoration[],
+  ) {
+    this.dom = el('sup', { class: 'cite-node', title: node.attrs.title as string, 'data-cite': String(node.attrs.articleId) });
+    this.dom.textContent = `[${citationOf(decorations) ?? '?'}]`;
+    this.dom.addEventListener('click', () => this.host.openSource(this.node.attrs.articleId as number));
+  }
+
+  update(node: Node, decorations: readonly Decoration[]) {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.dom.textContent = `[${citationOf(decorations) ?? '?'}]`;
+    return true;
+  }
+
+  ignoreMutation() {
+    return true;
+  }
+}
+
+/** The rows and columns of a live actor × position table, as text. */
+export function stanceTableRows(m: Matrix): { header: string[]; rows: string[][] } {
+  const header = ['Actor', ...m.positions.map((p) => p.claim)];
+  const rows = m.actors.map((a) => [
+    a.name,
+    ...m.positions.map((p) => {
+      const c = m.cells.find((x) => x.actorId === a.id && x.positionId === p.id);
+      if (!c) return '';
+      return [c.supports && `supports ×${c.supports}`, c.opposes && `opposes ×${c.opposes}`, c.neutral && `neutral ×${c.neutral}`].filter(Boolean).join(', ');
+    }),
+  ]);
+  return { header, rows };
+}
+
+class StanceTableView implements NodeView {
+  dom: HTMLElement;
+  private body: HTMLElement;
+  private data: { header: string[]; rows: string[][] } | null = null;
+
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+    private host: NodeViewHost,
+  ) {
+    const freeze = el('button', { type: 'button', class: 'link-button', 'data-testid': 'stance-table-freeze' }, 'Freeze');
+    freeze.onclick = () => {
+      const pos = this.getPos();
+      if (pos !== undefined && this.data) freezeStanceTable(pos, this.data.header, this.data.rows)(this.view.state, this.view.dispatch);
+    };
+    this.body = el('div', { class: 'stance-table-body' }, 'Loading…');
+    this.dom = el('div', { class: 'stance-table-node', 'data-testid': 'stance-table' }, el('div', { class: 'stance-table-head' }, el('strong', {}, `Actors & positions: ${node.attrs.topic as string}`), el('span', { class: 'hint' }, ' live from the matrix · '), freeze), this.body);
+    void this.load();
+  }
+
+  private async load() {
+    try {
+      this.data = stanceTableRows(await this.host.loadMatrix(this.node.attrs.topicId as number));
+      const table = el('table', {}, el('thead', {}, el('tr', {}, ...this.data.header.map((h) => el('th', {}, h)))), el('tbody', {}, ...this.data.rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))));
+      this.body.replaceChildren(this.data.rows.length ? table : 'Nobody has been coded on this topic yet.');
+    } catch (e) {
+      this.body.replaceChildren(`Could not load the matrix: ${(e as Error).message}`);
+    }
+  }
+
+  update(node: Node) {
+    if (node.type !== this.node.type || node.attrs.topicId !== this.node.attrs.topicId) return false;
+    this.node = node;
+    return true;
+  }
+
+  stopEvent(e: Event) {
+    return !!(e.target as HTMLElement).closest?.('button');
+  }
+
+  ignoreMutation() {
+    return true;
+  }
+}
+
+export function briefingNodeViews(host: NodeViewHost) {
+  return {
+    quote: (node: Node, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]) => new QuoteView(node, view, getPos, host, decorations),
+    cite: (node: Node, _view: EditorView, _getPos: () => number | undefined, decorations: readonly Decoration[]) => new CiteView(node, host, decorations),
+    stance_table: (node: Node, view: EditorView, getPos: () => number | undefined) => new StanceTableView(node, view, getPos, host),
+  };
+}

@@ -1,0 +1,354 @@
+// One briefing being written: title and handling line, toolbar, the editor, the generated Sources
+// section, and the save status. Autosave runs at most a second after the last change and is
+// flushed on blur, on switching briefing, and when the window goes away.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Actor, ArticleMeta, Briefing, BriefingMeta, QuoteRow, Topic } from '../../../shared/model';
+import type { CallInput } from '../../../shared/contract';
+import { toggleMark } from 'prosemirror-commands';
+import { briefingSchema as s } from '../../../shared/schema/briefing';
+import { safeHref } from '../../../shared/schema';
+import { call, isDesktop } from '../../api';
+import { BriefingEditor } from '../../editor/briefing/editor';
+import { AutosaveQueue, type SaveState } from '../../editor/briefing/autosave';
+import type { ToolbarState } from '../../editor/briefing/toolbar-state';
+import type { MentionQuery } from '../../editor/briefing/mentions';
+import { insertCite, insertMention, insertQuote, insertStanceTable } from '../../editor/briefing/commands';
+import { modKey } from '../../shortcuts';
+import { Toolbar } from './Toolbar';
+import { Picker } from './Picker';
+import type { Toast } from '../Toasts';
+
+interface Props {
+  briefingId: number;
+  actors: Actor[];
+  topics: Topic[];
+  quotes: QuoteRow[];
+  articles: ArticleMeta[];
+  subscribeQuotes: (listener: () => void) => () => void;
+  onMeta: (meta: BriefingMeta) => void;
+  onOpenSource: (articleId: number, annotationId?: number) => void;
+  onFocusBank: () => void;
+  /** The quote bank asks the open editor to insert. */
+  bindInsert: (insert: ((q: QuoteRow) => void) | null) => void;
+  bindRestore: (restore: ((doc: unknown) => void) | null) => void;
+  onSaved: () => void;
+  toast: (t: Omit<Toast, 'id'>) => void;
+}
+
+type Picking = 'cite' | 'topic' | null;
+type MetaPatch = Omit<CallInput<'briefings.update'>, 'id'>;
+
+const STATUS_TEXT: Record<SaveState, string> = { saved: 'Saved', dirty: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' };
+
+export function BriefingPane(props: Props) {
+  const { briefingId, actors, topics, quotes, articles, toast } = props;
+  const [briefing, setBriefing] = useState<Briefing | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
+  const [cited, setCited] = useState<number[]>([]);
+  const [mention, setMention] = useState<MentionQuery | null>(null);
+  const [mentionIndex, setMentionIndex] = useState(0);
+  const [picking, setPicking] = useState<Picking>(null);
+  const mount = useRef<HTMLDivElement>(null);
+  const editor = useRef<BriefingEditor | null>(null);
+  const queue = useRef<AutosaveQueue<unknown> | null>(null);
+  const closing = useRef(false);
+  const live = useRef(props);
+  live.current = props;
+  const mentionMatches = useRef<Actor[]>([]);
+  const mentionState = useRef<{ q: MentionQuery | null; index: number }>({ q: null, index: 0 });
+  mentionState.current = { q: mention, index: mentionIndex };
+
+  const quoteIndex = useMemo(() => new Map(quotes.map((q) => [q.id, q])), [quotes]);
+  const quoteIndexRef = useRef(quoteIndex);
+  quoteIndexRef.current = quoteIndex;
+  const quotesLoaded = useRef(false);
+  quotesLoaded.current = quotes.length > 0 || quotesLoaded.current;
+
+  // Load the briefing and build the editor and its autosave queue.
+  useEffect(() => {
+    let cancelled = false;
+    let unsubscribe = () => {};
+    call('briefings.get', { id: briefingId })
+      .then((b) => {
+        if (cancelled) return;
+        setBriefing(b);
+        const q = new AutosaveQueue<unknown>(async (doc, baseVersion) => {
+          const meta = await call('briefings.save', { id: briefingId, doc: doc as Record<string, unknown>, baseVersion }, { keepalive: closing.current });
+          live.current.onMeta(meta);
+          live.current.onSaved();
+          return meta;
+        }, b.version);
+        queue.current = q;
+        unsubscribe = q.onState((state, error) => {
+          setSaveState(state);
+          setSaveError(error ? error.message : null);
+        });
+        editor.current = new BriefingEditor(mount.current!, b.doc, {
+          onChange: (doc) => q.change(doc.toJSON()),
+          onToolbar: setToolbar,
+          onCitations: setCited,
+          onBlur: () => void q.flush(),
+          quoteById: (id) => quoteIndexRef.current.get(id),
+          currentQuote: (id) => (quotesLoaded.current ? (quoteIndexRef.current.get(id) ?? null) : undefined),
+          onQuotesChanged: live.current.subscribeQuotes,
+          openSource: (articleId, annotationId) => live.current.onOpenSource(articleId, annotationId),
+          loadMatrix: (topicId) => call('matrix.get', { topicId }),
+          onMention: (m) => {
+            setMention(m);
+            setMentionIndex(0);
+          },
+          onMentionKey: (key) => mentionKeyRef.current(key),
+        });
+        live.current.bindInsert((quote) => editor.current?.run(insertQuote(quote)));
+        live.current.bindRestore((doc) => {
+          editor.current?.replaceDoc(doc);
+          live.current.toast({ kind: 'info', text: 'Revision restored. Undo (Ctrl/Cmd+Z) puts back what was there.' });
+        });
+      })
+      .catch((e: Error) => live.current.toast({ kind: 'error', text: e.message }));
+    return () => {
+      cancelled = true;
+      const q = queue.current;
+      // Switching briefing: whatever is unsaved goes out now.
+      void q?.flush().finally(() => q.dispose());
+      unsubscribe();
+      editor.current?.destroy();
+      editor.current = null;
+      queue.current = null;
+      live.current.bindInsert(null);
+      live.current.bindRestore(null);
+    };
+  }, [briefingId]);
+
+  // Closing the window or tab: flush what is unsaved.
+  useEffect(() => {
+    const hide = () => {
+      if (!queue.current?.dirty) return;
+      closing.current = true;
+      void queue.current.flush().finally(() => (closing.current = false));
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && hide();
+    // The desktop app can hold the window open until the save is done.
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (!isDesktop || !queue.current?.dirty) return;
+      e.preventDefault();
+      e.returnValue = '';
+      void queue.current.flush().then(() => window.close());
+    };
+    window.addEventListener('pagehide', hide);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('pagehide', hide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, []);
+
+  // The quote bank's Ctrl/Cmd+Shift+Q.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (modKey(e) && e.shiftKey && e.key.toLowerCase() === 'q') {
+        e.preventDefault();
+        props.onFocusBank();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // The @ typeahead: actors whose name or alias starts with (or contains) what was typed.
+  const q = mention?.query.trim().toLowerCase() ?? '';
+  const matches = mention
+    ? actors
+        .filter((a) => !q || [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(q)))
+        .sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)) || a.name.localeCompare(b.name))
+        .slice(0, 8)
+    : [];
+  mentionMatches.current = matches;
+  const pickMention = (actor: Actor) => {
+    const m = mentionState.current.q;
+    if (m) editor.current?.run(insertMention(m.from, m.to, actor));
+    setMention(null);
+  };
+  const mentionKeyRef = useRef<(key: string) => boolean>(() => false);
+  mentionKeyRef.current = (key) => {
+    const list = mentionMatches.current;
+    if (key === 'Escape') {
+      setMention(null);
+      return true;
+    }
+    if (!list.length) return false;
+    if (key === 'ArrowDown') setMentionIndex((i) => Math.min(list.length - 1, i + 1));
+    else if (key === 'ArrowUp') setMentionIndex((i) => Math.max(0, i - 1));
+    else pickMention(list[Math.min(mentionState.current.index, list.length - 1)]!);
+    return true;
+  };
+
+  const saveMeta = async (patch: MetaPatch) => {
+    try {
+      const meta = await call('briefings.update', { id: briefingId, ...patch });
+      setBriefing((b) => (b ? { ...b, ...meta } : b));
+      props.onMeta(meta);
+    } catch (e) {
+      toast({ kind: 'error', text: (e as Error).message });
+    }
+  };
+
+  const articleInfo = (id: number) => {
+    const meta = articles.find((a) => a.id === id);
+    if (meta) return meta;
+    const fromQuote = quotes.find((q) => q.article.id === id)?.article;
+    return fromQuote ?? null;
+  };
+
+  const addLink = () => {
+    const ed = editor.current;
+    if (!ed) return;
+    if (toolbar?.marks.link) return void ed.run(toggleMark(s.marks.link!));
+    const href = safeHref(window.prompt('Link to (http, https or mailto):', 'https://')?.trim());
+    if (!href) return toast({ kind: 'error', text: 'Links must start with http://, https:// or mailto:.' });
+    ed.run(toggleMark(s.marks.link!, { href }));
+  };
+
+  return (
+    <main class="pane briefing-pane" aria-label="Briefing">
+      {briefing && (
+        <header class="briefing-header">
+          <input
+            class="briefing-title"
+            data-testid="briefing-title"
+            aria-label="Briefing title"
+            key={`t${briefing.id}`}
+            defaultValue={briefing.title}
+            onBlur={(e) => {
+              const title = (e.currentTarget as HTMLInputElement).value.trim();
+              if (title && title !== briefing.title) void saveMeta({ title });
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                editor.current?.focus();
+              }
+            }}
+          />
+          <div class="briefing-meta" key={`m${briefing.id}`}>
+            <input
+              aria-label="Classification / handling"
+              data-testid="briefing-classification"
+              placeholder="Classification / handling, e.g. UNCLASSIFIED // FOR OFFICIAL USE ONLY"
+              defaultValue={briefing.classification}
+              onBlur={(e) => {
+                const v = (e.currentTarget as HTMLInputElement).value.trim();
+                if (v !== briefing.classification) void saveMeta({ classification: v });
+              }}
+            />
+            <input
+              aria-label="Author"
+              placeholder="Author"
+              defaultValue={briefing.author}
+              onBlur={(e) => {
+                const v = (e.currentTarget as HTMLInputElement).value.trim();
+                if (v !== briefing.author) void saveMeta({ author: v });
+              }}
+            />
+            <input type="date" aria-label="Date" defaultValue={briefing.date ?? ''} onChange={(e) => void saveMeta({ date: (e.currentTarget as HTMLInputElement).value || null })} />
+            <select aria-label="Status" value={briefing.status} onChange={(e) => void saveMeta({ status: (e.currentTarget as HTMLSelectElement).value as 'draft' | 'final' })}>
+              <option value="draft">draft</option>
+              <option value="final">final</option>
+            </select>
+            <span class={`save-status save-${saveState}`} data-testid="save-status" role="status">
+              {STATUS_TEXT[saveState]}
+              {saveState === 'error' && (
+                <>
+                  {saveError ? `: ${saveError}` : ''}{' '}
+                  <button class="link-button" onClick={() => void queue.current?.retry()}>
+                    Retry
+                  </button>
+                </>
+              )}
+            </span>
+          </div>
+          <Toolbar
+            state={toolbar}
+            run={(c) => editor.current?.run(c)}
+            onLink={addLink}
+            onQuote={props.onFocusBank}
+            onCite={() => setPicking('cite')}
+            onStanceTable={() => setPicking('topic')}
+          />
+        </header>
+      )}
+      <div class="briefing-scroll">
+        <div ref={mount} class="briefing-mount" />
+        {briefing && (
+          <section class="sources" data-testid="sources" aria-label="Sources">
+            <h2>Sources</h2>
+            {cited.length === 0 ? (
+              <p class="hint">Quotes and citations you add are listed here, numbered in the order they appear.</p>
+            ) : (
+              <ol>
+                {cited.map((id) => {
+                  const a = articleInfo(id);
+                  return (
+                    <li key={id} data-testid="source-item">
+                      <button class="link-button" onClick={() => props.onOpenSource(id)}>
+                        {a?.title ?? `Article ${id}`}
+                      </button>
+                      {a && <span class="hint"> {[a.outlet, a.author, a.publishedAt].filter(Boolean).join(', ')}</span>}
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </section>
+        )}
+      </div>
+      {mention && matches.length > 0 && (
+        <ul class="typeahead-menu mention-menu" role="listbox" data-testid="mention-menu" style={{ left: `${mention.left}px`, top: `${mention.top}px` }}>
+          {matches.map((a, i) => (
+            <li
+              key={a.id}
+              role="option"
+              aria-selected={i === mentionIndex}
+              class={i === mentionIndex ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pickMention(a);
+              }}
+            >
+              {a.name}
+              {a.aliases.length > 0 && <span class="hint"> {a.aliases.join(', ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {picking === 'cite' && (
+        <Picker
+          title="Cite an article"
+          testId="cite-picker"
+          items={articles.map((a) => ({ id: a.id, label: a.title, hint: [a.outlet, a.publishedAt].filter(Boolean).join(', ') }))}
+          onPick={(item) => {
+            setPicking(null);
+            editor.current?.run(insertCite({ id: item.id, title: item.label }));
+          }}
+          onClose={() => setPicking(null)}
+        />
+      )}
+      {picking === 'topic' && (
+        <Picker
+          title="Actors & positions table for which topic?"
+          testId="topic-picker"
+          items={topics.map((t) => ({ id: t.id, label: t.name, hint: `${t.positions.length} positions` }))}
+          onPick={(item) => {
+            setPicking(null);
+            editor.current?.run(insertStanceTable({ id: item.id, name: item.label }));
+          }}
+          onClose={() => setPicking(null)}
+        />
+      )}
+    </main>
+  );
+}

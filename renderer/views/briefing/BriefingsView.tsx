@@ -1,0 +1,154 @@
+// Drafting: the briefings list, the editor, and beside it the quote bank and revisions.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Actor, ArticleMeta, BriefingMeta, QuoteRow, Topic } from '../../../shared/model';
+import { call } from '../../api';
+import type { UndoHistory } from '../../undo';
+import { BriefingList } from './BriefingList';
+import { BriefingPane } from './BriefingPane';
+import { QuoteBank } from './QuoteBank';
+import { RevisionsPanel } from './RevisionsPanel';
+import type { Toast } from '../Toasts';
+
+interface Props {
+  actors: Actor[];
+  topics: Topic[];
+  history: UndoHistory;
+  toast: (t: Omit<Toast, 'id'>) => void;
+  onOpenSource: (articleId: number, annotationId?: number) => void;
+  /** Bumps when the view is shown again, so quotes and articles are fresh. */
+  visible: boolean;
+}
+
+type Side = 'quotes' | 'revisions';
+
+export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible }: Props) {
+  const [briefings, setBriefings] = useState<BriefingMeta[] | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [quotes, setQuotes] = useState<QuoteRow[]>([]);
+  const [articles, setArticles] = useState<ArticleMeta[]>([]);
+  const [side, setSide] = useState<Side>('quotes');
+  const [bankFocus, setBankFocus] = useState(0);
+  const [savedCount, setSavedCount] = useState(0);
+  const insert = useRef<((q: QuoteRow) => void) | null>(null);
+  const restore = useRef<((doc: unknown) => void) | null>(null);
+  const quoteListeners = useRef(new Set<() => void>());
+  const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
+
+  const loadList = useCallback(async () => {
+    try {
+      const list = await call('briefings.list', {});
+      setBriefings(list);
+      return list;
+    } catch (e) {
+      fail(e);
+      return [];
+    }
+  }, [fail]);
+
+  useEffect(() => {
+    void loadList().then((list) => setSelectedId((id) => id ?? list[0]?.id ?? null));
+  }, [loadList]);
+
+  useEffect(() => {
+    if (!visible) return;
+    Promise.all([call('quotes.list', {}), call('articles.list', { sort: 'title' })])
+      .then(([q, a]) => {
+        setQuotes(q);
+        setArticles(a);
+        for (const l of quoteListeners.current) l();
+      })
+      .catch(fail);
+  }, [visible, fail]);
+
+  const subscribeQuotes = useCallback((listener: () => void) => {
+    quoteListeners.current.add(listener);
+    return () => quoteListeners.current.delete(listener);
+  }, []);
+
+  const create = async (template: 'blank' | 'situation') => {
+    try {
+      const b = await call('briefings.create', { template });
+      await loadList();
+      setSelectedId(b.id);
+      toast({ kind: 'info', text: `Created “${b.title}”.` });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const setTrashed = async (id: number, trashed: boolean) => {
+    const meta = trashed ? await call('briefings.delete', { id }) : await call('briefings.restore', { id });
+    const list = await loadList();
+    if (trashed && selectedId === id) setSelectedId(list[0]?.id ?? null);
+    if (!trashed) setSelectedId(id);
+    return meta;
+  };
+
+  return (
+    <div class="panes briefings-view">
+      <BriefingList
+        briefings={briefings}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        onNew={(t) => void create(t)}
+        onDuplicate={(id) =>
+          void call('briefings.duplicate', { id })
+            .then(async (b) => {
+              await loadList();
+              setSelectedId(b.id);
+            })
+            .catch(fail)
+        }
+        onDelete={async (id) => {
+          try {
+            const meta = await setTrashed(id, true);
+            history.push({ label: `delete “${meta.title}”`, undo: () => setTrashed(id, false), redo: () => setTrashed(id, true) });
+            toast({ kind: 'info', text: `Deleted “${meta.title}”.`, action: { label: 'Undo', run: () => void history.undo().catch(fail) } });
+          } catch (e) {
+            fail(e);
+          }
+        }}
+      />
+      {selectedId !== null ? (
+        <BriefingPane
+          key={selectedId}
+          briefingId={selectedId}
+          actors={actors}
+          topics={topics}
+          quotes={quotes}
+          articles={articles}
+          subscribeQuotes={subscribeQuotes}
+          onMeta={(meta) => setBriefings((list) => [meta, ...(list ?? []).filter((b) => b.id !== meta.id)])}
+          onOpenSource={onOpenSource}
+          onFocusBank={() => {
+            setSide('quotes');
+            setBankFocus((n) => n + 1);
+          }}
+          bindInsert={(fn) => (insert.current = fn)}
+          bindRestore={(fn) => (restore.current = fn)}
+          onSaved={() => setSavedCount((n) => n + 1)}
+          toast={toast}
+        />
+      ) : (
+        <main class="pane briefing-pane">
+          <p class="empty reader-empty">Create a briefing to start drafting.</p>
+        </main>
+      )}
+      <aside class="pane inspector" aria-label="Quotes and revisions">
+        <div class="tabs" role="tablist">
+          <button role="tab" aria-selected={side === 'quotes'} class={side === 'quotes' ? 'on' : ''} onClick={() => setSide('quotes')}>
+            Quote bank <span class="count">{quotes.length}</span>
+          </button>
+          <button role="tab" aria-selected={side === 'revisions'} class={side === 'revisions' ? 'on' : ''} data-testid="tab-revisions" onClick={() => setSide('revisions')}>
+            Revisions
+          </button>
+        </div>
+        {side === 'quotes' ? (
+          <QuoteBank quotes={quotes} actors={actors} topics={topics} focusSeq={bankFocus} onInsert={(q) => insert.current?.(q)} />
+        ) : selectedId !== null ? (
+          <RevisionsPanel briefingId={selectedId} version={savedCount} onRestore={(doc) => restore.current?.(doc)} onError={(m) => toast({ kind: 'error', text: m })} />
+        ) : null}
+      </aside>
+    </div>
+  );
+}

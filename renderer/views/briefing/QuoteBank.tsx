@@ -1,0 +1,130 @@
+// The quote bank: every annotation in the library, searchable and filterable, ready to be
+// inserted at the cursor (click, Enter) or dragged into the briefing.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Actor, QuoteRow, Stance, Topic } from '../../../shared/model';
+import { stances } from '../../../shared/model';
+import { QUOTE_DRAG_TYPE } from '../../editor/briefing/editor';
+
+interface Props {
+  quotes: QuoteRow[];
+  actors: Actor[];
+  topics: Topic[];
+  focusSeq: number;
+  onInsert: (q: QuoteRow) => void;
+}
+
+export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props) {
+  const [text, setText] = useState('');
+  const [actorId, setActorId] = useState<number | ''>('');
+  const [topicId, setTopicId] = useState<number | ''>('');
+  const [stance, setStance] = useState<Stance | ''>('');
+  const [active, setActive] = useState(0);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focusSeq) search.current?.focus();
+  }, [focusSeq]);
+
+  const shown = useMemo(() => {
+    const q = text.trim().toLowerCase();
+    return quotes.filter(
+      (r) =>
+        !r.orphaned &&
+        (!q || r.text.toLowerCase().includes(q) || r.speaker?.name.toLowerCase().includes(q) || r.article.title.toLowerCase().includes(q)) &&
+        (actorId === '' || r.speaker?.id === actorId) &&
+        (topicId === '' || r.positions.some((p) => p.topicId === topicId)) &&
+        (!stance || r.positions.some((p) => p.stance === stance)),
+    );
+  }, [quotes, text, actorId, topicId, stance]);
+
+  return (
+    <div class="quote-bank" data-testid="quote-bank">
+      <input
+        ref={search}
+        type="search"
+        placeholder="Search quotes, speakers, articles"
+        aria-label="Search quotes"
+        data-testid="quote-search"
+        value={text}
+        onInput={(e) => {
+          setText((e.currentTarget as HTMLInputElement).value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(shown.length - 1, a + 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(0, a - 1));
+          } else if (e.key === 'Enter' && shown[active]) {
+            e.preventDefault();
+            onInsert(shown[active]!);
+          }
+        }}
+      />
+      <div class="list-filters">
+        <select aria-label="Speaker" value={actorId} onChange={(e) => setActorId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
+          <option value="">Any speaker</option>
+          {actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Topic" value={topicId} onChange={(e) => setTopicId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
+          <option value="">Any topic</option>
+          {topics.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Stance" value={stance} onChange={(e) => setStance((e.currentTarget as HTMLSelectElement).value as Stance | '')}>
+          <option value="">Any stance</option>
+          {stances.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      {quotes.length === 0 ? (
+        <p class="empty">No quotes yet. Annotate articles in Read, and they appear here to use in briefings.</p>
+      ) : shown.length === 0 ? (
+        <p class="empty">No quotes match.</p>
+      ) : (
+        <ul class="annotations">
+          {shown.map((q, i) => (
+            <li
+              key={q.id}
+              class={`annotation-item picker-item ${i === active ? 'active' : ''}`}
+              data-testid="quote-picker-item"
+              draggable
+              onDragStart={(e) => {
+                e.dataTransfer!.setData(QUOTE_DRAG_TYPE, String(q.id));
+                e.dataTransfer!.setData('text/plain', `“${q.text}”`);
+                e.dataTransfer!.effectAllowed = 'copy';
+              }}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => onInsert(q)}
+              title="Click or Enter to insert at the cursor; or drag into the briefing"
+            >
+              <span class="annotation-who">{q.speaker?.name ?? 'Unattributed'}</span> <span class="annotation-kind">{q.kind}</span>
+              <span class="annotation-text">“{q.text}”</span>
+              {q.positions.map((p) => (
+                <span class={`coding-tag stance-${p.stance}`} key={p.id}>
+                  {p.stance === 'supports' ? '+' : p.stance === 'opposes' ? '−' : '○'} {p.claim}
+                </span>
+              ))}
+              <span class="hint">
+                {q.article.outlet ? `${q.article.outlet}, ` : ''}
+                {q.article.title}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
