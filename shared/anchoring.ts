@@ -73,7 +73,7 @@ export interface ReanchorOptions {
   confidentErrorRate?: number;
   /**
    * Agreement (0–1) of the stored prefix and suffix with the text around a match, needed for any
-   * doubtful match: a distant one, or a nearby one with many errors. Unrelated text scores about 0.4.
+   * doubtful match: a distant one, or a nearby one with many errors. Unrelated text scores 0.1–0.3.
    */
   minContextScore?: number;
   /** How far (in characters) around the mapped position the near searches look. */
@@ -83,7 +83,7 @@ export interface ReanchorOptions {
 const DEFAULTS: Required<ReanchorOptions> = {
   maxErrorRate: 0.25,
   confidentErrorRate: 0.1,
-  minContextScore: 0.6,
+  minContextScore: 0.5,
   nearWindow: 400,
 };
 
@@ -93,6 +93,9 @@ const DEFAULTS: Required<ReanchorOptions> = {
  * inserted) and its context agrees.
  */
 const MAPPED_MAX_ERROR_RATE = 0.5;
+
+/** Characters beyond the error budget on either side of the first, tight near search. */
+const TIGHT_WINDOW_SLACK = 32;
 
 type Options = Required<ReanchorOptions>;
 
@@ -130,25 +133,37 @@ function anchorOne<Id>(a: AnchorInput<Id>, text: string, offsetMap: () => Offset
   if (!a.exact) return orphan(a.id);
 
   // (a), (b) Positional evidence; an orphan's offsets belong to an older text and say nothing.
-  let hint = clamp(a.start, 0, text.length);
-  let mapped: Range | undefined;
+  const hints: { at: number; mapped?: Range }[] = [];
   if (!a.orphaned) {
     if (text.slice(a.start, a.end) === a.exact) return placed(a.id, 'exact-position', text, a);
-    mapped = offsetMap().mapRange(a.start, a.end);
+    const map = offsetMap();
+    const mapped = map.mapRange(a.start, a.end);
     if (text.slice(mapped.start, mapped.end) === a.exact) return placed(a.id, 'mapped', text, mapped);
-    hint = mapped.start;
+    hints.push({ at: mapped.start, mapped });
+    // Words of the quote the diff saw elsewhere, out of order: the paragraph was moved.
+    const moved = map.movedStart(a.start, a.end);
+    if (moved !== undefined && Math.abs(moved - mapped.start) > opts.nearWindow) hints.push({ at: moved });
+  } else {
+    hints.push({ at: clamp(a.start, 0, text.length) });
   }
 
-  // (c) The words verbatim: nearby, or further off (a moved paragraph) if the context agrees.
-  const exact = searchExact(text, a, hint, opts);
-  if (exact) return placed(a.id, 'exact-quote', text, exact);
+  // (c) The words verbatim near a spot, the nearest winning; verbatim beats approximate at any of them.
+  for (const hint of hints) {
+    const exact = searchExactNear(text, a, hint.at, opts);
+    if (exact) return placed(a.id, 'exact-quote', text, exact);
+  }
+  // (d) The words edited, near a spot.
+  for (const hint of hints) {
+    const near = searchNear(text, a, hint.at, hint.mapped, opts);
+    if (near) return placed(a.id, 'fuzzy-near', text, near);
+  }
 
-  // (d) The words edited, near where the diff carried them.
-  const near = searchNear(text, a, hint, mapped, opts);
-  if (near) return placed(a.id, 'fuzzy-near', text, near);
+  // (c) The words verbatim further off, if their context agrees.
+  const far = searchExactFar(text, a, hints[0]!.at, opts);
+  if (far) return placed(a.id, 'exact-quote', text, far);
 
   // (e) The words edited, anywhere: the dear search, left for the few quotes that get this far.
-  const anywhere = searchAnywhere(text, a, hint, opts);
+  const anywhere = searchAnywhere(text, a, hints[0]!.at, opts);
   if (anywhere) return placed(a.id, 'fuzzy-anywhere', text, anywhere);
 
   return orphan(a.id);
@@ -164,26 +179,35 @@ function orphan<Id>(id: Id): AnchorResult<Id> {
 
 // ---- (c) Exact quote search ----
 
-/**
- * The verbatim occurrence of the quote nearest `hint`, with ties (one on either side) told apart by
- * context. Beyond the near window "nearest" says little, so a distant occurrence must have
- * agreeing context: otherwise it is more likely the same words said elsewhere than this passage.
- */
-function searchExact(text: string, a: TextSelectors, hint: number, opts: Options): Range | null {
+/** Start offsets of the quote's verbatim occurrences in text[lo, hi). */
+function occurrences(text: string, quote: string, lo = 0, hi = text.length): number[] {
+  const part = lo > 0 || hi < text.length ? text.slice(lo, hi) : text;
   const starts: number[] = [];
-  for (let i = text.indexOf(a.exact); i !== -1; i = text.indexOf(a.exact, i + 1)) starts.push(i);
-  const at = (start: number): Range => ({ start, end: start + a.exact.length });
-  const score = (start: number) => contextScore(text, a, at(start));
-
-  const nearest = maxima(starts, (s) => -Math.abs(s - hint));
-  const best = nearest.length > 1 ? maxima(nearest, score)[0]! : nearest[0];
-  if (best === undefined) return null;
-  if (Math.abs(best - hint) <= opts.nearWindow) return at(best);
-
-  const agreeing = starts.map((s) => ({ s, c: score(s) })).filter((x) => x.c >= opts.minContextScore);
-  const top = maxima(maxima(agreeing, (x) => x.c), (x) => -Math.abs(x.s - hint))[0];
-  return top ? at(top.s) : null;
+  for (let i = part.indexOf(quote); i !== -1; i = part.indexOf(quote, i + 1)) starts.push(i + lo);
+  return starts;
 }
+
+/** The verbatim occurrence nearest `hint` within the near window, with a tie (one on either side) settled by context. */
+function searchExactNear(text: string, a: TextSelectors, hint: number, opts: Options): Range | null {
+  const starts = occurrences(text, a.exact, Math.max(0, hint - opts.nearWindow), hint + a.exact.length + opts.nearWindow);
+  const nearest = maxima(starts, (s) => -Math.abs(s - hint));
+  const best = nearest.length > 1 ? maxima(nearest, (s) => contextScore(text, a, at(s, a))) : nearest;
+  return best.length ? at(best[0]!, a) : null;
+}
+
+/**
+ * A verbatim occurrence anywhere, only with agreeing context (best context, then nearest): far
+ * from where the passage was, "nearest" says little, and the same words without their context
+ * are more likely said elsewhere than this passage moved.
+ */
+function searchExactFar(text: string, a: TextSelectors, hint: number, opts: Options): Range | null {
+  const scored = occurrences(text, a.exact).map((s) => ({ s, c: contextScore(text, a, at(s, a)) }));
+  const agreeing = scored.filter((x) => x.c >= opts.minContextScore);
+  const best = maxima(maxima(agreeing, (x) => x.c), (x) => -Math.abs(x.s - hint))[0];
+  return best ? at(best.s, a) : null;
+}
+
+const at = (start: number, a: TextSelectors): Range => ({ start, end: start + a.exact.length });
 
 /** The items with the highest value of `value`. */
 function maxima<T>(items: readonly T[], value: (item: T) => number): T[] {
@@ -191,8 +215,12 @@ function maxima<T>(items: readonly T[], value: (item: T) => number): T[] {
   let out: T[] = [];
   for (const item of items) {
     const v = value(item);
-    if (v > best) (best = v), (out = [item]);
-    else if (v === best) out.push(item);
+    if (v > best) {
+      best = v;
+      out = [item];
+    } else if (v === best) {
+      out.push(item);
+    }
   }
   return out;
 }
@@ -210,12 +238,16 @@ function maxima<T>(items: readonly T[], value: (item: T) => number): T[] {
  */
 function searchNear(text: string, a: TextSelectors, hint: number, mapped: Range | undefined, opts: Options): Range | null {
   const maxErrors = errorBudget(a, opts);
-  const lo = Math.max(0, hint - opts.nearWindow);
-  const hi = Math.min(text.length, hint + a.exact.length + opts.nearWindow);
-  for (const m of approximateMatches(text, a.exact, maxErrors, lo, hi, hint)) {
-    const range = mapped ? preferEdges(m, mapped, maxErrors) : refineEdges(text, a, m, maxErrors);
-    if (!isUsable(text, range)) continue;
-    if (m.errors <= a.exact.length * opts.confidentErrorRate || contextScore(text, a, range) >= opts.minContextScore) return range;
+  // Usually the diff put the hint within a few characters, so a tight window is tried first.
+  const tight = Math.min(opts.nearWindow, 2 * maxErrors + TIGHT_WINDOW_SLACK);
+  for (const pad of tight < opts.nearWindow ? [tight, opts.nearWindow] : [opts.nearWindow]) {
+    const lo = Math.max(0, hint - pad);
+    const hi = Math.min(text.length, hint + a.exact.length + pad);
+    for (const m of approximateMatches(text, a.exact, maxErrors, lo, hi, hint)) {
+      const range = mapped ? tidyEdges(text, a, combineEdges(text, a, m, mapped, maxErrors), maxErrors) : refineEdges(text, a, m, maxErrors);
+      if (!isUsable(text, range)) continue;
+      if (m.errors <= a.exact.length * opts.confidentErrorRate || contextScore(text, a, range) >= opts.minContextScore) return range;
+    }
   }
   if (mapped && isUsable(text, mapped) && resembles(text.slice(mapped.start, mapped.end), a.exact) && contextScore(text, a, mapped) >= opts.minContextScore) {
     return mapped;
@@ -223,11 +255,34 @@ function searchNear(text: string, a: TextSelectors, hint: number, mapped: Range 
   return null;
 }
 
-/** Each edge of `preferred` where it is within `slack` of the match's, else the match's. */
-function preferEdges(match: Range, preferred: Range, slack: number): Range {
-  const start = Math.abs(preferred.start - match.start) <= slack ? preferred.start : match.start;
-  const end = Math.abs(preferred.end - match.end) <= slack ? preferred.end : match.end;
-  return { start, end: Math.max(start, end) };
+/**
+ * The edges for an approximate match `m` given the diff's `mapped` range: the diff's when the two
+ * roughly agree (within `slack`); otherwise whichever combination of their edges best aligns the
+ * stored prefix, quote and suffix with the text (a short quote with a long insertion inside: the
+ * search finds only its tail, the diff the whole of it).
+ */
+function combineEdges(text: string, a: TextSelectors, m: Range, mapped: Range, slack: number): Range {
+  if (Math.abs(m.start - mapped.start) <= slack && Math.abs(m.end - mapped.end) <= slack) return mapped;
+  const candidates = [mapped, m, { start: mapped.start, end: m.end }, { start: m.start, end: mapped.end }].filter((r) => r.start < r.end);
+  let best = m;
+  let bestCost = Infinity;
+  for (const r of candidates) {
+    const cost = alignmentCost(text, a, r);
+    if (cost < bestCost) {
+      best = r;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** Edits needed to turn the stored prefix, quote and suffix into the text before, inside and after `range`. */
+function alignmentCost(text: string, a: TextSelectors, range: Range): number {
+  const before = text.slice(Math.max(0, range.start - a.prefix.length), range.start);
+  const after = text.slice(range.end, range.end + a.suffix.length);
+  const inside = text.slice(range.start, range.end);
+  const limit = Math.max(inside.length, a.exact.length);
+  return editDistance(a.prefix, before, a.prefix.length) + editDistance(a.exact, inside, limit) + editDistance(a.suffix, after, a.suffix.length);
 }
 
 function resembles(found: string, quote: string): boolean {
@@ -267,32 +322,39 @@ function approximateMatches(text: string, pattern: string, maxErrors: number, lo
 }
 
 /**
- * Better edges for an approximate match, found without the global diff: the stored prefix, quote
- * and suffix are diffed against the text around the match and the quote's edges carried through,
- * so the context decides where an edited edge goes. Edges that move more than `slack` are not
- * trusted; the rest are widened to whole words when the quote was whole words.
+ * Better edges for an approximate match found without the global diff (far away, or for an
+ * orphan): the stored prefix, quote and suffix are diffed against the text around the match and
+ * the quote's edges carried through, so the context decides where an edited edge goes; then as
+ * in combineEdges and tidyEdges.
  */
 function refineEdges(text: string, a: TextSelectors, match: Range, slack: number): Range {
   const from = Math.max(0, match.start - a.prefix.length - slack);
   const to = Math.min(text.length, match.end + a.suffix.length + slack);
   const local = OffsetMap.between(a.prefix + a.exact + a.suffix, text.slice(from, to));
   const carried = local.mapRange(a.prefix.length, a.prefix.length + a.exact.length);
-  const range = preferEdges(match, { start: carried.start + from, end: carried.end + from }, slack);
-  return snapToWords(text, a, range, slack);
+  return tidyEdges(text, a, combineEdges(text, a, match, { start: carried.start + from, end: carried.end + from }, slack), slack);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
 
-/** Widens an edge that cuts a word in two, when the quote itself began or ended at a word boundary. */
-function snapToWords(text: string, a: TextSelectors, range: Range, limit: number): Range {
+/**
+ * Tidies the edges of an approximate range to the shape of the quote: an edge that cuts a word in
+ * two is widened to the whole word when the quote began or ended at a word boundary, and white
+ * space the quote did not begin or end with is left out.
+ */
+function tidyEdges(text: string, a: TextSelectors, range: Range, limit: number): Range {
   let { start, end } = range;
   const wholeAtStart = !(isWordChar(a.prefix.at(-1)) && isWordChar(a.exact[0]));
   const wholeAtEnd = !(isWordChar(a.exact.at(-1)) && isWordChar(a.suffix[0]));
   if (wholeAtStart) for (let n = 0; n < limit && isWordChar(text[start - 1]) && isWordChar(text[start]); n++) start--;
   if (wholeAtEnd) for (let n = 0; n < limit && isWordChar(text[end - 1]) && isWordChar(text[end]); n++) end++;
+  if (!isSpace(a.exact[0])) while (start < end && isSpace(text[start])) start++;
+  if (!isSpace(a.exact.at(-1))) while (end > start && isSpace(text[end - 1])) end--;
   return { start, end };
 }
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
 
 function isUsable(text: string, range: Range): boolean {
   return range.start < range.end && /\S/u.test(text.slice(range.start, range.end));
@@ -301,19 +363,21 @@ function isUsable(text: string, range: Range): boolean {
 // ---- Context agreement ----
 
 /**
- * How well the text around `range` agrees with the stored prefix and suffix: 1 identical, about
- * 0.4 for unrelated text. A side with no stored context (the quote was at an edge of the text)
- * agrees fully with an edge and counts as neutral elsewhere.
+ * How well the text around `range` agrees with the stored prefix and suffix, each compared
+ * character by character from the quote outwards (edit distance): 1 identical, 0.1–0.3 for
+ * unrelated text.
  */
 function contextScore(text: string, a: TextSelectors, range: Range): number {
+  const stored = a.prefix.length + a.suffix.length;
+  if (!stored) return 0.5; // the quote was the whole text: nothing to compare
   const before = text.slice(Math.max(0, range.start - a.prefix.length), range.start);
   const after = text.slice(range.end, range.end + a.suffix.length);
-  return (similarity(a.prefix, before) + similarity(a.suffix, after)) / 2;
+  // Each side weighs by its length, so a one-character suffix (a quote at the end) cannot vouch alone.
+  return (similarity(a.prefix, before) * a.prefix.length + similarity(a.suffix, after) * a.suffix.length) / stored;
 }
 
 function similarity(stored: string, found: string): number {
-  if (!stored) return found ? 0.5 : 1;
-  return 1 - editDistance(stored, found, stored.length) / stored.length;
+  return stored ? 1 - editDistance(stored, found, stored.length) / stored.length : 1;
 }
 
 /** Levenshtein distance, or `limit` + 1 once it is certain to exceed `limit`. For short strings. */
@@ -344,15 +408,14 @@ function editDistance(a: string, b: string, limit: number): number {
  */
 export class OffsetMap {
   private constructor(
-    private readonly oldStarts: readonly number[],
-    private readonly newStarts: readonly number[],
-    private readonly lengths: readonly number[],
+    private readonly runs: Runs,
+    private readonly moved: Moves,
     private readonly newLength: number,
   ) {}
 
   static between(oldText: string, newText: string): OffsetMap {
-    const runs = equalRuns(oldText, newText);
-    return new OffsetMap(runs.oldStarts, runs.newStarts, runs.lengths, newText.length);
+    const { runs, moved } = align(oldText, newText);
+    return new OffsetMap(runs, moved, newText.length);
   }
 
   /**
@@ -365,34 +428,46 @@ export class OffsetMap {
     return { start: s, end: Math.max(s, this.mapEnd(end)) };
   }
 
+  /**
+   * Where the text at old range start..end went if it was moved rather than edited in place: the
+   * new start implied by the first word shingle inside the range that the diff found elsewhere,
+   * out of order. Undefined when there is none.
+   */
+  movedStart(start: number, end: number): number | undefined {
+    const i = firstIndexAtLeast(this.moved.o, start);
+    const o = this.moved.o[i];
+    return o !== undefined && o < end ? Math.max(0, this.moved.n[i]! - (o - start)) : undefined;
+  }
+
   private mapStart(o: number): number {
-    const i = this.lastRun(o, true);
+    const { oldStarts, newStarts, lengths } = this.runs;
+    const i = firstIndexAtLeast(oldStarts, o + 1) - 1; // the last run starting at or before o
     if (i < 0) return 0; // inside a change at the very beginning
     // Inside the run; or in the change after it, which then starts where the run ends.
-    return this.newStarts[i]! + Math.min(o - this.oldStarts[i]!, this.lengths[i]!);
+    return newStarts[i]! + Math.min(o - oldStarts[i]!, lengths[i]!);
   }
 
   private mapEnd(o: number): number {
-    const i = this.lastRun(o, false);
-    if (i < 0) return o === 0 ? 0 : (this.newStarts[0] ?? this.newLength);
-    const rel = o - this.oldStarts[i]!;
-    if (rel <= this.lengths[i]!) return this.newStarts[i]! + rel;
+    const { oldStarts, newStarts, lengths } = this.runs;
+    const i = firstIndexAtLeast(oldStarts, o) - 1; // the last run starting before o
+    if (i < 0) return o === 0 ? 0 : (newStarts[0] ?? this.newLength);
+    const rel = o - oldStarts[i]!;
+    if (rel <= lengths[i]!) return newStarts[i]! + rel;
     // In the change after the run: the end of whatever replaced it.
-    return this.newStarts[i + 1] ?? this.newLength;
+    return newStarts[i + 1] ?? this.newLength;
   }
+}
 
-  /** The last run starting at or before `o` (inclusive) or strictly before it; -1 if none. */
-  private lastRun(o: number, inclusive: boolean): number {
-    let lo = 0;
-    let hi = this.oldStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const s = this.oldStarts[mid]!;
-      if (inclusive ? s <= o : s < o) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+/** The index of the first element of the ascending `values` that is >= `x` (values.length if none). */
+function firstIndexAtLeast(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }
 
 // ---- The diff ----
@@ -414,15 +489,26 @@ interface Runs {
   lengths: number[];
 }
 
-/** The unchanged runs between two texts, in order, as a diff would give them. */
-function equalRuns(oldText: string, newText: string): Runs {
+/** Word shingles found in both texts but out of order: old start → new start, ascending by old start. */
+interface Moves {
+  o: number[];
+  n: number[];
+}
+
+/** The unchanged runs between two texts, in order, as a diff would give them; and the moved shingles. */
+function align(oldText: string, newText: string): { runs: Runs; moved: Moves } {
   const runs: Runs = { oldStarts: [], newStarts: [], lengths: [] };
+  const moved: Moves = { o: [], n: [] };
   const add = (o: number, n: number, length: number) => {
     if (length <= 0) return;
     const last = runs.lengths.length - 1;
     // Extend the last run when this one continues it on the same diagonal.
     if (last >= 0 && runs.oldStarts[last]! + runs.lengths[last]! === o && runs.newStarts[last]! + runs.lengths[last]! === n) runs.lengths[last]! += length;
-    else runs.oldStarts.push(o), runs.newStarts.push(n), runs.lengths.push(length);
+    else {
+      runs.oldStarts.push(o);
+      runs.newStarts.push(n);
+      runs.lengths.push(length);
+    }
   };
   const diffGap = (o0: number, o1: number, n0: number, n1: number) => {
     if (o1 <= o0 || n1 <= n0 || (o1 - o0) * (n1 - n0) > MAX_GAP_PRODUCT) return;
@@ -437,18 +523,23 @@ function equalRuns(oldText: string, newText: string): Runs {
 
   if (oldText === newText) {
     add(0, 0, oldText.length);
-    return runs;
+    return { runs, moved };
+  }
+  const { chain, outOfOrder } = anchors(oldText, newText);
+  for (const m of outOfOrder) {
+    moved.o.push(m.o);
+    moved.n.push(m.n);
   }
   let o = 0;
   let n = 0;
-  for (const anchor of anchors(oldText, newText)) {
+  for (const anchor of chain) {
     diffGap(o, anchor.o, n, anchor.n);
     add(anchor.o, anchor.n, anchor.length);
     o = anchor.o + anchor.length;
     n = anchor.n + anchor.length;
   }
   diffGap(o, oldText.length, n, newText.length);
-  return runs;
+  return { runs, moved };
 }
 
 interface Anchor {
@@ -457,27 +548,33 @@ interface Anchor {
   length: number;
 }
 
-/** Identical stretches of the two texts, disjoint and in the same order in both. */
-function anchors(oldText: string, newText: string): Anchor[] {
+/**
+ * Identical stretches of the two texts, disjoint and in the same order in both (`chain`); and the
+ * unique shingles left out of that order (`outOfOrder`, by old position), the trace of moved text.
+ */
+function anchors(oldText: string, newText: string): { chain: Anchor[]; outOfOrder: Anchor[] } {
   const oldWords = wordSpans(oldText);
   const newWords = wordSpans(newText);
-  const oldShingles = uniqueShingles(oldText, oldWords);
-  const newShingles = uniqueShingles(newText, newWords);
+  const newShingles = uniqueShingles(newWords);
 
-  // Shingles unique in both texts, in old-text order; then the longest chain also in new-text order.
+  // Shingles unique in both texts, in old-text order (a Map iterates in insertion order, and a
+  // unique shingle was inserted at its only index); then the longest chain also in new-text order.
   const pairs: [number, number][] = [];
-  for (const [key, i] of oldShingles) {
+  for (const [key, i] of uniqueShingles(oldWords)) {
     const j = newShingles.get(key);
     if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
   }
-  pairs.sort((x, y) => x[0] - y[0]);
   const chain = longestIncreasingChain(pairs);
+  const inChain = new Set(chain.map(([i]) => i));
+  const outOfOrder = pairs.filter(([i]) => !inChain.has(i)).map(([i, j]) => ({ o: oldWords.starts[i]!, n: newWords.starts[j]!, length: 0 }));
 
   const out: Anchor[] = [];
   for (const [i, j] of chain) {
     const o = oldWords.starts[i]!;
     const n = newWords.starts[j]!;
     const length = oldWords.ends[i + SHINGLE_WORDS - 1]! - o;
+    // Shingles are matched by hash; a (very unlikely) collision must not become an anchor.
+    if (newWords.ends[j + SHINGLE_WORDS - 1]! - n !== length || !sameText(oldText, o, newText, n, length)) continue;
     const last = out[out.length - 1];
     if (last && o - last.o === n - last.n && o <= last.o + last.length) {
       // Overlapping shingles on the same diagonal: one longer stretch.
@@ -488,24 +585,75 @@ function anchors(oldText: string, newText: string): Anchor[] {
     const cut = last ? Math.max(0, last.o + last.length - o, last.n + last.length - n) : 0;
     if (length > cut) out.push({ o: o + cut, n: n + cut, length: length - cut });
   }
-  return out;
+  return { chain: out, outOfOrder };
 }
 
-function wordSpans(text: string): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const m of text.matchAll(/\S+/g)) starts.push(m.index), ends.push(m.index + m[0].length);
-  return { starts, ends };
+interface Words {
+  starts: number[];
+  ends: number[];
+  /** A 32-bit hash of each word. */
+  hashes: number[];
 }
 
-/** Each run of SHINGLE_WORDS words (with the spaces between) → the index of its first word, or -1 if it occurs more than once. */
-function uniqueShingles(text: string, words: { starts: number[]; ends: number[] }): Map<string, number> {
-  const map = new Map<string, number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.starts.length; i++) {
-    const key = text.slice(words.starts[i], words.ends[i + SHINGLE_WORDS - 1]);
+/**
+ * The words of `text` (maximal runs of non-space characters; each Chinese or Japanese character
+ * on its own, since those scripts do not space words), with their hashes. One pass.
+ */
+function wordSpans(text: string): Words {
+  const words: Words = { starts: [], ends: [], hashes: [] };
+  let start = -1;
+  let hash = 0;
+  const close = (end: number) => {
+    if (start >= 0) {
+      words.starts.push(start);
+      words.ends.push(end);
+      words.hashes.push(hash >>> 0);
+    }
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      close(i);
+      continue;
+    }
+    const single = isUnspacedScript(c);
+    if (single) close(i);
+    if (start < 0) {
+      start = i;
+      hash = 0x811c9dc5;
+    }
+    hash = Math.imul(hash ^ c, 0x01000193); // FNV-1a
+    if (single) close(i + 1);
+  }
+  close(text.length);
+  return words;
+}
+
+/** Kana and CJK ideographs. */
+function isUnspacedScript(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000;
+}
+
+/** Each run of SHINGLE_WORDS words, by hash → the index of its first word, or -1 if it occurs more than once. */
+function uniqueShingles(words: Words): Map<number, number> {
+  const map = new Map<number, number>();
+  const h = words.hashes;
+  for (let i = 0; i + SHINGLE_WORDS <= h.length; i++) {
+    let key = 0;
+    for (let k = 0; k < SHINGLE_WORDS; k++) key = Math.imul(key ^ h[i + k]!, 0x9e3779b1) >>> 0;
     map.set(key, map.has(key) ? -1 : i);
   }
   return map;
+}
+
+function sameText(a: string, i: number, b: string, j: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
 }
 
 /** The longest subsequence of `pairs` (sorted by their first element) whose second elements increase. O(n log n). */

@@ -24,7 +24,7 @@ describe('exports of the coding', () => {
       topics: 'Wartime labor compensation',
       comment: 'Kim presses Tokyo.',
     });
-    expect(rows.find((r) => r.text.startsWith('withdraw'))!.text).toBe('withdraw "unfair" export controls');
+    expect(rows.find((r) => r.text?.startsWith('withdraw'))!.text).toBe('withdraw "unfair" export controls');
   });
 
   it('CSV cells never start a formula', () => {

@@ -7,7 +7,10 @@ import { projectText } from '../../shared/schema/text';
 import { TextIndex } from '../../shared/text-index';
 
 const s = articleSchema;
-const { doc, paragraph: p, heading: h, blockquote, bullet_list: ul, list_item: li, hard_break: br, em, strong } = builders(s);
+// The builders are typed by an index signature; name the ones used.
+type Builder = (...children: unknown[]) => Node;
+type Names = 'doc' | 'paragraph' | 'heading' | 'blockquote' | 'bullet_list' | 'list_item' | 'hard_break' | 'em' | 'strong';
+const { doc, paragraph: p, heading: h, blockquote, bullet_list: ul, list_item: li, hard_break: br, em, strong } = builders(s) as unknown as Record<Names, Builder>;
 
 const between = (d: Node, from: number, to: number) => d.textBetween(from, to, '\n\n', '\n');
 
