@@ -13,8 +13,6 @@ export interface HighlightSource {
   colorBy: ColorBy;
   /** Speaker colours by actor id. */
   speakerColors: Map<number, string>;
-  /** The annotation to flash (just clicked in the list). */
-  flashId?: number | null;
 }
 
 export const STANCE_COLORS: Record<Stance | 'none', string> = {
@@ -45,7 +43,10 @@ export function buildHighlights(state: EditorState, src: HighlightSource): Decor
         from,
         to,
         {
-          class: `hl hl-${a.kind}${src.flashId === a.id ? ' hl-flash' : ''}`,
+          // Its own element per annotation, so overlapping highlights nest (and both stay visible
+          // and clickable) instead of merging their attributes into one span.
+          nodeName: 'span',
+          class: `hl hl-${a.kind}`,
           'data-annotation-id': String(a.id),
           style: `--hl: ${color}`,
         },

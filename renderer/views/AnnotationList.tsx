@@ -1,6 +1,6 @@
 // The article's annotations in reading order, filterable; orphans (annotations whose words are
 // no longer in the text) listed apart with their stored words, to re-attach or delete.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Actor, Annotation, AnnotationKind, Stance, Topic } from '../../shared/model';
 import { annotationKinds, stances } from '../../shared/model';
 import { STANCE_COLORS, dominantStance } from '../editor/annotation-highlights';
@@ -15,6 +15,21 @@ interface Props {
   onReattach: (a: Annotation) => void;
 }
 
+/** Long lists render in slices after the first screenful, so opening a heavily coded article stays quick. */
+const FIRST_SLICE = 40;
+const SLICE = 150;
+
+function useProgressive(total: number, key: unknown): number {
+  const [shown, setShown] = useState(FIRST_SLICE);
+  useEffect(() => setShown(FIRST_SLICE), [key]);
+  useEffect(() => {
+    if (shown >= total) return;
+    const t = setTimeout(() => setShown((n) => n + SLICE), 16);
+    return () => clearTimeout(t);
+  }, [shown, total]);
+  return shown;
+}
+
 export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, onDelete, onReattach }: Props) {
   const [kind, setKind] = useState<AnnotationKind | ''>('');
   const [speaker, setSpeaker] = useState<number | ''>('');
@@ -25,6 +40,7 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
   const placed = shown.filter((a) => !a.orphaned);
   const orphans = shown.filter((a) => a.orphaned);
   const speakers = [...new Set(annotations.map((a) => a.speakerId).filter((s): s is number => s !== null))];
+  const limit = useProgressive(placed.length, annotations[0]?.articleId);
 
   if (!annotations.length) {
     return (
@@ -92,7 +108,7 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
           ))}
         </select>
       </div>
-      <ul class="annotations">{placed.map(item)}</ul>
+      <ul class="annotations">{placed.slice(0, limit).map(item)}</ul>
       {orphans.length > 0 && (
         <>
           <h3 class="orphans-heading" data-testid="orphans-heading">
