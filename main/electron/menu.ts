@@ -56,8 +56,7 @@ export function buildMenu(ctx: MenuContext): Menu {
       label: 'File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importArticles() },
-        // Briefings are not built yet; the item is shown so the menu does not move when they are.
-        { label: 'New briefing', accelerator: 'CmdOrCtrl+N', enabled: false, click: send('new-briefing') },
+        { label: 'New briefing', accelerator: 'CmdOrCtrl+N', click: send('new-briefing') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

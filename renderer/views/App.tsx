@@ -44,6 +44,8 @@ export function App() {
   const history = useRef(new UndoHistory()).current;
   // The briefings view mounts on first visit and then stays, so an open editor keeps its undo history.
   const [briefingsSeen, setBriefingsSeen] = useState(false);
+  /** File → New briefing: counts requests, so each one creates one briefing. */
+  const [newBriefing, setNewBriefing] = useState(0);
   useEffect(() => {
     if (view === 'briefings') setBriefingsSeen(true);
   }, [view]);
@@ -135,7 +137,10 @@ export function App() {
     () =>
       onMenu((command) => {
         if (command === 'import') setImporting((f) => f ?? []);
-        else if (command === 'new-briefing') setView('briefings');
+        else if (command === 'new-briefing') {
+          setView('briefings');
+          setNewBriefing((n) => n + 1);
+        }
         else if (command === 'toggle-theme') setTheme(toggleTheme());
         else if (command === 'focus-search') searchRef.current?.focus();
         else if (command === 'library-changed') setLibraryVersion((v) => v + 1);
@@ -211,6 +216,7 @@ export function App() {
             history={history}
             toast={toast}
             visible={view === 'briefings'}
+            newRequest={newBriefing}
             onOpenSource={(articleId, annotationId) => openArticle(articleId, annotationId ? { annotationId } : {})}
           />
         )}

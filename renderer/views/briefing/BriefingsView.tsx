@@ -15,13 +15,15 @@ interface Props {
   history: UndoHistory;
   toast: (t: Omit<Toast, 'id'>) => void;
   onOpenSource: (articleId: number, annotationId?: number) => void;
-  /** Bumps when the view is shown again, so quotes and articles are fresh. */
+  /** True while the view is shown; quotes and articles reload each time it is shown again. */
   visible: boolean;
+  /** Increments on File → New briefing. */
+  newRequest: number;
 }
 
 type Side = 'quotes' | 'revisions';
 
-export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible }: Props) {
+export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible, newRequest }: Props) {
   const [briefings, setBriefings] = useState<BriefingMeta[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [quotes, setQuotes] = useState<QuoteRow[]>([]);
@@ -75,6 +77,10 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
       fail(e);
     }
   };
+
+  useEffect(() => {
+    if (newRequest) void create('blank');
+  }, [newRequest]);
 
   const setTrashed = async (id: number, trashed: boolean) => {
     const meta = trashed ? await call('briefings.delete', { id }) : await call('briefings.restore', { id });
