@@ -18,6 +18,10 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
   const [actorId, setActorId] = useState<number | ''>('');
   const [topicId, setTopicId] = useState<number | ''>('');
   const [stance, setStance] = useState<Stance | ''>('');
+  const [positionId, setPositionId] = useState<number | ''>('');
+  const [articleId, setArticleId] = useState<number | ''>('');
+  const articles = useMemo(() => [...new Map(quotes.map((q) => [q.article.id, q.article.title])).entries()], [quotes]);
+  const positions = topics.filter((t) => topicId === '' || t.id === topicId).flatMap((t) => t.positions);
   const [active, setActive] = useState(0);
   const search = useRef<HTMLInputElement>(null);
 
@@ -33,9 +37,11 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
         (!q || r.text.toLowerCase().includes(q) || r.speaker?.name.toLowerCase().includes(q) || r.article.title.toLowerCase().includes(q)) &&
         (actorId === '' || r.speaker?.id === actorId) &&
         (topicId === '' || r.positions.some((p) => p.topicId === topicId)) &&
-        (!stance || r.positions.some((p) => p.stance === stance)),
+        (!stance || r.positions.some((p) => p.stance === stance)) &&
+        (positionId === '' || r.positions.some((p) => p.id === positionId)) &&
+        (articleId === '' || r.article.id === articleId),
     );
-  }, [quotes, text, actorId, topicId, stance]);
+  }, [quotes, text, actorId, topicId, stance, positionId, articleId]);
 
   return (
     <div class="quote-bank" data-testid="quote-bank">
@@ -77,6 +83,22 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
           {topics.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Position" value={positionId} onChange={(e) => setPositionId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
+          <option value="">Any position</option>
+          {positions.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.claim}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Article" value={articleId} onChange={(e) => setArticleId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
+          <option value="">Any article</option>
+          {articles.map(([id, title]) => (
+            <option key={id} value={id}>
+              {title.slice(0, 50)}
             </option>
           ))}
         </select>
