@@ -12,8 +12,11 @@ import { startWebServer } from './web/server';
 import { AppError } from './errors';
 import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
-import type { CallName, CallOutput, QuoteExportFormat } from '../shared/contract';
+import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '../shared/contract';
 import { writeFileAtomic } from './atomic-write';
+import { ChromiumPrinter } from './web/chromium-printer';
+import { saveExport } from './services/export/save';
+import type { Printer } from './services/export/printer';
 
 interface Globals {
   db?: string;
@@ -26,10 +29,10 @@ const program = new Command('verbatim')
 
 const libraryPath = () => path.resolve((program.opts() as Globals).db ?? defaultLibraryPath());
 
-async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false): Promise<T> {
+async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false, printer?: Printer): Promise<T> {
   const lib = await openLibrary(libraryPath(), { dailyBackup });
   try {
-    const router = createRouter(createServices(lib));
+    const router = createRouter(createServices(lib, { printer }));
     return await fn(caller(router), lib);
   } finally {
     lib.close();
@@ -174,6 +177,79 @@ program
   });
 
 program
+  .command('briefings')
+  .description('list the briefings')
+  .option('--trash', 'the briefings in the trash instead')
+  .option('--json', 'print JSON')
+  .action(async (o: { trash?: boolean; json?: boolean }) => {
+    const items = await withLibrary((call) => call('briefings.list', { trash: !!o.trash }));
+    print(
+      !!o.json,
+      items.map((b) => ({ id: b.id, title: b.title, status: b.status, classification: b.classification, author: b.author, date: b.date, wordCount: b.wordCount, updatedAt: b.updatedAt })),
+      () =>
+        items.length
+          ? items.map((b) => `${String(b.id).padStart(5)}  ${b.status.padEnd(5)}  ${b.updatedAt.slice(0, 16).replace('T', ' ')}  ${b.title}`).join('\n')
+          : o.trash
+            ? 'The trash has no briefings.'
+            : 'No briefings yet.',
+    );
+  });
+
+/**
+ * Runs one export and saves it at `out`: the file appears whole or not at all. A PDF needs a
+ * browser, started for this export and closed after it (also on Ctrl+C).
+ */
+async function exportTo(out: string, pdf: boolean, request: (call: Caller) => Promise<ExportedDocument>): Promise<void> {
+  const printer = pdf ? new ChromiumPrinter() : undefined;
+  let saved = false;
+  let stopping = false;
+  const interrupted = () => {
+    stopping = true;
+    void (printer?.close() ?? Promise.resolve()).finally(() => {
+      process.stderr.write(saved ? '' : `verbatim: export interrupted; ${path.resolve(out)} was not written.\n`);
+      process.exit(saved ? 0 : 130);
+    });
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const result = await saveExport(out, () => withLibrary((call) => request(call), false, printer));
+    saved = true;
+    process.stdout.write(`Wrote ${result.path} (${formatBytes(result.bytes)})\n`);
+  } catch (err) {
+    // Closing the browser on Ctrl+C fails the print; the signal handler reports and exits.
+    if (stopping) await new Promise<never>(() => {});
+    throw err;
+  } finally {
+    await printer?.close();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+}
+
+program
+  .command('export')
+  .description('export a briefing as PDF, HTML, Markdown or Word (.docx)')
+  .argument('<id>', 'briefing id (see: verbatim briefings)', parseId)
+  .addOption(new Option('--format <format>').choices(['pdf', 'html', 'md', 'docx']).makeOptionMandatory())
+  .requiredOption('--out <file>', 'where to write it; an existing file is replaced only by a complete export')
+  .addOption(new Option('--page-size <size>', 'paper size (PDF, HTML, Word)').choices(['A4', 'Letter']).default('A4'))
+  .action(async (id: number, o: { format: 'pdf' | 'html' | 'md' | 'docx'; out: string; pageSize: 'A4' | 'Letter' }) => {
+    await exportTo(o.out, o.format === 'pdf', (call) => call('briefings.export', { id, format: o.format, pageSize: o.pageSize }));
+  });
+
+program
+  .command('export-article')
+  .description('print an article with its annotations highlighted and numbered, and a note per annotation (PDF)')
+  .argument('<id>', 'article id', parseId)
+  .addOption(new Option('--format <format>').choices(['pdf']).default('pdf'))
+  .requiredOption('--out <file>')
+  .addOption(new Option('--page-size <size>').choices(['A4', 'Letter']).default('A4'))
+  .action(async (id: number, o: { out: string; pageSize: 'A4' | 'Letter' }) => {
+    await exportTo(o.out, true, (call) => call('articles.exportPdf', { id, pageSize: o.pageSize }));
+  });
+
+program
   .command('backup')
   .description('write a consistent copy of the library to FILE (SQLite backup API)')
   .argument('<file>')
@@ -226,10 +302,13 @@ program
       lib.close();
       throw new AppError('not_found', `The renderer is not built (${rendererDir}); run "npm run build" first.`);
     }
-    const server = await startWebServer({ router: createRouter(createServices(lib)), rendererDir, host: o.host, port: o.port });
+    // PDF export prints with the system's Chromium, started on the first export and kept warm.
+    const printer = new ChromiumPrinter();
+    const server = await startWebServer({ router: createRouter(createServices(lib, { printer })), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {
       await server.close();
+      await printer.close();
       lib.close();
       process.exit(0);
     };

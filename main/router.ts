@@ -51,6 +51,8 @@ function handlers(s: Services): Handlers {
     'briefings.revisions': (i) => s.briefings.revisions(i.id),
     'briefings.revision': (i) => s.briefings.revision(i.revisionId),
     'briefings.snapshot': (i) => s.briefings.snapshot(i.id),
+    'briefings.export': (i) => s.exporter.briefing(i.id, i.format, i.pageSize),
+    'articles.exportPdf': (i) => s.exporter.articlePdf(i.id, i.pageSize),
     'search.query': (i) => s.search.search(i.query, i.limit),
   };
 }

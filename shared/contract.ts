@@ -69,6 +69,19 @@ export const quoteFilter = z.strictObject({
 export const quoteExportFormats = ['csv', 'jsonld', 'graphml', 'network-csv'] as const;
 export type QuoteExportFormat = (typeof quoteExportFormats)[number];
 
+/** What `briefings.export` can produce. */
+export const briefingExportFormats = ['pdf', 'html', 'md', 'docx'] as const;
+export type BriefingExportFormat = (typeof briefingExportFormats)[number];
+export const pageSizes = ['A4', 'Letter'] as const;
+export type PageSizeName = (typeof pageSizes)[number];
+
+/** An exported file, ready to download or save: its bytes as base64, so one shape carries PDF and text alike. */
+export interface ExportedDocument {
+  filename: string;
+  mimeType: string;
+  base64: string;
+}
+
 export const articleSorts = ['imported', 'published', 'title'] as const;
 export type ArticleSort = (typeof articleSorts)[number];
 
@@ -165,6 +178,10 @@ export const contract = {
   'briefings.revisions': call<BriefingRevision[]>()(z.strictObject({ id })),
   'briefings.revision': call<BriefingRevision & { doc: unknown }>()(z.strictObject({ revisionId: id })),
   'briefings.snapshot': call<BriefingRevision>()(z.strictObject({ id })),
+  /** The briefing as a file. PDF needs a printer (Chromium); without one it fails with `unsupported`. */
+  'briefings.export': call<ExportedDocument>()(z.strictObject({ id, format: z.enum(briefingExportFormats), pageSize: z.enum(pageSizes).optional() })),
+  /** "Print my coding": the article with its annotations highlighted and numbered, and a note per annotation. */
+  'articles.exportPdf': call<ExportedDocument>()(z.strictObject({ id, pageSize: z.enum(pageSizes).optional() })),
 
   'search.query': call<SearchHit[]>()(
     z.strictObject({

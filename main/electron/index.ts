@@ -13,6 +13,7 @@ import { openLibraryOrAsk } from './open-library';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow, followSystemTheme } from './window';
+import { ElectronPrinter } from './printer';
 
 // Before anything reads userData: run as `electron .` or as `electron dist/main/electron.cjs`,
 // Electron would name the folder "verbatim" or "Electron"; the CLI (main/paths.ts) expects "Verbatim".
@@ -64,7 +65,8 @@ async function start(): Promise<void> {
     return;
   }
 
-  const router = createRouter(createServices(library));
+  // PDF export prints with Electron's own Chromium: a hidden window per print.
+  const router = createRouter(createServices(library, { printer: new ElectronPrinter() }));
   registerIpc(router);
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
   Menu.setApplicationMenu(buildMenu({ window: currentWindow, router, libraryPath: library.path }));

@@ -102,7 +102,7 @@ export class BriefingService {
 
   delete(id: number): BriefingMeta {
     return this.tx(() => {
-      this.briefings.meta(id) ?? fail(id);
+      if (!this.briefings.meta(id)) fail(id);
       this.briefings.setDeleted(id, this.now().toISOString());
       return this.briefings.meta(id)!;
     });
@@ -110,14 +110,14 @@ export class BriefingService {
 
   restore(id: number): BriefingMeta {
     return this.tx(() => {
-      this.briefings.meta(id) ?? fail(id);
+      if (!this.briefings.meta(id)) fail(id);
       this.briefings.setDeleted(id, null);
       return this.briefings.meta(id)!;
     });
   }
 
   revisions(id: number): BriefingRevision[] {
-    this.briefings.meta(id) ?? fail(id);
+    if (!this.briefings.meta(id)) fail(id);
     return this.briefings.revisions(id);
   }
 

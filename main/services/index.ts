@@ -12,6 +12,8 @@ import { LibraryService } from './library';
 import { CodebookService } from './codebook';
 import { AnnotationService } from './annotations';
 import { BriefingService } from './briefings';
+import { ExportService } from './export/briefing';
+import type { Printer } from './export/printer';
 
 export interface Services {
   library: LibraryService;
@@ -21,21 +23,33 @@ export interface Services {
   annotations: AnnotationService;
   quotes: QuoteStore;
   briefings: BriefingService;
+  exporter: ExportService;
 }
 
-export function createServices(library: Library): Services {
+export interface ServiceOptions {
+  /** Turns HTML into PDF; without one, PDF export fails with `unsupported` (the other formats still work). */
+  printer?: Printer;
+}
+
+export function createServices(library: Library, options: ServiceOptions = {}): Services {
   const db = library.db;
   const articles = new ArticleStore(db);
   const actors = new ActorStore(db);
   const topics = new TopicStore(db);
   const transaction = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const libraryService = new LibraryService(library, articles);
+  const codebook = new CodebookService(db, actors, topics);
+  const annotations = new AnnotationService(db, new AnnotationStore(db), articles, actors, topics);
+  const quotes = new QuoteStore(db);
+  const briefings = new BriefingService(db, new BriefingStore(db));
   return {
-    library: new LibraryService(library, articles),
+    library: libraryService,
     importer: new ImportService(articles, transaction),
     search: new SearchStore(db),
-    codebook: new CodebookService(db, actors, topics),
-    annotations: new AnnotationService(db, new AnnotationStore(db), articles, actors, topics),
-    quotes: new QuoteStore(db),
-    briefings: new BriefingService(db, new BriefingStore(db)),
+    codebook,
+    annotations,
+    quotes,
+    briefings,
+    exporter: new ExportService({ briefings, library: libraryService, annotations, codebook, quotes }, options.printer),
   };
 }

@@ -18,14 +18,16 @@ export class SearchStore {
   private readonly briefingsStmt;
 
   constructor(db: Database.Database) {
+    // Ranked and cut to the top hits inside FTS5 (trashed articles are not in the index), so only
+    // those few rows of the large articles table are read and only their snippets are built.
     this.articlesStmt = db.prepare<[string, number], Ranked>(
-      `SELECT 'article' AS kind, a.id, a.title,
-              snippet(articles_fts, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
-              bm25(articles_fts, 5.0, 1.0) AS rank
-         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH ? AND a.deleted_at IS NULL
-        ORDER BY rank
-        LIMIT ?`,
+      `SELECT 'article' AS kind, a.id, a.title, t.snippet, t.rank
+         FROM (SELECT rowid AS id,
+                      snippet(articles_fts, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
+                      bm25(articles_fts, 5.0, 1.0) AS rank
+                 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) t
+         JOIN articles a ON a.id = t.id
+        ORDER BY t.rank`,
     );
     this.annotationsStmt = db.prepare<[string, number], Ranked & { articleId: number }>(
       `SELECT CASE n.kind WHEN 'note' THEN 'note' ELSE 'quote' END AS kind, n.id, n.article_id AS articleId,

@@ -2,14 +2,14 @@
 // the app and the CLI import), beside a raw better-sqlite3 INSERT of the same rows into a plain table
 // with the same pragmas and the same one-commit-per-row. The diagnosis splits where the time goes:
 // parsing alone, commits (fsync) alone, FTS + SQL alone.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Node } from 'prosemirror-model';
 import { openLibrary } from '../../main/store/open';
 import { createServices, type Services } from '../../main/services';
 import { parseText } from '../../main/services/import/text';
-import { countWords, normaliseForIdentity, projectText } from '../../shared/schema';
+import { textHash } from '../../main/services/text-hash';
+import { countWords, projectText } from '../../shared/schema';
 import type { CorpusArticle } from './corpus';
 import { progress, round, summarize, type Summary } from './stats';
 
@@ -76,7 +76,7 @@ function parseOnly(articles: readonly CorpusArticle[]): number {
   for (const a of articles) {
     const parsed = parseText(a.text);
     const plain = projectText(parsed.doc);
-    const hash = createHash('sha256').update(normaliseForIdentity(plain)).digest('hex');
+    const hash = textHash(plain);
     sink += hash.length + countWords(plain) + JSON.stringify((parsed.doc as Node).toJSON()).length;
   }
   if (sink < 0) progress('unreachable');

@@ -78,10 +78,11 @@ async function load(page: Page, url: string): Promise<LoadTiming> {
   const item = page.getByTestId('library-item').first();
   await item.waitFor({ state: 'visible' });
   const title = (await item.locator('.item-title').textContent())?.trim();
-  const clickAt = (await page.evaluate('performance.now()')) as number;
+  const clickAt = await page.evaluate(() => performance.now());
   await item.click();
   await page.getByTestId('article-view').filter({ hasText: /\S/ }).waitFor({ state: 'visible' });
-  await page.waitForFunction('window.__bench && window.__bench.articlePainted !== undefined');
+  // A function, not a string: the page's CSP forbids the eval a string predicate would need.
+  await page.waitForFunction(() => (window as unknown as { __bench?: Partial<Marks> }).__bench?.articlePainted !== undefined);
   const wallMs = performance.now() - t0;
   const shown = (await page.getByTestId('article-title').textContent())?.trim();
   if (!title || shown !== title) throw new Error(`Clicked “${title}” but the reader shows “${shown}”.`);

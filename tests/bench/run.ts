@@ -26,8 +26,13 @@ console.log = console.error;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
 progress(`temp dir ${dir}`);
 const started = performance.now();
+const loadAtStart = os.loadavg().map((n) => round(n, 2));
 
 try {
+  // A snapshot of the built UI, so a rebuild of dist/ while the benchmark runs cannot change what it loads.
+  const rendererDir = path.join(dir, 'renderer');
+  fs.cpSync(path.join(root, 'dist/renderer'), rendererDir, { recursive: true });
+
   progress(`corpus: generating ${count} articles…`);
   const t0 = performance.now();
   const { vocab, articles } = generateCorpus(count);
@@ -58,7 +63,7 @@ try {
       publishedAt: articles[0]!.publishedAt,
     });
     if (peerImport.status !== 'imported') throw new Error(`The peer library’s article was not imported: ${JSON.stringify(peerImport)}`);
-    const openLib = await benchOpenLibrary(lib, peerLib, path.join(root, 'dist/renderer'));
+    const openLib = await benchOpenLibrary(lib, peerLib, rendererDir);
 
     const report = {
       machine: {
@@ -68,8 +73,8 @@ try {
         node: process.version,
         platform: `${process.platform} ${os.release()}`,
         sqlite: sqliteVersion,
-        /** 1/5/15-minute load when the report was written: other work on the machine skews timings. */
-        loadAverage: os.loadavg().map((n) => round(n, 2)),
+        /** 1/5/15-minute load averages at start and end: other work on the machine skews the timings. */
+        loadAverage: { start: loadAtStart, end: os.loadavg().map((n) => round(n, 2)) },
         libraryFileMB: round([lib.path, `${lib.path}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0) / 2 ** 20, 1),
       },
       corpus,

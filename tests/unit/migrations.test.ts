@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLibrary } from '../../main/store/open';
+import { openLibrary, LATEST_VERSION } from '../../main/store/open';
 import { listBackups } from '../../main/store/backup';
 import { createServices } from '../../main/services';
 import { fixture, tempDir } from './helpers';
@@ -14,12 +14,12 @@ function copyFixture(name: string): string {
   return file;
 }
 
-describe('migration 2 (codebook and annotations) from a version-1 library', () => {
+describe('migrations from a version-1 library (codebook and annotations, then briefings)', () => {
   it('keeps every article, adds the codebook, backs up first, and the new tables work', async () => {
     const file = copyFixture('library-v1.sqlite');
     const lib = await openLibrary(file);
     try {
-      expect(lib.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       const s = createServices(lib);
       const articles = s.library.list({});
       expect(articles).toMatchObject([{ outlet: 'Kyodo News', publishedAt: '2020-10-29' }]);
@@ -36,6 +36,6 @@ describe('migration 2 (codebook and annotations) from a version-1 library', () =
     }
     const backups = listBackups(file);
     expect(backups).toHaveLength(1);
-    expect(path.basename(backups[0]!.path)).toMatch(/before-v2/);
+    expect(path.basename(backups[0]!.path)).toMatch(new RegExp(`before-v${LATEST_VERSION}`));
   });
 });

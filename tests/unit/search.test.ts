@@ -43,6 +43,23 @@ describe('search', () => {
     expect(services.search.search('sincerity')).toHaveLength(0);
   });
 
+  it('keeps trashed articles out of the index, and the index consistent through every change', async () => {
+    const { services, lib } = await tempLibrary();
+    const ids = [0, 1, 2, 3].map((i) => services.importer.import(paste(`Story ${i}\n\nThe liquidation talks, part ${i}, went on.`)).id!);
+    const indexed = () => (lib.db.prepare(`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'liquidation'`).get() as { n: number }).n;
+    const check = () => lib.db.prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`).run();
+    services.library.delete(ids[0]!);
+    services.library.delete(ids[1]!);
+    expect(indexed()).toBe(2);
+    services.library.update(ids[2]!, { title: 'Renamed story' });
+    services.library.restore(ids[1]!);
+    expect(indexed()).toBe(3);
+    services.library.emptyTrash();
+    expect(indexed()).toBe(3);
+    expect(() => check()).not.toThrow();
+    expect(services.search.search('liquidation', 2)).toHaveLength(2);
+  });
+
   it('never fails on FTS syntax typed by the user', async () => {
     const { services } = await tempLibrary();
     services.importer.import(paste(sampleArticle()));
