@@ -30,6 +30,7 @@ interface Props {
   onDeleteAnnotation: (a: Annotation) => void;
   onMentionClick: (actorId: number) => void;
   onSaveText: (doc: unknown) => Promise<boolean>;
+  onExportPdf: (articleId: number) => void;
 }
 
 export function ReaderPane(props: Props) {
@@ -157,6 +158,9 @@ export function ReaderPane(props: Props) {
                   <option value="speaker">speaker</option>
                 </select>
               </label>
+              <button class="link-button" data-testid="export-article-pdf" onClick={() => props.onExportPdf(article.id)} title="The article with its highlights and your coding as numbered notes">
+                Print coding (PDF)
+              </button>
               <button
                 class="link-button"
                 data-testid="text-edit"

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, ImportResult, Topic } from '../../shared/model';
 import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
+import { pageSize, saveExport } from '../exports';
 import type { UndoHistory } from '../undo';
 import type { ColorBy } from '../editor/annotation-highlights';
 import { LibraryPane, type LibraryView } from './LibraryPane';
@@ -335,6 +336,11 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
           else toast({ kind: 'info', text: `${actors.find((a) => a.id === actorId)?.name ?? 'This actor'}: select a passage and press Q to quote them.` });
         }}
         onSaveText={saveText}
+        onExportPdf={(id) =>
+          call('articles.exportPdf', { id, pageSize: pageSize() })
+            .then(saveExport)
+            .catch(fail)
+        }
       />
       <aside class="pane inspector" aria-label="Inspector">
         {draft ? (

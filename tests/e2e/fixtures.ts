@@ -67,7 +67,9 @@ export const test = base.extend<{ app: App }>({
     await stop(server.child);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  page: async ({ page }, use) => {
+  // The page depends on the app, so the server outlives the page: requests still in flight when a
+  // test ends must not be reported as errors.
+  page: async ({ page, app: _app }, use) => {
     // A page error or a CSP violation is a bug, whatever the test checks.
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

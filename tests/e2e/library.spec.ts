@@ -63,6 +63,7 @@ test('a bad file in a batch is named and the rest imports', async ({ page, app }
 test('edit metadata, move to the trash, and undo', async ({ page, app }) => {
   await page.goto(app.url);
   await importPasted(page, sampleText());
+  await page.getByTestId('tab-article').click();
   await page.getByTestId('meta-outlet').fill('Kyodo News');
   await page.getByTestId('meta-outlet').press('Enter');
   await expect(page.getByTestId('library-item')).toContainText('Kyodo News');

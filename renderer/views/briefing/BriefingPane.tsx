@@ -16,6 +16,7 @@ import { insertCite, insertMention, insertQuote, insertStanceTable } from '../..
 import { modKey } from '../../shortcuts';
 import { Toolbar } from './Toolbar';
 import { Picker } from './Picker';
+import { ExportMenu } from './ExportMenu';
 import type { Toast } from '../Toasts';
 
 interface Props {
@@ -259,6 +260,7 @@ export function BriefingPane(props: Props) {
               <option value="draft">draft</option>
               <option value="final">final</option>
             </select>
+            <ExportMenu briefingId={briefingId} beforeExport={() => queue.current?.flush() ?? Promise.resolve()} onError={(m) => toast({ kind: 'error', text: m })} />
             <span class={`save-status save-${saveState}`} data-testid="save-status" role="status">
               {STATUS_TEXT[saveState]}
               {saveState === 'error' && (
