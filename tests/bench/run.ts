@@ -1,5 +1,6 @@
-// `npm run bench`: import, search and open-library figures over a generated corpus, each beside a
-// peer measured in the same run, with the budget and whether it was met. One JSON object on stdout;
+// `npm run bench`: import, search and open-library figures over a generated corpus, then annotation,
+// re-anchoring, typing, autosave and PDF figures, each beside a peer measured in the same run, with
+// the budget and whether it was met. One JSON object on stdout;
 // progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_KEEP=1 keeps
 // the temporary libraries.
 import fs from 'node:fs';
@@ -13,6 +14,10 @@ import { benchQueries } from './queries';
 import { benchImport } from './import';
 import { benchSearch } from './search';
 import { benchOpenLibrary } from './open-library';
+import { benchAnnotate } from './annotate';
+import { benchReanchor } from './reanchor';
+import { benchTyping } from './typing';
+import { benchPdf } from './pdf';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -65,6 +70,14 @@ try {
     if (peerImport.status !== 'imported') throw new Error(`The peer library’s article was not imported: ${JSON.stringify(peerImport)}`);
     const openLib = await benchOpenLibrary(lib, peerLib, rendererDir);
 
+    // Annotating (issue 3), drafting (issue 4) and exporting (issue 5).
+    const annotate = await benchAnnotate(dir, rendererDir);
+    progress('reanchor: 200 quotes after 5–15% edits…');
+    const reanchor = benchReanchor();
+    const typing = await benchTyping(dir, rendererDir);
+    progress('pdf: 10, 30 and 100 pages through Chromium…');
+    const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
+
     const report = {
       machine: {
         cpus: os.cpus().length,
@@ -81,7 +94,21 @@ try {
       import: imported,
       search,
       openLibrary: openLib,
-      met: { import: imported.met, search: search.met, openLibrary: openLib.met },
+      annotations: annotate,
+      reanchor,
+      briefing: typing,
+      pdf,
+      met: {
+        import: imported.met,
+        search: search.met,
+        openLibrary: openLib.met,
+        createAnnotation: annotate.createAnnotation.met,
+        openAnnotatedArticle: annotate.openAnnotatedArticle.met,
+        reanchor: reanchor.met,
+        keystrokes: typing.keystrokes.met,
+        autosave: typing.autosave.met,
+        pdf: pdf.ratio100to10.met && pdf.thirtyPages.met && pdf.versusWeasyprint.met !== false,
+      },
       totalSeconds: 0,
     };
     report.totalSeconds = Math.round((performance.now() - started) / 1000);
