@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
 import { PRINT_MARGINS_INCHES, type Printer, type PrintOptions } from '../services/export/printer';
+import { WEB_PREFERENCES } from './security';
 
 /** Chromium refuses URLs longer than 2 MB; bigger documents go through a private temporary file. */
 const MAX_DATA_URL_CHARS = 1_900_000;
@@ -19,14 +20,8 @@ export class ElectronPrinter implements Printer {
       height: 1200,
       paintWhenInitiallyHidden: true,
       webPreferences: {
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
+        ...WEB_PREFERENCES,
+        // The print HTML has no scripts; nothing imported gets a chance to run while printing.
         javascript: false,
         spellcheck: false,
         navigateOnDragDrop: false,

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Actor, Annotation, AnnotationKind, Stance, Topic } from '../../shared/model';
 import { annotationKinds, stances } from '../../shared/model';
 import { STANCE_COLORS, dominantStance } from '../editor/annotation-highlights';
+import { CodingTag, FilterSelect, plainOptions } from './FilterSelect';
 
 interface Props {
   annotations: Annotation[];
@@ -58,9 +59,7 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
         <span class="annotation-kind">{a.kind}</span>
         <span class="annotation-text">“{a.exact}”</span>
         {a.positions.map((p) => (
-          <span class={`coding-tag stance-${p.stance}`} key={p.positionId}>
-            {p.stance === 'supports' ? '+' : p.stance === 'opposes' ? '−' : '○'} {claims.get(p.positionId)}
-          </span>
+          <CodingTag key={p.positionId} stance={p.stance} claim={claims.get(p.positionId)} />
         ))}
         {a.comment && <span class="annotation-comment">{a.comment}</span>}
       </button>
@@ -83,30 +82,9 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
   return (
     <div class="annotation-list">
       <div class="list-filters">
-        <select aria-label="Kind" value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as AnnotationKind | '')}>
-          <option value="">All kinds</option>
-          {annotationKinds.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Speaker" value={speaker} onChange={(e) => setSpeaker((e.currentTarget as HTMLSelectElement).value ? Number((e.currentTarget as HTMLSelectElement).value) : '')}>
-          <option value="">All speakers</option>
-          {speakers.map((id) => (
-            <option key={id} value={id}>
-              {names.get(id)}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Stance" value={stance} onChange={(e) => setStance((e.currentTarget as HTMLSelectElement).value as Stance | '')}>
-          <option value="">All stances</option>
-          {stances.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Kind" anyLabel="All kinds" value={kind} options={plainOptions(annotationKinds)} onChange={setKind} />
+        <FilterSelect label="Speaker" anyLabel="All speakers" value={speaker} options={speakers.map((id) => ({ value: id, label: names.get(id) ?? '' }))} onChange={setSpeaker} />
+        <FilterSelect label="Stance" anyLabel="All stances" value={stance} options={plainOptions(stances)} onChange={setStance} />
       </div>
       <ul class="annotations">{placed.slice(0, limit).map(item)}</ul>
       {orphans.length > 0 && (

@@ -5,6 +5,7 @@ import { annotationKinds, stances } from '../../shared/model';
 import type { QuoteExportFormat } from '../../shared/contract';
 import { call } from '../api';
 import { download } from '../download';
+import { FilterSelect, plainOptions } from './FilterSelect';
 import type { Toast } from './Toasts';
 
 interface Props {
@@ -67,7 +68,6 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
 
   const positions = topics.filter((t) => !filter.topicId || t.id === filter.topicId).flatMap((t) => t.positions);
   const set = (patch: Filter) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as Filter);
-  const num = (v: string) => (v ? Number(v) : undefined);
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button class="link-button" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key === 'date' })}>
@@ -79,54 +79,18 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
   return (
     <div class="wide-view">
       <div class="view-toolbar filters" data-testid="quotes-filters">
-        <select aria-label="Speaker" value={filter.actorId ?? ''} onChange={(e) => set({ actorId: num((e.currentTarget as HTMLSelectElement).value) })}>
-          <option value="">Any speaker</option>
-          {actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Topic" value={filter.topicId ?? ''} onChange={(e) => set({ topicId: num((e.currentTarget as HTMLSelectElement).value), positionId: undefined })}>
-          <option value="">Any topic</option>
-          {topics.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Position" value={filter.positionId ?? ''} onChange={(e) => set({ positionId: num((e.currentTarget as HTMLSelectElement).value) })}>
-          <option value="">Any position</option>
-          {positions.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.claim}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Stance" value={filter.stance ?? ''} onChange={(e) => set({ stance: ((e.currentTarget as HTMLSelectElement).value || undefined) as Stance | undefined })}>
-          <option value="">Any stance</option>
-          {stances.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Kind" value={filter.kind ?? ''} onChange={(e) => set({ kind: ((e.currentTarget as HTMLSelectElement).value || undefined) as AnnotationKind | undefined })}>
-          <option value="">Any kind</option>
-          {annotationKinds.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Article" value={filter.articleId ?? ''} onChange={(e) => set({ articleId: num((e.currentTarget as HTMLSelectElement).value) })}>
-          <option value="">Any article</option>
-          {articles.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.title.slice(0, 60)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Speaker" anyLabel="Any speaker" value={filter.actorId} options={actors.map((a) => ({ value: a.id, label: a.name }))} onChange={(v) => set({ actorId: v || undefined })} />
+        <FilterSelect
+          label="Topic"
+          anyLabel="Any topic"
+          value={filter.topicId}
+          options={topics.map((t) => ({ value: t.id, label: t.name }))}
+          onChange={(v) => set({ topicId: v || undefined, positionId: undefined })}
+        />
+        <FilterSelect label="Position" anyLabel="Any position" value={filter.positionId} options={positions.map((p) => ({ value: p.id, label: p.claim }))} onChange={(v) => set({ positionId: v || undefined })} />
+        <FilterSelect label="Stance" anyLabel="Any stance" value={filter.stance} options={plainOptions(stances)} onChange={(v) => set({ stance: v || undefined })} />
+        <FilterSelect label="Kind" anyLabel="Any kind" value={filter.kind} options={plainOptions(annotationKinds)} onChange={(v) => set({ kind: v || undefined })} />
+        <FilterSelect label="Article" anyLabel="Any article" value={filter.articleId} options={articles.map((a) => ({ value: a.id, label: a.title.slice(0, 60) }))} onChange={(v) => set({ articleId: v || undefined })} />
         <label>
           From <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || undefined })} />
         </label>

@@ -2,7 +2,7 @@
 // schema does not describe is dropped by ProseMirror's DOMParser, which makes this schema the
 // sanitiser for imported HTML.
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
-import { safeHref } from './url';
+import { link, em, strong } from './marks';
 
 export const ARTICLE_SCHEMA_VERSION = 1;
 
@@ -66,35 +66,6 @@ const nodes: Record<string, NodeSpec> = {
   },
 };
 
-const marks: Record<string, MarkSpec> = {
-  link: {
-    attrs: { href: { validate: 'string' } },
-    inclusive: false,
-    parseDOM: [
-      {
-        tag: 'a[href]',
-        getAttrs: (dom) => {
-          const href = safeHref(dom.getAttribute('href'));
-          return href ? { href } : false;
-        },
-      },
-    ],
-    // rel/target keep a click from handing the page to the link target; the app intercepts clicks anyway.
-    toDOM: (mark) => ['a', { href: safeHref(mark.attrs.href as string) ?? '#', rel: 'noopener noreferrer nofollow' }, 0],
-  },
-  em: {
-    parseDOM: [{ tag: 'i' }, { tag: 'em' }, { style: 'font-style=italic' }],
-    toDOM: () => ['em', 0],
-  },
-  strong: {
-    parseDOM: [
-      { tag: 'strong' },
-      { tag: 'b', getAttrs: (node) => node.style.fontWeight !== 'normal' && null },
-      { style: 'font-weight=400', clearMark: (m) => m.type.name === 'strong' },
-      { style: 'font-weight', getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value as string) && null },
-    ],
-    toDOM: () => ['strong', 0],
-  },
-};
+const marks: Record<string, MarkSpec> = { link, em, strong };
 
 export const articleSchema = new Schema({ nodes, marks });

@@ -5,6 +5,7 @@
 import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec, type Node } from 'prosemirror-model';
 import { tableNodes } from 'prosemirror-tables';
 import { safeHref } from './url';
+import { link, em, strong } from './marks';
 
 /** Bumped whenever a stored doc would no longer load as-is; see briefing-migrations.ts. */
 export const BRIEFING_SCHEMA_VERSION = 2;
@@ -139,31 +140,9 @@ const nodes: Record<string, NodeSpec> = {
 };
 
 const marks: Record<string, MarkSpec> = {
-  link: {
-    attrs: { href: { validate: 'string' } },
-    inclusive: false,
-    parseDOM: [
-      {
-        tag: 'a[href]',
-        getAttrs: (dom) => {
-          const href = safeHref(dom.getAttribute('href'));
-          return href ? { href } : false;
-        },
-      },
-    ],
-    toDOM: (mark) => ['a', { href: safeHref(mark.attrs.href as string) ?? '#', rel: 'noopener noreferrer nofollow' }, 0],
-  },
-  em: { parseDOM: [{ tag: 'i' }, { tag: 'em' }, { style: 'font-style=italic' }, { style: 'font-style=normal', clearMark: (m) => m.type.name === 'em' }], toDOM: () => ['em', 0] },
-  strong: {
-    parseDOM: [
-      { tag: 'strong' },
-      // Google Docs wraps whole pastes in <b style="font-weight:normal">.
-      { tag: 'b', getAttrs: (node) => node.style.fontWeight !== 'normal' && null },
-      { style: 'font-weight=400', clearMark: (m) => m.type.name === 'strong' },
-      { style: 'font-weight', getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null },
-    ],
-    toDOM: () => ['strong', 0],
-  },
+  link,
+  em,
+  strong,
   underline: { parseDOM: [{ tag: 'u' }, { style: 'text-decoration=underline' }, { style: 'text-decoration-line=underline' }], toDOM: () => ['u', 0] },
   strike: { parseDOM: [{ tag: 's' }, { tag: 'del' }, { tag: 'strike' }, { style: 'text-decoration=line-through' }, { style: 'text-decoration-line=line-through' }], toDOM: () => ['s', 0] },
   highlight: { parseDOM: [{ tag: 'mark' }], toDOM: () => ['mark', 0] },

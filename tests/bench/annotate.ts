@@ -8,6 +8,7 @@ import { createServices, type Services } from '../../main/services';
 import { createRouter } from '../../main/router';
 import { startWebServer } from '../../main/web/server';
 import { median, progress, round, summarize } from './stats';
+import { mulberry32 } from './corpus';
 
 export const CREATE_BUDGET_P95_MS = 5;
 export const PAINT_BUDGET_MS = 300;
@@ -16,22 +17,11 @@ const ANNOTATIONS = 500;
 const ROUNDS = 7;
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = 'the ministry said officials talks court ruling assets seized compensation Seoul Tokyo government export controls semiconductor summit trilateral dialogue relations historic agreement 1965 colonial labor wartime company defendant liquidation sincerity solution counterpart bureau director general statement measures retaliation'.split(' ');
 
 /** About `chars` characters of news-like paragraphs, deterministic for a seed. */
 export function articleText(chars: number, seed: number): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const paras: string[] = [];
   let len = 0;
   while (len < chars) {
@@ -49,7 +39,7 @@ export function articleText(chars: number, seed: number): string {
 }
 
 function seedAnnotations(s: Services, articleId: number, text: string, count: number, seed: number): number[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const kim = s.codebook.createActor({ name: 'Kim Jung Han' });
   const taki = s.codebook.createActor({ name: 'Shigeki Takizaki' });
   const topic = s.codebook.createTopic('Wartime labor compensation');

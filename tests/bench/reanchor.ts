@@ -17,6 +17,7 @@
 //   node --import tsx tests/bench/reanchor.ts     prints the report as JSON
 import { pathToFileURL } from 'node:url';
 import { fuzzyAnywhere, reanchor, selectorsFor, type AnchorInput, type AnchorResult } from '../../shared/anchoring';
+import { mulberry32 } from './corpus';
 
 export const REANCHOR_SEED = 20_240_611;
 const ARTICLE_CHARS = 100_000;
@@ -173,17 +174,7 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 
 type Rand = () => number;
 
-/** mulberry32: small, fast and good enough for generating test data. */
-function prng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng: (seed: number) => Rand = mulberry32;
 
 const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(rand: Rand, items: readonly T[]) => items[Math.floor(rand() * items.length)]!;

@@ -3,9 +3,9 @@
 // "to show more sincerity…" quote embedded), a second cited source, a table, a live stance table,
 // Korean text and 40 paragraphs so the PDF runs over several pages.
 import type { Node } from 'prosemirror-model';
-import { briefingSchema as s, type QuoteSnapshot } from '../../shared/schema/briefing';
+import { briefingSchema as s } from '../../shared/schema/briefing';
+import { snapshotOf } from '../../renderer/editor/briefing/commands';
 import { templateDoc } from '../../shared/schema/templates';
-import type { QuoteRow } from '../../shared/model';
 import { codedLibrary, QUOTE } from './coding-helpers';
 import { paste } from './helpers';
 
@@ -14,23 +14,6 @@ export const CLASSIFICATION = 'RESTRICTED — FOR INTERNAL USE ONLY';
 export const AUTHOR = 'A. Analyst';
 export const KOREAN = '외교부 당국자는 일본 측의 성의 있는 호응을 촉구했다.';
 export const SECOND_TITLE = 'Seoul weighs options as asset sale nears';
-
-/** The snapshot a quote node keeps (as renderer/editor/briefing/commands.ts makes it). */
-export function snapshotOf(q: QuoteRow): QuoteSnapshot {
-  return {
-    annotationId: q.id,
-    articleId: q.article.id,
-    kind: q.kind,
-    text: q.text,
-    speaker: q.speaker?.name ?? null,
-    affiliation: q.speaker?.affiliations.map((f) => (f.role ? `${f.role}, ${f.name}` : f.name)).join('; ') || null,
-    outlet: q.article.outlet,
-    title: q.article.title,
-    author: q.article.author,
-    publishedAt: q.article.publishedAt,
-    url: q.article.url,
-  };
-}
 
 const t = (text: string, ...marks: string[]) => s.text(text, marks.map((m) => s.mark(m)));
 const p = (...content: (Node | string)[]) => s.node('paragraph', null, content.map((c) => (typeof c === 'string' ? s.text(c) : c)));

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actor, QuoteRow, Stance, Topic } from '../../../shared/model';
 import { stances } from '../../../shared/model';
 import { QUOTE_DRAG_TYPE } from '../../editor/briefing/editor';
+import { CodingTag, FilterSelect, plainOptions } from '../FilterSelect';
 
 interface Props {
   quotes: QuoteRow[];
@@ -70,46 +71,11 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
         }}
       />
       <div class="list-filters">
-        <select aria-label="Speaker" value={actorId} onChange={(e) => setActorId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
-          <option value="">Any speaker</option>
-          {actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Topic" value={topicId} onChange={(e) => setTopicId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
-          <option value="">Any topic</option>
-          {topics.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Position" value={positionId} onChange={(e) => setPositionId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
-          <option value="">Any position</option>
-          {positions.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.claim}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Article" value={articleId} onChange={(e) => setArticleId(Number((e.currentTarget as HTMLSelectElement).value) || '')}>
-          <option value="">Any article</option>
-          {articles.map(([id, title]) => (
-            <option key={id} value={id}>
-              {title.slice(0, 50)}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Stance" value={stance} onChange={(e) => setStance((e.currentTarget as HTMLSelectElement).value as Stance | '')}>
-          <option value="">Any stance</option>
-          {stances.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Speaker" anyLabel="Any speaker" value={actorId} options={actors.map((a) => ({ value: a.id, label: a.name }))} onChange={setActorId} />
+        <FilterSelect label="Topic" anyLabel="Any topic" value={topicId} options={topics.map((t) => ({ value: t.id, label: t.name }))} onChange={setTopicId} />
+        <FilterSelect label="Position" anyLabel="Any position" value={positionId} options={positions.map((p) => ({ value: p.id, label: p.claim }))} onChange={setPositionId} />
+        <FilterSelect label="Article" anyLabel="Any article" value={articleId} options={articles.map(([id, title]) => ({ value: id, label: title.slice(0, 50) }))} onChange={setArticleId} />
+        <FilterSelect label="Stance" anyLabel="Any stance" value={stance} options={plainOptions(stances)} onChange={setStance} />
       </div>
       {quotes.length === 0 ? (
         <p class="empty">No quotes yet. Annotate articles in Read, and they appear here to use in briefings.</p>
@@ -135,9 +101,7 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
               <span class="annotation-who">{q.speaker?.name ?? 'Unattributed'}</span> <span class="annotation-kind">{q.kind}</span>
               <span class="annotation-text">“{q.text}”</span>
               {q.positions.map((p) => (
-                <span class={`coding-tag stance-${p.stance}`} key={p.id}>
-                  {p.stance === 'supports' ? '+' : p.stance === 'opposes' ? '−' : '○'} {p.claim}
-                </span>
+                <CodingTag key={p.id} stance={p.stance} claim={p.claim} />
               ))}
               <span class="hint">
                 {q.article.outlet ? `${q.article.outlet}, ` : ''}
