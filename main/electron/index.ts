@@ -50,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
     library = null;
   });
 
+  // Every session, not only the default one: the print window has a partition of its own.
+  app.on('session-created', (created) => hardenSession(created));
   app.whenReady().then(start).catch(fail);
 }
 

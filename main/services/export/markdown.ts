@@ -115,6 +115,9 @@ export function briefingMarkdown(briefing: BriefingForRender, ctx: MarkdownConte
       underline: { open: '', close: '' },
       highlight: { open: '', close: '' },
     },
+    // Text in a briefing can hold anything an imported article or a name held; escaped, "<img …>"
+    // stays words in every Markdown renderer instead of becoming markup.
+    { escapeExtraCharacters: /[<>]/g },
   );
 
   const line = classificationLine(briefing);
