@@ -37,7 +37,7 @@ describe('importing articles', () => {
 
   it('reads Markdown with front matter, keeping headings, lists, emphasis and links', async () => {
     const { services } = await tempLibrary();
-    const md = `---\ntitle: Trade row deepens\noutlet: Nikkei Asia\ndate: 2020-11-02\nurl: https://example.com/a\n---\n# Trade row deepens\n\nOfficials said *export controls* remain.\n\n- first point\n- second with [a link](https://example.com/x)\n\n<script>alert(1)</script>\n`;
+    const md = `---\ntitle: Trade row deepens\noutlet: Nikkei Asia\ndate: 2020-11-02\nurl: https://example.com/a\n---\n# Trade row deepens\n\nOfficials said *export controls* remain.\n\n- first point\n- second with [a link](https://example.com/x), [a relative one](page.html) and [a script](javascript:alert(1))\n\nThe \`export controls\` stay.\n\n<script>alert(1)</script>\n`;
     const r = services.importer.import(fileInput('note.md', md));
     const a = services.library.get(r.id!);
     expect(a).toMatchObject({ title: 'Trade row deepens', outlet: 'Nikkei Asia', publishedAt: '2020-11-02', url: 'https://example.com/a' });
@@ -45,6 +45,10 @@ describe('importing articles', () => {
     expect(json).toContain('"bullet_list"');
     expect(json).toContain('"em"');
     expect(json).toContain('https://example.com/x');
+    // Links survive only to the web; the refused ones keep their words.
+    expect(json).not.toMatch(/"href":"(page\.html|javascript)/);
+    expect(a.text).toContain('a relative one');
+    expect(a.text).toContain('The export controls stay.');
     // Raw HTML in Markdown is shown as text, never kept as markup.
     expect(a.text).toContain('<script>alert(1)</script>');
   });
