@@ -31,8 +31,25 @@ if (process.argv.includes('--if-needed') && outputs.every((o) => fs.existsSync(o
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
   // Dependencies stay in node_modules: better-sqlite3 is native, jsdom loads files at run time.
-  esbuild({ ...common, entryPoints: ['main/cli.ts'], outfile: 'dist/main/cli.js', format: 'esm', packages: 'external' }),
-  esbuild({ ...common, entryPoints: ['main/electron/index.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs', packages: 'external' }),
+  // Modules loaded on first use (jsdom) go through `require`: give the ESM bundle a real one.
+  esbuild({
+    ...common,
+    entryPoints: ['main/cli.ts'],
+    outfile: 'dist/main/cli.js',
+    format: 'esm',
+    packages: 'external',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  // And the CommonJS bundle an import.meta.url, which CommonJS lacks.
+  esbuild({
+    ...common,
+    entryPoints: ['main/electron/index.ts'],
+    outfile: 'dist/main/electron.cjs',
+    format: 'cjs',
+    packages: 'external',
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  }),
   // A sandboxed preload can require only 'electron': bundle everything else into it.
   esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser', target: 'chrome130', minify: true }),
   vite({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }),
