@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import type { ArticleStore } from '../../store/articles';
 import type { CallInput } from '../../../shared/contract';
 import type { ImportResult, SourceFormat } from '../../../shared/model';
-import { MAX_IMPORT_BYTES, MAX_META_CHARS } from '../../../shared/limits';
+import { MAX_META_CHARS } from '../../../shared/limits';
 import { countWords, projectText } from '../../../shared/schema';
 import { textHash as hashOf } from '../text-hash';
 import { AppError } from '../../errors';
@@ -50,7 +50,6 @@ export class ImportService {
       text = input.data;
     } else {
       const bytes = Buffer.from(input.data, 'base64');
-      if (bytes.length > MAX_IMPORT_BYTES) assertImportable(bytes.length);
       ({ text, warnings } = decodeBytes(bytes, format === 'html' ? declaredHtmlCharset(bytes) : null));
     }
 
