@@ -13,7 +13,6 @@ export interface QuoteFilter {
   /** Published dates, inclusive, YYYY-MM-DD. */
   from?: string;
   to?: string;
-  ids?: number[];
 }
 
 interface Row {
@@ -45,30 +44,26 @@ export class QuoteStore {
   list(filter: QuoteFilter = {}): QuoteRow[] {
     const where = ['n.deleted_at IS NULL', 'r.deleted_at IS NULL'];
     const params: Record<string, unknown> = {};
-    const add = (sql: string, key: string, value: unknown) => {
-      if (value === undefined) return;
-      where.push(sql);
-      params[key] = value;
-    };
-    add('n.article_id = @articleId', 'articleId', filter.articleId);
-    add('n.speaker_id = @actorId', 'actorId', filter.actorId);
-    add('n.kind = @kind', 'kind', filter.kind);
-    add('r.published_at >= @from', 'from', filter.from);
-    add('r.published_at <= @to', 'to', filter.to);
-    // Position filters keep the annotation when any of its codings matches all the given conditions.
     const coding: string[] = [];
-    const addCoding = (sql: string, key: string, value: unknown) => {
+    /** Adds a condition, to the annotation's or to its codings' list, when the filter has that value. */
+    const add = (to: string[], sql: string, key: keyof QuoteFilter) => {
+      const value = filter[key];
       if (value === undefined) return;
-      coding.push(sql);
+      to.push(sql);
       params[key] = value;
     };
-    addCoding('ap.position_id = @positionId', 'positionId', filter.positionId);
-    addCoding('ap.stance = @stance', 'stance', filter.stance);
-    addCoding('p.topic_id = @topicId', 'topicId', filter.topicId);
+    add(where, 'n.article_id = @articleId', 'articleId');
+    add(where, 'n.speaker_id = @actorId', 'actorId');
+    add(where, 'n.kind = @kind', 'kind');
+    add(where, 'r.published_at >= @from', 'from');
+    add(where, 'r.published_at <= @to', 'to');
+    // Position filters keep the annotation when any of its codings matches all the given conditions.
+    add(coding, 'ap.position_id = @positionId', 'positionId');
+    add(coding, 'ap.stance = @stance', 'stance');
+    add(coding, 'p.topic_id = @topicId', 'topicId');
     if (coding.length) {
       where.push(`EXISTS (SELECT 1 FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id WHERE ap.annotation_id = n.id AND ${coding.join(' AND ')})`);
     }
-    if (filter.ids) where.push(`n.id IN (${filter.ids.map((id) => Number(id)).join(',') || 'NULL'})`);
 
     const rows = this.db
       .prepare<Record<string, unknown>, Row>(

@@ -1,26 +1,9 @@
-import { test, expect, importPasted, sampleText, selectInArticle } from './fixtures';
-
-const QUOTE = 'to show more sincerity to resolve the problem';
-const POSITION = 'Japan must show more sincerity on wartime labor';
-const TOPIC = 'Wartime labor compensation';
+import { test, expect, importAndQuoteKim, POSITION, QUOTE, TOPIC } from './fixtures';
 
 test('quote Kim Jung Han, code a new position, see it everywhere, survive a reload and a text fix, undo a deletion', async ({ page, app }) => {
   await page.goto(app.url);
-  await importPasted(page, sampleText(), 'Japan urges South Korea to resolve wartime labor row');
-  await expect(page.getByTestId('article-view')).toContainText(QUOTE);
-
   // Quote it, creating the speaker, the position and its topic on the spot.
-  await selectInArticle(page, QUOTE);
-  await page.getByTestId('annotate-quote').click();
-  await page.getByTestId('speaker-input').fill('Kim Jung Han');
-  await page.getByTestId('speaker-input').press('Enter');
-  await expect(page.getByTestId('speaker-chip')).toContainText('Kim Jung Han');
-  await page.getByTestId('position-input').fill(POSITION);
-  await page.getByTestId('position-input').press('Enter');
-  await page.getByTestId('position-topic-input').fill(TOPIC);
-  await page.getByTestId('position-topic-input').press('Enter');
-  await page.getByTestId('stance-select').selectOption('supports');
-  await page.getByTestId('annotation-save').click();
+  await importAndQuoteKim(page);
 
   const highlight = page.locator('[data-testid="article-view"] [data-annotation-id]');
   await expect(highlight).toHaveText(QUOTE);

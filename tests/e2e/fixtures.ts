@@ -129,6 +129,7 @@ export async function importAndQuoteKim(page: Page) {
   await page.getByTestId('annotate-quote').click();
   await page.getByTestId('speaker-input').fill('Kim Jung Han');
   await page.getByTestId('speaker-input').press('Enter');
+  await expect(page.getByTestId('speaker-chip')).toContainText('Kim Jung Han');
   await page.getByTestId('position-input').fill(POSITION);
   await page.getByTestId('position-input').press('Enter');
   await page.getByTestId('position-topic-input').fill(TOPIC);
