@@ -103,6 +103,7 @@ test('hostile HTML pasted as an article runs nothing and keeps its words', async
 
 test('keyboard: Ctrl+K searches, Ctrl+O imports, Escape closes; dark mode toggles and persists', async ({ page, app }) => {
   await page.goto(app.url);
+  await expect(page.getByText('Your library is empty.')).toBeVisible();
   await page.keyboard.press('Control+o');
   await expect(page.getByTestId('import-text')).toBeFocused();
   await page.keyboard.press('Escape');
