@@ -7,6 +7,7 @@ import { call, ApiError } from '../api';
 import { Typeahead } from './Typeahead';
 import { actorOptions } from './AnnotationForm';
 import type { Toast } from './Toasts';
+import { InlineCreate } from './InlineCreate';
 
 interface Props {
   actors: Actor[];
@@ -37,23 +38,24 @@ export function ActorsView({ actors, refresh, toast }: Props) {
           </button>
         </div>
         {creating && (
-          <form
-            class="inline-create"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const input = (e.currentTarget as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
+          <InlineCreate
+            placeholder="Name of the new actor"
+            label="New actor name"
+            autoFocus
+            onCancel={() => setCreating(false)}
+            onCreate={async (name) => {
               try {
-                const a = await call('actors.create', { name: input.value });
+                const a = await call('actors.create', { name });
                 await refresh();
                 setSelected(a.id);
                 setCreating(false);
+                return true;
               } catch (err) {
                 fail(err);
+                return false;
               }
             }}
-          >
-            <input name="name" placeholder="Name of the new actor" aria-label="New actor name" autoFocus onKeyDown={(e) => e.key === 'Escape' && setCreating(false)} />
-          </form>
+          />
         )}
         {actors.length === 0 ? (
           <p class="empty">No actors yet. They are created when you name a speaker while annotating, or here with “New”.</p>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Position, Topic } from '../../shared/model';
 import { call, ApiError } from '../api';
 import type { Toast } from './Toasts';
+import { InlineCreate } from './InlineCreate';
 
 interface Props {
   topics: Topic[];
@@ -35,18 +36,12 @@ export function TopicsView({ topics, refresh, toast }: Props) {
           <h2>Topics</h2>
           <span class="count">{topics.length}</span>
         </div>
-        <form
-          class="inline-create"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const input = (e.currentTarget as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
-            const name = input.value;
-            await run(async () => setSelected((await call('topics.create', { name })).id));
-            input.value = '';
-          }}
-        >
-          <input name="name" placeholder="New topic, then Enter" aria-label="New topic" data-testid="topic-new" />
-        </form>
+        <InlineCreate
+          placeholder="New topic, then Enter"
+          label="New topic"
+          testId="topic-new"
+          onCreate={(name) => run(async () => setSelected((await call('topics.create', { name })).id))}
+        />
         {topics.length === 0 ? (
           <p class="empty">No topics yet. A topic groups the positions (claims) actors take, e.g. “Wartime labor compensation”.</p>
         ) : (
@@ -95,17 +90,12 @@ export function TopicsView({ topics, refresh, toast }: Props) {
                 <PositionRow key={p.id} position={p} topic={topic} topics={topics} run={run} toast={toast} />
               ))}
             </ul>
-            <form
-              class="inline-create"
-              onSubmit={async (e) => {
-                e.preventDefault();
-                const input = (e.currentTarget as HTMLFormElement).elements.namedItem('claim') as HTMLInputElement;
-                const claim = input.value;
-                if (await run(() => call('positions.create', { topicId: topic.id, claim }))) input.value = '';
-              }}
-            >
-              <input name="claim" placeholder="Add a position (a claim), then Enter" aria-label="New position" data-testid="position-new" />
-            </form>
+            <InlineCreate
+              placeholder="Add a position (a claim), then Enter"
+              label="New position"
+              testId="position-new"
+              onCreate={(claim) => run(() => call('positions.create', { topicId: topic.id, claim }))}
+            />
             <hr />
             <button
               class="danger"

@@ -51,6 +51,20 @@ async function assertSoundBackup(file: string) {
   }
 }
 
+
+/** Runs the writer worker on `db` and SIGKILLs it after `ops` acknowledged operations, leaving committed pages in its -wal. */
+async function writeThenCrash(db: string, ackLog: string, seed: number, ops: number): Promise<void> {
+  const child = spawn(process.execPath, [writer, db, ackLog, String(seed), '1000000'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  await new Promise<void>((resolve) => {
+    let n = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      n += [...d.toString()].filter((c) => c === '.').length;
+      if (n >= ops) child.kill('SIGKILL');
+    });
+    child.once('exit', () => resolve());
+  });
+}
+
 describe('backups while writing', () => {
   it('takeBackup with writes interleaved on the same connection gives a sound, consistent copy', async () => {
     const { lib, services } = await tempLibrary();
@@ -202,15 +216,7 @@ describe('verbatim backup + verbatim restore', () => {
     lib.close();
 
     // A writer killed mid-run leaves committed pages only in library.sqlite-wal.
-    const child = spawn(process.execPath, [writer, db, path.join(dir, 'ack.log'), '5', '1000000'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    await new Promise<void>((resolve) => {
-      let n = 0;
-      child.stdout.on('data', (d: Buffer) => {
-        n += [...d.toString()].filter((c) => c === '.').length;
-        if (n >= 50) child.kill('SIGKILL');
-      });
-      child.once('exit', () => resolve());
-    });
+    await writeThenCrash(db, path.join(dir, 'ack.log'), 5, 50);
     expect(fs.existsSync(`${db}-wal`)).toBe(true);
     const acked = fs.readFileSync(path.join(dir, 'ack.log'), 'utf8').split('\n').filter((l) => l.includes('"ack"') && l.includes('"import"')).length;
     const liveArticles = count(db, 'articles');
@@ -228,15 +234,7 @@ describe('verbatim backup + verbatim restore', () => {
   it('restoring from a library whose latest commits are still in its -wal keeps them (undoing a restore by hand)', async () => {
     const dir = tempDir();
     const crashed = path.join(dir, 'crashed.sqlite');
-    const child = spawn(process.execPath, [writer, crashed, path.join(dir, 'ack.log'), '9', '1000000'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    await new Promise<void>((resolve) => {
-      let n = 0;
-      child.stdout.on('data', (d: Buffer) => {
-        n += [...d.toString()].filter((c) => c === '.').length;
-        if (n >= 80) child.kill('SIGKILL');
-      });
-      child.once('exit', () => resolve());
-    });
+    await writeThenCrash(crashed, path.join(dir, 'ack.log'), 9, 80);
     expect(fs.statSync(`${crashed}-wal`).size).toBeGreaterThan(0);
     const expected = fingerprintsOf(crashed);
     const target = path.join(dir, 'library.sqlite');
