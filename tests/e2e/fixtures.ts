@@ -14,15 +14,17 @@ export interface App {
   url: string;
   dir: string;
   db: string;
-  /** Stops the server (SIGTERM) and starts it again on the same library. */
-  restart(): Promise<void>;
+  /** Stops the server (SIGTERM, or SIGKILL for a crash) and starts it again on the same library. */
+  restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Runs the CLI against the same library. */
   cli(...args: string[]): string;
+  /** Makes a contract call over browser mode's HTTP, as the page does; a refused call throws with its message. */
+  call<T = unknown>(name: string, input: unknown): Promise<T>;
 }
 
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [bin, '--db', db, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
+  return new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
@@ -32,14 +34,36 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`verbatim web exited (${code}): ${out}`)));
+  }).then((started) => {
+    // Whatever the server says on stderr later (an internal error, a warning) belongs in the test log.
+    child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[verbatim web] ${d.toString()}`));
+    return started;
   });
 }
 
-const stop = (child: ChildProcess) =>
+async function callOver(url: string, name: string, input: unknown) {
+  const { origin, searchParams } = new URL(url);
+  const res = await fetch(`${origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-verbatim-token': searchParams.get('token') ?? '' },
+    body: JSON.stringify(input),
+  });
+  const text = await res.text();
+  let body: { ok: boolean; value?: unknown; error?: { message: string } };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`${name}: HTTP ${res.status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 300))}`);
+  }
+  if (!body.ok) throw new Error(`${name}: HTTP ${res.status}: ${body.error?.message}`);
+  return body.value;
+}
+
+const stop = (child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') =>
   new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 
 export const test = base.extend<{ app: App }>({
@@ -55,13 +79,14 @@ export const test = base.extend<{ app: App }>({
       },
       dir,
       db,
-      restart: async () => {
-        await stop(server.child);
+      restart: async (signal) => {
+        await stop(server.child, signal);
         server = await startServer(db);
       },
       cli: (...args) => {
         return execFileSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8' });
       },
+      call: async <T>(name: string, input: unknown) => (await callOver(server.url, name, input)) as T,
     };
     await use(app);
     await stop(server.child);

@@ -85,32 +85,23 @@ test('the XSS corpus, brought in every way and shown in every view, runs nothing
   if (await progress.count()) await page.keyboard.press('Escape');
   await expect(page.getByTestId('library-count')).toHaveText(String(8 + files.length));
 
-  // 3. Through the contract, as the page itself would call it: the codebook, comments, tags, titles.
-  const made = await page.evaluate(async (list) => {
-    const token = sessionStorage.getItem('verbatim.token')!;
-    const call = async (name: string, input: unknown) => {
-      const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-verbatim-token': token }, body: JSON.stringify(input) });
-      const body = (await res.json()) as { ok: boolean; value: { id: number }; error?: { message: string } };
-      if (!body.ok) throw new Error(`${name}: ${body.error!.message}`);
-      return body.value;
-    };
-    const clip = (s: string, n: number) => s.slice(0, n);
-    const articles = (await call('articles.list', {})) as unknown as { id: number }[];
-    const topic = await call('topics.create', { name: clip(`${list[1]!.html} topic`, 300), description: list[2]!.html });
-    let n = 0;
-    for (const [i, p] of list.entries()) {
-      const actor = await call('actors.create', { name: clip(`${p.html} #${i}`, 300), aliases: [clip(p.id + p.html, 300)], notes: p.html });
-      const position = await call('positions.create', { topicId: topic.id, claim: clip(`${p.html} #${i}`, 300) });
-      const article = articles[i % articles.length]!;
-      const full = (await call('articles.get', { id: article.id })) as unknown as { text: string };
-      const start = Math.min(5, full.text.length - 6);
-      await call('annotations.create', { articleId: article.id, kind: 'quote', start, end: Math.min(full.text.length, start + 20), speakerId: actor.id, positions: [{ positionId: position.id, stance: 'opposes' }], comment: p.html, tags: [clip(p.html, 100)] });
-      if (i < 20) await call('articles.update', { id: articles[(i + 3) % articles.length]!.id, title: p.html, outlet: clip(p.html, 2000) });
-      if (i < 10) await call('briefings.create', { title: p.html, classification: p.html, author: p.html });
-      n++;
-    }
-    return { topicId: topic.id, annotated: n };
-  }, payloads);
+  // 3. Through the contract over HTTP, as the page itself calls it: the codebook, comments, tags, titles.
+  const clip = (s: string, n: number) => s.slice(0, n);
+  const articles = await app.call<{ id: number }[]>('articles.list', {});
+  const topic = await app.call<{ id: number }>('topics.create', { name: clip(`${payloads[1]!.html} topic`, 300), description: payloads[2]!.html });
+  let annotated = 0;
+  for (const [i, p] of payloads.entries()) {
+    const actor = await app.call<{ id: number }>('actors.create', { name: clip(`${p.html} #${i}`, 300), aliases: [clip(p.id + p.html, 300)], notes: p.html });
+    const position = await app.call<{ id: number }>('positions.create', { topicId: topic.id, claim: clip(`${p.html} #${i}`, 300) });
+    const article = articles[i % articles.length]!;
+    const full = await app.call<{ text: string }>('articles.get', { id: article.id });
+    const start = Math.min(5, full.text.length - 6);
+    await app.call('annotations.create', { articleId: article.id, kind: 'quote', start, end: Math.min(full.text.length, start + 20), speakerId: actor.id, positions: [{ positionId: position.id, stance: 'opposes' }], comment: p.html, tags: [clip(p.html, 100)] });
+    if (i < 20) await app.call('articles.update', { id: articles[(i + 3) % articles.length]!.id, title: p.html, outlet: clip(p.html, 2000) });
+    if (i < 10) await app.call('briefings.create', { title: p.html, classification: p.html, author: p.html });
+    annotated++;
+  }
+  const made = { topicId: topic.id, annotated };
   expect(made.annotated).toBe(payloads.length);
   await page.reload();
 
@@ -192,20 +183,11 @@ test('the XSS corpus, brought in every way and shown in every view, runs nothing
   await expect(page.getByTestId('briefing-item').first()).toBeVisible();
 
   // 8. The briefing with everything pasted, exported as HTML through the contract.
-  const exported = await page.evaluate(async () => {
-    const token = sessionStorage.getItem('verbatim.token')!;
-    const call = async (name: string, input: unknown) => {
-      const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-verbatim-token': token }, body: JSON.stringify(input) });
-      return (await res.json()) as { ok: boolean; value: unknown };
-    };
-    const list = (await call('briefings.list', {})).value as { id: number; title: string }[];
-    const out: string[] = [];
-    for (const b of list) {
-      const r = await call('briefings.export', { id: b.id, format: 'html' });
-      if (r.ok) out.push(atob((r.value as { base64: string }).base64));
-    }
-    return out;
-  });
+  const exported: string[] = [];
+  for (const b of await app.call<{ id: number }[]>('briefings.list', {})) {
+    const file = await app.call<{ base64: string }>('briefings.export', { id: b.id, format: 'html' });
+    exported.push(Buffer.from(file.base64, 'base64').toString('utf8'));
+  }
   expect(exported.length).toBeGreaterThan(0);
   for (const html of exported) {
     const { document } = new JSDOM(html).window;

@@ -12,6 +12,7 @@ function manualTimers() {
   let now = 0;
   let seq = 0;
   return {
+    now: () => now,
     setTimer: (fn: () => void, ms: number) => {
       timers.set(++seq, { fn, at: now + ms });
       return seq;
@@ -48,7 +49,7 @@ async function setup(failFirst = 0) {
       return meta;
     },
     b.version,
-    { delayMs: 800, retryMs: 1000, setTimer: clock.setTimer, clearTimer: clock.clearTimer },
+    { delayMs: 800, maxWaitMs: 2000, retryMs: 1000, setTimer: clock.setTimer, clearTimer: clock.clearTimer, now: clock.now },
   );
   const stored = () => JSON.stringify(services.briefings.get(b.id).doc);
   return { queue, saves, clock, stored };
@@ -66,6 +67,24 @@ describe('autosave queue', () => {
     expect(saves).toHaveLength(1);
     expect(stored()).toContain('abcd');
     expect(queue.state).toBe('saved');
+  });
+
+  it('typing without a pause still saves: nothing older than the longest wait is ever unsaved', async () => {
+    const { queue, saves, clock, stored } = await setup();
+    let typed = '';
+    const typedAt: { text: string; at: number }[] = [];
+    for (let t = 0; t <= 10_000; t += 150) {
+      typed += 'x';
+      typedAt.push({ text: typed, at: t });
+      queue.change(docWith(typed));
+      await clock.advance(150);
+      // Everything typed 2 s ago or earlier is in the store, whatever is being typed now.
+      const settled = typedAt.filter((x) => x.at <= t + 150 - 2000).at(-1);
+      if (settled) expect(JSON.parse(stored()).content[0].content[0].text.length).toBeGreaterThanOrEqual(settled.text.length);
+    }
+    // About one save per longest wait: not one per keystroke, and not none until the typist pauses.
+    expect(saves.length).toBeGreaterThanOrEqual(4);
+    expect(saves.length).toBeLessThanOrEqual(5);
   });
 
   it('flush saves at once, and changes made while saving are saved next', async () => {

@@ -11,27 +11,34 @@ export interface SaveResult {
 export interface AutosaveOptions {
   /** Debounce after the last change; the product promises at most 1 s. */
   delayMs?: number;
+  /** Longest a change waits while changes keep coming (someone typing without a pause). */
+  maxWaitMs?: number;
   /** First retry after a failure; doubles up to maxRetryMs. */
   retryMs?: number;
   maxRetryMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  now?: () => number;
 }
 
 export class AutosaveQueue<Doc> {
   private pending: Doc | null = null;
   private inFlight: Promise<void> | null = null;
   private timer: unknown = null;
+  /** When the oldest unsaved change was made; null when nothing waits. */
+  private dirtySince: number | null = null;
   private retryDelay: number;
   private listeners = new Set<(state: SaveState, error?: Error) => void>();
   private lastError: Error | undefined;
   state: SaveState = 'saved';
 
   private readonly delayMs: number;
+  private readonly maxWaitMs: number;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  private readonly now: () => number;
 
   constructor(
     private readonly save: (doc: Doc, baseVersion: number) => Promise<SaveResult>,
@@ -39,11 +46,13 @@ export class AutosaveQueue<Doc> {
     opts: AutosaveOptions = {},
   ) {
     this.delayMs = opts.delayMs ?? 800;
+    this.maxWaitMs = opts.maxWaitMs ?? 2000;
     this.retryMs = opts.retryMs ?? 1000;
     this.maxRetryMs = opts.maxRetryMs ?? 30_000;
     this.retryDelay = this.retryMs;
     this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.now = opts.now ?? Date.now;
   }
 
   onState(listener: (state: SaveState, error?: Error) => void): () => void {
@@ -55,11 +64,17 @@ export class AutosaveQueue<Doc> {
     return this.pending !== null || this.inFlight !== null;
   }
 
-  /** A new version of the doc; only the newest is ever saved. */
+  /**
+   * A new version of the doc; only the newest is ever saved. Debounced, but never past maxWaitMs
+   * from the oldest unsaved change: an analyst typing without pause still has everything older
+   * than that on disk if the app dies.
+   */
   change(doc: Doc): void {
     this.pending = doc;
     this.setState('dirty');
-    this.schedule(this.delayMs);
+    const now = this.now();
+    this.dirtySince ??= now;
+    this.schedule(Math.max(0, Math.min(this.delayMs, this.dirtySince + this.maxWaitMs - now)));
   }
 
   /** Saves now whatever is pending, and resolves when nothing is left unsaved (or a save failed). */
@@ -94,6 +109,7 @@ export class AutosaveQueue<Doc> {
   private async saveOnce(): Promise<boolean> {
     const doc = this.pending!;
     this.pending = null;
+    this.dirtySince = null;
     this.setState('saving');
     let ok = true;
     this.inFlight = (async () => {
