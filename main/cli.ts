@@ -16,6 +16,7 @@ import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '
 import { writeFileAtomic } from './atomic-write';
 import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
+import { HtmlWorker } from './services/import/html-reader';
 import type { Printer } from './services/export/printer';
 
 interface Globals {
@@ -29,12 +30,17 @@ const program = new Command('verbatim')
 
 const libraryPath = () => path.resolve((program.opts() as Globals).db ?? defaultLibraryPath());
 
+/** Saved web pages are read in a worker thread: dist/main/html-worker.js, beside this bundle. */
+const htmlWorker = () => new HtmlWorker(new URL('./html-worker.js', import.meta.url));
+
 async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false, printer?: Printer): Promise<T> {
   const lib = await openLibrary(libraryPath(), { dailyBackup });
+  const reader = htmlWorker();
   try {
-    const router = createRouter(createServices(lib, { printer }));
+    const router = createRouter(createServices(lib, { printer, readHtml: reader.read }));
     return await fn(caller(router), lib);
   } finally {
+    await reader.close();
     lib.close();
   }
 }
@@ -304,11 +310,12 @@ program
     }
     // PDF export prints with the system's Chromium, started on the first export and kept warm.
     const printer = new ChromiumPrinter();
-    const server = await startWebServer({ router: createRouter(createServices(lib, { printer })), rendererDir, host: o.host, port: o.port });
+    const reader = htmlWorker();
+    const server = await startWebServer({ router: createRouter(createServices(lib, { printer, readHtml: reader.read })), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {
       await server.close();
-      await printer.close();
+      await Promise.all([printer.close(), reader.close()]);
       lib.close();
       process.exit(0);
     };

@@ -1,5 +1,6 @@
 // Builds everything `npm start`, `npm run web`, the CLI and the E2E tests run:
 //   dist/main/cli.js         the `verbatim` command (ESM, Node)
+//   dist/main/html-worker.js the worker thread that reads saved web pages (ESM; CLI and app)
 //   dist/main/electron.cjs   Electron's main process
 //   dist/main/preload.cjs    the sandboxed preload (must be one CommonJS file)
 //   dist/renderer/           the renderer, built by Vite
@@ -11,7 +12,7 @@ import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outputs = ['dist/main/cli.js', 'dist/main/electron.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map((p) => path.join(root, p));
+const outputs = ['dist/main/cli.js', 'dist/main/html-worker.js', 'dist/main/electron.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map((p) => path.join(root, p));
 
 function newest(dir) {
   let t = 0;
@@ -36,6 +37,15 @@ await Promise.all([
     ...common,
     entryPoints: ['main/cli.ts'],
     outfile: 'dist/main/cli.js',
+    format: 'esm',
+    packages: 'external',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  // Loaded with `new Worker` by the CLI and by Electron's main process alike.
+  esbuild({
+    ...common,
+    entryPoints: ['main/services/import/html-worker.ts'],
+    outfile: 'dist/main/html-worker.js',
     format: 'esm',
     packages: 'external',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

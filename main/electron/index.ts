@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { createRouter } from '../router';
 import { createServices } from '../services';
+import { HtmlWorker } from '../services/import/html-reader';
 import { APP_NAME, LIBRARY_FILE } from '../paths';
 import type { Library } from '../store/open';
 import { registerIpc } from './ipc';
@@ -25,6 +26,8 @@ registerAppScheme();
 app.enableSandbox();
 
 let library: Library | null = null;
+// Saved web pages are read in a worker thread (dist/main/html-worker.js, beside this bundle).
+const htmlWorker = new HtmlWorker(new URL('./html-worker.js', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -46,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
+    void htmlWorker.close();
     library?.close();
     library = null;
   });
@@ -68,7 +72,7 @@ async function start(): Promise<void> {
   }
 
   // PDF export prints with Electron's own Chromium: a hidden window per print.
-  const router = createRouter(createServices(library, { printer: new ElectronPrinter() }));
+  const router = createRouter(createServices(library, { printer: new ElectronPrinter(), readHtml: htmlWorker.read }));
   registerIpc(router);
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
   Menu.setApplicationMenu(buildMenu({ window: currentWindow, router, libraryPath: library.path }));

@@ -14,6 +14,7 @@ import { AnnotationService } from './annotations';
 import { BriefingService } from './briefings';
 import { ExportService } from './export/briefing';
 import type { Printer } from './export/printer';
+import type { HtmlReader } from './import/html-reader';
 
 export interface Services {
   library: LibraryService;
@@ -29,6 +30,8 @@ export interface Services {
 export interface ServiceOptions {
   /** Turns HTML into PDF; without one, PDF export fails with `unsupported` (the other formats still work). */
   printer?: Printer;
+  /** Reads saved web pages; by default on the calling thread (the app and the CLI use an HtmlWorker). */
+  readHtml?: HtmlReader;
 }
 
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
@@ -44,7 +47,7 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   const briefings = new BriefingService(db, new BriefingStore(db));
   return {
     library: libraryService,
-    importer: new ImportService(articles, transaction),
+    importer: new ImportService(articles, transaction, options.readHtml),
     search: new SearchStore(db),
     codebook,
     annotations,

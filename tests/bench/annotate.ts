@@ -90,8 +90,8 @@ export async function benchAnnotate(dir: string, rendererDir: string) {
     progress('annotate: 100,000-character articles, 500 annotations…');
     const withText = articleText(100_000, 1);
     const withoutText = articleText(100_000, 2);
-    const a = s.importer.import({ file: 'annotated.txt', encoding: 'text', data: withText, title: 'A annotated' });
-    const b = s.importer.import({ file: 'plain.txt', encoding: 'text', data: withoutText, title: 'B plain' });
+    const a = await s.importer.import({ file: 'annotated.txt', encoding: 'text', data: withText, title: 'A annotated' });
+    const b = await s.importer.import({ file: 'plain.txt', encoding: 'text', data: withoutText, title: 'B plain' });
     const stored = s.library.get(a.id!).text;
     const createTimes = seedAnnotations(s, a.id!, stored, ANNOTATIONS, 7);
     const create = summarize(createTimes);

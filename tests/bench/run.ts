@@ -59,7 +59,7 @@ try {
     const imported = await benchImport(services, articles, dir);
     const search = benchSearch(lib.db, services.search, articles, benchQueries(vocab));
 
-    const peerImport = createServices(peerLib).importer.import({
+    const peerImport = await createServices(peerLib).importer.import({
       file: 'article.txt',
       encoding: 'text',
       data: articles[0]!.text,

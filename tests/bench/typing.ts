@@ -28,10 +28,11 @@ const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-netw
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A briefing of ~30 pages with 200 quotes, 100 mentions and 50 citations, from real annotations. */
-function longBriefing(services: Services) {
-  const articles = Array.from({ length: 25 }, (_, i) =>
-    services.importer.import({ file: `source-${i}.txt`, encoding: 'text', data: articleText(6000, 100 + i), title: `Source article ${i + 1}`, outlet: i % 2 ? 'Kyodo News' : 'Yonhap' }),
-  );
+async function longBriefing(services: Services) {
+  const articles = [];
+  for (let i = 0; i < 25; i++) {
+    articles.push(await services.importer.import({ file: `source-${i}.txt`, encoding: 'text', data: articleText(6000, 100 + i), title: `Source article ${i + 1}`, outlet: i % 2 ? 'Kyodo News' : 'Yonhap' }));
+  }
   const actors = Array.from({ length: 20 }, (_, i) => services.codebook.createActor({ name: `Actor Number ${i + 1}` }));
   for (let i = 0; i < 200; i++) {
     const a = articles[i % articles.length]!;
@@ -116,7 +117,7 @@ export async function benchTyping(dir: string, rendererDir: string) {
   try {
     const services = createServices(lib);
     progress('typing: building a 30-page briefing with 200 quotes, 100 mentions, 50 citations…');
-    const { doc, quotes, mentions, cites } = longBriefing(services);
+    const { doc, quotes, mentions, cites } = await longBriefing(services);
     const b = services.briefings.create({ title: 'Long briefing' });
     services.briefings.save(b.id, doc.toJSON());
 

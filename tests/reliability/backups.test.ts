@@ -68,7 +68,7 @@ async function writeThenCrash(db: string, ackLog: string, seed: number, ops: num
 describe('backups while writing', () => {
   it('takeBackup with writes interleaved on the same connection gives a sound, consistent copy', async () => {
     const { lib, services } = await tempLibrary();
-    fillLibrary(services, undefined, 40);
+    await fillLibrary(services, undefined, 40);
     const before = services.library.list({}).length;
     const backups = [];
     for (let b = 0; b < 3; b++) {
@@ -78,7 +78,7 @@ describe('backups while writing', () => {
       let i = 0;
       // Writes between the backup's steps (each step yields to the event loop).
       while (!done) {
-        services.importer.import(paste(`Interleaved write ${b}-${i++} about the export control talks.`));
+        await services.importer.import(paste(`Interleaved write ${b}-${i++} about the export control talks.`));
         await new Promise((r) => setImmediate(r));
       }
       backups.push(await pending);
@@ -98,7 +98,7 @@ describe('backups while writing', () => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const seed = await openLibrary(db);
-    fillLibrary(createServices(seed), undefined, 20);
+    await fillLibrary(createServices(seed), undefined, 20);
     seed.close();
 
     const child = spawn(process.execPath, [writer, db, path.join(dir, 'ack.log'), '77', '1000000'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -172,7 +172,7 @@ describe('verbatim backup + verbatim restore', () => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(db);
-    fillLibrary(createServices(lib));
+    await fillLibrary(createServices(lib));
     lib.close();
     const original = fingerprintsOf(db);
     // Every table of the schema has rows, so the comparison means something.
@@ -186,7 +186,7 @@ describe('verbatim backup + verbatim restore', () => {
     // Change every kind of thing after the backup.
     const again = await openLibrary(db);
     const s = createServices(again);
-    s.importer.import(paste('A later article about the summit in Busan.'));
+    await s.importer.import(paste('A later article about the summit in Busan.'));
     s.codebook.updateActor(2, { name: 'Kim Jung-han' });
     s.annotations.update({ id: 2, comment: 'changed later' });
     s.briefings.save(1, briefingDoc('Rewritten after the backup.'));
@@ -211,7 +211,7 @@ describe('verbatim backup + verbatim restore', () => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(db);
-    fillLibrary(createServices(lib), undefined, 3);
+    await fillLibrary(createServices(lib), undefined, 3);
     const backup = await takeBackup(lib.db, db, 'manual');
     lib.close();
 
@@ -247,7 +247,7 @@ describe('verbatim backup + verbatim restore', () => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(db);
-    fillLibrary(createServices(lib), undefined, 2);
+    await fillLibrary(createServices(lib), undefined, 2);
     const backup = await takeBackup(lib.db, db, 'manual');
     lib.close();
     const bytes = fs.readFileSync(db);
@@ -264,7 +264,7 @@ describe('verbatim backup + verbatim restore', () => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(db);
-    fillLibrary(createServices(lib), undefined, 2);
+    await fillLibrary(createServices(lib), undefined, 2);
     lib.close();
     const before = fileSha256(db);
     const bad = path.join(dir, 'bad.sqlite');
@@ -288,7 +288,7 @@ describe('verbatim backup + verbatim restore', () => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(db);
-    fillLibrary(createServices(lib), undefined, 2);
+    await fillLibrary(createServices(lib), undefined, 2);
     lib.close();
     const before = fileSha256(db);
     const r = cli(db, 'restore', db);
@@ -301,7 +301,7 @@ describe('verbatim backup + verbatim restore', () => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(db);
-    fillLibrary(createServices(lib), undefined, 2);
+    await fillLibrary(createServices(lib), undefined, 2);
     const backup = await takeBackup(lib.db, db, 'manual');
     lib.close();
     const server = await startCliServer(db);

@@ -125,7 +125,7 @@ const safeLabel = (v: unknown) => {
 describe('contract fuzzing', () => {
   it('through the router on a real library: every call, typed answers only, no pollution', async () => {
     const t = await tempLibrary();
-    fillLibrary(t.services, undefined, 5);
+    await fillLibrary(t.services, undefined, 5);
     const before = protoSnapshot();
     const internals: string[] = [];
     let calls = 0;
@@ -162,7 +162,7 @@ describe('contract fuzzing', () => {
 
   it('over HTTP: every call with random and hostile bodies, and the server keeps answering', async () => {
     const t = await tempLibrary();
-    fillLibrary(t.services, undefined, 5);
+    await fillLibrary(t.services, undefined, 5);
     const rendererDir = path.join(tempDir(), 'renderer');
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Verbatim</title>');

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-damage-'));
   base = path.join(dir, 'library.sqlite');
   const lib = await openLibrary(base);
-  fillLibrary(createServices(lib), prng(1), 15);
+  await fillLibrary(createServices(lib), prng(1), 15);
   backupName = path.basename((await takeBackup(lib.db, base, 'manual')).path);
   lib.close();
   baseBytes = fs.readFileSync(base);

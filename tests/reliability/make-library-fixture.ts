@@ -41,9 +41,9 @@ const s = {
   codebook: new CodebookService(db, actors, topics),
   annotations: new AnnotationService(db, new AnnotationStore(db), articles, actors, topics),
 };
-const article = s.importer.import({ file: 'pasted text', encoding: 'text', data: sample, outlet: 'Kyodo News', publishedAt: '2020-10-29', url: 'https://english.kyodonews.net/news/2020/10/wartime-labor.html' });
-s.importer.import({ file: 'note.md', encoding: 'text', data: '# Seoul responds\n\nThe *foreign ministry* said the talks would continue. See [the statement](https://example.com/statement).' });
-const trashed = s.importer.import({ file: 'pasted text', encoding: 'text', data: 'A trashed article about export controls on semiconductor materials.' });
+const article = await s.importer.import({ file: 'pasted text', encoding: 'text', data: sample, outlet: 'Kyodo News', publishedAt: '2020-10-29', url: 'https://english.kyodonews.net/news/2020/10/wartime-labor.html' });
+await s.importer.import({ file: 'note.md', encoding: 'text', data: '# Seoul responds\n\nThe *foreign ministry* said the talks would continue. See [the statement](https://example.com/statement).' });
+const trashed = await s.importer.import({ file: 'pasted text', encoding: 'text', data: 'A trashed article about export controls on semiconductor materials.' });
 s.library.delete(trashed.id!);
 
 const ministry = s.codebook.createActor({ name: 'South Korean Foreign Ministry', kind: 'organization', color: '#2266aa' });

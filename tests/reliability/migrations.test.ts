@@ -102,7 +102,7 @@ describe('a library from the future', () => {
     const dir = tempDir();
     const file = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(file);
-    fillLibrary(createServices(lib), undefined, 3);
+    await fillLibrary(createServices(lib), undefined, 3);
     lib.db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     lib.close();
     const before = fileSha256(file);

@@ -101,13 +101,13 @@ export const briefingDoc = (...paragraphs: string[]) => bs.node('doc', null, par
  * affiliations, topics, positions, annotations coded to positions (one trashed), briefings with
  * saves and revisions (one trashed). Returns what it made.
  */
-export function fillLibrary(s: Services, rand: Prng = prng(7), articles = 12) {
+export async function fillLibrary(s: Services, rand: Prng = prng(7), articles = 12) {
   const ids: number[] = [];
   for (let i = 0; i < articles; i++) {
-    const r = s.importer.import(paste(`${sampleArticle()}\n\nReliability copy ${i}: ${rand.next().toString(36)}.`, { outlet: rand.pick(['Kyodo News', 'Yonhap', 'Reuters']), publishedAt: `2020-10-${String(10 + (i % 20)).padStart(2, '0')}` }));
+    const r = await s.importer.import(paste(`${sampleArticle()}\n\nReliability copy ${i}: ${rand.next().toString(36)}.`, { outlet: rand.pick(['Kyodo News', 'Yonhap', 'Reuters']), publishedAt: `2020-10-${String(10 + (i % 20)).padStart(2, '0')}` }));
     ids.push(r.id!);
   }
-  s.importer.import(paste('<h1>An HTML article</h1><p>With <a href="https://example.com/x">a link</a> and <em>emphasis</em>.</p>'));
+  await s.importer.import(paste('<h1>An HTML article</h1><p>With <a href="https://example.com/x">a link</a> and <em>emphasis</em>.</p>'));
   const ministry = s.codebook.createActor({ name: 'South Korean Foreign Ministry', kind: 'organization' });
   const kim = s.codebook.createActor({ name: 'Kim Jung Han', aliases: ['Kim', 'Director Kim'], affiliations: [{ organizationId: ministry.id, role: 'Director-General' }], notes: 'Lead negotiator.' });
   const taki = s.codebook.createActor({ name: 'Shigeki Takizaki' });

@@ -113,7 +113,7 @@ describe('the XSS corpus', () => {
   it('as names, comments, tags and titles, they come out of every export as text, never as markup or formulas', async () => {
     const { router, services: s } = await tempLibrary();
     // One article per payload, its title and outlet hostile too.
-    const article = s.importer.import(paste(`The envoy met the ministry about export controls. ${'Officials said the talks would go on. '.repeat(20)}`, { title: clip(payloads[0]!.html, 2000), outlet: payloads[6]!.html }));
+    const article = await s.importer.import(paste(`The envoy met the ministry about export controls. ${'Officials said the talks would go on. '.repeat(20)}`, { title: clip(payloads[0]!.html, 2000), outlet: payloads[6]!.html }));
     const text = s.library.get(article.id!).text;
     const topic = await callOk(router, 'topics.create', { name: clip(`${payloads[1]!.html} topic`, 300), description: payloads[2]!.html });
     const annotations: { id: number }[] = [];

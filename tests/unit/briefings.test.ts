@@ -76,7 +76,7 @@ describe('briefings', () => {
     const { services, q1, q2 } = await codedLibrary();
     const rows = services.quotes.list({});
     const row = (id: number) => rows.find((r) => r.id === id)!;
-    const other = services.importer.import({ file: 'pasted text', encoding: 'text', data: 'Another story\n\nSomeone said something else entirely.' });
+    const other = await services.importer.import({ file: 'pasted text', encoding: 'text', data: 'Another story\n\nSomeone said something else entirely.' });
     const quote = (id: number) => s.nodes.quote!.create({ annotationId: id, articleId: row(id).article.id, text: row(id).text, title: row(id).article.title });
     const cite = s.nodes.cite!.create({ articleId: other.id!, title: 'Another story' });
     const doc = s.node('doc', null, [s.node('paragraph', null, [s.text('See '), cite]), quote(q1.id), quote(q2.id)]);

@@ -7,7 +7,7 @@ export const SELLOFF = "a sell-off of a Japanese company's assets seized under a
 export async function codedLibrary() {
   const t = await tempLibrary();
   const { services: s } = t;
-  const article = s.importer.import(paste(sampleArticle(), { outlet: 'Kyodo News', publishedAt: '2020-10-29', url: 'https://english.kyodonews.net/x' }));
+  const article = await s.importer.import(paste(sampleArticle(), { outlet: 'Kyodo News', publishedAt: '2020-10-29', url: 'https://english.kyodonews.net/x' }));
   const text = s.library.get(article.id!).text;
   const ministry = s.codebook.createActor({ name: 'South Korean Foreign Ministry', kind: 'organization' });
   const kim = s.codebook.createActor({ name: 'Kim Jung Han', aliases: ['Kim'], affiliations: [{ organizationId: ministry.id, role: 'Director-General' }] });

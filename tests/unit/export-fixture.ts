@@ -28,7 +28,7 @@ export const filler = (i: number) =>
 export async function exportLibrary(paragraphs = 40) {
   const c = await codedLibrary();
   const { services: sv } = c;
-  const second = sv.importer.import(
+  const second = await sv.importer.import(
     paste('Seoul is weighing its options as the court-ordered sale of seized assets nears, officials said on Friday. The foreign ministry said talks would continue.', {
       title: SECOND_TITLE,
       outlet: 'Yonhap',

@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/limits';
 describe('importing articles', () => {
   it('imports the sample article as text, with paragraphs, a derived title and the plain text', async () => {
     const { services } = await tempLibrary();
-    const r = services.importer.import(fileInput('japan-korea-labor-row.txt', sampleArticle(), { outlet: 'Kyodo' }));
+    const r = await services.importer.import(fileInput('japan-korea-labor-row.txt', sampleArticle(), { outlet: 'Kyodo' }));
     expect(r.status).toBe('imported');
     const a = services.library.get(r.id!);
     expect(a.title).toMatch(/^Japan urged South Korea on Thursday/);
@@ -20,16 +20,16 @@ describe('importing articles', () => {
 
   it('recognises the same text imported twice, even re-wrapped, and stores it once', async () => {
     const { services } = await tempLibrary();
-    const first = services.importer.import(paste(sampleArticle()));
+    const first = await services.importer.import(paste(sampleArticle()));
     const rewrapped = sampleArticle().replace(/\. /g, '.\n').replace(/\n\n/g, '\n\n\n');
-    const again = services.importer.import(fileInput('copy.txt', rewrapped));
+    const again = await services.importer.import(fileInput('copy.txt', rewrapped));
     expect(again).toMatchObject({ status: 'duplicate', id: first.id });
     expect(services.library.list({})).toHaveLength(1);
   });
 
   it('takes a short first line as the headline', async () => {
     const { services } = await tempLibrary();
-    const r = services.importer.import(paste('Seoul and Tokyo hold talks\n\nThe two sides met on Thursday.\n\nThey agreed to talk again.'));
+    const r = await services.importer.import(paste('Seoul and Tokyo hold talks\n\nThe two sides met on Thursday.\n\nThey agreed to talk again.'));
     const a = services.library.get(r.id!);
     expect(a.title).toBe('Seoul and Tokyo hold talks');
     expect((a.doc as { content: { type: string }[] }).content[0]!.type).toBe('heading');
@@ -38,7 +38,7 @@ describe('importing articles', () => {
   it('reads Markdown with front matter, keeping headings, lists, emphasis and links', async () => {
     const { services } = await tempLibrary();
     const md = `---\ntitle: Trade row deepens\noutlet: Nikkei Asia\ndate: 2020-11-02\nurl: https://example.com/a\n---\n# Trade row deepens\n\nOfficials said *export controls* remain.\n\n- first point\n- second with [a link](https://example.com/x), [a relative one](page.html) and [a script](javascript:alert(1))\n\nThe \`export controls\` stay.\n\n<script>alert(1)</script>\n`;
-    const r = services.importer.import(fileInput('note.md', md));
+    const r = await services.importer.import(fileInput('note.md', md));
     const a = services.library.get(r.id!);
     expect(a).toMatchObject({ title: 'Trade row deepens', outlet: 'Nikkei Asia', publishedAt: '2020-11-02', url: 'https://example.com/a' });
     const json = JSON.stringify(a.doc);
@@ -65,7 +65,7 @@ describe('importing articles', () => {
       </head><body><nav><a href="/">Home</a><a href="/world">World</a></nav>
       <article><h1>Japan urges solution</h1>${body}</article>
       <footer>Copyright Kyodo. All rights reserved. Subscribe now!</footer></body></html>`;
-    const r = services.importer.import(fileInput('page.html', html));
+    const r = await services.importer.import(fileInput('page.html', html));
     const a = services.library.get(r.id!);
     expect(a).toMatchObject({
       title: 'Japan urges solution',
@@ -82,7 +82,7 @@ describe('importing articles', () => {
 
   it('takes pasted HTML as HTML and user metadata over what the page says', async () => {
     const { services } = await tempLibrary();
-    const r = services.importer.import(paste('<p>First <b>bold</b> paragraph.</p><p>Second one.</p>', { title: 'My title', publishedAt: '2021-01-02' }));
+    const r = await services.importer.import(paste('<p>First <b>bold</b> paragraph.</p><p>Second one.</p>', { title: 'My title', publishedAt: '2021-01-02' }));
     const a = services.library.get(r.id!);
     expect(a).toMatchObject({ title: 'My title', publishedAt: '2021-01-02', sourceFormat: 'html' });
     expect(a.text).toBe('First bold paragraph.\n\nSecond one.');
@@ -100,7 +100,7 @@ describe('bad input is refused clearly and stores nothing', () => {
   ];
   it.each(cases)('%s', async (_what, name, bytes, message) => {
     const { services } = await tempLibrary();
-    const r = services.importer.import(fileInput(name, bytes));
+    const r = await services.importer.import(fileInput(name, bytes));
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(message);
     expect(services.library.info().articleCount).toBe(0);
@@ -108,7 +108,7 @@ describe('bad input is refused clearly and stores nothing', () => {
 
   it('a file over 10 MB', async () => {
     const { services } = await tempLibrary();
-    const r = services.importer.import(fileInput('huge.txt', 'a'.repeat(MAX_IMPORT_BYTES + 1)));
+    const r = await services.importer.import(fileInput('huge.txt', 'a'.repeat(MAX_IMPORT_BYTES + 1)));
     expect(r).toMatchObject({ status: 'failed' });
     expect(r.error).toMatch(/10\.0 MB/);
     expect(services.library.info().articleCount).toBe(0);
@@ -117,9 +117,9 @@ describe('bad input is refused clearly and stores nothing', () => {
   it('a batch goes on past its failures', async () => {
     const { services } = await tempLibrary();
     const results = [
-      services.importer.import(fileInput('bad.bin.txt', new Uint8Array([0, 1, 2, 3, 0, 0]))),
-      services.importer.import(fileInput('good.txt', sampleArticle())),
-      services.importer.import(fileInput('x.docx', 'zz')),
+      await services.importer.import(fileInput('bad.bin.txt', new Uint8Array([0, 1, 2, 3, 0, 0]))),
+      await services.importer.import(fileInput('good.txt', sampleArticle())),
+      await services.importer.import(fileInput('x.docx', 'zz')),
     ];
     expect(results.map((r) => r.status)).toEqual(['failed', 'imported', 'failed']);
     expect(services.library.info().articleCount).toBe(1);
@@ -128,7 +128,7 @@ describe('bad input is refused clearly and stores nothing', () => {
   it('invalid UTF-8 is decoded with replacement characters and a warning; raw bytes are not stored', async () => {
     const { services } = await tempLibrary();
     const bytes = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' society statement about the talks. '), Buffer.from([0xff, 0xfe, 0x80])]);
-    const r = services.importer.import(fileInput('latin.txt', bytes));
+    const r = await services.importer.import(fileInput('latin.txt', bytes));
     expect(r.status).toBe('imported');
     expect(r.warnings?.[0]).toMatch(/not valid UTF-8/);
     const a = services.library.get(r.id!);
@@ -139,7 +139,7 @@ describe('bad input is refused clearly and stores nothing', () => {
   it('honours a page’s declared charset', async () => {
     const { services } = await tempLibrary();
     const html = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>Caf'), Buffer.from([0xe9]), Buffer.from(' talks resume.</p></body></html>')]);
-    const r = services.importer.import(fileInput('page.htm', html));
+    const r = await services.importer.import(fileInput('page.htm', html));
     expect(r.warnings).toBeUndefined();
     expect(services.library.get(r.id!).text).toContain('Café talks resume.');
   });
@@ -164,7 +164,7 @@ describe('hostile HTML', () => {
 
   it('keeps text, safe links and structure, and nothing that could run', async () => {
     const { services } = await tempLibrary();
-    const r = services.importer.import(paste(hostile));
+    const r = await services.importer.import(paste(hostile));
     expect(r.status).toBe('imported');
     const a = services.library.get(r.id!);
     const json = JSON.stringify(a.doc);

@@ -6,7 +6,7 @@ import { paste, sampleArticle, tempLibrary } from './helpers';
 describe('search', () => {
   it('finds the sample article with a highlighted snippet', async () => {
     const { services } = await tempLibrary();
-    const { id } = services.importer.import(paste(sampleArticle()));
+    const { id } = await services.importer.import(paste(sampleArticle()));
     const hits = services.search.search('Nippon Steel');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ kind: 'article', id });
@@ -15,15 +15,15 @@ describe('search', () => {
 
   it('ranks a title match above a passing mention, by bm25', async () => {
     const { services } = await tempLibrary();
-    const mention = services.importer.import(paste('Trade talks\n\nThe talks covered many things; semiconductors came up once among steel, cars and rice.'));
-    const about = services.importer.import(paste('Semiconductors export controls\n\nThe controls on semiconductors materials hurt semiconductors makers.'));
+    const mention = await services.importer.import(paste('Trade talks\n\nThe talks covered many things; semiconductors came up once among steel, cars and rice.'));
+    const about = await services.importer.import(paste('Semiconductors export controls\n\nThe controls on semiconductors materials hurt semiconductors makers.'));
     const hits = services.search.search('semiconductors');
     expect(hits.map((h) => h.id)).toEqual([about.id, mention.id]);
   });
 
   it('matches words while typing (prefix of the last word) and ignores diacritics', async () => {
     const { services } = await tempLibrary();
-    services.importer.import(paste('Café diplomacy\n\nThe ministry held talks in Séoul over liquidation.'));
+    await services.importer.import(paste('Café diplomacy\n\nThe ministry held talks in Séoul over liquidation.'));
     expect(services.search.search('liquid')).toHaveLength(1);
     expect(services.search.search('seoul')).toHaveLength(1);
     expect(services.search.search('cafe')).toHaveLength(1);
@@ -31,7 +31,7 @@ describe('search', () => {
 
   it('keeps the index in step with edits, the trash and purging', async () => {
     const { services } = await tempLibrary();
-    const { id } = services.importer.import(paste(sampleArticle()));
+    const { id } = await services.importer.import(paste(sampleArticle()));
     services.library.update(id!, { title: 'Zanzibar summary' });
     expect(services.search.search('zanzibar')).toHaveLength(1);
     services.library.delete(id!);
@@ -45,7 +45,8 @@ describe('search', () => {
 
   it('keeps trashed articles out of the index, and the index consistent through every change', async () => {
     const { services, lib } = await tempLibrary();
-    const ids = [0, 1, 2, 3].map((i) => services.importer.import(paste(`Story ${i}\n\nThe liquidation talks, part ${i}, went on.`)).id!);
+    const ids: number[] = [];
+    for (const i of [0, 1, 2, 3]) ids.push((await services.importer.import(paste(`Story ${i}\n\nThe liquidation talks, part ${i}, went on.`))).id!);
     const indexed = () => (lib.db.prepare(`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'liquidation'`).get() as { n: number }).n;
     const check = () => lib.db.prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`).run();
     services.library.delete(ids[0]!);
@@ -62,7 +63,7 @@ describe('search', () => {
 
   it('never fails on FTS syntax typed by the user', async () => {
     const { services } = await tempLibrary();
-    services.importer.import(paste(sampleArticle()));
+    await services.importer.import(paste(sampleArticle()));
     for (const q of ['AND', 'OR OR', '"unclosed', 'NEAR(', '-Kim', 'Kim*', '^x', 'title:Kim', '(((', '""', '*', 'a"b"c', ')']) {
       expect(() => services.search.search(q)).not.toThrow();
     }

@@ -38,7 +38,7 @@ describe('opening a library', () => {
     const dir = tempDir();
     const file = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(file);
-    createServices(lib).importer.import(paste(sampleArticle()));
+    await createServices(lib).importer.import(paste(sampleArticle()));
     const backup = await takeBackup(lib.db, file, 'manual');
     lib.close();
     const bytes = fs.readFileSync(file);
@@ -55,7 +55,7 @@ describe('opening a library', () => {
     const file = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(file);
     const s = createServices(lib);
-    for (let i = 0; i < 40; i++) s.importer.import(paste(`${sampleArticle()}\n\nCopy ${i}.`));
+    for (let i = 0; i < 40; i++) await s.importer.import(paste(`${sampleArticle()}\n\nCopy ${i}.`));
     lib.db.pragma('wal_checkpoint(TRUNCATE)');
     lib.close();
     const bytes = fs.readFileSync(file);
@@ -79,7 +79,7 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = path.join(dir, 'library.sqlite');
     const lib = await openLibrary(file);
-    createServices(lib).importer.import(paste(sampleArticle()));
+    await createServices(lib).importer.import(paste(sampleArticle()));
     lib.close();
     const upgraded = await openLibrary(file, { migrations: [...migrations, v2] });
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(v2.version);
@@ -107,7 +107,7 @@ describe('migrations', () => {
 
   it('every migration runs from an empty file to the latest schema and the FTS triggers work', async () => {
     const { services, lib } = await tempLibrary();
-    const r = services.importer.import(paste(sampleArticle()));
+    const r = await services.importer.import(paste(sampleArticle()));
     expect(lib.db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'sincerity'`).all()).toEqual([{ id: r.id }].map(({ id }) => ({ rowid: id })));
   });
 });
@@ -125,9 +125,9 @@ describe('backups', () => {
 
   it('a backup taken while writing is consistent, and restoring it keeps the replaced file', async () => {
     const { lib, services } = await tempLibrary();
-    services.importer.import(paste(sampleArticle()));
+    await services.importer.import(paste(sampleArticle()));
     const pending = takeBackup(lib.db, lib.path, 'busy');
-    for (let i = 0; i < 20; i++) services.importer.import(paste(`Another article number ${i} about trade talks.`));
+    for (let i = 0; i < 20; i++) await services.importer.import(paste(`Another article number ${i} about trade talks.`));
     const backup = await pending;
     expect(integrityProblems(backup.path)).toEqual([]);
     lib.close();

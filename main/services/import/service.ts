@@ -10,7 +10,7 @@ import { AppError } from '../../errors';
 import { assertHasText, assertImportable, declaredHtmlCharset, decodeBytes } from './decode';
 import { formatOfFile, formatOfPaste } from './format';
 import { parseText } from './text';
-import { parseHtml } from './html';
+import { readHtmlInProcess, type HtmlReader } from './html-reader';
 import { parseMarkdown } from './markdown';
 import { normaliseDate } from './date';
 import { titleFromText } from './title';
@@ -20,25 +20,28 @@ export type ImportInput = CallInput<'articles.import'>;
 
 export const PASTED = 'pasted text';
 
-const readers: Record<SourceFormat, (text: string) => ParsedArticle> = { txt: parseText, md: parseMarkdown, html: parseHtml };
-
 export class ImportService {
+  private readonly readers: Record<SourceFormat, (text: string) => ParsedArticle | Promise<ParsedArticle>>;
+
   constructor(
     private readonly articles: ArticleStore,
     private readonly transaction: <T>(fn: () => T) => T,
-  ) {}
+    readHtml: HtmlReader = readHtmlInProcess,
+  ) {
+    this.readers = { txt: parseText, md: parseMarkdown, html: readHtml };
+  }
 
   /** Imports one file or paste. Failures become a `failed` result, so a batch goes on past them. */
-  import(input: ImportInput): ImportResult {
+  async import(input: ImportInput): Promise<ImportResult> {
     try {
-      return this.importOrThrow(input);
+      return await this.importOrThrow(input);
     } catch (err) {
       if (err instanceof AppError) return { file: input.file, status: 'failed', error: err.message };
       throw err;
     }
   }
 
-  private importOrThrow(input: ImportInput): ImportResult {
+  private async importOrThrow(input: ImportInput): Promise<ImportResult> {
     const isPaste = input.encoding === 'text';
     const format = isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file);
     let text: string;
@@ -53,7 +56,7 @@ export class ImportService {
       ({ text, warnings } = decodeBytes(bytes, format === 'html' ? declaredHtmlCharset(bytes) : null));
     }
 
-    const parsed = readers[format](text);
+    const parsed = await this.readers[format](text);
     const plain = projectText(parsed.doc);
     assertHasText(plain);
     const textHash = hashOf(plain);

@@ -55,7 +55,7 @@ for (let n = 0; n < maxOps; n++) {
       const title = `Reliability article ${seq}`;
       const body = Array.from({ length: rand.int(1, 12) }, () => `${sentence(rand.int(8, 40))}.`).join('\n\n');
       log({ t: 'begin', op, seq, title });
-      const r = s.importer.import({ file: 'pasted text', encoding: 'text', data: `Marker ${seq}.\n\n${body}`, title });
+      const r = await s.importer.import({ file: 'pasted text', encoding: 'text', data: `Marker ${seq}.\n\n${body}`, title });
       if (r.status !== 'imported') throw new Error(`import ${seq}: ${JSON.stringify(r)}`);
       log({ t: 'ack', op, seq, id: r.id, title });
       articles.push({ id: r.id!, len: s.library.get(r.id!).text.length });
