@@ -37,9 +37,9 @@ function handlers(s: Services): Handlers {
     'annotations.update': (i) => s.annotations.update(i),
     'annotations.delete': (i) => s.annotations.delete(i.id),
     'annotations.restore': (i) => s.annotations.restore(i.id),
-    'quotes.list': (i) => s.quotes.list(i),
+    'quotes.list': (i) => s.quotes.list(knownFilter(s, i)),
     'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
-    'quotes.export': (i) => exportQuotes(s.quotes.list(i.filter ?? {}), i.format),
+    'quotes.export': (i) => exportQuotes(s.quotes.list(knownFilter(s, i.filter ?? {})), i.format),
     'briefings.list': (i) => s.briefings.list(i.trash),
     'briefings.get': (i) => s.briefings.get(i.id),
     'briefings.create': (i) => s.briefings.create(i),
@@ -55,6 +55,15 @@ function handlers(s: Services): Handlers {
     'articles.exportPdf': (i) => s.exporter.articlePdf(i.id, i.pageSize),
     'search.query': (i) => s.search.search(i.query, i.limit),
   };
+}
+
+/** A filter naming an article, actor, topic or position that does not exist is an error, not an empty list. */
+function knownFilter(s: Services, f: CallInput<'quotes.list'>): CallInput<'quotes.list'> {
+  if (f.articleId !== undefined) s.library.get(f.articleId);
+  if (f.actorId !== undefined) s.codebook.actor(f.actorId);
+  if (f.topicId !== undefined) s.codebook.topic(f.topicId);
+  if (f.positionId !== undefined) s.codebook.position(f.positionId);
+  return f;
 }
 
 const notFoundTopic = (id: number): never => {

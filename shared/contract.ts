@@ -47,6 +47,17 @@ const actorFields = {
   affiliations: z.array(z.strictObject({ organizationId: id, role: z.string().max(300).nullable() })).max(50).optional(),
 };
 
+const offset = z.number().int().min(0).max(1e9);
+/** An annotation's anchor as the store keeps it (see TextSelectors in model.ts). */
+const storedAnchor = z.strictObject({
+  start: offset,
+  end: offset,
+  exact: z.string().max(1_000_000),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+  orphaned: z.boolean(),
+});
+
 const annotationFields = {
   kind: z.enum(annotationKinds).optional(),
   speakerId: id.nullable().optional(),
@@ -140,8 +151,14 @@ export const contract = {
   'annotations.create': call<Annotation>()(
     z.strictObject({ articleId: id, start: z.number().int().min(0).max(1e9), end: z.number().int().min(0).max(1e9), ...annotationFields, kind: z.enum(annotationKinds) }),
   ),
+  /**
+   * Edits the coding; `start`/`end` re-attach it to another passage; `anchor` puts back an anchor
+   * exactly as it was before (undoing a re-attach; an orphan gets its old words back).
+   */
   'annotations.update': call<Annotation>()(
-    z.strictObject({ id, ...annotationFields, start: z.number().int().min(0).max(1e9).optional(), end: z.number().int().min(0).max(1e9).optional() }),
+    z
+      .strictObject({ id, ...annotationFields, start: offset.optional(), end: offset.optional(), anchor: storedAnchor.optional() })
+      .refine((i) => !(i.anchor && (i.start !== undefined || i.end !== undefined)), { message: 'give either start/end or anchor, not both' }),
   ),
   /** Moves the annotation to the trash (undoable with `annotations.restore`). */
   'annotations.delete': call<Annotation>()(z.strictObject({ id })),

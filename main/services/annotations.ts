@@ -58,6 +58,7 @@ export class AnnotationService {
         if (problem) throw new AppError('invalid_input', problem);
         this.annotations.setAnchor(current.id, selectorsFor(article.text, start, end));
       }
+      if (input.anchor) this.putBack(current.id, article.text, input.anchor);
       this.annotations.update(current.id, {
         kind: input.kind,
         speakerId: input.speakerId,
@@ -67,6 +68,22 @@ export class AnnotationService {
       if (input.positions) this.annotations.setPositions(current.id, dedupe(input.positions));
       return this.annotations.get(current.id)!;
     });
+  }
+
+  /**
+   * Puts an earlier anchor back as it was. An orphan's stored words are what it quoted, whatever the
+   * text says now; a placed anchor must still match the article, or the article changed since.
+   */
+  private putBack(id: number, text: string, anchor: NonNullable<UpdateInput['anchor']>) {
+    const { orphaned, ...selectors } = anchor;
+    if (!orphaned) {
+      const problem = checkRange(text, selectors.start, selectors.end);
+      if (problem) throw new AppError('invalid_input', problem);
+      if (text.slice(selectors.start, selectors.end) !== selectors.exact) {
+        throw new AppError('conflict', 'The article text has changed since; the annotation was left where it is.');
+      }
+    }
+    this.annotations.putAnchor(id, selectors, orphaned);
   }
 
   delete(id: number): Annotation {

@@ -100,8 +100,15 @@ export class AnnotationStore {
 
   /** Where re-anchoring put it; `exact` is kept as stored for orphans, so their words are never lost. */
   setAnchor(id: number, s: TextSelectors | null): void {
-    if (s) this.db.prepare(`UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0 WHERE id = ?`).run(s.start, s.end, s.exact, s.prefix, s.suffix, id);
+    if (s) this.putAnchor(id, s, false);
     else this.db.prepare(`UPDATE annotations SET orphaned = 1 WHERE id = ?`).run(id);
+  }
+
+  /** An anchor stored exactly as given, orphan or not (undoing a re-attach). */
+  putAnchor(id: number, s: TextSelectors, orphaned: boolean): void {
+    this.db
+      .prepare(`UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ? WHERE id = ?`)
+      .run(s.start, s.end, s.exact, s.prefix, s.suffix, orphaned ? 1 : 0, id);
   }
 
   setPositions(id: number, positions: AnnotationPosition[]): void {

@@ -46,6 +46,8 @@ export function App() {
   const [briefingsSeen, setBriefingsSeen] = useState(false);
   /** File → New briefing: counts requests, so each one creates one briefing. */
   const [newBriefing, setNewBriefing] = useState(0);
+  /** A briefing to open in the briefings view (a search hit). */
+  const [openBriefing, setOpenBriefing] = useState<{ briefingId: number; seq: number } | null>(null);
   useEffect(() => {
     if (view === 'briefings') setBriefingsSeen(true);
   }, [view]);
@@ -70,12 +72,18 @@ export function App() {
     setOpenRequest({ articleId, ...extra, seq: ++requestSeq });
   }, []);
 
+  const showBriefing = useCallback((briefingId: number) => {
+    setView('briefings');
+    setOpenBriefing({ briefingId, seq: ++requestSeq });
+  }, []);
+
   const openHit = useCallback(
     (hit: SearchHit, query: string) => {
       if (hit.kind === 'article') openArticle(hit.id, { terms: searchTerms(query) });
+      else if (hit.kind === 'briefing') showBriefing(hit.id);
       else if (hit.articleId) openArticle(hit.articleId, { annotationId: hit.id });
     },
-    [openArticle],
+    [openArticle, showBriefing],
   );
 
   const onImported = useCallback(
@@ -217,6 +225,7 @@ export function App() {
             toast={toast}
             visible={view === 'briefings'}
             newRequest={newBriefing}
+            openRequest={openBriefing}
             onOpenSource={(articleId, annotationId) => openArticle(articleId, annotationId ? { annotationId } : {})}
           />
         )}

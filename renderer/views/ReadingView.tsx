@@ -191,11 +191,13 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
           const id = d.id;
           await call('annotations.update', { id, ...fields });
           if (before) {
-            const old = { kind: before.kind, speakerId: before.speakerId, positions: before.positions, comment: before.comment, tags: before.tags, start: before.start, end: before.end };
+            // The coding only: the form never moves the anchor, and sending old offsets back would
+            // re-anchor an orphan on whatever text is there now.
+            const old = { kind: before.kind, speakerId: before.speakerId, positions: before.positions, comment: before.comment, tags: before.tags };
             history.push({
               label: 'annotation edit',
               undo: () => call('annotations.update', { id, ...old }).then(reload),
-              redo: () => call('annotations.update', { id, ...fields, start: d.start, end: d.end }).then(reload),
+              redo: () => call('annotations.update', { id, ...fields }).then(reload),
             });
           }
         }
@@ -243,7 +245,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         await call('annotations.update', { id: a.id, start: sel.start, end: sel.end });
         history.push({
           label: 're-attach',
-          undo: () => call('annotations.update', { id: a.id, start: a.start, end: a.end }).then(reload),
+          // Back exactly as it was: an orphan becomes an orphan again, with the words it quoted.
+          undo: () => call('annotations.update', { id: a.id, anchor: { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, orphaned: a.orphaned } }).then(reload),
           redo: () => call('annotations.update', { id: a.id, start: sel.start, end: sel.end }).then(reload),
         });
         await reload();

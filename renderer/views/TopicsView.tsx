@@ -174,6 +174,17 @@ function PositionRow({ position: p, topic, topics, run, toast }: { position: Pos
       >
         ×
       </button>
+      <input
+        class="description-input"
+        defaultValue={p.description ?? ''}
+        placeholder="Description: what holding this position means (optional)"
+        aria-label={`Description of ${p.claim}`}
+        data-testid="position-description"
+        onBlur={(e) => {
+          const description = (e.currentTarget as HTMLInputElement).value.trim() || null;
+          if (description !== p.description) void run(() => call('positions.update', { id: p.id, description }));
+        }}
+      />
     </li>
   );
 }

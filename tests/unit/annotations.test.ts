@@ -82,6 +82,35 @@ describe('annotations', () => {
     expect(s.library.get(articleId).text).toContain('discussed strained bilateral');
   });
 
+  it('an orphan re-attached and then put back is an orphan again with the words it quoted; editing its coding never moves it', async () => {
+    const { services: s, articleId, q3 } = await codedLibrary();
+    const doc = Node.fromJSON(articleSchema, s.library.get(articleId).doc);
+    const edited = JSON.parse(JSON.stringify(doc.toJSON()).replace('withdraw \\"unfair\\" export controls imposed', 'lift measures imposed')) as unknown;
+    s.annotations.updateText(articleId, edited);
+    const orphan = s.annotations.list(articleId).find((a) => a.id === q3.id)!;
+    expect(orphan).toMatchObject({ orphaned: true, exact: 'withdraw "unfair" export controls' });
+
+    // Editing the coding (and undoing that edit) leaves the orphan as it is.
+    s.annotations.update({ id: orphan.id, comment: 'Check the correction.' });
+    s.annotations.update({ id: orphan.id, comment: null });
+    expect(s.annotations.list(articleId).find((a) => a.id === q3.id)).toMatchObject({ orphaned: true, exact: orphan.exact, start: orphan.start });
+
+    // Re-attach to "lift measures", then put the old anchor back: the orphan and its words return.
+    const text = s.library.get(articleId).text;
+    const at = text.indexOf('lift measures');
+    const reattached = s.annotations.update({ id: orphan.id, start: at, end: at + 'lift measures'.length });
+    expect(reattached).toMatchObject({ orphaned: false, exact: 'lift measures' });
+    const { start, end, exact, prefix, suffix } = orphan;
+    const back = s.annotations.update({ id: orphan.id, anchor: { start, end, exact, prefix, suffix, orphaned: true } });
+    expect(back).toMatchObject({ orphaned: true, exact: 'withdraw "unfair" export controls', prefix, suffix });
+
+    // A placed anchor that no longer matches the text is refused, and nothing moves.
+    expect(() => s.annotations.update({ id: orphan.id, anchor: { start: at, end: at + 4, exact: 'nope', prefix: '', suffix: '', orphaned: false } })).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    expect(s.annotations.list(articleId).find((a) => a.id === q3.id)).toMatchObject({ orphaned: true, exact: 'withdraw "unfair" export controls' });
+  });
+
   it('refuses text that is not a valid article doc or carries unsafe links', async () => {
     const { services: s, articleId } = await codedLibrary();
     const before = s.library.get(articleId).text;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from './helpers';
+import { codedLibrary, QUOTE } from './coding-helpers';
 
 const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
 
@@ -32,6 +33,26 @@ describe('the verbatim command', () => {
     const hits = verbatim(db, 'search', 'Nippon', 'Steel', '--json').json() as { kind: string; id: number; snippet: string }[];
     expect(hits).toMatchObject([{ kind: 'article', id: 1 }]);
     expect(hits[0]!.snippet).toContain('[Nippon] [Steel]');
+  });
+
+  it('lists the coding as quotes and exports it; an unknown article is an error, not an empty list', async () => {
+    const { lib, articleId } = await codedLibrary();
+    const rows = verbatim(lib.path, 'quotes', '--json').json() as { text: string; speaker: { name: string } | null }[];
+    expect(rows).toHaveLength(3);
+    expect(rows).toContainEqual(expect.objectContaining({ text: QUOTE, speaker: expect.objectContaining({ name: 'Kim Jung Han' }) }));
+    expect(verbatim(lib.path, 'quotes', '--article', String(articleId)).stdout).toContain(QUOTE);
+    const unknown = verbatim(lib.path, 'quotes', '--article', '999');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/Article 999 does not exist/);
+
+    const out = path.join(tempDir(), 'quotes.csv');
+    const exported = verbatim(lib.path, 'export-quotes', '--format', 'csv', '--out', out);
+    expect(exported.code).toBe(0);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/speaker/i);
+    expect(csv).toContain(QUOTE);
+    expect(verbatim(lib.path, 'export-quotes', '--format', 'graphml', '--out', path.join(tempDir(), 'n.graphml')).code).toBe(0);
+    expect(verbatim(lib.path, 'export-quotes', '--format', 'csv', '--article', '999', '--out', path.join(tempDir(), 'x.csv')).code).toBe(1);
   });
 
   it('names each failed file and exits 1, while the rest of the batch imports', () => {

@@ -145,6 +145,7 @@ class StanceTableView implements NodeView {
   dom: HTMLElement;
   private body: HTMLElement;
   private data: { header: string[]; rows: string[][] } | null = null;
+  private unsubscribe: () => void;
 
   constructor(
     private node: Node,
@@ -160,6 +161,8 @@ class StanceTableView implements NodeView {
     this.body = el('div', { class: 'stance-table-body' }, 'Loading…');
     this.dom = el('div', { class: 'stance-table-node', 'data-testid': 'stance-table' }, el('div', { class: 'stance-table-head' }, el('strong', {}, `Actors & positions: ${node.attrs.topic as string}`), el('span', { class: 'hint' }, ' live from the matrix · '), freeze), this.body);
     void this.load();
+    // Live: coding done elsewhere shows when the analyst comes back to the briefing.
+    this.unsubscribe = host.onQuotesChanged(() => void this.load());
   }
 
   private async load() {
@@ -184,6 +187,10 @@ class StanceTableView implements NodeView {
 
   ignoreMutation() {
     return true;
+  }
+
+  destroy() {
+    this.unsubscribe();
   }
 }
 

@@ -19,12 +19,16 @@ interface Props {
   visible: boolean;
   /** Increments on File → New briefing. */
   newRequest: number;
+  /** A briefing to open, e.g. a search hit; `seq` changes with each request. */
+  openRequest: { briefingId: number; seq: number } | null;
 }
 
 type Side = 'quotes' | 'revisions';
 
-export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible, newRequest }: Props) {
+export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible, newRequest, openRequest }: Props) {
   const [briefings, setBriefings] = useState<BriefingMeta[] | null>(null);
+  const [trash, setTrash] = useState<BriefingMeta[] | null>(null);
+  const [showTrash, setShowTrash] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [quotes, setQuotes] = useState<QuoteRow[]>([]);
   const [articles, setArticles] = useState<ArticleMeta[]>([]);
@@ -38,8 +42,10 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
 
   const loadList = useCallback(async () => {
     try {
-      const list = await call('briefings.list', {});
+      const [list, inTrash] = await Promise.all([call('briefings.list', {}), call('briefings.list', { trash: true })]);
       setBriefings(list);
+      // Most recently deleted first: the one just deleted is the one most likely wanted back.
+      setTrash(inTrash.sort((x, y) => (y.deletedAt ?? '').localeCompare(x.deletedAt ?? '')));
       return list;
     } catch (e) {
       fail(e);
@@ -71,6 +77,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
     try {
       const b = await call('briefings.create', { template });
       await loadList();
+      setShowTrash(false);
       setSelectedId(b.id);
       toast({ kind: 'info', text: `Created “${b.title}”.` });
     } catch (e) {
@@ -82,6 +89,14 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
     if (newRequest) void create('blank');
   }, [newRequest]);
 
+  useEffect(() => {
+    if (!openRequest) return;
+    setShowTrash(false);
+    setSelectedId(openRequest.briefingId);
+    // It may be newer than the list (made from the CLI or another window).
+    if (briefings && !briefings.some((b) => b.id === openRequest.briefingId)) void loadList();
+  }, [openRequest]);
+
   const setTrashed = async (id: number, trashed: boolean) => {
     const meta = trashed ? await call('briefings.delete', { id }) : await call('briefings.restore', { id });
     const list = await loadList();
@@ -90,10 +105,23 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
     return meta;
   };
 
+  const restoreFromTrash = async (id: number) => {
+    try {
+      const meta = await setTrashed(id, false);
+      toast({ kind: 'info', text: `Restored “${meta.title}”.` });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   return (
     <div class="panes briefings-view">
       <BriefingList
         briefings={briefings}
+        trash={trash}
+        showTrash={showTrash}
+        onShowTrash={setShowTrash}
+        onRestore={(id) => void restoreFromTrash(id)}
         selectedId={selectedId}
         onSelect={setSelectedId}
         onNew={(t) => void create(t)}

@@ -36,15 +36,15 @@ export function Toolbar({ state, run, onLink, onQuote, onCite, onStanceTable }: 
       {label}
     </button>
   );
-  const btn = (label: string, title: string, command: Command, on = false, testId?: string) => (
-    <button type="button" class={on ? 'on' : ''} title={title} data-testid={testId} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
+  const btn = (label: string, title: string, command: Command, on = false, testId?: string, enabled = true) => (
+    <button type="button" class={on ? 'on' : ''} title={title} data-testid={testId} disabled={!enabled} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
       {label}
     </button>
   );
   return (
     <div class="toolbar" role="toolbar" aria-label="Formatting">
-      {btn('↶', `Undo (${modLabel}Z)`, undo, false, 'tb-undo')}
-      {btn('↷', `Redo (${modLabel}Shift+Z)`, redo, false, 'tb-redo')}
+      {btn('↶', `Undo (${modLabel}Z)`, undo, false, 'tb-undo', state?.canUndo ?? false)}
+      {btn('↷', `Redo (${modLabel}Shift+Z)`, redo, false, 'tb-redo', state?.canRedo ?? false)}
       <span class="sep" />
       <select
         aria-label="Block type"
