@@ -3,11 +3,12 @@
 // file-system access; it is only told that the library changed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, formatBytes } from '../../shared/limits';
 import type { ImportResult } from '../../shared/model';
 import type { Router } from '../router';
 import { sendMenuCommand } from './ipc';
+import { importSummary } from './import-summary';
 
 export async function importWithDialog(window: BrowserWindow | null, router: Router): Promise<void> {
   const options: OpenDialogOptions = {
@@ -19,22 +20,17 @@ export async function importWithDialog(window: BrowserWindow | null, router: Rou
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   if (picked.canceled || picked.filePaths.length === 0) return;
 
+  // Progress on the taskbar / Dock icon while a batch goes in.
   const results: ImportResult[] = [];
-  for (const file of picked.filePaths) results.push(await importFile(router, file));
+  for (const [i, file] of picked.filePaths.entries()) {
+    window?.setProgressBar(i / picked.filePaths.length);
+    results.push(await importFile(router, file));
+  }
+  window?.setProgressBar(-1);
   if (results.some((r) => r.status !== 'failed')) sendMenuCommand(window, 'library-changed');
 
-  const failed = results.filter((r) => r.status === 'failed');
-  if (failed.length === 0) return;
-  const imported = results.length - failed.length;
-  const box: MessageBoxOptions = {
-    type: 'warning',
-    message: failed.length === 1 ? `${path.basename(failed[0]!.file)} could not be imported.` : `${failed.length} of ${results.length} files could not be imported.`,
-    detail: [
-      ...failed.map((r) => `${path.basename(r.file)}: ${r.error ?? 'failed'}`),
-      ...(imported ? ['', `${imported} ${imported === 1 ? 'file was' : 'files were'} imported.`] : []),
-    ].join('\n'),
-    buttons: ['OK'],
-  };
+  const box = importSummary(results);
+  if (!box) return;
   if (window) await dialog.showMessageBox(window, box);
   else await dialog.showMessageBox(box);
 }

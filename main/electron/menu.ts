@@ -57,6 +57,7 @@ export function buildMenu(ctx: MenuContext): Menu {
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importArticles() },
         { label: 'New briefing', accelerator: 'CmdOrCtrl+N', click: send('new-briefing') },
+        { label: 'Export briefing as PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-pdf') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

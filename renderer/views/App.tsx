@@ -46,6 +46,7 @@ export function App() {
   const [briefingsSeen, setBriefingsSeen] = useState(false);
   /** File → New briefing: counts requests, so each one creates one briefing. */
   const [newBriefing, setNewBriefing] = useState(0);
+  const [exportPdf, setExportPdf] = useState(0);
   /** A briefing to open in the briefings view (a search hit). */
   const [openBriefing, setOpenBriefing] = useState<{ briefingId: number; seq: number } | null>(null);
   useEffect(() => {
@@ -148,6 +149,9 @@ export function App() {
         else if (command === 'new-briefing') {
           setView('briefings');
           setNewBriefing((n) => n + 1);
+        } else if (command === 'export-pdf') {
+          setView('briefings');
+          setExportPdf((n) => n + 1);
         }
         else if (command === 'toggle-theme') setTheme(toggleTheme());
         else if (command === 'focus-search') searchRef.current?.focus();
@@ -225,6 +229,7 @@ export function App() {
             toast={toast}
             visible={view === 'briefings'}
             newRequest={newBriefing}
+            exportRequest={exportPdf}
             openRequest={openBriefing}
             onOpenSource={(articleId, annotationId) => openArticle(articleId, annotationId ? { annotationId } : {})}
           />

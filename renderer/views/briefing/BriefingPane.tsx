@@ -33,6 +33,7 @@ interface Props {
   bindInsert: (insert: ((q: QuoteRow) => void) | null) => void;
   bindRestore: (restore: ((doc: unknown) => void) | null) => void;
   onSaved: () => void;
+  exportRequest: number;
   toast: (t: Omit<Toast, 'id'>) => void;
 }
 
@@ -260,7 +261,7 @@ export function BriefingPane(props: Props) {
               <option value="draft">draft</option>
               <option value="final">final</option>
             </select>
-            <ExportMenu briefingId={briefingId} beforeExport={() => queue.current?.flush() ?? Promise.resolve()} onError={(m) => toast({ kind: 'error', text: m })} />
+            <ExportMenu briefingId={briefingId} pdfRequest={props.exportRequest} beforeExport={() => queue.current?.flush() ?? Promise.resolve()} onError={(m) => toast({ kind: 'error', text: m })} />
             <span class={`save-status save-${saveState}`} data-testid="save-status" role="status">
               {STATUS_TEXT[saveState]}
               {saveState === 'error' && (

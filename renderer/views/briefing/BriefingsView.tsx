@@ -19,13 +19,15 @@ interface Props {
   visible: boolean;
   /** Increments on File → New briefing. */
   newRequest: number;
+  /** File ▸ Export briefing as PDF…: counts up with each request. */
+  exportRequest: number;
   /** A briefing to open, e.g. a search hit; `seq` changes with each request. */
   openRequest: { briefingId: number; seq: number } | null;
 }
 
 type Side = 'quotes' | 'revisions';
 
-export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible, newRequest, openRequest }: Props) {
+export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible, newRequest, exportRequest, openRequest }: Props) {
   const [briefings, setBriefings] = useState<BriefingMeta[] | null>(null);
   const [trash, setTrash] = useState<BriefingMeta[] | null>(null);
   const [showTrash, setShowTrash] = useState(false);
@@ -88,6 +90,14 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
   useEffect(() => {
     if (newRequest) void create('blank');
   }, [newRequest]);
+
+  // With a briefing open, its export menu takes the request; without one, say what to do.
+  const exportSeen = useRef(exportRequest);
+  useEffect(() => {
+    if (exportRequest === exportSeen.current) return;
+    exportSeen.current = exportRequest;
+    if (selectedId === null) toast({ kind: 'info', text: 'Open or create a briefing to export it as PDF.' });
+  }, [exportRequest]);
 
   useEffect(() => {
     if (!openRequest) return;
@@ -161,6 +171,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
           bindInsert={(fn) => (insert.current = fn)}
           bindRestore={(fn) => (restore.current = fn)}
           onSaved={() => setSavedCount((n) => n + 1)}
+          exportRequest={exportRequest}
           toast={toast}
         />
       ) : (

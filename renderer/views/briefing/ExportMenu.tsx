@@ -1,5 +1,5 @@
 // Export the open briefing: PDF first, then HTML, Markdown and Word; the page size is a setting.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BriefingExportFormat, PageSizeName } from '../../../shared/contract';
 import { call } from '../../api';
 import { pageSize, saveExport, setPageSize } from '../../exports';
@@ -9,6 +9,8 @@ interface Props {
   /** Saves what is still unsaved, so the export has every word. */
   beforeExport: () => Promise<void>;
   onError: (message: string) => void;
+  /** Counts up with each File ▸ Export briefing as PDF…; the value at mount is not a request. */
+  pdfRequest?: number;
 }
 
 const FORMATS: { format: BriefingExportFormat; label: string }[] = [
@@ -18,7 +20,7 @@ const FORMATS: { format: BriefingExportFormat; label: string }[] = [
   { format: 'docx', label: 'Word' },
 ];
 
-export function ExportMenu({ briefingId, beforeExport, onError }: Props) {
+export function ExportMenu({ briefingId, beforeExport, onError, pdfRequest = 0 }: Props) {
   const [busy, setBusy] = useState<BriefingExportFormat | null>(null);
   const [size, setSize] = useState<PageSizeName>(pageSize());
 
@@ -34,6 +36,13 @@ export function ExportMenu({ briefingId, beforeExport, onError }: Props) {
       setBusy(null);
     }
   };
+
+  const handled = useRef(pdfRequest);
+  useEffect(() => {
+    if (pdfRequest === handled.current) return;
+    handled.current = pdfRequest;
+    void run('pdf');
+  }, [pdfRequest]);
 
   return (
     <span class="export-menu" role="group" aria-label="Export">
