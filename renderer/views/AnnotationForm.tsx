@@ -24,7 +24,8 @@ interface Props {
   actors: Actor[];
   topics: Topic[];
   /** The speaker picked by clicking a highlighted actor mention in the article. */
-  suggestedSpeakerId?: number | null;
+  /** An actor clicked in the text; `seq` makes clicking the same one again count. */
+  suggestedSpeaker?: { actorId: number; seq: number } | null;
   onSave: (draft: AnnotationDraft) => Promise<boolean>;
   onCancel: () => void;
   /** A new actor, topic or position was created from the form. */
@@ -43,12 +44,12 @@ export function actorOptions(actors: Actor[]): Option[] {
   }));
 }
 
-export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeakerId, onSave, onCancel, onCodebookChanged, onError }: Props) {
+export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeaker, onSave, onCancel, onCodebookChanged, onError }: Props) {
   const [draft, setDraft] = useState(initial);
   const [tagsText, setTagsText] = useState(initial.tags.join(', '));
   useEffect(() => {
-    if (suggestedSpeakerId) setDraft((d) => ({ ...d, speakerId: suggestedSpeakerId }));
-  }, [suggestedSpeakerId]);
+    if (suggestedSpeaker) setDraft((d) => ({ ...d, speakerId: suggestedSpeaker.actorId }));
+  }, [suggestedSpeaker]);
   const [pendingClaim, setPendingClaim] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const speaker = actors.find((a) => a.id === draft.speakerId) ?? null;

@@ -45,7 +45,9 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const [highlight, setHighlight] = useState<string[]>([]);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [draft, setDraft] = useState<AnnotationDraft | null>(null);
-  const [suggestedSpeaker, setSuggestedSpeaker] = useState<number | null>(null);
+  // A known actor clicked in the text: offered as the speaker of the open form, or of the next one.
+  const [suggestedSpeaker, setSuggestedSpeaker] = useState<{ actorId: number; seq: number } | null>(null);
+  const nextSpeaker = useRef<number | null>(null);
   const [tab, setTab] = useState<Tab>('annotations');
   const [colorBy, setColorBy] = useState<ColorBy>('stance');
   const readerRef = useRef<ReaderHandle>(null);
@@ -164,7 +166,9 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       if (!a || a.deletedAt || !sel) return;
       setTab('annotations');
       setSuggestedSpeaker(null);
-      setDraft({ articleId: a.id, start: sel.start, end: sel.end, exact: sel.exact, kind, speakerId: null, positions: [], comment: '', tags: [] });
+      const speakerId = nextSpeaker.current;
+      nextSpeaker.current = null;
+      setDraft({ articleId: a.id, start: sel.start, end: sel.end, exact: sel.exact, kind, speakerId, positions: [], comment: '', tags: [] });
       document.getSelection()?.removeAllRanges();
     },
     [],
@@ -335,8 +339,17 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         onEditAnnotation={editAnnotation}
         onDeleteAnnotation={(a) => void deleteAnnotation(a)}
         onMentionClick={(actorId) => {
-          if (draft) setSuggestedSpeaker(actorId);
-          else toast({ kind: 'info', text: `${actors.find((a) => a.id === actorId)?.name ?? 'This actor'}: select a passage and press Q to quote them.` });
+          const name = actors.find((a) => a.id === actorId)?.name ?? 'This actor';
+          if (draft) {
+            setSuggestedSpeaker((s) => ({ actorId, seq: (s?.seq ?? 0) + 1 }));
+            return;
+          }
+          nextSpeaker.current = actorId;
+          toast({
+            kind: 'info',
+            text: `${name} will be the speaker of your next annotation: select what they said and press Q (or P for reported speech).`,
+            action: { label: 'Not them', run: () => (nextSpeaker.current = null) },
+          });
         }}
         onSaveText={saveText}
         onExportPdf={(id) =>
@@ -352,7 +365,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
             draft={draft}
             actors={actors}
             topics={topics}
-            suggestedSpeakerId={suggestedSpeaker}
+            suggestedSpeaker={suggestedSpeaker}
             onSave={saveDraft}
             onCancel={() => setDraft(null)}
             onCodebookChanged={refreshCodebook}
