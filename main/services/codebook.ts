@@ -76,8 +76,13 @@ export class CodebookService {
     return this.tx(() => {
       const actor = this.actor(id);
       const used = this.actors.usage(id);
-      if (used && !force) {
-        throw new AppError('conflict', `“${actor.name}” is the speaker of ${used} annotation${used === 1 ? '' : 's'}; deleting the actor leaves ${used === 1 ? 'it' : 'them'} without a speaker.`);
+      const members = this.actors.members(id);
+      if ((used || members) && !force) {
+        const consequences = [
+          used && `is the speaker of ${used} annotation${used === 1 ? '' : 's'}, which would be left without a speaker`,
+          members && `is the organization of ${members} actor${members === 1 ? '' : 's'}, whose affiliation${members === 1 ? '' : 's'} would end`,
+        ].filter(Boolean);
+        throw new AppError('conflict', `“${actor.name}” ${consequences.join(', and ')}.`);
       }
       this.db.prepare(`UPDATE annotations SET speaker_id = NULL WHERE speaker_id = ?`).run(id);
       this.actors.delete(id);

@@ -110,6 +110,11 @@ export class ActorStore {
     return this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM annotations WHERE speaker_id = ?`).get(id)!.n;
   }
 
+  /** Actors affiliated with this one as their organization: deleting it ends those affiliations. */
+  members(id: number): number {
+    return this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM affiliations WHERE organization_id = ?`).get(id)!.n;
+  }
+
   /** Moves every reference from `source` to `target`, then deletes `source`. Run inside a transaction. */
   merge(sourceId: number, targetId: number): void {
     const source = this.get(sourceId)!;

@@ -36,6 +36,15 @@ describe('codebook', () => {
     expect(s.quotes.list({}).filter((q) => q.speaker === null)).toHaveLength(2);
   });
 
+  it('asks before deleting an organization that actors are affiliated with, and says how many', async () => {
+    const { router, ministry, kim, services: s } = await codedLibrary();
+    const r = await router('actors.delete', { id: ministry.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('is the organization of 1 actor, whose affiliation would end') } });
+    expect(s.codebook.actor(kim.id).affiliations).toHaveLength(1);
+    expect(await router('actors.delete', { id: ministry.id, force: true })).toMatchObject({ ok: true });
+    expect(s.codebook.actor(kim.id).affiliations).toHaveLength(0);
+  });
+
   it('renames, moves and merges positions without orphaning a coding', async () => {
     const { services: s, topic, sincerity, noSale } = await codedLibrary();
     const other = s.codebook.createTopic('Export controls');
