@@ -43,9 +43,12 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, { shell, dialog }));
 
+  // A quit the renderer held up to save a briefing goes on once its window has closed, on macOS too.
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
   app.on('window-all-closed', () => {
     // macOS apps stay running without windows; the Dock icon reopens one ('activate').
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' || quitting) app.quit();
   });
 
   app.on('will-quit', () => {

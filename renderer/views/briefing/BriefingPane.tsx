@@ -132,12 +132,19 @@ export function BriefingPane(props: Props) {
       void queue.current.flush().finally(() => (closing.current = false));
     };
     const onVisibility = () => document.visibilityState === 'hidden' && hide();
-    // The desktop app can hold the window open until the save is done.
+    // The desktop app can hold the window open until the save is done. If the save fails (a full
+    // disk), the analyst decides: closing again would only fail again.
+    let letGo = false;
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (!isDesktop || !queue.current?.dirty) return;
+      const q = queue.current;
+      if (!isDesktop || !q?.dirty || letGo) return;
       e.preventDefault();
       e.returnValue = '';
-      void queue.current.flush().then(() => window.close());
+      void q.flush().then(() => {
+        if (q.dirty && !window.confirm(`The last changes to this briefing could not be saved${q.state === 'error' ? '' : ' yet'}. Close anyway and lose them?`)) return;
+        letGo = true;
+        window.close();
+      });
     };
     window.addEventListener('pagehide', hide);
     document.addEventListener('visibilitychange', onVisibility);
