@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   serveRenderer(path.join(__dirname, '..', 'renderer'));
 
   const libraryPath = process.env.VERBATIM_DB ? path.resolve(process.env.VERBATIM_DB) : path.join(app.getPath('userData'), LIBRARY_FILE);
-  library = await openLibraryOrAsk(libraryPath);
+  library = await openLibraryOrAsk(libraryPath, dialog);
   if (!library) {
     app.quit();
     return;

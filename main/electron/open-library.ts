@@ -1,13 +1,21 @@
 // Opening the library at startup, with the user in the loop when it fails: a damaged library can
 // be replaced by its newest backup (the damaged file is kept beside it, see restoreBackup); a
 // library from a newer Verbatim, or any other failure, is explained and the app quits untouched.
-import { dialog } from 'electron';
+// Electron's dialog is passed in (index.ts gives the real one), so the flow is tested under Node
+// against real damaged files (tests/unit/open-library-dialog.test.ts).
+import type { MessageBoxOptions } from 'electron';
 import { AppError } from '../errors';
 import { listBackups, restoreBackup } from '../store/backup';
 import { LibraryDamagedError, openLibrary, type Library } from '../store/open';
 
+/** The part of Electron's `dialog` this flow uses. */
+export interface LibraryDialogs {
+  showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
+  showErrorBox(title: string, content: string): void;
+}
+
 /** The open library, or null when the user chose to quit (or there is nothing they could do). */
-export async function openLibraryOrAsk(libraryPath: string): Promise<Library | null> {
+export async function openLibraryOrAsk(libraryPath: string, dialog: LibraryDialogs): Promise<Library | null> {
   // Backups already put in place this run: if one of them opens damaged too, offer the next older.
   const tried = new Set<string>();
   for (;;) {
@@ -16,7 +24,7 @@ export async function openLibraryOrAsk(libraryPath: string): Promise<Library | n
     } catch (err) {
       if (err instanceof LibraryDamagedError) {
         const backup = listBackups(err.libraryPath).find((b) => !tried.has(b.path));
-        if (!(await askToRestore(err, backup?.path, tried.size > 0)) || !backup) return null;
+        if (!(await askToRestore(dialog, err, backup?.path, tried.size > 0)) || !backup) return null;
         tried.add(backup.path);
         try {
           restoreBackup(err.libraryPath, backup.path);
@@ -32,7 +40,7 @@ export async function openLibraryOrAsk(libraryPath: string): Promise<Library | n
   }
 }
 
-async function askToRestore(err: LibraryDamagedError, backupPath: string | undefined, older: boolean): Promise<boolean> {
+async function askToRestore(dialog: LibraryDialogs, err: LibraryDamagedError, backupPath: string | undefined, older: boolean): Promise<boolean> {
   const buttons = backupPath ? [older ? 'Restore the next older backup' : 'Restore newest backup', 'Quit'] : ['Quit'];
   const { response } = await dialog.showMessageBox({
     type: 'error',
