@@ -110,6 +110,7 @@ export async function benchPdf(): Promise<object> {
   const weasyprint = weasyprintPath();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-pdf-'));
   const sizes: Record<string, unknown>[] = [];
+  let weasyprintFixed = 0;
   try {
     // Warm: the browser is started once, as in browser mode after the first export.
     const t0 = performance.now();
@@ -117,6 +118,21 @@ export async function benchPdf(): Promise<object> {
     await printer.print(warmup.html, { pageSize: 'A4', title: warmup.briefing.title, ...briefingPageTemplates(warmup.briefing) });
     const coldStartMs = performance.now() - t0;
     progress(`pdf: browser started and first print in ${Math.round(coldStartMs)} ms`);
+
+    // WeasyPrint runs as a fresh process each time while our printer is warm: its fixed cost
+    // (Python start-up, fonts) is measured on a one-section briefing and reported apart, and the
+    // budget is checked against the comparison without it.
+    if (weasyprint) {
+      const input = path.join(dir, 'fixed.html');
+      fs.writeFileSync(input, warmup.html);
+      const fixed: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const a = performance.now();
+        execFileSync(weasyprint, ['--quiet', input, path.join(dir, 'fixed.pdf')], { stdio: 'ignore' });
+        fixed.push(performance.now() - a);
+      }
+      weasyprintFixed = median(fixed) / 1000;
+    }
 
     for (const size of SIZES) {
       const { briefing, html } = benchHtml(size.sections);
@@ -155,6 +171,7 @@ export async function benchPdf(): Promise<object> {
         const wpSeconds = median(wp) / 1000;
         row.weasyprint = { seconds: round(wpSeconds, 3), pages: pageCount(fs.readFileSync(path.join(dir, `bench-${size.target}.pdf`))) };
         row.versusWeasyprint = round(seconds / wpSeconds, 3);
+        row.versusWeasyprintWithoutStartup = round(seconds / Math.max(wpSeconds - weasyprintFixed, 1e-3), 3);
       }
       progress(`pdf: ${pages} pages in ${row.printSeconds} s${weasyprint ? ` (WeasyPrint ${(row.weasyprint as { seconds: number }).seconds} s)` : ''}`);
       sizes.push(row);
@@ -167,7 +184,7 @@ export async function benchPdf(): Promise<object> {
   const at = (target: number) => sizes.find((r) => r.targetPages === target)!;
   const ratio = (at(100).printSeconds as number) / (at(10).printSeconds as number);
   const thirty = at(30).printSeconds as number;
-  const versus = weasyprint ? Math.max(...sizes.map((r) => r.versusWeasyprint as number)) : null;
+  const versus = weasyprint ? Math.max(...sizes.map((r) => r.versusWeasyprintWithoutStartup as number)) : null;
   return {
     printer: 'chromium (playwright-core, warm)',
     runs: RUNS,
@@ -175,7 +192,14 @@ export async function benchPdf(): Promise<object> {
     ratio100to10: { value: round(ratio, 2), budget: BUDGET.ratio100to10, met: ratio <= BUDGET.ratio100to10 },
     thirtyPages: { seconds: thirty, budget: BUDGET.thirtyPagesSeconds, met: thirty <= BUDGET.thirtyPagesSeconds },
     versusWeasyprint: weasyprint
-      ? { worst: versus, budget: BUDGET.versusWeasyprint, met: versus! <= BUDGET.versusWeasyprint, weasyprint: execFileSync(weasyprint, ['--version'], { encoding: 'utf8' }).trim() }
+      ? {
+          worst: versus,
+          weasyprintFixedSeconds: round(weasyprintFixed, 3),
+          measuredWithout: 'WeasyPrint’s fixed cost per run (start-up, fonts), measured on a one-section briefing',
+          budget: BUDGET.versusWeasyprint,
+          met: versus! <= BUDGET.versusWeasyprint,
+          weasyprint: execFileSync(weasyprint, ['--version'], { encoding: 'utf8' }).trim(),
+        }
       : { skipped: 'weasyprint is not installed' },
   };
 }
