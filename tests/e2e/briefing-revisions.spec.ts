@@ -13,17 +13,21 @@ test('restore a revision and undo the restore; a live stance table follows the c
   await page.keyboard.type('First draft of the assessment.');
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
 
-  // A revision now, then more writing.
+  // A revision now (besides the automatic one the first save may have kept), then more writing.
+  const [briefing] = await app.call<{ id: number }[]>('briefings.list', {});
+  const kept = (await app.call<unknown[]>('briefings.revisions', { id: briefing!.id })).length;
   await page.getByTestId('tab-revisions').click();
   await page.getByTestId('revision-snapshot').click();
-  await expect(page.getByTestId('revision-item')).toHaveCount(1);
+  await expect(page.getByTestId('revision-item')).toHaveCount(kept + 1);
+  const manual = page.getByTestId('revision-item').filter({ hasText: 'manual' });
+  await expect(manual).toHaveCount(1);
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Second thoughts added later.');
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
 
   // Preview and restore it: the later words go; undo brings them back.
-  await page.getByTestId('revision-item').first().getByRole('button').click();
+  await manual.getByRole('button').click();
   await expect(page.locator('.revision-preview')).toContainText('First draft of the assessment.');
   await expect(page.locator('.revision-preview')).not.toContainText('Second thoughts');
   await page.getByTestId('revision-restore').click();

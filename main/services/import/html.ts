@@ -33,19 +33,31 @@ export function parseHtml(html: string): ParsedArticle {
   try {
     const meta = readHtmlMeta(document);
     const isPage = /<(html|body|head)[\s>]/i.test(html.slice(0, 4096));
-    let container: Element = document.body;
     if (isPage) {
-      const reader = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 });
-      const article = reader.parse();
+      // Readability works on the document itself (no copy: a long page would need twice the
+      // memory) and hands back its element, not HTML to parse again.
+      const article = new Readability<Element>(document, { charThreshold: 200, serializer: (el) => el as Element }).parse();
       if (article?.content && (article.textContent?.trim().length ?? 0) > 0) {
-        container = JSDOM.fragment(`<div>${article.content}</div>`).firstElementChild!;
         meta.title ??= article.title?.trim() || null;
         meta.author ??= article.byline?.trim() || null;
         meta.outlet ??= article.siteName?.trim() || null;
+        return { ...meta, doc: parser.parse(article.content) };
       }
+      // Nothing it recognised as an article: the whole body, from the page as it came, since
+      // Readability has rearranged this copy.
+      return { ...meta, doc: bodyOf(html) };
     }
-    const doc = parser.parse(container);
-    return { ...meta, doc };
+    return { ...meta, doc: parser.parse(document.body) };
+  } finally {
+    dom.window.close();
+  }
+}
+
+function bodyOf(html: string) {
+  const { JSDOM, silent } = loadJsdom();
+  const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: silent });
+  try {
+    return parser.parse(dom.window.document.body);
   } finally {
     dom.window.close();
   }
