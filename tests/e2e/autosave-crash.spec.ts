@@ -3,7 +3,7 @@
 // after a restart every word typed more than the autosave's longest wait (2 s, see
 // renderer/editor/briefing/autosave.ts) before the crash is in the briefing. The page that was
 // typing is told its saves fail.
-import { test, expect } from './fixtures';
+import { test, expect, newBriefing } from './fixtures';
 
 /** The autosave's longest wait while changes keep coming, plus one save's round trip. */
 const WINDOW_MS = 2000 + 500;
@@ -22,12 +22,7 @@ test('killing the server while a briefing is typed into keeps everything older t
     else otherErrors.push(m.text());
   });
   await typist.goto(app.url);
-  await typist.getByTestId('nav-briefings').click();
-  await typist.getByTestId('briefing-new').click();
-  await typist.getByTestId('briefing-title').fill('Crash drill');
-  await typist.getByTestId('briefing-title').press('Enter');
-  const editor = typist.getByTestId('briefing-editor');
-  await editor.click();
+  await newBriefing(typist, 'Crash drill');
 
   // Type word after word, about four keys a second faster than a quick typist, never pausing long
   // enough for the debounce alone to save; record when each word was finished.

@@ -2,16 +2,11 @@
 // flushes its autosave on `visibilitychange`/`pagehide`; browsers let such a request outlive the
 // page (`keepalive`) only up to 64 KB, so this checks a briefing well past that (about 150 KB):
 // Chromium sends the flush before the tab goes, and the words are in the library.
-import { test, expect } from './fixtures';
+import { test, expect, newBriefing } from './fixtures';
 
 test('closing the tab right after typing into a long briefing loses nothing', async ({ page, app }) => {
   await page.goto(app.url);
-  await page.getByTestId('nav-briefings').click();
-  await page.getByTestId('briefing-new').click();
-  await page.getByTestId('briefing-title').fill('Long brief');
-  await page.getByTestId('briefing-title').press('Enter');
-  const editor = page.getByTestId('briefing-editor');
-  await expect(editor).toBeVisible();
+  const editor = await newBriefing(page, 'Long brief');
 
   // About 150 KB of briefing, pasted as HTML from the clipboard.
   const html = Array.from({ length: 500 }, (_, i) => `<p>Paragraph ${i}: the envoys discussed export controls, the wartime labor ruling and the sincerity Seoul asked of Tokyo, at length and in detail, again and again.</p>`).join('');

@@ -1,15 +1,12 @@
 // Revisions and the live Actors & positions table, as an analyst uses them: save a revision,
 // write on, preview the revision, restore it, and undo the restore; insert a live table for a
 // topic, code a new stance elsewhere and see the table follow, then freeze it into a plain table.
-import { test, expect, importAndQuoteKim, selectInArticle, TOPIC } from './fixtures';
+import { test, expect, importAndQuoteKim, newBriefing, selectInArticle, TOPIC } from './fixtures';
 
 test('restore a revision and undo the restore; a live stance table follows the coding until frozen', async ({ page, app }) => {
   await page.goto(app.url);
   await importAndQuoteKim(page);
-  await page.getByTestId('nav-briefings').click();
-  await page.getByTestId('briefing-new').click();
-  const editor = page.getByTestId('briefing-editor');
-  await editor.click();
+  const editor = await newBriefing(page, 'Assessment');
   await page.keyboard.type('First draft of the assessment.');
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, newBriefing as startBriefing } from './fixtures';
 
 const ALPHA = 'Alpha: Baltic shipping assessment';
 const BRAVO = 'Bravo: Sahel outlook';
@@ -7,10 +7,7 @@ const WORD = 'quokkafjord';
 
 /** A new blank briefing with this title and this text in its body, saved. */
 async function newBriefing(page: Page, title: string, body: string) {
-  await page.getByTestId('briefing-new').click();
-  await expect(page.getByTestId('briefing-title')).toHaveValue('Untitled briefing');
-  await page.getByTestId('briefing-title').fill(title);
-  await page.getByTestId('briefing-title').press('Enter'); // to the body; the title is saved on blur
+  await startBriefing(page, title);
   await page.keyboard.type(body);
   await expect(page.getByTestId('briefing-item').filter({ hasText: title })).toBeVisible();
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });

@@ -143,6 +143,18 @@ export async function selectInArticle(page: Page, phrase: string) {
   }, phrase);
 }
 
+/** A new blank briefing with this title, from the Briefings view; the cursor is left in its body. */
+export async function newBriefing(page: Page, title: string) {
+  await page.getByTestId('nav-briefings').click();
+  await page.getByTestId('briefing-new').click();
+  await expect(page.getByTestId('briefing-title')).toHaveValue('Untitled briefing');
+  await page.getByTestId('briefing-title').fill(title);
+  await page.getByTestId('briefing-title').press('Enter'); // to the body; the title is saved on blur
+  const editor = page.getByTestId('briefing-editor');
+  await expect(editor).toBeFocused();
+  return editor;
+}
+
 export const QUOTE = 'to show more sincerity to resolve the problem';
 export const POSITION = 'Japan must show more sincerity on wartime labor';
 export const TOPIC = 'Wartime labor compensation';
