@@ -22,11 +22,33 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 const citationOf = (decorations: readonly Decoration[]) => (decorations.find((d) => (d.spec as { citation?: number }).citation)?.spec as { citation?: number } | undefined)?.citation;
 
-class QuoteView implements NodeView {
+/**
+ * A block drawn from the library rather than edited as text: it redraws its own DOM (so ProseMirror
+ * ignores mutations there), keeps clicks on its own controls, and stops listening when destroyed.
+ */
+abstract class LibraryBlockView implements NodeView {
+  abstract dom: HTMLElement;
+  protected unsubscribe: () => void = () => {};
+
+  constructor(private readonly controls: string) {}
+
+  stopEvent(e: Event) {
+    return !!(e.target as HTMLElement).closest?.(this.controls);
+  }
+
+  ignoreMutation() {
+    return true;
+  }
+
+  destroy() {
+    this.unsubscribe();
+  }
+}
+
+class QuoteView extends LibraryBlockView {
   dom: HTMLElement;
   private sup: HTMLElement;
   private notice: HTMLElement;
-  private unsubscribe: () => void;
 
   constructor(
     private node: Node,
@@ -35,6 +57,7 @@ class QuoteView implements NodeView {
     private host: NodeViewHost,
     decorations: readonly Decoration[],
   ) {
+    super('.cite-num, .quote-changed button');
     this.sup = el('sup', { class: 'cite-num', title: 'Open the source' });
     this.notice = el('div', { class: 'quote-changed', hidden: '' });
     this.dom = el('figure', { class: 'quote-node', 'data-quote-id': String(node.attrs.annotationId) });
@@ -88,18 +111,6 @@ class QuoteView implements NodeView {
     else this.sup.textContent = String(citationOf(decorations) ?? '');
     return true;
   }
-
-  stopEvent(e: Event) {
-    return !!(e.target as HTMLElement).closest?.('.cite-num, .quote-changed button');
-  }
-
-  ignoreMutation() {
-    return true;
-  }
-
-  destroy() {
-    this.unsubscribe();
-  }
 }
 
 class CiteView implements NodeView {
@@ -141,11 +152,10 @@ export function stanceTableRows(m: Matrix): { header: string[]; rows: string[][]
   return { header, rows };
 }
 
-class StanceTableView implements NodeView {
+class StanceTableView extends LibraryBlockView {
   dom: HTMLElement;
   private body: HTMLElement;
   private data: { header: string[]; rows: string[][] } | null = null;
-  private unsubscribe: () => void;
 
   constructor(
     private node: Node,
@@ -153,6 +163,7 @@ class StanceTableView implements NodeView {
     private getPos: () => number | undefined,
     private host: NodeViewHost,
   ) {
+    super('button');
     const freeze = el('button', { type: 'button', class: 'link-button', 'data-testid': 'stance-table-freeze' }, 'Freeze');
     freeze.onclick = () => {
       const pos = this.getPos();
@@ -179,18 +190,6 @@ class StanceTableView implements NodeView {
     if (node.type !== this.node.type || node.attrs.topicId !== this.node.attrs.topicId) return false;
     this.node = node;
     return true;
-  }
-
-  stopEvent(e: Event) {
-    return !!(e.target as HTMLElement).closest?.('button');
-  }
-
-  ignoreMutation() {
-    return true;
-  }
-
-  destroy() {
-    this.unsubscribe();
   }
 }
 
