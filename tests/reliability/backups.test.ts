@@ -65,6 +65,18 @@ async function writeThenCrash(db: string, ackLog: string, seed: number, ops: num
   });
 }
 
+/** A library in a fresh folder with `articles` articles, and a manual backup of it when asked. */
+async function filledLibrary(articles: number, withBackup = false) {
+  const dir = tempDir();
+  const db = path.join(dir, 'library.sqlite');
+  const lib = await openLibrary(db);
+  await fillLibrary(createServices(lib), undefined, articles);
+  const backup = withBackup ? await takeBackup(lib.db, db, 'manual') : null;
+  lib.close();
+  // Callers that ask for no backup do not read it.
+  return { dir, db, backup: backup! };
+}
+
 describe('backups while writing', () => {
   it('takeBackup with writes interleaved on the same connection gives a sound, consistent copy', async () => {
     const { lib, services } = await tempLibrary();
@@ -208,12 +220,7 @@ describe('verbatim backup + verbatim restore', () => {
   });
 
   it('a restore keeps the replaced file with its WAL, even right after a crash, and two restores keep both files', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'library.sqlite');
-    const lib = await openLibrary(db);
-    await fillLibrary(createServices(lib), undefined, 3);
-    const backup = await takeBackup(lib.db, db, 'manual');
-    lib.close();
+    const { dir, db, backup } = await filledLibrary(3, true);
 
     // A writer killed mid-run leaves committed pages only in library.sqlite-wal.
     await writeThenCrash(db, path.join(dir, 'ack.log'), 5, 50);
@@ -244,12 +251,7 @@ describe('verbatim backup + verbatim restore', () => {
   });
 
   it('restores over a damaged library (what the app offers), keeping the damaged file exactly as it was', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'library.sqlite');
-    const lib = await openLibrary(db);
-    await fillLibrary(createServices(lib), undefined, 2);
-    const backup = await takeBackup(lib.db, db, 'manual');
-    lib.close();
+    const { db, backup } = await filledLibrary(2, true);
     const bytes = fs.readFileSync(db);
     bytes.write('Definitely not SQLite', 0, 'latin1');
     fs.writeFileSync(db, bytes);
@@ -261,11 +263,7 @@ describe('verbatim backup + verbatim restore', () => {
   });
 
   it('refuses a damaged or missing backup and leaves the live file byte-identical', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'library.sqlite');
-    const lib = await openLibrary(db);
-    await fillLibrary(createServices(lib), undefined, 2);
-    lib.close();
+    const { dir, db } = await filledLibrary(2);
     const before = fileSha256(db);
     const bad = path.join(dir, 'bad.sqlite');
     fs.copyFileSync(db, bad);
@@ -285,11 +283,7 @@ describe('verbatim backup + verbatim restore', () => {
   });
 
   it('refuses to restore the library onto itself, leaving it in place', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'library.sqlite');
-    const lib = await openLibrary(db);
-    await fillLibrary(createServices(lib), undefined, 2);
-    lib.close();
+    const { db } = await filledLibrary(2);
     const before = fileSha256(db);
     const r = cli(db, 'restore', db);
     expect(r.code).toBe(1);
@@ -298,12 +292,7 @@ describe('verbatim backup + verbatim restore', () => {
   });
 
   it('refuses to restore while another process has the library open, so its writes cannot go astray', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'library.sqlite');
-    const lib = await openLibrary(db);
-    await fillLibrary(createServices(lib), undefined, 2);
-    const backup = await takeBackup(lib.db, db, 'manual');
-    lib.close();
+    const { db, backup } = await filledLibrary(2, true);
     const server = await startCliServer(db);
     try {
       const r = cli(db, 'restore', backup.path);
