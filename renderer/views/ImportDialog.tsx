@@ -99,6 +99,7 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
           <span>Paste the article’s text or HTML</span>
           <textarea
             ref={textRef}
+            class="source-text"
             data-testid="import-text"
             rows={9}
             value={text}
