@@ -43,8 +43,8 @@ export function parseHtml(html: string): ParsedArticle {
         meta.outlet ??= article.siteName?.trim() || null;
         return { ...meta, doc: parser.parse(article.content) };
       }
-      // Nothing it recognised as an article: the whole body, from the page as it came, since
-      // Readability has rearranged this copy.
+      // Nothing it recognised as an article: the whole body, parsed again from the page as it
+      // came, since Readability has rearranged the parsed one.
       return { ...meta, doc: bodyOf(html) };
     }
     return { ...meta, doc: parser.parse(document.body) };
