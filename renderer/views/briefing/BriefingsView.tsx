@@ -91,8 +91,9 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
     if (newRequest) void create('blank');
   }, [newRequest]);
 
-  // With a briefing open, its export menu takes the request; without one, say what to do.
-  const exportSeen = useRef(exportRequest);
+  // With a briefing open, its export menu takes the request; without one (or when the menu brought
+  // this view up for the first time, before any briefing was open), say what to do.
+  const exportSeen = useRef(0);
   useEffect(() => {
     if (exportRequest === exportSeen.current) return;
     exportSeen.current = exportRequest;
