@@ -2,7 +2,7 @@
 // flushes its autosave on `visibilitychange`/`pagehide`; browsers let such a request outlive the
 // page (`keepalive`) only up to 64 KB, so this checks a briefing well past that (about 150 KB):
 // Chromium sends the flush before the tab goes, and the words are in the library.
-import { test, expect, newBriefing } from './fixtures';
+import { test, expect, newBriefing, typeThenCloseTab } from './fixtures';
 
 test('closing the tab right after typing into a long briefing loses nothing', async ({ page, app }) => {
   await page.goto(app.url);
@@ -21,15 +21,7 @@ test('closing the tab right after typing into a long briefing loses nothing', as
   const stored = JSON.parse(app.cli('briefings', '--json')) as { id: number; title: string }[];
   expect(stored.map((b) => b.title)).toContain('Long brief');
 
-  // Type at the end and close the tab at once: no time for a debounced save.
-  await editor.locator('p').last().click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Closing words.');
-  await page.close();
-
-  const again = await page.context().newPage();
-  await again.goto(app.url);
-  await again.getByTestId('nav-briefings').click();
+  const again = await typeThenCloseTab(page, app.url, ' Closing words.');
   await again.getByTestId('briefing-item').filter({ hasText: 'Long brief' }).click();
   await expect(again.getByTestId('briefing-editor')).toContainText('Closing words.');
   // And it is saved in the library, not only shown.

@@ -1,4 +1,4 @@
-import { test, expect, importAndQuoteKim, QUOTE } from './fixtures';
+import { test, expect, importAndQuoteKim, typeThenCloseTab, QUOTE } from './fixtures';
 
 test('draft a situation brief with a quote and a mention; it survives a reload, undo works, and closing right after typing loses nothing', async ({ page, app }) => {
   await page.goto(app.url);
@@ -55,13 +55,7 @@ test('draft a situation brief with a quote and a mention; it survives a reload, 
 
   // Close the page within a second of the last keystroke, reopen: nothing lost.
   await page.getByTestId('nav-briefings').click();
-  await editor.locator('p').last().click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Last words before closing.');
-  await page.close();
-  const again = await page.context().newPage();
-  await again.goto(app.url);
-  await again.getByTestId('nav-briefings').click();
+  const again = await typeThenCloseTab(page, app.url, ' Last words before closing.');
   await expect(again.getByTestId('briefing-editor')).toContainText('Last words before closing.');
   expect(app.cli('briefings', '--json')).toContain('Japan–South Korea: wartime labor row');
 });

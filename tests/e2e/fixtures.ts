@@ -155,6 +155,21 @@ export async function newBriefing(page: Page, title: string) {
   return editor;
 }
 
+/**
+ * Types at the end of the open briefing's last paragraph and closes the tab at once, with no time
+ * for a debounced save; returns a new tab on the Briefings view.
+ */
+export async function typeThenCloseTab(page: Page, url: string, words: string) {
+  await page.getByTestId('briefing-editor').locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(words);
+  await page.close();
+  const again = await page.context().newPage();
+  await again.goto(url);
+  await again.getByTestId('nav-briefings').click();
+  return again;
+}
+
 export const QUOTE = 'to show more sincerity to resolve the problem';
 export const POSITION = 'Japan must show more sincerity on wartime labor';
 export const TOPIC = 'Wartime labor compensation';
