@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { openLibrary, type Library } from './store/open';
-import { backupTo, integrityProblems, listBackups, restoreBackup } from './store/backup';
+import { backupTo, integrityProblems, listBackups, restoreBackup, RestoreInterrupted } from './store/backup';
 import { createServices } from './services';
 import { createRouter, type Router } from './router';
 import { defaultLibraryPath } from './paths';
@@ -33,8 +33,13 @@ const libraryPath = () => path.resolve((program.opts() as Globals).db ?? default
 /** Saved web pages are read in a worker thread: dist/main/html-worker.js, beside this bundle. */
 const htmlWorker = () => new HtmlWorker(new URL('./html-worker.js', import.meta.url));
 
-async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false, printer?: Printer): Promise<T> {
-  const lib = await openLibrary(libraryPath(), { dailyBackup });
+/**
+ * Opens the library for one command. Only `import` may start a new library: a command that reads
+ * pointed at a path with no library says so instead of leaving an empty one behind.
+ */
+async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false, printer?: Printer, create = false): Promise<T> {
+  const lib = await openLibrary(libraryPath(), { dailyBackup, create });
+  for (const w of lib.warnings) process.stderr.write(`verbatim: ${w}\n`);
   const reader = htmlWorker();
   try {
     const router = createRouter(createServices(lib, { printer, readHtml: reader.read }));
@@ -76,7 +81,7 @@ program
       const out: ImportResult[] = [];
       for (const file of files) out.push(await importFile(call, file, o));
       return out;
-    });
+    }, false, undefined, true);
     print(!!o.json, results, () =>
       results
         .map((r) => {
@@ -291,9 +296,22 @@ program
   .command('restore')
   .description('replace the library with a backup; the replaced file is kept beside it')
   .argument('<backup>')
-  .action((backup: string) => {
-    const { keptAs } = restoreBackup(libraryPath(), path.resolve(backup));
-    process.stdout.write(`Restored ${libraryPath()} from ${backup}${keptAs ? `; the previous file is kept as ${keptAs}` : ''}\n`);
+  .action(async (backup: string) => {
+    // Ctrl+C stops the copy at once; the restore is atomic, so the library stays as it was.
+    const abort = new AbortController();
+    const interrupted = () => abort.abort();
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      const { keptAs } = await restoreBackup(libraryPath(), path.resolve(backup), { signal: abort.signal });
+      process.stdout.write(`Restored ${libraryPath()} from ${backup}${keptAs ? `; the previous file is kept as ${keptAs}` : ''}\n`);
+    } catch (err) {
+      if (err instanceof RestoreInterrupted) process.exitCode = 130;
+      throw err;
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    }
   });
 
 program
@@ -303,6 +321,7 @@ program
   .option('--host <host>', 'address to bind', '127.0.0.1')
   .action(async (o: { port: number; host: string }) => {
     const lib = await openLibrary(libraryPath(), { dailyBackup: true });
+    for (const w of lib.warnings) process.stderr.write(`verbatim: ${w}\n`);
     const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       lib.close();
@@ -332,5 +351,5 @@ function parseId(v: string): number {
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof AppError ? err.message : `Unexpected error: ${(err as Error)?.stack ?? err}`;
   process.stderr.write(`verbatim: ${message}\n`);
-  process.exitCode = 1;
+  process.exitCode = process.exitCode || 1;
 });

@@ -4,6 +4,7 @@ import { contract, isCallName, type CallInput, type CallName, type CallOutput, t
 import { AppError, notFound } from './errors';
 import type { Services } from './services';
 import { exportQuotes } from './services/export/quotes';
+import { storageWriteError } from './store/storage-errors';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
@@ -86,7 +87,10 @@ export function createRouter(services: Services, onError: (err: unknown) => void
       const handler = table[name] as (i: unknown) => unknown;
       return { ok: true, value: (await handler(parsed.data)) as CallOutput<CallName> };
     } catch (err) {
-      if (err instanceof AppError) return { ok: false, error: err.toCallError() };
+      // A full disk, a read-only library or another program's lock is the analyst's to act on:
+      // typed and in words, not `internal`.
+      const typed = storageWriteError(err);
+      if (typed instanceof AppError) return { ok: false, error: typed.toCallError() };
       onError(err);
       return { ok: false, error: { code: 'internal', message: `Something went wrong in ${name}; nothing was changed. (${(err as Error)?.message ?? err})` } };
     }

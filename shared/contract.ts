@@ -233,6 +233,14 @@ export type ErrorCode =
   | 'unsupported'
   | 'too_large'
   | 'damaged'
+  /** The disk is full: nothing was written. */
+  | 'disk_full'
+  /** The library (its file, folder or disk) cannot be written here. */
+  | 'read_only'
+  /** The operating system does not allow Verbatim to use the file (owner, permissions). */
+  | 'permission'
+  /** Another program holds the library's lock. */
+  | 'busy'
   | 'internal';
 
 export type CallResult<N extends CallName> = { ok: true; value: CallOutput<N> } | { ok: false; error: CallError };

@@ -63,6 +63,10 @@ export interface LibraryInfo {
   trashCount: number;
   schemaVersion: number;
   backups: BackupInfo[];
+  /** Opened for reading only: changes cannot be saved. */
+  readOnly: boolean;
+  /** What the analyst should be told at start (a daily backup that could not be taken). */
+  warnings: readonly string[];
 }
 
 export interface BackupInfo {

@@ -1,12 +1,14 @@
-// Opening the library at startup, with the user in the loop when it fails: a damaged library can
-// be replaced by its newest backup (the damaged file is kept beside it, see restoreBackup); a
-// library from a newer Verbatim, or any other failure, is explained and the app quits untouched.
+// Opening the library at startup, with the user in the loop when it fails. Only real damage (what
+// SQLite itself detects) is offered a restore, and never as the default button: a library that is
+// unreadable, read-only, locked, on a full disk or from a newer Verbatim is intact, and is explained
+// with its own remedy while the app quits untouched (red-team finding 3).
 // Electron's dialog is passed in (index.ts gives the real one), so the flow is tested under Node
 // against real damaged files (tests/unit/open-library-dialog.test.ts).
 import type { MessageBoxOptions } from 'electron';
 import { AppError } from '../errors';
 import { listBackups, restoreBackup } from '../store/backup';
 import { LibraryDamagedError, openLibrary, type Library } from '../store/open';
+import { LibraryOpenError, type StorageProblem } from '../store/storage-errors';
 
 /** The part of Electron's `dialog` this flow uses. */
 export interface LibraryDialogs {
@@ -27,21 +29,22 @@ export async function openLibraryOrAsk(libraryPath: string, dialog: LibraryDialo
         if (!(await askToRestore(dialog, err, backup?.path, tried.size > 0)) || !backup) return null;
         tried.add(backup.path);
         try {
-          restoreBackup(err.libraryPath, backup.path);
+          await restoreBackup(err.libraryPath, backup.path);
         } catch (restoreErr) {
           dialog.showErrorBox('Verbatim could not restore the backup', (restoreErr as Error).message);
           return null;
         }
         continue;
       }
-      dialog.showErrorBox('Verbatim cannot open your library', explain(err));
+      dialog.showErrorBox(titleFor(err), explain(err));
       return null;
     }
   }
 }
 
 async function askToRestore(dialog: LibraryDialogs, err: LibraryDamagedError, backupPath: string | undefined, older: boolean): Promise<boolean> {
-  const buttons = backupPath ? [older ? 'Restore the next older backup' : 'Restore newest backup', 'Quit'] : ['Quit'];
+  // Quit first and by default: Enter must never replace a library.
+  const buttons = backupPath ? ['Quit', older ? 'Restore the next older backup' : 'Restore newest backup'] : ['Quit'];
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: 'Verbatim',
@@ -51,10 +54,25 @@ async function askToRestore(dialog: LibraryDialogs, err: LibraryDamagedError, ba
       : err.message,
     buttons,
     defaultId: 0,
-    cancelId: buttons.length - 1,
+    cancelId: 0,
     noLink: true,
   });
-  return !!backupPath && response === 0;
+  return !!backupPath && response === 1;
+}
+
+const TITLES: Record<StorageProblem, string> = {
+  damaged: 'Your library is damaged',
+  unreadable: 'Verbatim is not allowed to open your library',
+  read_only: 'Your library cannot be written',
+  in_use: 'Your library is in use by another program',
+  disk_full: 'The disk is full',
+  missing: 'There is no library there',
+  not_a_file: 'That is not a library file',
+  newer: 'Your library is from a newer Verbatim',
+};
+
+function titleFor(err: unknown): string {
+  return err instanceof LibraryOpenError ? TITLES[err.problem] : 'Verbatim cannot open your library';
 }
 
 function explain(err: unknown): string {

@@ -19,6 +19,8 @@ export class LibraryService {
       trashCount: this.articles.count(true),
       schemaVersion: this.library.db.pragma('user_version', { simple: true }) as number,
       backups: listBackups(this.library.path),
+      readOnly: this.library.readOnly,
+      warnings: this.library.warnings,
     };
   }
 

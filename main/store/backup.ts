@@ -3,8 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { pipeline } from 'node:stream/promises';
 import type { BackupInfo } from '../../shared/model';
 import { AppError } from '../errors';
+import { LATEST_VERSION } from './migrations';
+import { problemOf, storageWriteError } from './storage-errors';
 
 export const DEFAULT_KEEP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -88,50 +91,210 @@ export function integrityProblems(file: string): string[] {
   }
 }
 
+/** The steps of a restore, in order; the fault tests stop the process after each. */
+export const RESTORE_STEPS = ['copied', 'verified', 'checkpointed', 'kept', 'replaced'] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
+
+export interface RestoreOptions {
+  /** Ctrl+C: a restore stopped before its last step leaves the library exactly as it was. */
+  signal?: AbortSignal;
+  /** Called after each step (tests kill the process there to prove every step is safe). */
+  onStep?: (step: RestoreStep) => void;
+}
+
 /**
- * Puts a backup in place of the library. The file it replaces is kept beside it as
- * `<library>.replaced-<time>`, never overwritten, so a restore can itself be undone by hand.
- * Refused, with nothing changed, when the backup is missing, damaged or the library itself, and
- * while another process (the app, `verbatim web`) has the library open: its later writes would
- * go to the file kept aside, not to the library the user sees.
+ * Puts a backup in place of the library, atomically: until the last step the library is the one
+ * the analyst had, and after it the backup; a full disk, Ctrl+C or a crash anywhere in between
+ * never leaves no library (red-team findings 1 and 2).
+ *
+ * 1. The backup (with its -wal, if it has committed pages there) is copied beside the library as
+ *    `<library>.restoring` and fsynced. Copying first means a disk too full for the backup fails
+ *    here, before anything of the library's is touched.
+ * 2. The copy is verified: SQLite's integrity check, a schema this version can open, and its WAL
+ *    folded in, so it is one self-contained file.
+ * 3. The library's own -wal is folded into it (checkpoint), so the library is one file too.
+ * 4. The library is kept as `<library>.replaced-<time>` by a hard link: no copy, no space needed.
+ * 5. The copy is renamed over the library: one atomic step.
+ *
+ * Refused, with nothing changed, when the backup is missing, damaged, from a newer Verbatim or the
+ * library itself, and while another process (the app, `verbatim web`) has the library open: its
+ * later writes would go to the file kept aside, not to the library the user sees.
  */
-export function restoreBackup(libraryPath: string, backupPath: string): { keptAs: string | null } {
+export async function restoreBackup(libraryPath: string, backupPath: string, options: RestoreOptions = {}): Promise<{ keptAs: string | null }> {
   libraryPath = path.resolve(libraryPath);
   backupPath = path.resolve(backupPath);
+  const step = (s: RestoreStep) => {
+    options.onStep?.(s);
+    if (s !== 'replaced' && options.signal?.aborted) throw new RestoreInterrupted(libraryPath);
+  };
   if (!fs.existsSync(backupPath)) throw new AppError('not_found', `There is no backup at ${backupPath}; nothing was changed.`);
+  if (!fs.statSync(backupPath).isFile()) throw new AppError('invalid_input', `${backupPath} is not a file, so it cannot be a backup; nothing was changed.`);
   if (sameFile(libraryPath, backupPath)) throw new AppError('invalid_input', `${backupPath} is the library itself, not a backup of it; nothing was changed.`);
-  const problems = integrityProblems(backupPath);
-  if (problems.length) throw new AppError('damaged', `The backup ${backupPath} is damaged too (${problems[0]}); nothing was changed.`);
-  if (fs.existsSync(libraryPath)) assertNotInUse(libraryPath);
-  let keptAs: string | null = null;
-  if (fs.existsSync(libraryPath)) {
-    keptAs = `${libraryPath}.replaced-${stamp()}`;
-    for (let n = 2; fs.existsSync(keptAs); n++) keptAs = `${libraryPath}.replaced-${stamp()}-${n}`;
-    fs.renameSync(libraryPath, keptAs);
-    for (const ext of ['-wal', '-shm']) {
-      if (fs.existsSync(libraryPath + ext)) fs.renameSync(libraryPath + ext, keptAs + ext);
-    }
-  }
+  const libraryExists = fs.existsSync(libraryPath);
+  if (libraryExists) assertNotInUse(libraryPath);
+
   const partial = `${libraryPath}.restoring`;
-  copySynced(backupPath, partial);
-  // A source with committed pages still in its -wal (a library kept aside by an earlier restore,
-  // a copy of a library that was not closed) is only whole together with it. The -wal goes in
-  // after the main file: a crash in between leaves the source's older, consistent state.
-  const wal = `${backupPath}-wal`;
-  const hasWal = fs.existsSync(wal) && fs.statSync(wal).size > 0;
-  if (hasWal) copySynced(wal, `${partial}-wal`);
-  fs.renameSync(partial, libraryPath);
-  if (hasWal) fs.renameSync(`${partial}-wal`, `${libraryPath}-wal`);
+  const partialFiles = [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`];
+  let keptAs: string | null = null;
+  let walMovedTo: string | null = null;
+  let replaced = false;
+  const removePartial = () => partialFiles.forEach((f) => fs.rmSync(f, { force: true }));
+  removePartial(); // what an earlier, interrupted restore left
+  try {
+    await copySynced(backupPath, partial, options.signal);
+    // A source with committed pages still in its -wal (a library kept aside by an earlier restore,
+    // a copy of a library that was not closed) is only whole together with it.
+    const wal = `${backupPath}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) await copySynced(wal, `${partial}-wal`, options.signal);
+    step('copied');
+
+    verifyRestoredCopy(partial, backupPath);
+    await fsyncFile(partial);
+    for (const f of partialFiles.slice(1)) fs.rmSync(f, { force: true });
+    step('verified');
+
+    const walEmpty = libraryExists ? checkpoint(libraryPath) : true;
+    step('checkpointed');
+
+    if (libraryExists) {
+      keptAs = `${libraryPath}.replaced-${stamp()}`;
+      for (let n = 2; fs.existsSync(keptAs); n++) keptAs = `${libraryPath}.replaced-${stamp()}-${n}`;
+      await keepAside(libraryPath, keptAs);
+      if (!walEmpty) {
+        // The library's -wal could not be folded in (a damaged library): it belongs with the kept
+        // file, and must not be left beside the restored one, whose pages it would overwrite.
+        walMovedTo = `${keptAs}-wal`;
+        fs.renameSync(`${libraryPath}-wal`, walMovedTo);
+      }
+    }
+    step('kept');
+
+    fs.renameSync(partial, libraryPath);
+    replaced = true;
+    step('replaced');
+  } catch (err) {
+    if (!replaced) {
+      removePartial();
+      if (walMovedTo) fs.renameSync(walMovedTo, `${libraryPath}-wal`);
+      if (keptAs) fs.rmSync(keptAs, { force: true }); // a second name of the untouched library
+      throw restoreFailure(err, libraryPath);
+    }
+    throw err;
+  }
+  // The WAL index of the replaced file is stale; SQLite would rebuild it, but nothing should mislead it.
+  fs.rmSync(`${libraryPath}-shm`, { force: true });
+  const emptyWal = `${libraryPath}-wal`;
+  if (fs.existsSync(emptyWal) && fs.statSync(emptyWal).size === 0) fs.rmSync(emptyWal, { force: true });
+  fsyncDir(path.dirname(libraryPath));
   return { keptAs };
 }
 
-function copySynced(from: string, to: string) {
-  fs.copyFileSync(from, to);
-  const fd = fs.openSync(to, 'r+');
+/** Ctrl+C during a restore, before its last step: the library is as it was. */
+export class RestoreInterrupted extends AppError {
+  constructor(libraryPath: string) {
+    super('conflict', `The restore was interrupted; the library ${libraryPath} was not changed.`);
+    this.name = 'RestoreInterrupted';
+  }
+}
+
+function restoreFailure(err: unknown, libraryPath: string): unknown {
+  if (err instanceof AppError) return err;
+  if ((err as Error)?.name === 'AbortError') return new RestoreInterrupted(libraryPath);
+  const typed = storageWriteError(err);
+  if (typed instanceof AppError) {
+    return new AppError(typed.code, `The backup could not be put in place: ${typed.message.replace(/,? ?so this change could not be saved; nothing was changed\./, '.').replace(/; nothing was changed\./, '.')} The library ${libraryPath} was not changed.`);
+  }
+  return new AppError('internal', `The backup could not be put in place (${(err as Error)?.message ?? err}); the library ${libraryPath} was not changed.`);
+}
+
+/**
+ * Opens the copy as SQLite would: it must pass the integrity check and be a schema this version
+ * knows. Its -wal is folded in, so what takes the library's name is one self-contained file.
+ */
+function verifyRestoredCopy(partial: string, backupPath: string) {
+  let db: Database.Database | undefined;
   try {
-    fs.fsyncSync(fd);
+    db = new Database(partial, { fileMustExist: true, timeout: 0 });
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    if (problems.length) throw new AppError('damaged', `The backup ${backupPath} is damaged too (${problems[0]}); nothing was changed.`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) {
+      throw new AppError(
+        'unsupported',
+        `The backup ${backupPath} was written by a newer version of Verbatim (schema ${version}; this version knows up to ${LATEST_VERSION}), so this version could not open it after restoring; nothing was changed. Update Verbatim, then restore.`,
+      );
+    }
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (r?.busy) throw new AppError('busy', `The copy of ${backupPath} could not be made whole (its WAL is in use); nothing was changed.`);
+  } catch (err) {
+    if (err instanceof AppError || (problemOf(err) ?? 'damaged') !== 'damaged') throw err;
+    throw new AppError('damaged', `The backup ${backupPath} is damaged too (${(err as Error).message}); nothing was changed.`);
   } finally {
-    fs.closeSync(fd);
+    db?.close();
+  }
+}
+
+/** Folds the library's -wal into it; false when that failed (a damaged library) and the -wal remains. */
+function checkpoint(libraryPath: string): boolean {
+  const wal = `${libraryPath}-wal`;
+  const empty = () => !fs.existsSync(wal) || fs.statSync(wal).size === 0;
+  if (empty()) return true;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(libraryPath, { fileMustExist: true, timeout: 0 });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    return false;
+  } finally {
+    try {
+      db?.close();
+    } catch {
+      // A damaged file may not close cleanly either; its -wal is then moved aside with it.
+    }
+  }
+  return empty();
+}
+
+/** A hard link where the file system has them (instant, no space needed); else a synced copy. */
+async function keepAside(libraryPath: string, keptAs: string) {
+  try {
+    fs.linkSync(libraryPath, keptAs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK' && code !== 'ENOSYS') throw err;
+    await copySynced(libraryPath, keptAs);
+  }
+}
+
+async function copySynced(from: string, to: string, signal?: AbortSignal) {
+  try {
+    await pipeline(fs.createReadStream(from), fs.createWriteStream(to, { flags: 'wx' }), { signal });
+    await fsyncFile(to);
+  } catch (err) {
+    fs.rmSync(to, { force: true });
+    throw err;
+  }
+}
+
+async function fsyncFile(file: string) {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A rename is durable only once its folder is synced (POSIX). Windows cannot open folders and needs not. */
+function fsyncDir(dir: string) {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not possible here (Windows); the rename itself is still atomic.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

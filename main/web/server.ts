@@ -36,7 +36,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const STATUS: Record<CallError['code'], 400 | 404 | 409 | 413 | 415 | 500 | 503> = {
+const STATUS: Record<CallError['code'], 400 | 403 | 404 | 409 | 413 | 415 | 500 | 503 | 507> = {
   unknown_call: 404,
   invalid_input: 400,
   not_found: 404,
@@ -44,6 +44,10 @@ const STATUS: Record<CallError['code'], 400 | 404 | 409 | 413 | 415 | 500 | 503>
   unsupported: 415,
   too_large: 413,
   damaged: 503,
+  disk_full: 507,
+  read_only: 409,
+  permission: 403,
+  busy: 503,
   internal: 500,
 };
 

@@ -67,6 +67,10 @@ export function App() {
   }, [fail]);
 
   useEffect(() => void refreshCodebook(), [refreshCodebook]);
+  // A skipped daily backup or a read-only library opened anyway: said once, at start.
+  useEffect(() => {
+    call('library.info', {}).then((info) => info.warnings.forEach((text) => toast({ kind: 'error', text })), fail);
+  }, [toast, fail]);
 
   const openArticle = useCallback((articleId: number, extra: { terms?: string[]; annotationId?: number } = {}) => {
     setView('read');

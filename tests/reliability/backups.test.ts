@@ -228,8 +228,8 @@ describe('verbatim backup + verbatim restore', () => {
     const acked = fs.readFileSync(path.join(dir, 'ack.log'), 'utf8').split('\n').filter((l) => l.includes('"ack"') && l.includes('"import"')).length;
     const liveArticles = count(db, 'articles');
 
-    const first = restoreBackup(db, backup.path);
-    const second = restoreBackup(db, backup.path);
+    const first = await restoreBackup(db, backup.path);
+    const second = await restoreBackup(db, backup.path);
     expect(first.keptAs).not.toBe(second.keptAs);
     // The first kept file is the crashed library with everything it had acknowledged.
     expect(count(first.keptAs!, 'articles')).toBe(liveArticles);
@@ -245,7 +245,7 @@ describe('verbatim backup + verbatim restore', () => {
     expect(fs.statSync(`${crashed}-wal`).size).toBeGreaterThan(0);
     const expected = fingerprintsOf(crashed);
     const target = path.join(dir, 'library.sqlite');
-    restoreBackup(target, crashed);
+    await restoreBackup(target, crashed);
     expect(fingerprintsOf(target)).toEqual(expected);
     expect(integrityProblems(target)).toEqual([]);
   });

@@ -83,7 +83,7 @@ describe('opening the library in the desktop app', () => {
     const before = fs.readFileSync(file);
     const ui = answering('Quit');
     expect(await openLibraryOrAsk(file, ui.dialogs)).toBeNull();
-    expect(ui.errors).toEqual([{ title: 'Verbatim cannot open your library', content: expect.stringMatching(/written by a newer version of Verbatim/) }]);
+    expect(ui.errors).toEqual([{ title: 'Your library is from a newer Verbatim', content: expect.stringMatching(/written by a newer version of Verbatim/) }]);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

@@ -131,7 +131,7 @@ describe('backups', () => {
     const backup = await pending;
     expect(integrityProblems(backup.path)).toEqual([]);
     lib.close();
-    const { keptAs } = restoreBackup(lib.path, backup.path);
+    const { keptAs } = await restoreBackup(lib.path, backup.path);
     expect(keptAs && fs.existsSync(keptAs)).toBeTruthy();
     const reopened = await openLibrary(lib.path);
     const n = (reopened.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
@@ -143,11 +143,11 @@ describe('backups', () => {
     kept.close();
   });
 
-  it('refuses to restore a damaged backup', () => {
+  it('refuses to restore a damaged backup', async () => {
     const dir = tempDir();
     const bad = path.join(dir, 'bad.sqlite');
     fs.writeFileSync(bad, 'not a database at all, sorry');
-    expect(() => restoreBackup(path.join(dir, 'library.sqlite'), bad)).toThrow(/damaged/);
+    await expect(restoreBackup(path.join(dir, 'library.sqlite'), bad)).rejects.toThrow(/damaged/);
     expect(fs.existsSync(path.join(dir, 'library.sqlite'))).toBe(false);
   });
 });
