@@ -49,6 +49,9 @@ describe('opening the library in the desktop app', () => {
     try {
       expect(ui.boxes).toHaveLength(1);
       expect(ui.boxes[0]).toMatchObject({ message: 'Your library is damaged.', detail: expect.stringContaining(backup!.path) });
+      // Enter (the default button) and Esc both quit: a restore is only ever chosen on purpose.
+      const box = ui.boxes[0]!;
+      expect([box.buttons![box.defaultId!], box.buttons![box.cancelId!]]).toEqual(['Quit', 'Quit']);
       expect(createServices(lib!).library.list({})).toHaveLength(1);
     } finally {
       lib!.close();
