@@ -94,6 +94,10 @@ describe('the verbatim command', () => {
 
   it('reports unknown ids and bad arguments on stderr with exit 1', () => {
     const db = path.join(tempDir(), 'lib.sqlite');
+    // A command that reads does not start a library where there is none.
+    expect(verbatim(db, 'show', '42').stderr).toMatch(/There is no library at .*nothing was created/);
+    expect(fs.existsSync(db)).toBe(false);
+    expect(verbatim(db, 'import', fixture('japan-korea-labor-row.txt')).code).toBe(0);
     const r = verbatim(db, 'show', '42');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Article 42 does not exist/);
