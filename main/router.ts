@@ -36,6 +36,7 @@ function handlers(s: Services): Handlers {
     'annotations.list': (i) => s.annotations.list(i.articleId),
     'annotations.create': (i) => s.annotations.create(i),
     'annotations.update': (i) => s.annotations.update(i),
+    'annotations.review': (i) => s.annotations.review(i.id, i.decision),
     'annotations.delete': (i) => s.annotations.delete(i.id),
     'annotations.restore': (i) => s.annotations.restore(i.id),
     'quotes.list': (i) => s.quotes.list(knownFilter(s, i)),

@@ -49,6 +49,15 @@ export function selectorsFor(text: string, start: number, end: number): TextSele
   };
 }
 
+/**
+ * Whether two quotes say the same words: equal but for how white space falls (a paragraph split
+ * or rejoined). Anything else, a letter or a comma, is a change to the quote the analyst reviews.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const fold = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return fold(a) === fold(b);
+}
+
 // ---- Re-anchoring ----
 
 export type AnchorStatus = 'exact-position' | 'mapped' | 'exact-quote' | 'fuzzy-near' | 'fuzzy-anywhere' | 'orphan';
@@ -125,7 +134,7 @@ export function fuzzyAnywhere<Id>(newText: string, annotations: readonly AnchorI
   const opts = { ...DEFAULTS, ...options };
   return annotations.map((a) => {
     const found = a.exact ? searchAnywhere(newText, a, clamp(a.start, 0, newText.length), opts) : null;
-    return found ? placed(a.id, 'fuzzy-anywhere', newText, found) : orphan(a.id);
+    return found ? placed(a, 'fuzzy-anywhere', newText, found) : orphan(a.id);
   });
 }
 
@@ -135,10 +144,10 @@ function anchorOne<Id>(a: AnchorInput<Id>, text: string, offsetMap: () => Offset
   // (a), (b) Positional evidence; an orphan's offsets belong to an older text and say nothing.
   const hints: { at: number; mapped?: Range }[] = [];
   if (!a.orphaned) {
-    if (text.slice(a.start, a.end) === a.exact) return placed(a.id, 'exact-position', text, a);
+    if (text.slice(a.start, a.end) === a.exact) return placed(a, 'exact-position', text, a);
     const map = offsetMap();
     const mapped = map.mapRange(a.start, a.end);
-    if (text.slice(mapped.start, mapped.end) === a.exact) return placed(a.id, 'mapped', text, mapped);
+    if (text.slice(mapped.start, mapped.end) === a.exact) return placed(a, 'mapped', text, mapped);
     hints.push({ at: mapped.start, mapped });
     // Words of the quote the diff saw elsewhere, out of order: the paragraph was moved.
     const moved = map.movedStart(a.start, a.end);
@@ -150,27 +159,33 @@ function anchorOne<Id>(a: AnchorInput<Id>, text: string, offsetMap: () => Offset
   // (c) The words verbatim near a spot, the nearest winning; verbatim beats approximate at any of them.
   for (const hint of hints) {
     const exact = searchExactNear(text, a, hint.at, opts);
-    if (exact) return placed(a.id, 'exact-quote', text, exact);
+    if (exact) return placed(a, 'exact-quote', text, exact);
   }
   // (d) The words edited, near a spot.
   for (const hint of hints) {
     const near = searchNear(text, a, hint.at, hint.mapped, opts);
-    if (near) return placed(a.id, 'fuzzy-near', text, near);
+    if (near) return placed(a, 'fuzzy-near', text, near);
   }
 
   // (c) The words verbatim further off, if their context agrees.
   const far = searchExactFar(text, a, hints[0]!.at, opts);
-  if (far) return placed(a.id, 'exact-quote', text, far);
+  if (far) return placed(a, 'exact-quote', text, far);
 
   // (e) The words edited, anywhere: the dear search, left for the few quotes that get this far.
   const anywhere = searchAnywhere(text, a, hints[0]!.at, opts);
-  if (anywhere) return placed(a.id, 'fuzzy-anywhere', text, anywhere);
+  if (anywhere) return placed(a, 'fuzzy-anywhere', text, anywhere);
 
   return orphan(a.id);
 }
 
-function placed<Id>(id: Id, status: AnchorStatus, text: string, range: Range): AnchorResult<Id> {
-  return { id, status, selectors: selectorsFor(text, range.start, range.end) };
+/**
+ * The result for an annotation found at `range`. Every strategy ends here, so this is where the
+ * rule that a quote taken at word boundaries keeps to them is enforced: the quoted words may have
+ * been edited in place ("complete" → "completely"), and the new anchor takes in the whole word.
+ */
+function placed<Id>(a: AnchorInput<Id>, status: AnchorStatus, text: string, range: Range): AnchorResult<Id> {
+  const { start, end } = snapToWords(text, a, range);
+  return { id: a.id, status, selectors: selectorsFor(text, start, end) };
 }
 
 function orphan<Id>(id: Id): AnchorResult<Id> {
@@ -179,17 +194,27 @@ function orphan<Id>(id: Id): AnchorResult<Id> {
 
 // ---- (c) Exact quote search ----
 
-/** Start offsets of the quote's verbatim occurrences in text[lo, hi). */
-function occurrences(text: string, quote: string, lo = 0, hi = text.length): number[] {
+/**
+ * Start offsets of the quote's verbatim occurrences in text[lo, hi); not those inside longer words
+ * when the quote was whole words ("to" is not found in "tomorrow").
+ */
+function occurrences(text: string, a: TextSelectors, lo = 0, hi = text.length): number[] {
+  const quote = a.exact;
   const part = lo > 0 || hi < text.length ? text.slice(lo, hi) : text;
+  const wholeStart = startsWhole(a);
+  const wholeEnd = endsWhole(a);
   const starts: number[] = [];
-  for (let i = part.indexOf(quote); i !== -1; i = part.indexOf(quote, i + 1)) starts.push(i + lo);
+  for (let i = part.indexOf(quote); i !== -1; i = part.indexOf(quote, i + 1)) {
+    const s = i + lo;
+    if ((wholeStart && cutsWord(text, s)) || (wholeEnd && cutsWord(text, s + quote.length))) continue;
+    starts.push(s);
+  }
   return starts;
 }
 
 /** The verbatim occurrence nearest `hint` within the near window, with a tie (one on either side) settled by context. */
 function searchExactNear(text: string, a: TextSelectors, hint: number, opts: Options): Range | null {
-  const starts = occurrences(text, a.exact, Math.max(0, hint - opts.nearWindow), hint + a.exact.length + opts.nearWindow);
+  const starts = occurrences(text, a, Math.max(0, hint - opts.nearWindow), hint + a.exact.length + opts.nearWindow);
   const nearest = maxima(starts, (s) => -Math.abs(s - hint));
   const best = nearest.length > 1 ? maxima(nearest, (s) => contextScore(text, a, at(s, a))) : nearest;
   return best.length ? at(best[0]!, a) : null;
@@ -201,7 +226,7 @@ function searchExactNear(text: string, a: TextSelectors, hint: number, opts: Opt
  * are more likely said elsewhere than this passage moved.
  */
 function searchExactFar(text: string, a: TextSelectors, hint: number, opts: Options): Range | null {
-  const scored = occurrences(text, a.exact).map((s) => ({ s, c: contextScore(text, a, at(s, a)) }));
+  const scored = occurrences(text, a).map((s) => ({ s, c: contextScore(text, a, at(s, a)) }));
   const agreeing = scored.filter((x) => x.c >= opts.minContextScore);
   const best = maxima(maxima(agreeing, (x) => x.c), (x) => -Math.abs(x.s - hint))[0];
   return best ? at(best.s, a) : null;
@@ -244,14 +269,14 @@ function searchNear(text: string, a: TextSelectors, hint: number, mapped: Range 
     const lo = Math.max(0, hint - pad);
     const hi = Math.min(text.length, hint + a.exact.length + pad);
     for (const m of approximateMatches(text, a.exact, maxErrors, lo, hi, hint)) {
-      const range = mapped ? tidyEdges(text, a, combineEdges(text, a, m, mapped, maxErrors), maxErrors) : refineEdges(text, a, m, maxErrors);
+      const range = mapped ? tidyEdges(text, a, combineEdges(text, a, m, mapped, maxErrors)) : refineEdges(text, a, m, maxErrors);
       if (!isUsable(text, range)) continue;
       if (m.errors <= a.exact.length * opts.confidentErrorRate || contextScore(text, a, range) >= opts.minContextScore) return range;
     }
   }
-  if (mapped && isUsable(text, mapped) && resembles(text.slice(mapped.start, mapped.end), a.exact) && contextScore(text, a, mapped) >= opts.minContextScore) {
-    return mapped;
-  }
+  if (!mapped) return null;
+  const passage = tidyEdges(text, a, mapped);
+  if (isUsable(text, passage) && resembles(text.slice(passage.start, passage.end), a.exact) && contextScore(text, a, passage) >= opts.minContextScore) return passage;
   return null;
 }
 
@@ -332,26 +357,81 @@ function refineEdges(text: string, a: TextSelectors, match: Range, slack: number
   const to = Math.min(text.length, match.end + a.suffix.length + slack);
   const local = OffsetMap.between(a.prefix + a.exact + a.suffix, text.slice(from, to));
   const carried = local.mapRange(a.prefix.length, a.prefix.length + a.exact.length);
-  return tidyEdges(text, a, combineEdges(text, a, match, { start: carried.start + from, end: carried.end + from }, slack), slack);
+  return tidyEdges(text, a, combineEdges(text, a, match, { start: carried.start + from, end: carried.end + from }, slack));
 }
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
 
 /**
  * Tidies the edges of an approximate range to the shape of the quote: an edge that cuts a word in
- * two is widened to the whole word when the quote began or ended at a word boundary, and white
- * space the quote did not begin or end with is left out.
+ * two is moved to a word boundary when the quote began or ended at one (see snapToWords), and
+ * white space the quote did not begin or end with is left out.
  */
-function tidyEdges(text: string, a: TextSelectors, range: Range, limit: number): Range {
-  let { start, end } = range;
-  const wholeAtStart = !(isWordChar(a.prefix.at(-1)) && isWordChar(a.exact[0]));
-  const wholeAtEnd = !(isWordChar(a.exact.at(-1)) && isWordChar(a.suffix[0]));
-  if (wholeAtStart) for (let n = 0; n < limit && isWordChar(text[start - 1]) && isWordChar(text[start]); n++) start--;
-  if (wholeAtEnd) for (let n = 0; n < limit && isWordChar(text[end - 1]) && isWordChar(text[end]); n++) end++;
+function tidyEdges(text: string, a: TextSelectors, range: Range): Range {
+  let { start, end } = snapToWords(text, a, range);
   if (!isSpace(a.exact[0])) while (start < end && isSpace(text[start])) start++;
   if (!isSpace(a.exact.at(-1))) while (end > start && isSpace(text[end - 1])) end--;
   return { start, end };
+}
+
+// ---- Word boundaries ----
+//
+// An analyst selects whole words, and a quote cut mid-word ("completely and i") misquotes whoever
+// said it. So wherever a quote began or ended at a word boundary, its new anchor must too.
+
+/** A letter or digit of a spaced script; Chinese and Japanese characters are words on their own. */
+function joinsWords(c: string | undefined): boolean {
+  return c !== undefined && WORD_CHAR.test(c) && !isUnspacedScript(c.charCodeAt(0));
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether offset `i` of `text` falls between two characters of one word. */
+function cutsWord(text: string, i: number): boolean {
+  return joinsWords(text[i - 1]) && joinsWords(text[i]);
+}
+
+/** Whether the stored quote began (ended) at a word boundary of the text it was taken from. */
+const startsWhole = (a: TextSelectors) => !(joinsWords(a.prefix.at(-1)) && joinsWords(a.exact[0]));
+const endsWhole = (a: TextSelectors) => !(joinsWords(a.exact.at(-1)) && joinsWords(a.suffix[0]));
+
+/**
+ * A run of letters longer than this is no word (a URL, a hash, a run-together paste); an edge
+ * inside one is left where it is rather than stretched over it.
+ */
+const LONGEST_WORD = 64;
+
+/** Where the word around offset `i` starts and ends, or null when it is longer than LONGEST_WORD. */
+function wordAround(text: string, i: number): Range | null {
+  let start = i;
+  let end = i;
+  while (start > 0 && joinsWords(text[start - 1]) && i - start < LONGEST_WORD) start--;
+  while (end < text.length && joinsWords(text[end]) && end - i < LONGEST_WORD) end++;
+  return cutsWord(text, start) || cutsWord(text, end) ? null : { start, end };
+}
+
+/**
+ * Moves an edge that cuts a word, where the stored quote did not, to one side of that word: out
+ * to take the whole word in ("completely and irreversibly"), or in to leave it out, whichever
+ * lines the stored prefix, quote and suffix up better with the text; taking it in on a tie.
+ */
+export function snapToWords(text: string, a: TextSelectors, range: Range): Range {
+  const startWord = startsWhole(a) && cutsWord(text, range.start) ? wordAround(text, range.start) : null;
+  const endWord = endsWhole(a) && cutsWord(text, range.end) ? wordAround(text, range.end) : null;
+  if (!startWord && !endWord) return range;
+  const starts = startWord ? [startWord.start, startWord.end] : [range.start];
+  const ends = endWord ? [endWord.end, endWord.start] : [range.end];
+  let best: Range | null = null;
+  let bestCost = Infinity;
+  for (const start of starts) {
+    for (const end of ends) {
+      if (!isUsable(text, { start, end })) continue;
+      const cost = alignmentCost(text, a, { start, end });
+      if (cost < bestCost) {
+        best = { start, end };
+        bestCost = cost;
+      }
+    }
+  }
+  return best ?? range;
 }
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);

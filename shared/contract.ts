@@ -56,6 +56,8 @@ const storedAnchor = z.strictObject({
   prefix: z.string().max(200),
   suffix: z.string().max(200),
   orphaned: z.boolean(),
+  /** The words as coded while a change to them awaits review (see Annotation.changedFrom). */
+  changedFrom: z.string().max(1_000_000).nullable().optional(),
 });
 
 const annotationFields = {
@@ -125,8 +127,11 @@ export const contract = {
   'articles.restore': call<ArticleMeta>()(z.strictObject({ id })),
   'articles.emptyTrash': call<{ purged: number }>()(z.strictObject({})),
 
-  /** Replaces the article's text (edit-text mode) and re-anchors every annotation on it. */
-  'articles.updateText': call<{ article: Article; placed: number; orphaned: number }>()(
+  /**
+   * Replaces the article's text (edit-text mode) and re-anchors every annotation on it; `changed`
+   * of the placed ones now quote different words and await review (`annotations.review`).
+   */
+  'articles.updateText': call<{ article: Article; placed: number; changed: number; orphaned: number }>()(
     z.strictObject({ id, doc: z.record(z.string(), z.unknown()) }),
   ),
 
@@ -160,6 +165,11 @@ export const contract = {
       .strictObject({ id, ...annotationFields, start: offset.optional(), end: offset.optional(), anchor: storedAnchor.optional() })
       .refine((i) => !(i.anchor && (i.start !== undefined || i.end !== undefined)), { message: 'give either start/end or anchor, not both' }),
   ),
+  /**
+   * Settles a change to the words under an annotation: keep it on the new words, or keep the words
+   * as coded (it becomes an orphan). Undone with `update` and the earlier `anchor`.
+   */
+  'annotations.review': call<Annotation>()(z.strictObject({ id, decision: z.enum(['accept-new', 'keep-old']) })),
   /** Moves the annotation to the trash (undoable with `annotations.restore`). */
   'annotations.delete': call<Annotation>()(z.strictObject({ id })),
   'annotations.restore': call<Annotation>()(z.strictObject({ id })),

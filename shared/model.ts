@@ -148,6 +148,11 @@ export interface Annotation extends TextSelectors {
   tags: string[];
   /** True when re-anchoring could not place it in the current text; `exact` keeps what it quoted. */
   orphaned: boolean;
+  /**
+   * The words as coded, when an edit of the text changed the words under the annotation and the
+   * analyst has not yet reviewed the change; `exact` holds the new words. Null otherwise.
+   */
+  changedFrom: string | null;
   createdAt: string;
   updatedAt: string;
 }

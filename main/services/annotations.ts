@@ -8,7 +8,7 @@ import type { TopicStore } from '../store/topics';
 import type { CallInput } from '../../shared/contract';
 import type { Annotation, AnnotationPosition, Article } from '../../shared/model';
 import { articleSchema, countWords, projectText, safeHref } from '../../shared/schema';
-import { checkRange, reanchor, selectorsFor } from '../../shared/anchoring';
+import { checkRange, reanchor, sameWords, selectorsFor } from '../../shared/anchoring';
 import { AppError, notFound } from '../errors';
 import { textHash } from './text-hash';
 
@@ -75,7 +75,7 @@ export class AnnotationService {
    * text says now; a placed anchor must still match the article, or the article changed since.
    */
   private putBack(id: number, text: string, anchor: NonNullable<UpdateInput['anchor']>) {
-    const { orphaned, ...selectors } = anchor;
+    const { orphaned, changedFrom, ...selectors } = anchor;
     if (!orphaned) {
       const problem = checkRange(text, selectors.start, selectors.end);
       if (problem) throw new AppError('invalid_input', problem);
@@ -83,7 +83,7 @@ export class AnnotationService {
         throw new AppError('conflict', 'The article text has changed since; the annotation was left where it is.');
       }
     }
-    this.annotations.putAnchor(id, selectors, orphaned);
+    this.annotations.putAnchor(id, selectors, orphaned, changedFrom ?? null);
   }
 
   delete(id: number): Annotation {
@@ -105,10 +105,12 @@ export class AnnotationService {
   }
 
   /**
-   * Puts a corrected text in place and re-anchors every annotation on the article. Those that
-   * cannot be placed become orphans: kept, with their stored words, for the analyst to re-attach.
+   * Puts a corrected text in place and re-anchors every annotation on the article. Those whose
+   * words the edit changed are placed on the new words and flagged for review, keeping the words
+   * as coded (`changedFrom`); those that cannot be placed become orphans: kept, with the words as
+   * coded, for the analyst to re-attach.
    */
-  updateText(articleId: number, docJSON: unknown): { article: Article; placed: number; orphaned: number } {
+  updateText(articleId: number, docJSON: unknown): { article: Article; placed: number; changed: number; orphaned: number } {
     let doc: Node;
     try {
       doc = Node.fromJSON(articleSchema, docJSON);
@@ -127,21 +129,44 @@ export class AnnotationService {
       const all = this.annotations.allForArticle(articleId);
       const results = reanchor(article.text, text, all);
       let placed = 0;
+      let changed = 0;
       let orphaned = 0;
-      for (const r of results) {
+      results.forEach((r, i) => {
+        const a = all[i]!;
         if (r.selectors) {
-          this.annotations.setAnchor(r.id, r.selectors);
+          // Against the words as coded, not the last text's: an edit undone by a later one clears the flag.
+          const coded = a.changedFrom ?? a.exact;
+          const changedFrom = sameWords(coded, r.selectors.exact) ? null : coded;
+          this.annotations.setAnchor(r.id, r.selectors, changedFrom);
           placed++;
+          if (changedFrom !== null) changed++;
         } else {
           this.annotations.setAnchor(r.id, null);
           orphaned++;
         }
-      }
+      });
       const hash = textHash(text);
       const twin = this.articles.findLiveByHash(hash);
       if (twin && twin.id !== articleId) throw new AppError('conflict', `“${twin.title}” already has exactly this text.`);
       this.articles.setText(articleId, doc.toJSON(), text, countWords(text), hash);
-      return { article: this.articles.get(articleId)!, placed, orphaned };
+      return { article: this.articles.get(articleId)!, placed, changed, orphaned };
+    });
+  }
+
+  /**
+   * The analyst's answer to a change in the words under an annotation: `accept-new` keeps it on
+   * the new words; `keep-old` keeps the words as coded, which the text no longer holds, so it
+   * becomes an orphan with them, to re-attach or delete. (Re-attaching is `update` with start/end.)
+   */
+  review(id: number, decision: 'accept-new' | 'keep-old'): Annotation {
+    return this.tx(() => {
+      const current = this.annotations.get(id) ?? fail(id);
+      this.liveArticle(current.articleId);
+      if (current.changedFrom === null) throw new AppError('conflict', 'This annotation has no changed words to review; nothing was changed.');
+      const { start, end, prefix, suffix } = current;
+      if (decision === 'accept-new') this.annotations.putAnchor(id, { start, end, exact: current.exact, prefix, suffix }, false, null);
+      else this.annotations.putAnchor(id, { start, end, exact: current.changedFrom, prefix, suffix }, true);
+      return this.annotations.get(id)!;
     });
   }
 

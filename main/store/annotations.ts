@@ -15,6 +15,7 @@ interface Row {
   comment: string | null;
   tags: string;
   orphaned: number;
+  changed_from: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -26,7 +27,7 @@ export interface AnnotationFields {
   tags: string[];
 }
 
-const COLUMNS = `id, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, created_at, updated_at`;
+const COLUMNS = `id, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, created_at, updated_at`;
 
 export class AnnotationStore {
   constructor(private readonly db: Database.Database) {}
@@ -56,6 +57,7 @@ export class AnnotationStore {
       comment: r.comment,
       tags: JSON.parse(r.tags) as string[],
       orphaned: r.orphaned === 1,
+      changedFrom: r.changed_from,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       positions: byId.get(r.id) ?? [],
@@ -98,17 +100,20 @@ export class AnnotationStore {
     this.db.prepare(`UPDATE annotations SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(params);
   }
 
-  /** Where re-anchoring put it; `exact` is kept as stored for orphans, so their words are never lost. */
-  setAnchor(id: number, s: TextSelectors | null): void {
-    if (s) this.putAnchor(id, s, false);
-    else this.db.prepare(`UPDATE annotations SET orphaned = 1 WHERE id = ?`).run(id);
+  /**
+   * Where re-anchoring put it, with the words as coded when they differ from the new ones
+   * (`changedFrom`); or, for null, an orphan quoting the words as coded, so they are never lost.
+   */
+  setAnchor(id: number, s: TextSelectors | null, changedFrom: string | null = null): void {
+    if (s) this.putAnchor(id, s, false, changedFrom);
+    else this.db.prepare(`UPDATE annotations SET orphaned = 1, exact = coalesce(changed_from, exact), changed_from = NULL WHERE id = ?`).run(id);
   }
 
-  /** An anchor stored exactly as given, orphan or not (undoing a re-attach). */
-  putAnchor(id: number, s: TextSelectors, orphaned: boolean): void {
+  /** An anchor stored exactly as given, orphan or not, with its change to review if any (undoing a re-attach or a review). */
+  putAnchor(id: number, s: TextSelectors, orphaned: boolean, changedFrom: string | null = null): void {
     this.db
-      .prepare(`UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ? WHERE id = ?`)
-      .run(s.start, s.end, s.exact, s.prefix, s.suffix, orphaned ? 1 : 0, id);
+      .prepare(`UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ?, changed_from = ? WHERE id = ?`)
+      .run(s.start, s.end, s.exact, s.prefix, s.suffix, orphaned ? 1 : 0, orphaned ? null : changedFrom, id);
   }
 
   setPositions(id: number, positions: AnnotationPosition[]): void {

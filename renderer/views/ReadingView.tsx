@@ -11,6 +11,7 @@ import { ReaderPane, type ReaderHandle } from './ReaderPane';
 import { Inspector } from './Inspector';
 import { AnnotationForm, type AnnotationDraft } from './AnnotationForm';
 import { AnnotationList } from './AnnotationList';
+import { ChangedQuotes } from './ChangedQuotes';
 import type { Toast } from './Toasts';
 
 export interface OpenRequest {
@@ -250,7 +251,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         history.push({
           label: 're-attach',
           // Back exactly as it was: an orphan becomes an orphan again, with the words it quoted.
-          undo: () => call('annotations.update', { id: a.id, anchor: { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, orphaned: a.orphaned } }).then(reload),
+          undo: () => call('annotations.update', { id: a.id, anchor: { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, orphaned: a.orphaned, changedFrom: a.changedFrom } }).then(reload),
           redo: () => call('annotations.update', { id: a.id, start: sel.start, end: sel.end }).then(reload),
         });
         await reload();
@@ -270,8 +271,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         setArticle(r.article);
         await loadAnnotations(a.id);
         toast({
-          kind: r.orphaned ? 'error' : 'info',
-          text: `Text saved. ${r.placed} annotation${r.placed === 1 ? '' : 's'} re-anchored${r.orphaned ? `; ${r.orphaned} could not be placed and are listed as orphans` : ''}.`,
+          kind: r.orphaned || r.changed ? 'error' : 'info',
+          text: `Text saved. ${r.placed} annotation${r.placed === 1 ? '' : 's'} re-anchored${r.changed ? `; the quoted words of ${r.changed} changed: review them in the Annotations tab` : ''}${r.orphaned ? `; ${r.orphaned} could not be placed and are listed as orphans` : ''}.`,
         });
         return true;
       } catch (e) {
@@ -381,6 +382,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
                 Article
               </button>
             </div>
+            {tab === 'annotations' && <ChangedQuotes annotations={annotations} actors={actors} history={history} reload={reload} onReveal={(id) => readerRef.current?.reveal(id)} onReattach={(a) => void reattach(a)} onError={fail} />}
             {tab === 'annotations' ? (
               <AnnotationList
                 annotations={annotations}

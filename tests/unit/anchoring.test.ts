@@ -9,6 +9,7 @@ import {
   checkRange,
   fuzzyAnywhere,
   reanchor,
+  sameWords,
   selectorsFor,
   type AnchorInput,
   type AnchorStatus,
@@ -266,12 +267,100 @@ describe('reanchor', () => {
         const pos = before ? (at >> 1) % (a + 1) : b + ((at >> 1) % (text.length - b + 1));
         const del = Math.min(6, before ? a - pos : text.length - pos);
         const newText = text.slice(0, pos) + insert + text.slice(pos + del);
+        // An edit that runs into the quote's first or last word changes that word: see the word-boundary properties.
+        const joins = (x: string | undefined, y: string | undefined) => isWordChar(x) && isWordChar(y);
+        fc.pre(!(before && pos + del === a && joins(newText[pos + insert.length - 1], text[a])));
+        fc.pre(!(!before && pos === b && joins(text[b - 1], newText[pos])));
         const [r] = reanchor(text, newText, [{ id: 0, ...selectorsFor(text, a, b) }]);
         expect(['exact-position', 'mapped', 'exact-quote']).toContain(r!.status);
         expect(r!.selectors!.exact).toBe(text.slice(a, b));
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Whether offset i of text lies between two letters or digits of one word. */
+const cutsWord = (text: string, i: number) => isWordChar(text[i - 1]) && isWordChar(text[i]);
+
+describe('re-anchoring keeps to word boundaries', () => {
+  // Issue 10, item 5: "completely and finally", "finally" edited to "irreversibly" in edit-text
+  // mode, became "completely and i"; putting the word back left "completely and fi".
+  it('takes in the whole edited word, and gives the quote back when the word is restored', () => {
+    const quote = 'completely and finally';
+    const annotation = annotate(article, quote);
+    const edited = edit(article, quote, 'completely and irreversibly');
+    const [there] = reanchor(article, edited, [annotation]);
+    expect(there!.selectors!.exact).toBe('completely and irreversibly');
+    const [back] = reanchor(edited, article, [{ id: 1, ...there!.selectors! }]);
+    expect(back!.selectors).toEqual(selectorsFor(article, annotation.start, annotation.end));
+  });
+
+  it.each([
+    // A quote's last word replaced by a longer one: the match used to stop a few letters in.
+    ['discussed frayed bilateral', 'bilateral relations', 'irreversibly relations', 'discussed frayed irreversibly'],
+    ['rectification measures, Kim', 'measures, Kim urged', 'measures, completely urged', 'rectification measures, completely'],
+    // Its first word replaced: the match used to start inside the new word.
+    ['a delay in', 'for a delay', 'for finally delay', 'finally delay in'],
+  ])('“%s” with “%s” edited to “%s” becomes “%s”, and comes back', (quote, from, to, expected) => {
+    const annotation = annotate(article, quote);
+    const edited = edit(article, from, to);
+    const [there] = reanchor(article, edited, [annotation]);
+    expect(there!.selectors!.exact).toBe(expected);
+    const [back] = reanchor(edited, article, [{ id: 1, ...there!.selectors! }]);
+    expect(back!.selectors!.exact).toBe(quote);
+  });
+
+  it('does not find a whole-word quote inside a longer word', () => {
+    const oldText = 'Officials in Seoul will speak again tomorrow. On Monday they spoke to reporters for an hour.';
+    const annotation = annotate(oldText, 'to', 1); // the first "to" is in "tomorrow"
+    const newText = edit(oldText, 'spoke to reporters', 'spoke with reporters');
+    const [r] = reanchor(oldText, newText, [annotation]);
+    // Not the "to" of "tomorrow" nearby, but the word that replaced it (the service then flags the change).
+    expect(r!.selectors!.exact).toBe('with');
+  });
+
+  it('never starts or ends a quote of whole words inside a word, whatever is edited (property)', () => {
+    const words = ['the', 'ministry', 'said', 'Seoul', 'Tokyo', 'ruling', 'court', 'labor', 'assets', 'of', 'a', 'and', 'finally', 'completely'];
+    const textArb = fc.array(fc.constantFrom(...words), { minLength: 30, maxLength: 80 }).map((ws) => ws.join(' '));
+    const insertArb = fc.oneof(fc.constantFrom('irreversibly', 'x', 'un', 'ly', ' new words ', ''), fc.string({ maxLength: 12 }));
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat(), fc.nat(), fc.nat(12), insertArb, (text, qa, qb, at, del, insert) => {
+        // A quote of whole words, one to six of them.
+        const starts = [...text.matchAll(/\S+/g)].map((m) => m.index);
+        const i = qa % (starts.length - 1);
+        const j = Math.min(starts.length - 1, i + 1 + (qb % 6));
+        const a = starts[i]!;
+        const b = text.lastIndexOf(' ', starts[j]! - 1) === -1 ? text.length : starts[j]! - 1;
+        // One edit anywhere: inside the quote, across its edges, or outside it.
+        const pos = at % text.length;
+        const newText = text.slice(0, pos) + insert + text.slice(Math.min(text.length, pos + del));
+        fc.pre(/[\p{L}\p{N}]/u.test(newText));
+        const [r] = reanchor(text, newText, [{ id: 0, ...selectorsFor(text, a, b) }]);
+        if (!r!.selectors) return;
+        const { start, end } = r!.selectors;
+        expect(cutsWord(newText, start), `starts inside a word: “${newText.slice(start, end)}” in “${newText}”`).toBe(false);
+        expect(cutsWord(newText, end), `ends inside a word: “${newText.slice(start, end)}” in “${newText}”`).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps a quote that began or ended inside a word as it was when nothing near it changed', () => {
+    const oldText = 'The unilateral measures were lifted. Nothing else changed in the report that day.';
+    const annotation = annotate(oldText, 'lateral measures');
+    const newText = edit(oldText, 'Nothing else', 'Little else');
+    const [r] = reanchor(oldText, newText, [annotation]);
+    expect(r!.selectors!.exact).toBe('lateral measures');
+  });
+});
+
+describe('sameWords', () => {
+  it('ignores only how white space falls', () => {
+    expect(sameWords('completely and\nfinally', 'completely and finally')).toBe(true);
+    expect(sameWords('completely and finally', 'completely and irreversibly')).toBe(false);
+    expect(sameWords('settled, finally', 'settled finally')).toBe(false);
   });
 });
 

@@ -111,6 +111,73 @@ describe('annotations', () => {
     expect(s.annotations.list(articleId).find((a) => a.id === q3.id)).toMatchObject({ orphaned: true, exact: 'withdraw "unfair" export controls' });
   });
 
+  it('flags an annotation whose words an edit changed, with the words as coded and the new ones; accepting clears the flag', async () => {
+    const { services: s, articleId, router, q1 } = await codedLibrary();
+    const text = s.library.get(articleId).text;
+    const start = text.indexOf('completely and finally');
+    const settled = s.annotations.create({ articleId, kind: 'quote', start, end: start + 'completely and finally'.length, comment: 'Tokyo’s legal position.' });
+    const docWith = (from: string, to: string) => JSON.parse(JSON.stringify(s.library.get(articleId).doc).replace(from, to)) as unknown;
+
+    // Issue 10, item 5: "finally" edited to "irreversibly" inside the quote.
+    const r = s.annotations.updateText(articleId, docWith('completely and finally', 'completely and irreversibly'));
+    expect(r).toMatchObject({ placed: 4, changed: 1, orphaned: 0 });
+    const flagged = s.annotations.list(articleId).find((a) => a.id === settled.id)!;
+    expect(flagged).toMatchObject({ exact: 'completely and irreversibly', changedFrom: 'completely and finally', orphaned: false, comment: 'Tokyo’s legal position.' });
+    expect(r.article.text.slice(flagged.start, flagged.end)).toBe('completely and irreversibly');
+    // The other annotations' words did not change: nothing to review there.
+    expect(s.annotations.list(articleId).find((a) => a.id === q1.id)).toMatchObject({ changedFrom: null });
+
+    // A second edit keeps the words as coded, not the intermediate ones.
+    s.annotations.updateText(articleId, docWith('completely and irreversibly', 'completely and definitively'));
+    expect(s.annotations.list(articleId).find((a) => a.id === settled.id)).toMatchObject({ exact: 'completely and definitively', changedFrom: 'completely and finally' });
+
+    // Accepting the new words clears the flag and keeps the anchor; through the router, as the UI calls it.
+    expect(await router('annotations.review', { id: settled.id, decision: 'accept-new' })).toMatchObject({ ok: true, value: { exact: 'completely and definitively', changedFrom: null } });
+    expect(s.annotations.list(articleId).find((a) => a.id === settled.id)).toMatchObject({ exact: 'completely and definitively', changedFrom: null, orphaned: false });
+    // Nothing left to review: said plainly, nothing changed.
+    expect(await router('annotations.review', { id: settled.id, decision: 'accept-new' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/no changed words/) } });
+  });
+
+  it('clears the flag when the words as coded come back, keeps the old words as an orphan on request, and undoes a review', async () => {
+    const { services: s, articleId } = await codedLibrary();
+    const text = s.library.get(articleId).text;
+    const start = text.indexOf('completely and finally');
+    const settled = s.annotations.create({ articleId, kind: 'quote', start, end: start + 'completely and finally'.length });
+    const docWith = (from: string, to: string) => JSON.parse(JSON.stringify(s.library.get(articleId).doc).replace(from, to)) as unknown;
+
+    s.annotations.updateText(articleId, docWith('completely and finally', 'completely and irreversibly'));
+    // Restoring the word: the quote is whole again and there is nothing to review.
+    const back = s.annotations.updateText(articleId, docWith('completely and irreversibly', 'completely and finally'));
+    expect(back.changed).toBe(0);
+    expect(s.annotations.list(articleId).find((a) => a.id === settled.id)).toMatchObject({ exact: 'completely and finally', changedFrom: null, start });
+
+    // Edited again; the analyst keeps the old words: an orphan quoting them.
+    s.annotations.updateText(articleId, docWith('completely and finally', 'completely and irreversibly'));
+    const flagged = s.annotations.list(articleId).find((a) => a.id === settled.id)!;
+    const kept = s.annotations.review(settled.id, 'keep-old');
+    expect(kept).toMatchObject({ orphaned: true, exact: 'completely and finally', changedFrom: null });
+
+    // Undo puts the flagged anchor back exactly (what the UI sends), flag included.
+    const { start: fs, end: fe, exact, prefix, suffix } = flagged;
+    const undone = s.annotations.update({ id: settled.id, anchor: { start: fs, end: fe, exact, prefix, suffix, orphaned: false, changedFrom: flagged.changedFrom } });
+    expect(undone).toMatchObject({ orphaned: false, exact: 'completely and irreversibly', changedFrom: 'completely and finally' });
+
+    // Re-attaching to a selection settles the review too.
+    const at = s.library.get(articleId).text.indexOf('completely and irreversibly');
+    expect(s.annotations.update({ id: settled.id, start: at, end: at + 'completely'.length })).toMatchObject({ exact: 'completely', changedFrom: null, orphaned: false });
+  });
+
+  it('an annotation whose changed words are then deleted becomes an orphan with the words as coded', async () => {
+    const { services: s, articleId } = await codedLibrary();
+    const text = s.library.get(articleId).text;
+    const start = text.indexOf('completely and finally');
+    const settled = s.annotations.create({ articleId, kind: 'quote', start, end: start + 'completely and finally'.length });
+    const doc = () => JSON.stringify(s.library.get(articleId).doc);
+    s.annotations.updateText(articleId, JSON.parse(doc().replace('completely and finally', 'completely and irreversibly')) as unknown);
+    s.annotations.updateText(articleId, JSON.parse(doc().replace(/ the understanding the compensation issue was settled[^.]*\./, '.')) as unknown);
+    expect(s.annotations.list(articleId).find((a) => a.id === settled.id)).toMatchObject({ orphaned: true, exact: 'completely and finally', changedFrom: null });
+  });
+
   it('refuses text that is not a valid article doc or carries unsafe links', async () => {
     const { services: s, articleId } = await codedLibrary();
     const before = s.library.get(articleId).text;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary, LATEST_VERSION } from '../../main/store/open';
 import { listBackups } from '../../main/store/backup';
 import { createServices } from '../../main/services';
-import { fixture, tempDir } from './helpers';
+import { migrations } from '../../main/store/migrations';
+import { fixture, paste, sampleArticle, tempDir } from './helpers';
 
 function copyFixture(name: string): string {
   const file = path.join(tempDir(), 'library.sqlite');
@@ -37,5 +38,33 @@ describe('migrations from a version-1 library (codebook and annotations, then br
     const backups = listBackups(file);
     expect(backups).toHaveLength(1);
     expect(path.basename(backups[0]!.path)).toMatch(new RegExp(`before-v${LATEST_VERSION}`));
+  });
+});
+
+describe('migration 5 (changed quotes)', () => {
+  it('gives existing annotations nothing to review, and a later edit inside a quote flags it', async () => {
+    // A library as version 4 left it (built here; the frozen library-v4 fixture comes with the merge).
+    const file = path.join(tempDir(), 'library.sqlite');
+    const v4 = await openLibrary(file, { migrations: migrations.filter((m) => m.version <= 4) });
+    const article = await createServices(v4).importer.import(paste(sampleArticle()));
+    const text = v4.db.prepare<[number], { text: string }>('SELECT text FROM articles WHERE id = ?').get(article.id!)!.text;
+    const start = text.indexOf('completely and finally');
+    const now = new Date().toISOString();
+    v4.db
+      .prepare(`INSERT INTO annotations (article_id, kind, start, "end", exact, prefix, suffix, created_at, updated_at) VALUES (?, 'quote', ?, ?, ?, ?, ?, ?, ?)`)
+      .run(article.id!, start, start + 22, 'completely and finally', text.slice(start - 32, start), text.slice(start + 22, start + 54), now, now);
+    v4.close();
+
+    const lib = await openLibrary(file);
+    try {
+      expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      const s = createServices(lib);
+      expect(s.annotations.list(article.id!)).toMatchObject([{ exact: 'completely and finally', changedFrom: null, orphaned: false }]);
+      const doc = JSON.parse(JSON.stringify(s.library.get(article.id!).doc).replace('completely and finally', 'completely and irreversibly')) as unknown;
+      s.annotations.updateText(article.id!, doc);
+      expect(s.annotations.list(article.id!)).toMatchObject([{ exact: 'completely and irreversibly', changedFrom: 'completely and finally' }]);
+    } finally {
+      lib.close();
+    }
   });
 });
