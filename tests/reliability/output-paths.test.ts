@@ -139,4 +139,27 @@ describe('output paths', () => {
     }
     expect(fs.readdirSync(closed)).toEqual([]);
   });
+
+  it('re-exporting over a private file keeps its mode and its owner', { timeout: 120_000 }, async () => {
+    const t = await library();
+    const dir = tempDir();
+    const kept: Record<string, unknown> = {};
+    for (const [name, mode] of [['export', 0o600], ['export-quotes', 0o640]] as const) {
+      const file = path.join(dir, `${name}.out`);
+      fs.writeFileSync(file, 'an older export');
+      fs.chownSync(file, 65534, 65534);
+      fs.chmodSync(file, mode);
+      const r = cli(t.lib.path, ...t.commands[name]!(file));
+      expect(r.code, r.stderr).toBe(0);
+      const st = fs.statSync(file);
+      expect(fs.readFileSync(file, 'utf8')).not.toBe('an older export');
+      expect({ mode: (st.mode & 0o7777).toString(8), uid: st.uid, gid: st.gid }, name).toEqual({ mode: mode.toString(8), uid: 65534, gid: 65534 });
+      kept[name] = (st.mode & 0o7777).toString(8);
+    }
+    // A new file gets the usual mode (umask), as before.
+    const fresh = path.join(dir, 'fresh.csv');
+    expect(cli(t.lib.path, ...t.commands['export-quotes']!(fresh)).code).toBe(0);
+    expect(fs.statSync(fresh).mode & 0o7777).toBe(0o666 & ~process.umask());
+    console.log(`[reliability] re-export keeps mode and owner: ${JSON.stringify(kept)}`);
+  });
 });
