@@ -14,6 +14,7 @@ import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
 import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '../shared/contract';
 import { writeFileAtomic } from './atomic-write';
+import { checkOutputPath, outputError } from './output-path';
 import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
 import { HtmlWorker } from './services/import/html-reader';
@@ -182,9 +183,14 @@ program
   .requiredOption('--out <file>')
   .option('--article <id>', 'only this article', parseId)
   .action(async (o: { format: QuoteExportFormat; out: string; article?: number }) => {
+    const out = checkOutputPath(o.out, libraryPath());
     const file = await withLibrary((call) => call('quotes.export', { format: o.format, filter: o.article ? { articleId: o.article } : {} }));
-    await writeFileAtomic(path.resolve(o.out), file.content);
-    process.stdout.write(`Wrote ${path.resolve(o.out)}\n`);
+    try {
+      await writeFileAtomic(out, file.content);
+    } catch (err) {
+      throw outputError(err, out);
+    }
+    process.stdout.write(`Wrote ${out}\n`);
   });
 
 program
@@ -224,7 +230,7 @@ async function exportTo(out: string, pdf: boolean, request: (call: Caller) => Pr
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const result = await saveExport(out, () => withLibrary((call) => request(call), false, printer));
+    const result = await saveExport(out, () => withLibrary((call) => request(call), false, printer), libraryPath());
     saved = true;
     process.stdout.write(`Wrote ${result.path} (${formatBytes(result.bytes)})\n`);
   } catch (err) {
@@ -265,9 +271,15 @@ program
   .description('write a consistent copy of the library to FILE (SQLite backup API)')
   .argument('<file>')
   .action(async (file: string) => {
-    const dest = path.resolve(file);
-    if (dest === libraryPath()) throw new AppError('invalid_input', 'The backup cannot be the library itself.');
-    await withLibrary((_call, lib) => backupTo(lib.db, dest));
+    // Not the library or its -wal/-shm/-journal (the copy would replace the file it copies), not a device or a folder.
+    const dest = checkOutputPath(file, libraryPath());
+    await withLibrary(async (_call, lib) => {
+      try {
+        await backupTo(lib.db, dest);
+      } catch (err) {
+        throw outputError(err, dest);
+      }
+    });
     process.stdout.write(`Backed up ${libraryPath()} to ${dest}\n`);
   });
 

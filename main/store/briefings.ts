@@ -58,9 +58,10 @@ export class BriefingStore {
     return r && toMeta(r);
   }
 
-  body(id: number): { doc: unknown; schemaVersion: number } | undefined {
-    const r = this.db.prepare<[number], { doc: string; schema_version: number }>(`SELECT doc, schema_version FROM briefings WHERE id = ?`).get(id);
-    return r && { doc: JSON.parse(r.doc) as unknown, schemaVersion: r.schema_version };
+  /** The stored doc, and its plain text for when the doc cannot be read (see repairDoc). */
+  body(id: number): { doc: unknown; schemaVersion: number; text: string } | undefined {
+    const r = this.db.prepare<[number], { doc: string; schema_version: number; text: string }>(`SELECT doc, schema_version, text FROM briefings WHERE id = ?`).get(id);
+    return r && { doc: parseStored(r.doc), schemaVersion: r.schema_version, text: r.text };
   }
 
   insert(meta: { title: string; classification: string; author: string; date: string | null }, body: BriefingBody, now = new Date().toISOString()): number {
@@ -116,10 +117,19 @@ export class BriefingStore {
         `SELECT * FROM briefing_revisions WHERE id = ?`,
       )
       .get(revisionId);
-    return r && { id: r.id, briefingId: r.briefing_id, title: r.title, wordCount: r.word_count, reason: r.reason, createdAt: r.created_at, doc: JSON.parse(r.doc) as unknown, schemaVersion: r.schema_version };
+    return r && { id: r.id, briefingId: r.briefing_id, title: r.title, wordCount: r.word_count, reason: r.reason, createdAt: r.created_at, doc: parseStored(r.doc), schemaVersion: r.schema_version };
   }
 
   latestRevisionAt(id: number): string | undefined {
     return this.db.prepare<[number], { t: string | null }>(`SELECT max(created_at) AS t FROM briefing_revisions WHERE briefing_id = ?`).get(id)?.t ?? undefined;
+  }
+}
+
+/** A doc column that is not JSON (a damaged row, a hand edit) reads as no doc; the service rebuilds one. */
+function parseStored(doc: string): unknown {
+  try {
+    return JSON.parse(doc) as unknown;
+  } catch {
+    return null;
   }
 }

@@ -3,6 +3,7 @@
 // sanitiser for imported HTML.
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
 import { link, em, strong } from './marks';
+import { attr, finiteNumber, wholeNumber } from './attrs';
 
 export const ARTICLE_SCHEMA_VERSION = 1;
 
@@ -15,7 +16,7 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: () => ['p', 0],
   },
   heading: {
-    attrs: { level: { default: 2, validate: 'number' } },
+    attrs: { level: attr(wholeNumber('A heading’s level', 1, 6), 2) },
     content: 'inline*',
     group: 'block',
     defining: true,
@@ -36,7 +37,7 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: () => ['ul', 0],
   },
   ordered_list: {
-    attrs: { order: { default: 1, validate: 'number' } },
+    attrs: { order: attr(finiteNumber('A numbered list’s first number'), 1) },
     content: 'list_item+',
     group: 'block',
     parseDOM: [

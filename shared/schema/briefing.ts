@@ -5,6 +5,7 @@
 import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec, type Node } from 'prosemirror-model';
 import { tableNodes } from 'prosemirror-tables';
 import { safeHref } from './url';
+import { attr, linkHref, optionalText, rowId, text, wholeNumber } from './attrs';
 import { link, em, strong } from './marks';
 
 /** Bumped whenever a stored doc would no longer load as-is; see briefing-migrations.ts. */
@@ -26,27 +27,58 @@ export interface QuoteSnapshot {
 }
 
 const quoteAttrs = {
-  annotationId: { validate: 'number' },
-  articleId: { validate: 'number' },
-  kind: { default: 'quote', validate: 'string' },
-  text: { validate: 'string' },
-  speaker: { default: null },
-  affiliation: { default: null },
-  outlet: { default: null },
-  title: { default: '', validate: 'string' },
-  author: { default: null },
-  publishedAt: { default: null },
-  url: { default: null },
+  annotationId: attr(rowId('A quote’s annotation id')),
+  articleId: attr(rowId('A quote’s article id')),
+  kind: attr(text('A quote’s kind'), 'quote'),
+  text: attr(text('A quote’s text')),
+  speaker: attr(optionalText('A quote’s speaker'), null),
+  affiliation: attr(optionalText('A quote’s affiliation'), null),
+  outlet: attr(optionalText('A quote’s outlet'), null),
+  title: attr(text('A quote’s source title'), ''),
+  author: attr(optionalText('A quote’s author'), null),
+  publishedAt: attr(optionalText('A quote’s date'), null),
+  url: attr(linkHref('A quote’s source URL', true), null),
 };
+
+/** Largest start number of an ordered list: CommonMark allows nine digits. */
+const MAX_LIST_START = 999_999_999;
+/** Cells spanning more than this many rows or columns are not a briefing's table (and would make TableMap huge). */
+const MAX_CELL_SPAN = 1000;
+
+const listStart = (raw: string | null) => {
+  const n = Number(raw ?? 1);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_LIST_START ? n : 1;
+};
+
+/** prosemirror-tables checks only that spans are numbers; Infinity or 1e9 would hang every table walk. */
+function checkedTableNodes(): Record<string, NodeSpec> {
+  const specs = tableNodes({ tableGroup: 'block', cellContent: 'block+', cellAttributes: {} }) as Record<string, NodeSpec>;
+  const cellAttrs = {
+    colspan: attr(wholeNumber('A table cell’s column span', 1, MAX_CELL_SPAN), 1),
+    rowspan: attr(wholeNumber('A table cell’s row span', 1, MAX_CELL_SPAN), 1),
+    colwidth: attr(columnWidths, null),
+  };
+  for (const name of ['table_cell', 'table_header']) specs[name] = { ...specs[name], attrs: cellAttrs };
+  return specs;
+}
+
+function columnWidths(v: unknown): void {
+  if (v === null) return;
+  if (!Array.isArray(v) || v.length > MAX_CELL_SPAN || !v.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0)) {
+    throw new RangeError('A table cell’s column widths must be a list of widths in pixels.');
+  }
+}
 
 const str = (el: HTMLElement, name: string) => el.getAttribute(`data-${name}`);
 const num = (el: HTMLElement, name: string) => Number(el.getAttribute(`data-${name}`));
+/** Pasted markup with a missing or garbled id is not one of our nodes; it is parsed as ordinary content. */
+const ids = <T extends Record<string, unknown>>(attrs: T, ...names: (keyof T)[]): T | false => (names.every((n) => Number.isSafeInteger(attrs[n]) && (attrs[n] as number) >= 0) ? attrs : false);
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: { content: 'inline*', group: 'block', parseDOM: [{ tag: 'p' }], toDOM: () => ['p', 0] },
   heading: {
-    attrs: { level: { default: 1, validate: 'number' } },
+    attrs: { level: attr(wholeNumber('A heading’s level', 1, 3), 1) },
     content: 'inline*',
     group: 'block',
     defining: true,
@@ -64,14 +96,14 @@ const nodes: Record<string, NodeSpec> = {
   horizontal_rule: { group: 'block', parseDOM: [{ tag: 'hr' }], toDOM: () => ['hr'] },
   bullet_list: { content: 'list_item+', group: 'block', parseDOM: [{ tag: 'ul' }], toDOM: () => ['ul', 0] },
   ordered_list: {
-    attrs: { order: { default: 1, validate: 'number' } },
+    attrs: { order: attr(wholeNumber('A numbered list’s first number', 0, MAX_LIST_START), 1) },
     content: 'list_item+',
     group: 'block',
-    parseDOM: [{ tag: 'ol', getAttrs: (dom) => ({ order: Number(dom.getAttribute('start') ?? 1) || 1 }) }],
+    parseDOM: [{ tag: 'ol', getAttrs: (dom) => ({ order: listStart(dom.getAttribute('start')) }) }],
     toDOM: (node) => (node.attrs.order === 1 ? ['ol', 0] : ['ol', { start: String(node.attrs.order) }, 0]),
   },
   list_item: { content: 'paragraph block*', defining: true, parseDOM: [{ tag: 'li' }], toDOM: () => ['li', 0] },
-  ...tableNodes({ tableGroup: 'block', cellContent: 'block+', cellAttributes: {} }),
+  ...checkedTableNodes(),
   /** An annotated quote, embedded with a snapshot of its text, speaker and source. */
   quote: {
     group: 'block',
@@ -82,19 +114,24 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [
       {
         tag: 'figure[data-quote-id]',
-        getAttrs: (dom) => ({
-          annotationId: num(dom, 'quote-id'),
-          articleId: num(dom, 'article-id'),
-          kind: str(dom, 'kind') ?? 'quote',
-          text: dom.querySelector('blockquote')?.textContent ?? '',
-          speaker: str(dom, 'speaker'),
-          affiliation: str(dom, 'affiliation'),
-          outlet: str(dom, 'outlet'),
-          title: str(dom, 'title') ?? '',
-          author: str(dom, 'author'),
-          publishedAt: str(dom, 'published'),
-          url: safeHref(str(dom, 'url')),
-        }),
+        getAttrs: (dom) =>
+          ids(
+            {
+              annotationId: num(dom, 'quote-id'),
+              articleId: num(dom, 'article-id'),
+              kind: str(dom, 'kind') ?? 'quote',
+              text: dom.querySelector('blockquote')?.textContent ?? '',
+              speaker: str(dom, 'speaker'),
+              affiliation: str(dom, 'affiliation'),
+              outlet: str(dom, 'outlet'),
+              title: str(dom, 'title') ?? '',
+              author: str(dom, 'author'),
+              publishedAt: str(dom, 'published'),
+              url: safeHref(str(dom, 'url')),
+            },
+            'annotationId',
+            'articleId',
+          ),
       },
     ],
     toDOM: (node): DOMOutputSpec => {
@@ -113,8 +150,8 @@ const nodes: Record<string, NodeSpec> = {
   stance_table: {
     group: 'block',
     atom: true,
-    attrs: { topicId: { validate: 'number' }, topic: { default: '', validate: 'string' } },
-    parseDOM: [{ tag: 'div[data-stance-table]', getAttrs: (dom) => ({ topicId: num(dom, 'stance-table'), topic: str(dom, 'topic') ?? '' }) }],
+    attrs: { topicId: attr(rowId('A stance table’s topic id')), topic: attr(text('A stance table’s topic'), '') },
+    parseDOM: [{ tag: 'div[data-stance-table]', getAttrs: (dom) => ids({ topicId: num(dom, 'stance-table'), topic: str(dom, 'topic') ?? '' }, 'topicId') }],
     toDOM: (node) => ['div', { 'data-stance-table': String(node.attrs.topicId), 'data-topic': node.attrs.topic as string, class: 'stance-table-node' }, `Actors & positions: ${node.attrs.topic as string}`],
   },
   text: { group: 'inline' },
@@ -123,8 +160,8 @@ const nodes: Record<string, NodeSpec> = {
     group: 'inline',
     inline: true,
     atom: true,
-    attrs: { actorId: { validate: 'number' }, name: { validate: 'string' } },
-    parseDOM: [{ tag: 'span[data-actor-id]', getAttrs: (dom) => ({ actorId: num(dom, 'actor-id'), name: dom.textContent?.replace(/^@/, '') ?? '' }) }],
+    attrs: { actorId: attr(rowId('An actor mention’s actor id')), name: attr(text('An actor mention’s name')) },
+    parseDOM: [{ tag: 'span[data-actor-id]', getAttrs: (dom) => ids({ actorId: num(dom, 'actor-id'), name: dom.textContent?.replace(/^@/, '') ?? '' }, 'actorId') }],
     toDOM: (node) => ['span', { class: 'actor-node', 'data-actor-id': String(node.attrs.actorId) }, node.attrs.name as string],
   },
   /** A numbered reference to an article; the number follows document order and is never stored. */
@@ -132,15 +169,16 @@ const nodes: Record<string, NodeSpec> = {
     group: 'inline',
     inline: true,
     atom: true,
-    attrs: { articleId: { validate: 'number' }, title: { default: '', validate: 'string' } },
-    parseDOM: [{ tag: 'sup[data-cite]', getAttrs: (dom) => ({ articleId: num(dom, 'cite'), title: str(dom, 'title') ?? '' }) }],
+    attrs: { articleId: attr(rowId('A citation’s article id')), title: attr(text('A citation’s title'), '') },
+    parseDOM: [{ tag: 'sup[data-cite]', getAttrs: (dom) => ids({ articleId: num(dom, 'cite'), title: str(dom, 'title') ?? '' }, 'articleId') }],
     toDOM: (node) => ['sup', { class: 'cite-node', 'data-cite': String(node.attrs.articleId), 'data-title': node.attrs.title as string }, '[·]'],
   },
   hard_break: { inline: true, group: 'inline', selectable: false, parseDOM: [{ tag: 'br' }], toDOM: () => ['br'] },
 };
 
 const marks: Record<string, MarkSpec> = {
-  link,
+  // A briefing's links are checked when saved, so no export ever meets one it cannot write safely.
+  link: { ...link, attrs: { href: attr(linkHref('A link', false)) } },
   em,
   strong,
   underline: { parseDOM: [{ tag: 'u' }, { style: 'text-decoration=underline' }, { style: 'text-decoration-line=underline' }], toDOM: () => ['u', 0] },

@@ -143,10 +143,13 @@ describe('briefing HTML', () => {
 
   it('escapes everything: no text can become markup', () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+    // A briefing cannot even hold a javascript: link or source URL (a stored one is repaired on reading).
+    expect(() => s.mark('link', { href: 'javascript:alert(3)' })).toThrow(/A link must be an http, https or mailto address/);
+    expect(() => s.node('quote', { annotationId: 1, articleId: 7, text: evil, url: 'javascript:alert(4)' })).toThrow(/source URL/);
     const doc = s.node('doc', null, [
       s.node('heading', { level: 1 }, s.text(evil)),
-      s.node('paragraph', null, [s.text(evil), s.node('actor', { actorId: 1, name: evil }), s.text('link', [s.mark('link', { href: 'javascript:alert(3)' })])]),
-      s.node('quote', { annotationId: 1, articleId: 7, kind: 'quote', text: evil, speaker: evil, affiliation: evil, outlet: evil, title: evil, author: evil, publishedAt: evil, url: 'javascript:alert(4)' }),
+      s.node('paragraph', null, [s.text(evil), s.node('actor', { actorId: 1, name: evil }), s.text('link')]),
+      s.node('quote', { annotationId: 1, articleId: 7, kind: 'quote', text: evil, speaker: evil, affiliation: evil, outlet: evil, title: evil, author: evil, publishedAt: evil, url: null }),
       s.node('stance_table', { topicId: 9, topic: evil }),
     ]);
     const html = renderBriefingHtml({ title: evil, classification: evil, author: evil, date: null, status: 'final', doc: doc.toJSON() }, { target: 'file' });

@@ -33,6 +33,35 @@ describe('exports of the coding', () => {
     expect(csvCell('plain')).toBe('plain');
   });
 
+  it('CSV cells cannot start a formula in a semicolon or tab locale either', () => {
+    // Excel in German, French and many other locales splits a CSV at ";": quoted, the cell stays one cell.
+    for (const cell of ['x;=1+1', 'x;+SUM(A1)', 'a; @cmd', 'x\t=1+1', 'x;-2+3']) {
+      const written = csvCell(cell);
+      expect(written, cell).toMatch(/^".*"$/s);
+      expect(parse(written, { delimiter: ';' })).toEqual([[cell]]);
+      expect(parse(written, { delimiter: '\t' })).toEqual([[cell]]);
+    }
+    // Leading spaces do not hide a formula (LibreOffice and Sheets trim them), nor full-width signs.
+    for (const cell of [' =1+1', '\u3000=1+1', '＝1+1', '＋1', '\n=1+1']) expect(csvCell(cell), JSON.stringify(cell)).toMatch(/^"?'/);
+    expect(csvCell('plain; words')).toBe('"plain; words"');
+  });
+
+  it('CSV numbers stay numbers: negative ones are not taken for formulas', async () => {
+    expect(csvCell(-1)).toBe('-1');
+    expect(csvCell(-2.5)).toBe('-2.5');
+    expect(csvCell('-1')).toBe(`"'-1"`); // text that looks like a number is still text from outside
+    const { services: s, kim, noSale } = await codedLibrary();
+    s.annotations.create({ articleId: 1, kind: 'quote', start: 0, end: 10, speakerId: kim.id, positions: [{ positionId: noSale.id, stance: 'opposes' }] });
+    const rows = parse(exportQuotes(s.quotes.list({}), 'network-csv').content, { columns: true, bom: true, cast: true }) as Record<string, unknown>[];
+    const opposing = rows.filter((r) => r.stance === 'opposes');
+    expect(opposing.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(typeof r.sign, JSON.stringify(r)).toBe('number');
+      expect(typeof r.weight).toBe('number');
+    }
+    expect(opposing.every((r) => r.sign === -1)).toBe(true);
+  });
+
   it('JSON-LD: W3C annotations with TextQuote and TextPosition selectors', async () => {
     const { services: s, text } = await codedLibrary();
     const doc = JSON.parse(exportQuotes(s.quotes.list({}), 'jsonld').content) as {

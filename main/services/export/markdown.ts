@@ -111,6 +111,14 @@ export function briefingMarkdown(briefing: BriefingForRender, ctx: MarkdownConte
     },
     {
       ...defaultMarkdownSerializer.marks,
+      // Never an autolink: prosemirror-markdown writes a link whose text is its href as `<href>`
+      // with the text unescaped, so `https://a.example/><script>…` became live markup. As
+      // `[text](href)` the text is escaped like all text, and the address cannot end early.
+      link: {
+        open: '[',
+        close: (_state, mark) => `](${linkDestination(mark.attrs.href as string)})`,
+        mixable: true,
+      },
       strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
       underline: { open: '', close: '' },
       highlight: { open: '', close: '' },
@@ -130,6 +138,12 @@ export function briefingMarkdown(briefing: BriefingForRender, ctx: MarkdownConte
   if (notes.length) parts.push(notes.join('\n'));
   if (line) parts.push(`**${esc(line)}**`);
   return `${parts.filter(Boolean).join('\n\n')}\n`;
+}
+
+/** A link target inside `( )`: what could end it or start markup is percent-encoded or escaped. */
+function linkDestination(href: string): string {
+  // eslint-disable-next-line no-control-regex
+  return href.replace(/[\s<>\u0000-\u001f\u007f-\u009f]/g, encodeURIComponent).replace(/[()"\\]/g, '\\$&');
 }
 
 /** Escapes inline Markdown in text that is not at the start of a line. */

@@ -5,6 +5,7 @@ import { Selection, TextSelection } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { briefingSchema as s, type QuoteSnapshot } from '../../../shared/schema/briefing';
 import type { QuoteRow } from '../../../shared/model';
+import { safeHref } from '../../../shared/schema/url';
 
 /** The snapshot a quote node keeps of its annotation. */
 export function snapshotOf(q: QuoteRow): QuoteSnapshot {
@@ -19,7 +20,8 @@ export function snapshotOf(q: QuoteRow): QuoteSnapshot {
     title: q.article.title,
     author: q.article.author,
     publishedAt: q.article.publishedAt,
-    url: q.article.url,
+    // An article's URL is any http(s) text; a quote keeps it only in the form a link may take.
+    url: safeHref(q.article.url),
   };
 }
 

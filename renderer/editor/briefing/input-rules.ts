@@ -17,7 +17,7 @@ export function briefingInputRules() {
     rules: [
       textblockTypeInputRule(/^(#{1,3})\s$/, s.nodes.heading!, (m) => ({ level: m[1]!.length })),
       wrappingInputRule(/^\s*([-+*])\s$/, s.nodes.bullet_list!),
-      wrappingInputRule(/^(\d+)\.\s$/, s.nodes.ordered_list!, (m) => ({ order: +m[1]! }), (m, node) => node.childCount + (node.attrs.order as number) === +m[1]!),
+      wrappingInputRule(/^(\d{1,9})\.\s$/, s.nodes.ordered_list!, (m) => ({ order: +m[1]! }), (m, node) => node.childCount + (node.attrs.order as number) === +m[1]!),
       wrappingInputRule(/^\s*>\s$/, s.nodes.blockquote!),
       new InputRule(/^---$/, (state, _m, start) => {
         const $start = state.doc.resolve(start);
