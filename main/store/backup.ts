@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { pipeline } from 'node:stream/promises';
 import type { BackupInfo } from '../../shared/model';
 import { AppError } from '../errors';
+import { writeFileAtomic } from '../atomic-write';
 import { LATEST_VERSION } from './migrations';
 import { problemOf, storageWriteError } from './storage-errors';
 
@@ -34,24 +35,13 @@ function stamp(d = new Date()): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
-/** Copies the open library to `dest` atomically: a partial copy never sits under the final name. */
+/**
+ * Copies the open library to `dest` atomically: a partial copy never sits under the final name,
+ * and a file it replaces keeps its mode and owner (writeFileAtomic).
+ */
 export async function backupTo(db: Database.Database, dest: string): Promise<void> {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
-  const partial = `${dest}.partial`;
-  fs.rmSync(partial, { force: true });
-  try {
-    await db.backup(partial);
-    const fd = fs.openSync(partial, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(partial, dest);
-  } catch (err) {
-    fs.rmSync(partial, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(dest, (tmp) => db.backup(tmp).then(() => undefined));
 }
 
 /** Takes a rotating backup into the library's backup folder and drops the oldest beyond `keep`. */

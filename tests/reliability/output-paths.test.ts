@@ -144,7 +144,7 @@ describe('output paths', () => {
     const t = await library();
     const dir = tempDir();
     const kept: Record<string, unknown> = {};
-    for (const [name, mode] of [['export', 0o600], ['export-quotes', 0o640]] as const) {
+    for (const [name, mode] of [['export', 0o600], ['export-quotes', 0o640], ['backup', 0o600]] as const) {
       const file = path.join(dir, `${name}.out`);
       fs.writeFileSync(file, 'an older export');
       fs.chownSync(file, 65534, 65534);
