@@ -89,6 +89,23 @@ describe('briefing commands', () => {
     expect(b.doc.child(2).textContent).toBe(' after');
   });
 
+  it('leaves a text cursor after an inserted quote, never the quote selected (a keystroke would replace it)', () => {
+    const typeAfter = (state: EditorState) => state.apply(state.tr.insertText('Next.'));
+    // The only paragraph was empty: a new one follows the quote.
+    const empty = run(stateWith(s.node('doc', null, [s.node('paragraph')]), 1), insertQuote(quoteRow(7, 3)));
+    expect(empty.selection).toBeInstanceOf(TextSelection);
+    expect(typeAfter(empty).doc.toJSON().content.map((n: { type: string }) => n.type)).toEqual(['quote', 'paragraph']);
+    expect(typeAfter(empty).doc.child(1).textContent).toBe('Next.');
+    // At the end of a paragraph followed by a heading: typing goes in a new paragraph, not the heading.
+    const doc = s.node('doc', null, [s.node('paragraph', null, s.text('before')), s.node('heading', { level: 2 }, s.text('Outlook'))]);
+    const atEnd = typeAfter(run(stateWith(doc, 7), insertQuote(quoteRow(7, 3))));
+    expect(atEnd.doc.childCount).toBe(4);
+    expect([atEnd.doc.child(1).type.name, atEnd.doc.child(2).textContent, atEnd.doc.child(3).textContent]).toEqual(['quote', 'Next.', 'Outlook']);
+    // Splitting a paragraph: typing continues the rest of the sentence after the quote.
+    const split = typeAfter(run(stateWith(s.node('doc', null, [s.node('paragraph', null, s.text('before after'))]), 7), insertQuote(quoteRow(7, 3))));
+    expect(split.doc.child(2).textContent).toBe('Next. after');
+  });
+
   it('turns "@Ki" into an actor mention', () => {
     const doc = s.node('doc', null, [s.node('paragraph', null, s.text('Ask @Ki'))]);
     const state = stateWith(doc, 8);

@@ -1,6 +1,6 @@
 // Commands that make a briefing a briefing: embedding quotes, mentioning actors, citing articles,
 // inserting tables and the live actor × position table.
-import type { Command, EditorState } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { Selection, TextSelection } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { briefingSchema as s, type QuoteSnapshot } from '../../../shared/schema/briefing';
@@ -29,6 +29,19 @@ export function snapshotDiffers(node: Node, current: QuoteSnapshot): boolean {
 }
 
 /**
+ * Puts a text cursor right after the block that ends at `after`: in the rest of the paragraph the
+ * block split (`continues`), in an empty paragraph that follows, or in a new one. A selection left
+ * on an atom block (a quote, a live table) would make the next keystroke replace it, and a caret
+ * dropped into the next heading would type into the heading.
+ */
+function caretAfter(tr: Transaction, after: number, continues: boolean): void {
+  const next = tr.doc.resolve(after).nodeAfter;
+  const usable = next?.isTextblock && (continues || (next.type === s.nodes.paragraph && next.content.size === 0));
+  if (!usable) tr.insert(after, s.nodes.paragraph!.create());
+  tr.setSelection(TextSelection.create(tr.doc, after + 1));
+}
+
+/**
  * Inserts a block node at the cursor: in place of an empty paragraph, else before or after the
  * current block, splitting it when the cursor is in the middle. With `enter`, the cursor goes
  * into the new node (a table's first cell); otherwise just after it.
@@ -38,6 +51,8 @@ function insertBlock(node: Node, enter = false): Command {
     const tr = state.tr.deleteSelection();
     const $pos = tr.selection.$from;
     let at: number;
+    // True when the text after the cursor stays right after the new block: typing continues there.
+    let continues = false;
     if (!$pos.parent.isTextblock || $pos.depth === 0) {
       at = $pos.pos;
       tr.insert(at, node);
@@ -47,6 +62,7 @@ function insertBlock(node: Node, enter = false): Command {
     } else if ($pos.parentOffset === 0) {
       at = $pos.before();
       tr.insert(at, node);
+      continues = true;
     } else if ($pos.parentOffset === $pos.parent.content.size) {
       at = $pos.after();
       tr.insert(at, node);
@@ -54,8 +70,10 @@ function insertBlock(node: Node, enter = false): Command {
       tr.split($pos.pos);
       at = $pos.pos + 1;
       tr.insert(at, node);
+      continues = true;
     }
-    tr.setSelection(enter ? Selection.near(tr.doc.resolve(at + 1)) : Selection.near(tr.doc.resolve(at + node.nodeSize)));
+    if (enter) tr.setSelection(Selection.near(tr.doc.resolve(at + 1)));
+    else caretAfter(tr, at + node.nodeSize, continues);
     dispatch?.(tr.scrollIntoView());
     return true;
   };
