@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { Node } from 'prosemirror-model';
 import type { BriefingStore, BriefingPatch } from '../store/briefings';
 import type { Briefing, BriefingMeta, BriefingRevision } from '../../shared/model';
-import { briefingSchema, briefingText, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { briefingSchema, briefingText, BRIEFING_SCHEMA_VERSION, QUOTE_NODES } from '../../shared/schema/briefing';
 import { migrateBriefingDoc, FutureBriefingError } from '../../shared/schema/briefing-migrations';
 import { templateDoc, type BriefingTemplate } from '../../shared/schema/templates';
 import { countWords, safeHref } from '../../shared/schema';
@@ -154,7 +154,7 @@ export class BriefingService {
       for (const mark of node.marks) {
         if (mark.type.name === 'link' && !safeHref(mark.attrs.href as string)) throw new AppError('invalid_input', 'Links may only be http, https or mailto.');
       }
-      if (node.type.name === 'quote' && node.attrs.url && !safeHref(node.attrs.url as string)) throw new AppError('invalid_input', 'A quote’s source URL must be http or https.');
+      if (QUOTE_NODES.has(node.type.name) && node.attrs.url && !safeHref(node.attrs.url as string)) throw new AppError('invalid_input', 'A quote’s source URL must be http or https.');
       return true;
     });
     return doc;

@@ -3,7 +3,7 @@
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { Selection, TextSelection } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
-import { briefingSchema as s, type QuoteSnapshot } from '../../../shared/schema/briefing';
+import { briefingSchema as s, QUOTE_NODES, type QuoteSnapshot } from '../../../shared/schema/briefing';
 import type { QuoteRow } from '../../../shared/model';
 
 /** The snapshot a quote node keeps of its annotation. */
@@ -79,19 +79,50 @@ function insertBlock(node: Node, enter = false): Command {
   };
 }
 
-export const insertQuote = (q: QuoteRow): Command => insertBlock(s.nodes.quote!.create(snapshotOf(q)));
+/** A quote goes in as a block of its own, or inline: its words inside the sentence being written. */
+export type QuoteForm = 'block' | 'inline';
 
+/** Quotes longer than this read better as a block; shorter ones are fragments for a sentence. */
+export const INLINE_QUOTE_MAX = 120;
+
+/** The form a quote defaults to: a short fragment on one line goes inline, anything longer is a block. */
+export function defaultQuoteForm(text: string): QuoteForm {
+  const t = text.trim();
+  return t.length <= INLINE_QUOTE_MAX && !t.includes('\n') ? 'inline' : 'block';
+}
+
+export const insertBlockQuote = (q: QuoteRow): Command => insertBlock(s.nodes.quote!.create(snapshotOf(q)));
+
+/**
+ * The quoted words at the cursor, inside the sentence; the caret stays right after them so the
+ * sentence goes on. Where no text can go (a selected block), they start a new paragraph.
+ */
+export const insertInlineQuote =
+  (q: QuoteRow): Command =>
+  (state, dispatch) => {
+    const node = s.nodes.inline_quote!.create(snapshotOf(q));
+    if (state.selection.$from.parent.inlineContent) {
+      dispatch?.(state.tr.replaceSelectionWith(node, false).scrollIntoView());
+      return true;
+    }
+    return insertBlock(s.nodes.paragraph!.create(null, node), true)(state, dispatch && ((tr) => dispatch(tr.setSelection(TextSelection.create(tr.doc, tr.selection.from + node.nodeSize)))));
+  };
+
+export const insertQuote = (q: QuoteRow, form: QuoteForm = defaultQuoteForm(q.text)): Command => (form === 'inline' ? insertInlineQuote(q) : insertBlockQuote(q));
+
+/** A quote dropped at `pos`: inline where text can go and the quote is short, else a block after the block dropped on. */
 export function insertQuoteAt(state: EditorState, pos: number, q: QuoteRow) {
   const $pos = state.doc.resolve(pos);
+  if (defaultQuoteForm(q.text) === 'inline' && $pos.parent.inlineContent) return state.tr.insert(pos, s.nodes.inline_quote!.create(snapshotOf(q)));
   const at = $pos.depth > 0 ? $pos.after(1) : pos;
   return state.tr.insert(at, s.nodes.quote!.create(snapshotOf(q)));
 }
 
-/** Brings a quote node's snapshot up to date with its annotation. */
+/** Brings a quote node's snapshot (block or inline) up to date with its annotation. */
 export function updateQuoteAt(pos: number, q: QuoteRow): Command {
   return (state, dispatch) => {
     const node = state.doc.nodeAt(pos);
-    if (!node || node.type !== s.nodes.quote) return false;
+    if (!node || !QUOTE_NODES.has(node.type.name)) return false;
     dispatch?.(state.tr.setNodeMarkup(pos, undefined, snapshotOf(q)));
     return true;
   };

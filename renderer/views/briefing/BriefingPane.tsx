@@ -8,11 +8,11 @@ import { toggleMark } from 'prosemirror-commands';
 import { briefingSchema as s } from '../../../shared/schema/briefing';
 import { safeHref } from '../../../shared/schema';
 import { call, isDesktop } from '../../api';
-import { BriefingEditor } from '../../editor/briefing/editor';
+import { BriefingEditor, type CitedArticle } from '../../editor/briefing/editor';
 import { AutosaveQueue, type SaveState } from '../../editor/briefing/autosave';
 import type { ToolbarState } from '../../editor/briefing/toolbar-state';
 import type { MentionQuery } from '../../editor/briefing/mentions';
-import { insertCite, insertMention, insertQuote, insertStanceTable } from '../../editor/briefing/commands';
+import { insertCite, insertMention, insertQuote, insertStanceTable, type QuoteForm } from '../../editor/briefing/commands';
 import { modKey } from '../../shortcuts';
 import { Toolbar } from './Toolbar';
 import { Picker } from './Picker';
@@ -30,7 +30,7 @@ interface Props {
   onOpenSource: (articleId: number, annotationId?: number) => void;
   onFocusBank: () => void;
   /** The quote bank asks the open editor to insert. */
-  bindInsert: (insert: ((q: QuoteRow) => void) | null) => void;
+  bindInsert: (insert: ((q: QuoteRow, form: QuoteForm) => void) | null) => void;
   bindRestore: (restore: ((doc: unknown) => void) | null) => void;
   onSaved: () => void;
   exportRequest: number;
@@ -48,7 +48,7 @@ export function BriefingPane(props: Props) {
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
-  const [cited, setCited] = useState<number[]>([]);
+  const [cited, setCited] = useState<CitedArticle[]>([]);
   const [mention, setMention] = useState<MentionQuery | null>(null);
   const [mentionIndex, setMentionIndex] = useState(0);
   const [picking, setPicking] = useState<Picking>(null);
@@ -103,7 +103,7 @@ export function BriefingPane(props: Props) {
           },
           onMentionKey: (key) => mentionKeyRef.current(key),
         });
-        live.current.bindInsert((quote) => editor.current?.run(insertQuote(quote)));
+        live.current.bindInsert((quote, form) => editor.current?.run(insertQuote(quote, form)));
         live.current.bindRestore((doc) => {
           editor.current?.replaceDoc(doc);
           live.current.toast({ kind: 'info', text: 'Revision restored. Undo (Ctrl/Cmd+Z) puts back what was there.' });
@@ -300,7 +300,7 @@ export function BriefingPane(props: Props) {
               <p class="hint">Quotes and citations you add are listed here, numbered in the order they appear.</p>
             ) : (
               <ol>
-                {cited.map((id) => {
+                {cited.map(({ articleId: id, speakers }) => {
                   const a = articleInfo(id);
                   return (
                     <li key={id} data-testid="source-item">
@@ -308,6 +308,7 @@ export function BriefingPane(props: Props) {
                         {a?.title ?? `Article ${id}`}
                       </button>
                       {a && <span class="hint"> {[a.outlet, a.author, a.publishedAt].filter(Boolean).join(', ')}</span>}
+                      {speakers.length > 0 && <span class="source-speakers"> Quoted: {speakers.join('; ')}.</span>}
                     </li>
                   );
                 })}

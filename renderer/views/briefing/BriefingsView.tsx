@@ -5,6 +5,7 @@ import { call } from '../../api';
 import type { UndoHistory } from '../../undo';
 import { BriefingList } from './BriefingList';
 import { BriefingPane } from './BriefingPane';
+import type { QuoteForm } from '../../editor/briefing/commands';
 import { QuoteBank } from './QuoteBank';
 import { RevisionsPanel } from './RevisionsPanel';
 import type { Toast } from '../Toasts';
@@ -37,7 +38,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
   const [side, setSide] = useState<Side>('quotes');
   const [bankFocus, setBankFocus] = useState(0);
   const [savedCount, setSavedCount] = useState(0);
-  const insert = useRef<((q: QuoteRow) => void) | null>(null);
+  const insert = useRef<((q: QuoteRow, form: QuoteForm) => void) | null>(null);
   const restore = useRef<((doc: unknown) => void) | null>(null);
   const quoteListeners = useRef(new Set<() => void>());
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
@@ -65,10 +66,15 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
       .then(([q, a]) => {
         setQuotes(q);
         setArticles(a);
-        for (const l of quoteListeners.current) l();
       })
       .catch(fail);
   }, [visible, fail]);
+
+  // Quote nodes look their annotation up in the open editor's index of `quotes`, which is rebuilt
+  // when the editor pane renders: tell them only after that render, or they compare with the old list.
+  useEffect(() => {
+    for (const l of quoteListeners.current) l();
+  }, [quotes]);
 
   const subscribeQuotes = useCallback((listener: () => void) => {
     quoteListeners.current.add(listener);
@@ -190,7 +196,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
           </button>
         </div>
         {side === 'quotes' ? (
-          <QuoteBank quotes={quotes} actors={actors} topics={topics} focusSeq={bankFocus} onInsert={(q) => insert.current?.(q)} />
+          <QuoteBank quotes={quotes} actors={actors} topics={topics} focusSeq={bankFocus} onInsert={(q, form) => insert.current?.(q, form)} />
         ) : selectedId !== null ? (
           <RevisionsPanel briefingId={selectedId} version={savedCount} onRestore={(doc) => restore.current?.(doc)} onError={(m) => toast({ kind: 'error', text: m })} />
         ) : null}
