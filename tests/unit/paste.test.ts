@@ -75,6 +75,13 @@ describe('pasting into a briefing', () => {
     expect(para.child(0).marks.map((m) => m.type.name)).toEqual(['strong']);
     expect(para.child(1).marks).toEqual([]);
     expect(para.child(2).marks.map((m) => m.type.name)).toEqual(['em']);
+    // The app's CSP blocks inline styles in every document the page makes (DOMParser's too), so a
+    // style attribute can neither be read through element.style nor be let through: its meaning
+    // must already be tags, and no style attribute may reach ProseMirror's parser.
+    const cleaned = cleanPastedHtml(gdocs);
+    expect(cleaned).not.toMatch(/\sstyle\s*=/i);
+    expect(cleaned).not.toMatch(/<b[\s>]/i);
+    expect(cleaned).toContain('<strong>Key</strong>');
   });
 
   it('a web page: links kept only when http(s)/mailto, no scripts, frames, forms or images', () => {

@@ -1,4 +1,6 @@
 // Word's lists, made real lists before ProseMirror reads a paste.
+import { PASTE_STYLE } from './paste-styles';
+
 // Word does not copy lists as <ul>/<ol>. Each item is a paragraph whose style names its list and
 // depth (`mso-list:l0 level2 lfo1`), and whose bullet or number is typed out in a span that
 // list-aware readers are told to skip (`mso-list:Ignore`, inside `<![if !supportLists]>`).
@@ -23,11 +25,11 @@ const NUMBER = /^\(?(?:\d+|[a-z]{1,6})(?:\.\d+)*[.)]$/i;
 
 /** Reads a Word list paragraph and removes its typed marker; null if `p` is not a list item. */
 function takeItem(p: Element): WordItem | null {
-  const style = LIST_STYLE.exec(p.getAttribute('style') ?? '');
+  const style = LIST_STYLE.exec(p.getAttribute(PASTE_STYLE) ?? '');
   if (!style) return null;
   let marker = '';
   for (const span of Array.from(p.querySelectorAll('span'))) {
-    if (!p.contains(span) || !MARKER_STYLE.test(span.getAttribute('style') ?? '')) continue;
+    if (!p.contains(span) || !MARKER_STYLE.test(span.getAttribute(PASTE_STYLE) ?? '')) continue;
     marker += span.textContent ?? '';
     span.remove();
   }
@@ -66,11 +68,8 @@ function nest(root: Element, run: WordItem[]): void {
 /** What may sit between two items of one list: Word's line breaks, and comments. */
 const between = (n: Node) => n.nodeType === 8 || (n.nodeType === 3 && !n.textContent?.trim());
 
-/** Turns Word list paragraphs into nested <ul>/<ol><li><p>; any other HTML is returned unchanged. */
-export function wordListsToHtmlLists(html: string): string {
-  if (!LIST_STYLE.test(html)) return html; // Google Docs and web pages already use <ul>/<ol>.
-  // Parsed, not rendered: a DOMParser document is inert, nothing loads and no script runs.
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+/** Turns Word list paragraphs (styles renamed to PASTE_STYLE) into nested <ul>/<ol><li><p>, in place. */
+export function wordListsToHtmlLists(doc: Document): void {
   const items = new Map<Node, WordItem>();
   for (const p of Array.from(doc.body.querySelectorAll('p'))) {
     const item = takeItem(p);
@@ -92,5 +91,4 @@ export function wordListsToHtmlLists(html: string): string {
     nest(root, run);
     run.forEach((item) => placed.add(item));
   }
-  return doc.body.innerHTML;
 }
