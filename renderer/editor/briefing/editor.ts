@@ -17,6 +17,7 @@ import { briefingNodeViews, type NodeViewHost } from './node-views';
 import { toolbarState, type ToolbarState } from './toolbar-state';
 import { insertQuoteAt } from './commands';
 import { cleanPastedHtml } from './paste';
+import { placeholder } from './placeholder';
 import { inlineSpeakers } from '../../../shared/render/sources';
 
 export const QUOTE_DRAG_TYPE = 'application/x-verbatim-quote';
@@ -95,6 +96,7 @@ export class BriefingEditor {
         columnResizing(),
         tableEditing(),
         citations(),
+        placeholder('Start writing. Type @ to mention an actor; add quotes from the quote bank.'),
         new Plugin({ view: () => ({ update: (view) => host.onToolbar(toolbarState(view.state)) }) }),
       ],
     });

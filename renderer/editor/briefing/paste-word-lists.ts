@@ -23,6 +23,36 @@ const MARKER_STYLE = /mso-list:\s*ignore/i;
 // sit in the <style> block, which the clipboard does not always carry.
 const NUMBER = /^\(?(?:\d+|[a-z]{1,6})(?:\.\d+)*[.)]$/i;
 
+// A marker Word typed into the text itself rather than into an `mso-list:Ignore` span (some Word
+// versions, and lists pasted from Word into Outlook and back): a bullet glyph, or a number, then the
+// non-breaking spaces that stand in for the tab. Left in, it shows beside the list's own bullet.
+const TYPED_MARKER = /^[\s\u00a0]*(?:[·•◦▪▫■□●○§\-–](?=[\s\u00a0])|(?:o|\(?(?:\d+|[a-z]{1,6})(?:\.\d+)*[.)])(?=[ \t]*\u00a0))/i;
+
+/** Removes the first `count` characters of the text inside `el`, across its text nodes. */
+function dropLeadingText(el: Element, count: number): void {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && count > 0; n = walker.nextNode()) {
+    const text = n.nodeValue ?? '';
+    n.nodeValue = text.slice(count);
+    count -= Math.min(count, text.length);
+  }
+}
+
+/** Removes a marker typed at the start of the item's text and the padding after it; returns the marker. */
+function takeTypedMarker(p: Element, found: string): string {
+  let marker = found;
+  if (!marker) {
+    const m = TYPED_MARKER.exec(p.textContent ?? '');
+    if (m) {
+      marker = m[0].trim();
+      dropLeadingText(p, m[0].length);
+    }
+  }
+  const padding = /^[\s\u00a0]+/.exec(p.textContent ?? '');
+  if (padding) dropLeadingText(p, padding[0].length);
+  return marker;
+}
+
 /** Reads a Word list paragraph and removes its typed marker; null if `p` is not a list item. */
 function takeItem(p: Element): WordItem | null {
   const style = LIST_STYLE.exec(p.getAttribute(PASTE_STYLE) ?? '');
@@ -33,7 +63,7 @@ function takeItem(p: Element): WordItem | null {
     marker += span.textContent ?? '';
     span.remove();
   }
-  marker = marker.replace(/\s+/g, ''); // the &nbsp; padding that stands in for the tab
+  marker = takeTypedMarker(p, marker.replace(/\s+/g, '')); // the &nbsp; padding stands in for the tab
   const ordered = NUMBER.test(marker);
   return { p, list: style[1]!, level: Number(style[2]), ordered, start: ordered ? Number(/\d+/.exec(marker)?.[0] ?? 1) : 1 };
 }

@@ -34,6 +34,8 @@ interface Props {
   bindRestore: (restore: ((doc: unknown) => void) | null) => void;
   onSaved: () => void;
   exportRequest: number;
+  /** The briefing was just created: put the cursor in its title. */
+  focusTitle: boolean;
   toast: (t: Omit<Toast, 'id'>) => void;
 }
 
@@ -53,6 +55,7 @@ export function BriefingPane(props: Props) {
   const [mentionIndex, setMentionIndex] = useState(0);
   const [picking, setPicking] = useState<Picking>(null);
   const mount = useRef<HTMLDivElement>(null);
+  const titleField = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<BriefingEditor | null>(null);
   const queue = useRef<AutosaveQueue<unknown> | null>(null);
   const closing = useRef(false);
@@ -123,6 +126,14 @@ export function BriefingPane(props: Props) {
       live.current.bindRestore(null);
     };
   }, [briefingId]);
+
+  // A briefing just created: the analyst names it first, so the title takes the cursor (selected,
+  // so typing replaces "Untitled briefing"); Enter then goes on to the body.
+  useEffect(() => {
+    if (!briefing || !props.focusTitle) return;
+    titleField.current?.focus();
+    titleField.current?.select();
+  }, [briefing?.id]);
 
   // Closing the window or tab: flush what is unsaved.
   useEffect(() => {
@@ -226,14 +237,22 @@ export function BriefingPane(props: Props) {
     <main class="pane briefing-pane" aria-label="Briefing">
       {briefing && (
         <header class="briefing-header">
-          <input
+          {/* A textarea that grows with its text (field-sizing), so a long title wraps instead of being cut off. */}
+          <textarea
+            ref={titleField}
             class="briefing-title"
             data-testid="briefing-title"
             aria-label="Briefing title"
+            rows={1}
             key={`t${briefing.id}`}
             defaultValue={briefing.title}
+            onInput={(e) => {
+              // One line of title: a pasted line break becomes a space.
+              const el = e.currentTarget as HTMLTextAreaElement;
+              if (/[\r\n]/.test(el.value)) el.value = el.value.replace(/\s*[\r\n]+\s*/g, ' ');
+            }}
             onBlur={(e) => {
-              const title = (e.currentTarget as HTMLInputElement).value.trim();
+              const title = (e.currentTarget as HTMLTextAreaElement).value.trim();
               if (title && title !== briefing.title) void saveMeta({ title });
             }}
             onKeyDown={(e) => {
@@ -247,7 +266,8 @@ export function BriefingPane(props: Props) {
             <input
               aria-label="Classification / handling"
               data-testid="briefing-classification"
-              placeholder="Classification / handling, e.g. UNCLASSIFIED // FOR OFFICIAL USE ONLY"
+              placeholder="Classification / handling line"
+              title="The handling line printed at the top and bottom of every page, e.g. UNCLASSIFIED // FOR OFFICIAL USE ONLY"
               defaultValue={briefing.classification}
               onBlur={(e) => {
                 const v = (e.currentTarget as HTMLInputElement).value.trim();
@@ -345,7 +365,10 @@ export function BriefingPane(props: Props) {
             setPicking(null);
             editor.current?.run(insertCite({ id: item.id, title: item.label }));
           }}
-          onClose={() => setPicking(null)}
+          onClose={() => {
+            setPicking(null);
+            editor.current?.focus();
+          }}
         />
       )}
       {picking === 'topic' && (
@@ -357,7 +380,10 @@ export function BriefingPane(props: Props) {
             setPicking(null);
             editor.current?.run(insertStanceTable({ id: item.id, name: item.label }));
           }}
-          onClose={() => setPicking(null)}
+          onClose={() => {
+            setPicking(null);
+            editor.current?.focus();
+          }}
         />
       )}
     </main>

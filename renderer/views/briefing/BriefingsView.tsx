@@ -38,6 +38,8 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
   const [side, setSide] = useState<Side>('quotes');
   const [bankFocus, setBankFocus] = useState(0);
   const [savedCount, setSavedCount] = useState(0);
+  /** The briefing this view just created, whose title takes the cursor when it opens. */
+  const [createdId, setCreatedId] = useState<number | null>(null);
   const insert = useRef<((q: QuoteRow, form: QuoteForm) => void) | null>(null);
   const restore = useRef<((doc: unknown) => void) | null>(null);
   const quoteListeners = useRef(new Set<() => void>());
@@ -86,6 +88,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
       const b = await call('briefings.create', { template });
       await loadList();
       setShowTrash(false);
+      setCreatedId(b.id);
       setSelectedId(b.id);
       toast({ kind: 'info', text: `Created “${b.title}”.` });
     } catch (e) {
@@ -164,6 +167,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
         <BriefingPane
           key={selectedId}
           briefingId={selectedId}
+          focusTitle={createdId === selectedId}
           actors={actors}
           topics={topics}
           quotes={quotes}
