@@ -31,12 +31,18 @@ interface Props {
   onFocusBank: () => void;
   /** The quote bank asks the open editor to insert. */
   bindInsert: (insert: ((q: QuoteRow, form: QuoteForm) => void) | null) => void;
-  bindRestore: (restore: ((doc: unknown) => void) | null) => void;
+  bindRestore: (restore: RestoreBinding | null) => void;
   onSaved: () => void;
   exportRequest: number;
   /** The briefing was just created: put the cursor in its title. */
   focusTitle: boolean;
   toast: (t: Omit<Toast, 'id'>) => void;
+}
+
+/** What the revisions panel may do with the open editor: read its text now, put a revision back. */
+export interface RestoreBinding {
+  current(): unknown;
+  restore(doc: unknown): void;
 }
 
 type Picking = 'cite' | 'topic' | null;
@@ -107,9 +113,12 @@ export function BriefingPane(props: Props) {
           onMentionKey: (key) => mentionKeyRef.current(key),
         });
         live.current.bindInsert((quote, form) => editor.current?.run(insertQuote(quote, form)));
-        live.current.bindRestore((doc) => {
-          editor.current?.replaceDoc(doc);
-          live.current.toast({ kind: 'info', text: 'Revision restored. Undo (Ctrl/Cmd+Z) puts back what was there.' });
+        live.current.bindRestore({
+          current: () => editor.current?.doc.toJSON(),
+          restore: (doc) => {
+            editor.current?.replaceDoc(doc);
+            live.current.toast({ kind: 'info', text: 'Revision restored. Undo (Ctrl/Cmd+Z) puts back what was there.' });
+          },
         });
       })
       .catch((e: Error) => live.current.toast({ kind: 'error', text: e.message }));

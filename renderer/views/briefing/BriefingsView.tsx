@@ -4,7 +4,7 @@ import type { Actor, ArticleMeta, BriefingMeta, QuoteRow, Topic } from '../../..
 import { call } from '../../api';
 import type { UndoHistory } from '../../undo';
 import { BriefingList } from './BriefingList';
-import { BriefingPane } from './BriefingPane';
+import { BriefingPane, type RestoreBinding } from './BriefingPane';
 import type { QuoteForm } from '../../editor/briefing/commands';
 import { QuoteBank } from './QuoteBank';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -41,7 +41,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
   /** The briefing this view just created, whose title takes the cursor when it opens. */
   const [createdId, setCreatedId] = useState<number | null>(null);
   const insert = useRef<((q: QuoteRow, form: QuoteForm) => void) | null>(null);
-  const restore = useRef<((doc: unknown) => void) | null>(null);
+  const restore = useRef<RestoreBinding | null>(null);
   const quoteListeners = useRef(new Set<() => void>());
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
 
@@ -202,7 +202,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
         {side === 'quotes' ? (
           <QuoteBank quotes={quotes} actors={actors} topics={topics} focusSeq={bankFocus} onInsert={(q, form) => insert.current?.(q, form)} />
         ) : selectedId !== null ? (
-          <RevisionsPanel briefingId={selectedId} version={savedCount} onRestore={(doc) => restore.current?.(doc)} onError={(m) => toast({ kind: 'error', text: m })} />
+          <RevisionsPanel briefingId={selectedId} version={savedCount} current={() => restore.current?.current()} onRestore={(doc) => restore.current?.restore(doc)} onError={(m) => toast({ kind: 'error', text: m })} />
         ) : null}
       </aside>
     </div>
