@@ -7,7 +7,7 @@ import { briefingSchema, citationOrder, type QuoteSnapshot } from '../schema/bri
 import { safeHref } from '../schema/url';
 import { attr, escapeHtml, formatDate } from './escape';
 import { inlineHtml } from './inline';
-import { citedSources, sourceParts, type CitedSource, type SourceMeta } from './sources';
+import { citedSources, sourceParts, speakerLabel, type CitedSource, type SourceMeta } from './sources';
 import { stanceRows } from './stance';
 import { documentCss, type PageSize, type RenderTarget } from './styles';
 import { pageFooterTemplate, pageHeaderTemplate } from './page-templates';
@@ -132,6 +132,9 @@ export function textParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Inline nodes that print a citation number. */
+const CITING = new Set(['cite', 'inline_quote']);
+
 const stripQuotes = (text: string) => text.trim().replace(/^["“„«]+\s*/, '').replace(/\s*["”»]+$/, '');
 
 class BriefingRenderer {
@@ -191,9 +194,12 @@ class BriefingRenderer {
           return `<span class="actor"${attr('data-actor-id', child.attrs.actorId as number)}>${escapeHtml(child.attrs.name as string)}</span>`;
         case 'cite': {
           const previous = index > 0 ? node.child(index - 1) : null;
-          const sep = previous?.type.name === 'cite' ? '<sup class="cite-sep">,</sup>' : '';
+          // Two numbers side by side (a cite after a cite or after an inline quote's number) need a comma.
+          const sep = previous && CITING.has(previous.type.name) ? '<sup class="cite-sep">,</sup>' : '';
           return sep + this.citeMark(child.attrs.articleId as number);
         }
+        case 'inline_quote':
+          return this.inlineQuote(child.attrs as QuoteSnapshot);
         default:
           return '';
       }
@@ -203,6 +209,15 @@ class BriefingRenderer {
   private citeMark(articleId: number): string {
     const n = this.order.get(articleId);
     return n ? `<sup class="cite"><a href="#note-${n}">${n}</a></sup>` : '';
+  }
+
+  /** The quoted words inside the sentence, in quotation marks, the speaker on hover, then the number. */
+  private inlineQuote(q: QuoteSnapshot): string {
+    const isQuote = q.kind === 'quote';
+    // A fragment inside a sentence: line breaks the source had would break the sentence.
+    const words = escapeHtml((isQuote ? stripQuotes(q.text) : q.text).replace(/\s+/g, ' ').trim());
+    const cls = isQuote ? 'inline-quote' : 'inline-quote paraphrase';
+    return `<span${attr('class', cls)}${attr('data-annotation-id', q.annotationId)}${attr('title', speakerLabel(q))}>${isQuote ? `“${words}”` : words}</span>${this.citeMark(q.articleId)}`;
   }
 
   private quote(q: QuoteSnapshot): string {

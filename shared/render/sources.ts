@@ -1,7 +1,7 @@
 // The sources a briefing cites, numbered the way the text numbers them (citationOrder), and the
 // wording of one endnote. HTML, Markdown and Word exports all word a source the same way.
 import type { Node } from 'prosemirror-model';
-import { citationOrder } from '../schema/briefing';
+import { citationOrder, QUOTE_NODES } from '../schema/briefing';
 import { safeHref } from '../schema/url';
 import { formatDate } from './escape';
 
@@ -18,6 +18,31 @@ export interface CitedSource extends SourceMeta {
   /** The citation number, as printed in the text. */
   n: number;
   articleId: number;
+  /**
+   * Who is quoted inside a sentence from this article ("Kim Jung Han, Director-General, …"), in
+   * order of appearance: an inline quote has no caption, so its speaker is named here.
+   */
+  speakers: string[];
+}
+
+/** A speaker as an endnote names them: the name, then the affiliation. */
+export function speakerLabel(attrs: { speaker?: unknown; affiliation?: unknown }): string {
+  return [(attrs.speaker as string | null) ?? 'Unattributed', attrs.affiliation as string | null].filter(Boolean).join(', ');
+}
+
+/** For each cited article, the speakers of its inline quotes, once each, in document order. */
+export function inlineSpeakers(doc: Node): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  doc.descendants((node) => {
+    if (node.type.name !== 'inline_quote') return true;
+    const id = node.attrs.articleId as number;
+    const list = out.get(id) ?? [];
+    const who = speakerLabel(node.attrs);
+    if (!list.includes(who)) list.push(who);
+    out.set(id, list);
+    return false;
+  });
+  return out;
 }
 
 /**
@@ -30,7 +55,7 @@ export function citedSources(doc: Node, library?: ReadonlyMap<number, SourceMeta
   const fromDoc = new Map<number, SourceMeta>();
   doc.descendants((node) => {
     const id = node.attrs.articleId as number;
-    if (node.type.name === 'quote') {
+    if (QUOTE_NODES.has(node.type.name)) {
       const known = fromDoc.get(id);
       // A quote snapshot knows more than a cite's title.
       if (!known || (!known.outlet && !known.publishedAt && !known.url)) {
@@ -42,9 +67,10 @@ export function citedSources(doc: Node, library?: ReadonlyMap<number, SourceMeta
     }
     return true;
   });
+  const speakers = inlineSpeakers(doc);
   return [...order].map(([articleId, n]) => {
     const meta = library?.get(articleId) ?? fromDoc.get(articleId) ?? { title: '', outlet: null, author: null, publishedAt: null, url: null };
-    return { n, articleId, ...meta, title: meta.title || `Article ${articleId}` };
+    return { n, articleId, ...meta, title: meta.title || `Article ${articleId}`, speakers: speakers.get(articleId) ?? [] };
   });
 }
 
@@ -60,7 +86,7 @@ const endsSentence = (s: string) => /[.!?…]["”’)]*$/.test(s);
  * A Chicago-like note: Author. “Title.” Outlet, 29 October 2020. https://…
  * Missing pieces are left out, never printed as blanks.
  */
-export function sourceParts(src: SourceMeta): SourcePart[] {
+export function sourceParts(src: SourceMeta & { speakers?: readonly string[] }): SourcePart[] {
   const parts: SourcePart[] = [];
   const author = src.author?.trim();
   if (author) parts.push({ text: endsSentence(author) ? `${author} ` : `${author}. `, kind: 'plain' });
@@ -75,6 +101,7 @@ export function sourceParts(src: SourceMeta): SourcePart[] {
     parts.push({ text: '.', kind: 'plain' });
   }
   const url = safeHref(src.url);
+  if (src.speakers?.length) parts.push({ text: ` Quoted: ${src.speakers.join('; ')}.`, kind: 'plain' });
   if (url && /^https?:/i.test(url)) parts.push({ text: ' ', kind: 'plain' }, { text: url, kind: 'url' });
   return parts;
 }

@@ -101,6 +101,7 @@ sup.cite a, sup.cite-sep { font-family: ${SANS_STACK}; font-weight: 700; color: 
 .classification-banner { font-family: ${SANS_STACK}; font-size: 9pt; font-weight: 700; letter-spacing: 0.06em; text-align: center; margin: 0 0 12pt; }
 .classification-banner.bottom { margin: 18pt 0 0; }
 figure { margin: 0; }
+.inline-quote.paraphrase { font-style: italic; }
 figure.quote { margin: 10pt 0 12pt; padding: 7pt 11pt 7pt 12pt; border-left: 3pt solid var(--accent); background: var(--quote-bg); break-inside: avoid; page-break-inside: avoid; }
 figure.quote blockquote { margin: 0; padding: 0; border: 0; color: var(--ink); font-size: 11pt; line-height: 1.42; }
 figure.quote blockquote p { margin: 0; }

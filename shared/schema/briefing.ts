@@ -1,6 +1,6 @@
 // The briefing schema: what a briefing note is made of. Rich text (headings, lists, tables,
 // quotes, rules; strong/em/underline/strike/highlight/link), plus the nodes that make it a
-// briefing: embedded quotes with a snapshot of their source, actor mentions, citations of
+// briefing: embedded quotes (as blocks or inside a sentence) with a snapshot of their source, actor mentions, citations of
 // articles, and a live actor × position table.
 import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec, type Node } from 'prosemirror-model';
 import { tableNodes } from 'prosemirror-tables';
@@ -74,6 +74,39 @@ const num = (el: HTMLElement, name: string) => Number(el.getAttribute(`data-${na
 /** Pasted markup with a missing or garbled id is not one of our nodes; it is parsed as ordinary content. */
 const ids = <T extends Record<string, unknown>>(attrs: T, ...names: (keyof T)[]): T | false => (names.every((n) => Number.isSafeInteger(attrs[n]) && (attrs[n] as number) >= 0) ? attrs : false);
 
+/** The node types that embed a coded quote: a block of its own, or a few words inside a sentence. */
+export const QUOTE_NODES: ReadonlySet<string> = new Set(['quote', 'inline_quote']);
+
+/** A quote's snapshot as read back from the DOM the quote nodes write (copy and paste between briefings). */
+function snapshotFromDom(dom: HTMLElement, text: string): QuoteSnapshot {
+  return {
+    annotationId: num(dom, 'quote-id'),
+    articleId: num(dom, 'article-id'),
+    kind: str(dom, 'kind') ?? 'quote',
+    text,
+    speaker: str(dom, 'speaker'),
+    affiliation: str(dom, 'affiliation'),
+    outlet: str(dom, 'outlet'),
+    title: str(dom, 'title') ?? '',
+    author: str(dom, 'author'),
+    publishedAt: str(dom, 'published'),
+    url: safeHref(str(dom, 'url')),
+  };
+}
+
+/** The snapshot as data- attributes, the inverse of snapshotFromDom (the text goes in the element). */
+function snapshotToDom(node: Node, cls: string): Record<string, string> {
+  const a = node.attrs as QuoteSnapshot;
+  const data: Record<string, string> = { class: cls, 'data-quote-id': String(a.annotationId), 'data-article-id': String(a.articleId), 'data-kind': a.kind, 'data-title': a.title };
+  if (a.speaker) data['data-speaker'] = a.speaker;
+  if (a.affiliation) data['data-affiliation'] = a.affiliation;
+  if (a.outlet) data['data-outlet'] = a.outlet;
+  if (a.author) data['data-author'] = a.author;
+  if (a.publishedAt) data['data-published'] = a.publishedAt;
+  if (a.url) data['data-url'] = a.url;
+  return data;
+}
+
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: { content: 'inline*', group: 'block', parseDOM: [{ tag: 'p' }], toDOM: () => ['p', 0] },
@@ -111,39 +144,10 @@ const nodes: Record<string, NodeSpec> = {
     selectable: true,
     draggable: true,
     attrs: quoteAttrs,
-    parseDOM: [
-      {
-        tag: 'figure[data-quote-id]',
-        getAttrs: (dom) =>
-          ids(
-            {
-              annotationId: num(dom, 'quote-id'),
-              articleId: num(dom, 'article-id'),
-              kind: str(dom, 'kind') ?? 'quote',
-              text: dom.querySelector('blockquote')?.textContent ?? '',
-              speaker: str(dom, 'speaker'),
-              affiliation: str(dom, 'affiliation'),
-              outlet: str(dom, 'outlet'),
-              title: str(dom, 'title') ?? '',
-              author: str(dom, 'author'),
-              publishedAt: str(dom, 'published'),
-              url: safeHref(str(dom, 'url')),
-            },
-            'annotationId',
-            'articleId',
-          ),
-      },
-    ],
+    parseDOM: [{ tag: 'figure[data-quote-id]', getAttrs: (dom) => ids({ ...snapshotFromDom(dom, dom.querySelector('blockquote')?.textContent ?? '') }, 'annotationId', 'articleId') }],
     toDOM: (node): DOMOutputSpec => {
       const a = node.attrs as QuoteSnapshot;
-      const data: Record<string, string> = { class: 'quote-node', 'data-quote-id': String(a.annotationId), 'data-article-id': String(a.articleId), 'data-kind': a.kind, 'data-title': a.title };
-      if (a.speaker) data['data-speaker'] = a.speaker;
-      if (a.affiliation) data['data-affiliation'] = a.affiliation;
-      if (a.outlet) data['data-outlet'] = a.outlet;
-      if (a.author) data['data-author'] = a.author;
-      if (a.publishedAt) data['data-published'] = a.publishedAt;
-      if (a.url) data['data-url'] = a.url;
-      return ['figure', data, ['blockquote', a.text], ['figcaption', [a.speaker ?? 'Unattributed'].concat(a.affiliation ? [`, ${a.affiliation}`] : []).join('')]];
+      return ['figure', snapshotToDom(node, 'quote-node'), ['blockquote', a.text], ['figcaption', [a.speaker ?? 'Unattributed'].concat(a.affiliation ? [`, ${a.affiliation}`] : []).join('')]];
     },
   },
   /** A live actor × position table for a topic; "freeze" turns it into an ordinary table. */
@@ -163,6 +167,21 @@ const nodes: Record<string, NodeSpec> = {
     attrs: { actorId: attr(rowId('An actor mention’s actor id')), name: attr(text('An actor mention’s name')) },
     parseDOM: [{ tag: 'span[data-actor-id]', getAttrs: (dom) => ids({ actorId: num(dom, 'actor-id'), name: dom.textContent?.replace(/^@/, '') ?? '' }, 'actorId') }],
     toDOM: (node) => ['span', { class: 'actor-node', 'data-actor-id': String(node.attrs.actorId) }, node.attrs.name as string],
+  },
+  /**
+   * A coded quote embedded in the running text: the quoted words inside a sentence, with the same
+   * snapshot as a block quote. Printed between typographic quotation marks with a citation number;
+   * the speaker shows on hover and in the Sources.
+   */
+  inline_quote: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    selectable: true,
+    draggable: true,
+    attrs: quoteAttrs,
+    parseDOM: [{ tag: 'q[data-quote-id]', getAttrs: (dom) => ids({ ...snapshotFromDom(dom, dom.textContent ?? '') }, 'annotationId', 'articleId') }],
+    toDOM: (node): DOMOutputSpec => ['q', snapshotToDom(node, 'inline-quote-node'), node.attrs.text as string],
   },
   /** A numbered reference to an article; the number follows document order and is never stored. */
   cite: {
@@ -195,7 +214,7 @@ export const briefingSchema = new Schema({ nodes, marks });
 export function citationOrder(doc: Node): Map<number, number> {
   const order = new Map<number, number>();
   doc.descendants((node) => {
-    if (node.type.name === 'quote' || node.type.name === 'cite') {
+    if (QUOTE_NODES.has(node.type.name) || node.type.name === 'cite') {
       const id = node.attrs.articleId as number;
       if (!order.has(id)) order.set(id, order.size + 1);
     }
@@ -204,9 +223,23 @@ export function citationOrder(doc: Node): Map<number, number> {
   return order;
 }
 
+/** How a leaf node reads in the plain text: quotes with their marks, mentions by name. */
+function leafText(leaf: Node): string {
+  switch (leaf.type.name) {
+    case 'quote':
+      return `“${leaf.attrs.text as string}” (${(leaf.attrs.speaker as string | null) ?? 'unattributed'})`;
+    case 'inline_quote':
+      return `“${leaf.attrs.text as string}”`;
+    case 'actor':
+      return leaf.attrs.name as string;
+    case 'hard_break':
+      return '\n';
+    default:
+      return '';
+  }
+}
+
 /** The plain text of a briefing, for search and word counts. */
 export function briefingText(doc: Node): string {
-  return doc.textBetween(0, doc.content.size, '\n\n', (leaf) =>
-    leaf.type.name === 'quote' ? `“${leaf.attrs.text as string}” (${(leaf.attrs.speaker as string | null) ?? 'unattributed'})` : leaf.type.name === 'actor' ? (leaf.attrs.name as string) : leaf.type.name === 'hard_break' ? '\n' : '',
-  );
+  return doc.textBetween(0, doc.content.size, '\n\n', leafText);
 }

@@ -1,5 +1,5 @@
 // Revisions and the live Actors & positions table, as an analyst uses them: save a revision,
-// write on, preview the revision, restore it, and undo the restore; insert a live table for a
+// write on, look at the revision full size with its changes against now, restore it, and undo the restore; insert a live table for a
 // topic, code a new stance elsewhere and see the table follow, then freeze it into a plain table.
 import { test, expect, importAndQuoteKim, newBriefing, selectInArticle, TOPIC } from './fixtures';
 
@@ -23,16 +23,29 @@ test('restore a revision and undo the restore; a live stance table follows the c
   await page.keyboard.type(' Second thoughts added later.');
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
 
-  // Preview and restore it: the later words go; undo brings them back.
+  // Open it full size: first what restoring would change against the text now, word by word
+  // (unsaved words included), then the revision itself; restore it: the later words go; undo brings them back.
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Not saved yet.');
   await manual.getByRole('button').click();
-  await expect(page.locator('.revision-preview')).toContainText('First draft of the assessment.');
-  await expect(page.locator('.revision-preview')).not.toContainText('Second thoughts');
+  const dialog = page.getByTestId('revision-dialog');
+  await expect(dialog).toBeVisible();
+  expect((await dialog.boundingBox())!.width).toBeGreaterThan(900);
+  const diff = dialog.getByTestId('revision-diff');
+  await expect(diff.locator('.diff-text del')).toHaveText(['Second thoughts added later. Not saved yet.']);
+  await expect(diff.locator('.diff-text ins')).toHaveCount(0);
+  await expect(diff).toContainText('First draft of the assessment.');
+  await dialog.getByTestId('revision-tab-revision').click();
+  await expect(dialog.getByTestId('revision-preview')).toContainText('First draft of the assessment.');
+  await expect(dialog.getByTestId('revision-preview')).not.toContainText('Second thoughts');
   await page.getByTestId('revision-restore').click();
+  await expect(dialog).toHaveCount(0);
   await expect(editor).not.toContainText('Second thoughts');
   await expect(editor).toContainText('First draft of the assessment.');
   await editor.click();
   await page.keyboard.press('Control+z');
-  await expect(editor).toContainText('Second thoughts added later.');
+  await expect(editor).toContainText('Second thoughts added later. Not saved yet.');
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
 
   // A live table for the topic Kim was coded on.

@@ -17,7 +17,7 @@ test('draft a situation brief with a quote and a mention; it survives a reload, 
 
   // Insert the quote through the picker.
   await page.getByTestId('quote-insert').click();
-  await page.getByTestId('quote-picker-item').filter({ hasText: QUOTE }).click();
+  await page.getByTestId('quote-picker-item').filter({ hasText: QUOTE }).getByTestId('quote-insert-block').click();
   const quote = editor.locator('[data-quote-id]');
   await expect(quote).toContainText(QUOTE);
   await expect(quote).toContainText('Kim Jung Han');

@@ -18,7 +18,7 @@ test('export the briefing as a PDF from the browser: title, handling line on eve
   await editor.locator('p').first().click();
   await page.keyboard.type('Seoul and Tokyo remain apart on compensation.');
   await page.getByTestId('quote-insert').click();
-  await page.getByTestId('quote-picker-item').filter({ hasText: QUOTE }).click();
+  await page.getByTestId('quote-picker-item').filter({ hasText: QUOTE }).getByTestId('quote-insert-block').click();
   await page.getByTestId('tb-table').click();
   await page.keyboard.type('Actor');
   await page.keyboard.press('Tab');

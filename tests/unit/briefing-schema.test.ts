@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import { DOMParser as PMDOMParser, DOMSerializer, type Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { briefingSchema as s, citationOrder } from '../../shared/schema/briefing';
-import { insertCite, insertMention, insertQuote, freezeStanceTable, insertTable, snapshotDiffers, snapshotOf } from '../../renderer/editor/briefing/commands';
+import { insertCite, insertMention, insertBlockQuote, insertQuote, freezeStanceTable, insertTable, snapshotDiffers, snapshotOf } from '../../renderer/editor/briefing/commands';
 import { findMention } from '../../renderer/editor/briefing/mentions';
 import type { QuoteRow } from '../../shared/model';
 
@@ -77,16 +77,47 @@ describe('briefing commands', () => {
 
   it('inserts a quote in place of an empty paragraph, or splits the paragraph at the cursor', () => {
     const empty = s.node('doc', null, [s.node('paragraph')]);
-    const a = run(stateWith(empty, 1), insertQuote(quoteRow(7, 3)));
+    const a = run(stateWith(empty, 1), insertBlockQuote(quoteRow(7, 3)));
     expect(a.doc.child(0).type.name).toBe('quote');
     expect(a.doc.child(0).attrs).toMatchObject({ annotationId: 7, speaker: 'Kim Jung Han', affiliation: 'Director-General, South Korean Foreign Ministry', outlet: 'Kyodo News' });
 
     const text = s.node('doc', null, [s.node('paragraph', null, s.text('before after'))]);
-    const b = run(stateWith(text, 7), insertQuote(quoteRow(7, 3)));
+    const b = run(stateWith(text, 7), insertBlockQuote(quoteRow(7, 3)));
     expect(b.doc.childCount).toBe(3);
     expect(b.doc.child(0).textContent).toBe('before');
     expect(b.doc.child(1).type.name).toBe('quote');
     expect(b.doc.child(2).textContent).toBe(' after');
+  });
+
+  it('leaves a text cursor after an inserted quote, never the quote selected (a keystroke would replace it)', () => {
+    const typeAfter = (state: EditorState) => state.apply(state.tr.insertText('Next.'));
+    // The only paragraph was empty: a new one follows the quote.
+    const empty = run(stateWith(s.node('doc', null, [s.node('paragraph')]), 1), insertBlockQuote(quoteRow(7, 3)));
+    expect(empty.selection).toBeInstanceOf(TextSelection);
+    expect(typeAfter(empty).doc.toJSON().content.map((n: { type: string }) => n.type)).toEqual(['quote', 'paragraph']);
+    expect(typeAfter(empty).doc.child(1).textContent).toBe('Next.');
+    // At the end of a paragraph followed by a heading: typing goes in a new paragraph, not the heading.
+    const doc = s.node('doc', null, [s.node('paragraph', null, s.text('before')), s.node('heading', { level: 2 }, s.text('Outlook'))]);
+    const atEnd = typeAfter(run(stateWith(doc, 7), insertBlockQuote(quoteRow(7, 3))));
+    expect(atEnd.doc.childCount).toBe(4);
+    expect([atEnd.doc.child(1).type.name, atEnd.doc.child(2).textContent, atEnd.doc.child(3).textContent]).toEqual(['quote', 'Next.', 'Outlook']);
+    // Splitting a paragraph: typing continues the rest of the sentence after the quote.
+    const split = typeAfter(run(stateWith(s.node('doc', null, [s.node('paragraph', null, s.text('before after'))]), 7), insertBlockQuote(quoteRow(7, 3))));
+    expect(split.doc.child(2).textContent).toBe('Next. after');
+  });
+
+  it('puts a short quote inside the sentence by default, the caret after it so the sentence goes on', () => {
+    const doc = s.node('doc', null, [s.node('paragraph', null, s.text('Seoul urged Tokyo  over the row.'))]);
+    const next = run(stateWith(doc, 19), insertQuote(quoteRow(7, 3)));
+    const typed = next.apply(next.tr.insertText('now'));
+    const para = typed.doc.child(0);
+    expect(typed.doc.childCount).toBe(1);
+    expect(para.child(1).type.name).toBe('inline_quote');
+    expect(para.child(1).attrs).toMatchObject({ annotationId: 7, speaker: 'Kim Jung Han' });
+    expect(para.child(2).text).toBe('now over the row.');
+    // A long quote still goes in as a block.
+    const long = run(stateWith(doc, 19), insertQuote(quoteRow(8, 3, 'x'.repeat(200))));
+    expect(long.doc.child(1).type.name).toBe('quote');
   });
 
   it('turns "@Ki" into an actor mention', () => {

@@ -75,6 +75,13 @@ describe('pasting into a briefing', () => {
     expect(para.child(0).marks.map((m) => m.type.name)).toEqual(['strong']);
     expect(para.child(1).marks).toEqual([]);
     expect(para.child(2).marks.map((m) => m.type.name)).toEqual(['em']);
+    // The app's CSP blocks inline styles in every document the page makes (DOMParser's too), so a
+    // style attribute can neither be read through element.style nor be let through: its meaning
+    // must already be tags, and no style attribute may reach ProseMirror's parser.
+    const cleaned = cleanPastedHtml(gdocs);
+    expect(cleaned).not.toMatch(/\sstyle\s*=/i);
+    expect(cleaned).not.toMatch(/<b[\s>]/i);
+    expect(cleaned).toContain('<strong>Key</strong>');
   });
 
   it('a web page: links kept only when http(s)/mailto, no scripts, frames, forms or images', () => {
@@ -134,6 +141,28 @@ ${WORD_TAIL}`;
     expect(doc.child(1).child(0).child(0).child(0).marks.map((m) => m.type.name)).toEqual(['strong']);
     expect(text).not.toMatch(/[·§\u00a0]|\[if|endif/);
     expect(json).not.toMatch(/mso|supportLists|Ignore/i);
+  });
+
+  it('Word: a marker typed outside the mso-list:Ignore span, and the padding after it, do not stay in the item (no double bullets)', () => {
+    const nbsp = '&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;';
+    const word = `${WORD_HEAD}
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span style='${SYMBOL}'>·</span><span style='font:7.0pt "Times New Roman"'>${nbsp} </span>Seoul wants an apology<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='${SYMBOL}'><span style='mso-list:Ignore'>·</span></span><![endif]><span style='font:7.0pt "Times New Roman"'>${nbsp}</span>Tokyo&nbsp;offers a fund<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span style='${COURIER}'>o</span>${nbsp}one more point<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><span>2.</span>${nbsp}second<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><span>3.</span>${nbsp}third<o:p></o:p></p>
+${WORD_TAIL}`;
+    const { doc, text } = paste(word);
+    expect(outline(doc.content)).toEqual([
+      'bullet_list',
+      '  - Seoul wants an apology',
+      '  - Tokyo\u00a0offers a fund',
+      '  - one more point',
+      'ordered_list from 2',
+      '  - second',
+      '  - third',
+    ]);
+    expect(text).not.toMatch(/·/);
   });
 
   it('Word: a numbered list with 1. / a. / i. levels becomes nested ordered lists', () => {

@@ -31,7 +31,7 @@ import { Node } from 'prosemirror-model';
 import type { Matrix } from '../../../shared/model';
 import { briefingSchema, type QuoteSnapshot } from '../../../shared/schema/briefing';
 import { safeHref } from '../../../shared/schema/url';
-import { citedSources, classificationLine, formatDate, sourceParts, stanceRows, type BriefingForRender, type PageSize, type SourceMeta, type StanceCell } from '../../../shared/render';
+import { citedSources, classificationLine, formatDate, sourceParts, speakerLabel, stanceRows, type BriefingForRender, type PageSize, type SourceMeta, type StanceCell } from '../../../shared/render';
 import { textParagraphs } from '../../../shared/render/briefing-html';
 
 export interface DocxContext {
@@ -183,6 +183,14 @@ class DocxWriter {
         case 'cite':
           out.push(this.citation(child.attrs.articleId as number));
           break;
+        case 'inline_quote': {
+          const q = child.attrs as QuoteSnapshot;
+          const isQuote = q.kind === 'quote';
+          const words = (isQuote ? q.text.trim().replace(/^["“]+|["”]+$/g, '') : q.text).replace(/\s+/g, ' ').trim();
+          out.push(this.run(isQuote ? `“${words}”` : words, isQuote ? m : { ...m, italics: true }));
+          out.push(this.citation(q.articleId, speakerLabel(q)));
+          break;
+        }
       }
     });
     return out;
@@ -202,17 +210,21 @@ class DocxWriter {
     return m.link ? new ExternalHyperlink({ link: m.link, children: [run] }) : run;
   }
 
-  /** A footnote for this citation: the full reference the first time, a short one pointing back after that. */
-  citation(articleId: number): FootnoteReferenceRun {
+  /**
+   * A footnote for this citation: the full reference the first time, a short one pointing back after
+   * that. An inline quote's footnote names its `speaker` first: the text around it does not.
+   */
+  citation(articleId: number, speaker?: string): FootnoteReferenceRun {
     const src = this.sources.get(articleId);
     const id = this.nextFootnote++;
     const first = this.firstNote.get(articleId);
+    const who = speaker ? [new TextRun(` ${speaker}, quoted in:`)] : [];
     let children: ParagraphChild[];
     if (first === undefined || !src) {
       this.firstNote.set(articleId, id);
-      children = [new TextRun(' '), ...(src ? sourceRuns(src) : [new TextRun(`Article ${articleId}.`)])];
+      children = [...who, new TextRun(' '), ...(src ? sourceRuns(src) : [new TextRun(`Article ${articleId}.`)])];
     } else {
-      children = [new TextRun({ text: ` ${src.outlet ? `${src.outlet}, ` : ''}“${src.title}” (see note ${first}).` })];
+      children = [...who, new TextRun({ text: ` ${src.outlet ? `${src.outlet}, ` : ''}“${src.title}” (see note ${first}).` })];
     }
     this.footnotes[String(id)] = { children: [new Paragraph({ children })] };
     return new FootnoteReferenceRun(id);
@@ -286,7 +298,9 @@ class DocxWriter {
 }
 
 function sourceRuns(src: SourceMeta): ParagraphChild[] {
-  return sourceParts(src).map((p) =>
+  // Word has a footnote per citation, each naming its own speaker: the Sources' list of who was
+  // quoted from an article would repeat them.
+  return sourceParts({ ...src, speakers: [] }).map((p) =>
     p.kind === 'outlet' ? new TextRun({ text: p.text, italics: true }) : p.kind === 'url' ? new ExternalHyperlink({ link: p.text, children: [new TextRun({ text: p.text, color: ACCENT })] }) : new TextRun(p.text),
   );
 }

@@ -1,5 +1,5 @@
 // A briefing as Markdown (CommonMark with the GFM table, strikethrough and footnote extensions):
-// quotes become blockquotes with an attribution line, citations footnotes [^n] numbered like the
+// quotes become blockquotes with an attribution line (inline quotes “words in quotation marks”), citations footnotes [^n] numbered like the
 // PDF's, stance tables GFM tables of the current matrix. Underline and highlight have no Markdown
 // form and are dropped (their text stays).
 import { Node } from 'prosemirror-model';
@@ -101,6 +101,14 @@ export function briefingMarkdown(briefing: BriefingForRender, ctx: MarkdownConte
         }
         const { header, rows } = stanceRows(m);
         gfmTable(state, node, [header.map((h) => cellText(state, h)), ...rows.map((r) => [cellText(state, r.actor), ...r.cells.map((c) => cellText(state, c.label))])]);
+      },
+      inline_quote(state, node) {
+        const q = node.attrs as QuoteSnapshot;
+        const isQuote = q.kind === 'quote';
+        const words = (isQuote ? q.text.trim().replace(/^["“]+|["”]+$/g, '') : q.text).replace(/\s+/g, ' ').trim();
+        if (isQuote) state.write('“');
+        state.text(words, true);
+        state.write(`${isQuote ? '”' : ''}${ref(q.articleId)}`);
       },
       actor(state, node) {
         state.text(node.attrs.name as string, true);

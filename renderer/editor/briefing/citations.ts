@@ -1,12 +1,13 @@
 // Citation numbers follow document order and renumber on every edit. They are decorations on the
-// quote and cite nodes (the number is never stored), rebuilt only when the order of cited
+// quote, inline quote and cite nodes (the number is never stored), rebuilt only when the order of cited
 // articles changes, and mapped through every other transaction.
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
+import { QUOTE_NODES } from '../../../shared/schema/briefing';
 
 interface CitationState {
-  /** Article ids of quote/cite nodes in document order: what the numbering depends on. */
+  /** Article ids of quote, inline quote and cite nodes in document order: what the numbering depends on. */
   sequence: number[];
   numbers: Map<number, number>;
   decorations: DecorationSet;
@@ -17,7 +18,7 @@ export const citationsKey = new PluginKey<CitationState>('citations');
 function sequenceOf(doc: Node): number[] {
   const seq: number[] = [];
   doc.descendants((node) => {
-    if (node.type.name === 'quote' || node.type.name === 'cite') seq.push(node.attrs.articleId as number);
+    if (QUOTE_NODES.has(node.type.name) || node.type.name === 'cite') seq.push(node.attrs.articleId as number);
     return !node.isInline && node.type.name !== 'quote';
   });
   return seq;
@@ -28,7 +29,7 @@ function build(doc: Node, sequence: number[]): CitationState {
   for (const id of sequence) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
-    if (node.type.name === 'quote' || node.type.name === 'cite') {
+    if (QUOTE_NODES.has(node.type.name) || node.type.name === 'cite') {
       const n = numbers.get(node.attrs.articleId as number)!;
       decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-citation': String(n) }, { citation: n }));
     }

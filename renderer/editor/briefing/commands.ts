@@ -1,9 +1,9 @@
 // Commands that make a briefing a briefing: embedding quotes, mentioning actors, citing articles,
 // inserting tables and the live actor × position table.
-import type { Command, EditorState } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { Selection, TextSelection } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
-import { briefingSchema as s, type QuoteSnapshot } from '../../../shared/schema/briefing';
+import { briefingSchema as s, QUOTE_NODES, type QuoteSnapshot } from '../../../shared/schema/briefing';
 import type { QuoteRow } from '../../../shared/model';
 import { safeHref } from '../../../shared/schema/url';
 
@@ -31,6 +31,19 @@ export function snapshotDiffers(node: Node, current: QuoteSnapshot): boolean {
 }
 
 /**
+ * Puts a text cursor right after the block that ends at `after`: in the rest of the paragraph the
+ * block split (`continues`), in an empty paragraph that follows, or in a new one. A selection left
+ * on an atom block (a quote, a live table) would make the next keystroke replace it, and a caret
+ * dropped into the next heading would type into the heading.
+ */
+function caretAfter(tr: Transaction, after: number, continues: boolean): void {
+  const next = tr.doc.resolve(after).nodeAfter;
+  const usable = next?.isTextblock && (continues || (next.type === s.nodes.paragraph && next.content.size === 0));
+  if (!usable) tr.insert(after, s.nodes.paragraph!.create());
+  tr.setSelection(TextSelection.create(tr.doc, after + 1));
+}
+
+/**
  * Inserts a block node at the cursor: in place of an empty paragraph, else before or after the
  * current block, splitting it when the cursor is in the middle. With `enter`, the cursor goes
  * into the new node (a table's first cell); otherwise just after it.
@@ -40,6 +53,8 @@ function insertBlock(node: Node, enter = false): Command {
     const tr = state.tr.deleteSelection();
     const $pos = tr.selection.$from;
     let at: number;
+    // True when the text after the cursor stays right after the new block: typing continues there.
+    let continues = false;
     if (!$pos.parent.isTextblock || $pos.depth === 0) {
       at = $pos.pos;
       tr.insert(at, node);
@@ -49,6 +64,7 @@ function insertBlock(node: Node, enter = false): Command {
     } else if ($pos.parentOffset === 0) {
       at = $pos.before();
       tr.insert(at, node);
+      continues = true;
     } else if ($pos.parentOffset === $pos.parent.content.size) {
       at = $pos.after();
       tr.insert(at, node);
@@ -56,26 +72,59 @@ function insertBlock(node: Node, enter = false): Command {
       tr.split($pos.pos);
       at = $pos.pos + 1;
       tr.insert(at, node);
+      continues = true;
     }
-    tr.setSelection(enter ? Selection.near(tr.doc.resolve(at + 1)) : Selection.near(tr.doc.resolve(at + node.nodeSize)));
+    if (enter) tr.setSelection(Selection.near(tr.doc.resolve(at + 1)));
+    else caretAfter(tr, at + node.nodeSize, continues);
     dispatch?.(tr.scrollIntoView());
     return true;
   };
 }
 
-export const insertQuote = (q: QuoteRow): Command => insertBlock(s.nodes.quote!.create(snapshotOf(q)));
+/** A quote goes in as a block of its own, or inline: its words inside the sentence being written. */
+export type QuoteForm = 'block' | 'inline';
 
+/** Quotes longer than this read better as a block; shorter ones are fragments for a sentence. */
+export const INLINE_QUOTE_MAX = 120;
+
+/** The form a quote defaults to: a short fragment on one line goes inline, anything longer is a block. */
+export function defaultQuoteForm(text: string): QuoteForm {
+  const t = text.trim();
+  return t.length <= INLINE_QUOTE_MAX && !t.includes('\n') ? 'inline' : 'block';
+}
+
+export const insertBlockQuote = (q: QuoteRow): Command => insertBlock(s.nodes.quote!.create(snapshotOf(q)));
+
+/**
+ * The quoted words at the cursor, inside the sentence; the caret stays right after them so the
+ * sentence goes on. Where no text can go (a selected block), they start a new paragraph.
+ */
+export const insertInlineQuote =
+  (q: QuoteRow): Command =>
+  (state, dispatch) => {
+    const node = s.nodes.inline_quote!.create(snapshotOf(q));
+    if (state.selection.$from.parent.inlineContent) {
+      dispatch?.(state.tr.replaceSelectionWith(node, false).scrollIntoView());
+      return true;
+    }
+    return insertBlock(s.nodes.paragraph!.create(null, node), true)(state, dispatch && ((tr) => dispatch(tr.setSelection(TextSelection.create(tr.doc, tr.selection.from + node.nodeSize)))));
+  };
+
+export const insertQuote = (q: QuoteRow, form: QuoteForm = defaultQuoteForm(q.text)): Command => (form === 'inline' ? insertInlineQuote(q) : insertBlockQuote(q));
+
+/** A quote dropped at `pos`: inline where text can go and the quote is short, else a block after the block dropped on. */
 export function insertQuoteAt(state: EditorState, pos: number, q: QuoteRow) {
   const $pos = state.doc.resolve(pos);
+  if (defaultQuoteForm(q.text) === 'inline' && $pos.parent.inlineContent) return state.tr.insert(pos, s.nodes.inline_quote!.create(snapshotOf(q)));
   const at = $pos.depth > 0 ? $pos.after(1) : pos;
   return state.tr.insert(at, s.nodes.quote!.create(snapshotOf(q)));
 }
 
-/** Brings a quote node's snapshot up to date with its annotation. */
+/** Brings a quote node's snapshot (block or inline) up to date with its annotation. */
 export function updateQuoteAt(pos: number, q: QuoteRow): Command {
   return (state, dispatch) => {
     const node = state.doc.nodeAt(pos);
-    if (!node || node.type !== s.nodes.quote) return false;
+    if (!node || !QUOTE_NODES.has(node.type.name)) return false;
     dispatch?.(state.tr.setNodeMarkup(pos, undefined, snapshotOf(q)));
     return true;
   };

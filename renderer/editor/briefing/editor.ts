@@ -17,20 +17,31 @@ import { briefingNodeViews, type NodeViewHost } from './node-views';
 import { toolbarState, type ToolbarState } from './toolbar-state';
 import { insertQuoteAt } from './commands';
 import { cleanPastedHtml } from './paste';
+import { placeholder } from './placeholder';
+import { inlineSpeakers } from '../../../shared/render/sources';
 
 export const QUOTE_DRAG_TYPE = 'application/x-verbatim-quote';
 
 export interface BriefingEditorHost extends NodeViewHost, MentionHost {
   onChange(doc: Node): void;
   onToolbar(state: ToolbarState): void;
-  onCitations(articleIds: number[]): void;
+  /** The cited articles in citation order, each with who is quoted from it inside a sentence. */
+  onCitations(sources: CitedArticle[]): void;
   onBlur(): void;
   /** A quote dragged in from the quote bank. */
   quoteById(annotationId: number): QuoteRow | undefined;
 }
 
+export interface CitedArticle {
+  articleId: number;
+  /** Speakers of its inline quotes: their words have no caption, so the Sources name them. */
+  speakers: string[];
+}
+
 export class BriefingEditor {
   readonly view: EditorView;
+  /** What the host was last told about the sources, to tell it only of changes. */
+  private citedKey = '';
 
   constructor(mount: HTMLElement, docJSON: unknown, private readonly host: BriefingEditorHost) {
     const doc = Node.fromJSON(briefingSchema, docJSON);
@@ -59,7 +70,16 @@ export class BriefingEditor {
       },
     });
     host.onToolbar(toolbarState(this.view.state));
-    host.onCitations(citedArticles(this.view.state));
+    this.reportCitations();
+  }
+
+  private reportCitations() {
+    const speakers = inlineSpeakers(this.view.state.doc);
+    const cited = citedArticles(this.view.state).map((articleId) => ({ articleId, speakers: speakers.get(articleId) ?? [] }));
+    const key = JSON.stringify(cited);
+    if (key === this.citedKey) return;
+    this.citedKey = key;
+    this.host.onCitations(cited);
   }
 
   private createState(doc: Node): EditorState {
@@ -76,18 +96,17 @@ export class BriefingEditor {
         columnResizing(),
         tableEditing(),
         citations(),
+        placeholder('Start writing. Type @ to mention an actor; add quotes from the quote bank.'),
         new Plugin({ view: () => ({ update: (view) => host.onToolbar(toolbarState(view.state)) }) }),
       ],
     });
   }
 
   private dispatch(tr: Transaction) {
-    const before = this.view.state;
-    this.view.updateState(before.apply(tr));
+    this.view.updateState(this.view.state.apply(tr));
     if (tr.docChanged) {
       this.host.onChange(this.view.state.doc);
-      const ids = citedArticles(this.view.state);
-      if (ids.join() !== citedArticles(before).join()) this.host.onCitations(ids);
+      this.reportCitations();
     }
   }
 

@@ -4,6 +4,7 @@ import { baseKeymap, chainCommands, exitCode, setBlockType, toggleMark, wrapIn }
 import { undo, redo } from 'prosemirror-history';
 import { splitListItem, sinkListItem, liftListItem, wrapInList } from 'prosemirror-schema-list';
 import { goToNextCell } from 'prosemirror-tables';
+import { undoInputRule } from 'prosemirror-inputrules';
 import type { Command } from 'prosemirror-state';
 import { briefingSchema as s } from '../../../shared/schema/briefing';
 
@@ -29,6 +30,8 @@ export function briefingKeymaps() {
     'Mod-Shift-8': wrapInList(s.nodes.bullet_list!),
     'Mod-Shift-7': wrapInList(s.nodes.ordered_list!),
     'Mod->': wrapIn(s.nodes.blockquote!),
+    // Right after an input rule (a smart quote, "## " heading…), Backspace gives back what was typed.
+    Backspace: undoInputRule,
     'Shift-Enter': insertHardBreak,
     Enter: splitListItem(s.nodes.list_item!),
     // Tab moves between table cells, otherwise nests list items.

@@ -3,6 +3,8 @@
 import type { Node } from 'prosemirror-model';
 import type { EditorView, NodeView, Decoration } from 'prosemirror-view';
 import type { Matrix, QuoteRow } from '../../../shared/model';
+import type { QuoteSnapshot } from '../../../shared/schema/briefing';
+import { speakerLabel } from '../../../shared/render/sources';
 import { freezeStanceTable, snapshotDiffers, snapshotOf, updateQuoteAt } from './commands';
 
 export interface NodeViewHost {
@@ -23,7 +25,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 const citationOf = (decorations: readonly Decoration[]) => (decorations.find((d) => (d.spec as { citation?: number }).citation)?.spec as { citation?: number } | undefined)?.citation;
 
 /**
- * A block drawn from the library rather than edited as text: it redraws its own DOM (so ProseMirror
+ * A node drawn from the library rather than edited as text: it redraws its own DOM (so ProseMirror
  * ignores mutations there), keeps clicks on its own controls, and stops listening when destroyed.
  */
 abstract class LibraryBlockView implements NodeView {
@@ -43,6 +45,32 @@ abstract class LibraryBlockView implements NodeView {
   destroy() {
     this.unsubscribe();
   }
+}
+
+/**
+ * Fills `notice` with what changed at the source of a quote node since it was embedded: the
+ * annotation deleted, or its words, speaker or article changed ("update?" brings the snapshot up
+ * to date). Empty and hidden when nothing did. Shared by block and inline quotes.
+ */
+function showSourceChange(notice: HTMLElement, node: Node, view: EditorView, getPos: () => number | undefined, host: NodeViewHost, inline: boolean) {
+  const current = host.currentQuote(node.attrs.annotationId as number);
+  notice.replaceChildren();
+  if (current === undefined) return notice.setAttribute('hidden', '');
+  if (current === null) {
+    notice.removeAttribute('hidden');
+    notice.append(inline ? ' (annotation deleted)' : 'The annotation behind this quote was deleted; the quote keeps its words.');
+    notice.title = 'The annotation behind this quote was deleted; the quote keeps its words.';
+    return;
+  }
+  if (!snapshotDiffers(node, snapshotOf(current))) return notice.setAttribute('hidden', '');
+  const button = el('button', { type: 'button', class: 'link-button', 'data-testid': 'quote-update' }, 'update?');
+  button.onclick = () => {
+    const pos = getPos();
+    if (pos !== undefined) updateQuoteAt(pos, current)(view.state, view.dispatch);
+  };
+  notice.removeAttribute('hidden');
+  notice.title = '';
+  notice.append(inline ? ' source changed — ' : 'Source changed — ', button);
 }
 
 class QuoteView extends LibraryBlockView {
@@ -85,22 +113,62 @@ class QuoteView extends LibraryBlockView {
   }
 
   private checkSource() {
-    const current = this.host.currentQuote(this.node.attrs.annotationId as number);
-    this.notice.replaceChildren();
-    if (current === undefined) return this.notice.setAttribute('hidden', '');
-    if (current === null) {
-      this.notice.removeAttribute('hidden');
-      this.notice.append('The annotation behind this quote was deleted; the quote keeps its words.');
-      return;
-    }
-    if (!snapshotDiffers(this.node, snapshotOf(current))) return this.notice.setAttribute('hidden', '');
-    const button = el('button', { type: 'button', class: 'link-button', 'data-testid': 'quote-update' }, 'update?');
-    button.onclick = () => {
-      const pos = this.getPos();
-      if (pos !== undefined) updateQuoteAt(pos, current)(this.view.state, this.view.dispatch);
-    };
-    this.notice.removeAttribute('hidden');
-    this.notice.append('Source changed — ', button);
+    showSourceChange(this.notice, this.node, this.view, this.getPos, this.host, false);
+  }
+
+  update(node: Node, decorations: readonly Decoration[]) {
+    if (node.type !== this.node.type) return false;
+    const attrsChanged = node.attrs !== this.node.attrs;
+    this.node = node;
+    if (attrsChanged) this.render(decorations);
+    else this.sup.textContent = String(citationOf(decorations) ?? '');
+    return true;
+  }
+}
+
+/**
+ * A quote inside a sentence: the words in quotation marks and the citation number; who said it and
+ * where shows on hover. A change at the source shows inline, with "update?".
+ */
+class InlineQuoteView extends LibraryBlockView {
+  dom: HTMLElement;
+  private sup: HTMLElement;
+  private notice: HTMLElement;
+
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+    private host: NodeViewHost,
+    decorations: readonly Decoration[],
+  ) {
+    super('.cite-num, .quote-changed button');
+    this.sup = el('sup', { class: 'cite-num', title: 'Open the source' });
+    this.notice = el('span', { class: 'quote-changed', hidden: '' });
+    this.dom = el('span', { class: 'inline-quote-node' });
+    this.render(decorations);
+    this.unsubscribe = host.onQuotesChanged(() => this.checkSource());
+    this.dom.addEventListener('mousedown', (e) => {
+      if ((e.target as HTMLElement).closest('.cite-num, .quote-changed button')) e.preventDefault();
+    });
+  }
+
+  private render(decorations: readonly Decoration[]) {
+    const a = this.node.attrs as QuoteSnapshot;
+    const isQuote = a.kind === 'quote';
+    this.dom.setAttribute('data-quote-id', String(a.annotationId));
+    this.dom.classList.toggle('paraphrase', !isQuote);
+    const source = [a.outlet, a.title, a.publishedAt].filter(Boolean).join(', ');
+    this.dom.title = `${speakerLabel(a)}${isQuote ? '' : ' (paraphrased)'}${source ? ` — ${source}` : ''}`;
+    this.sup.textContent = String(citationOf(decorations) ?? '');
+    this.sup.onclick = () => this.host.openSource(a.articleId, a.annotationId);
+    const words = a.text.replace(/\s+/g, ' ').trim();
+    this.dom.replaceChildren(el('span', { class: 'inline-quote-words' }, isQuote ? `“${words}”` : words), this.sup, this.notice);
+    this.checkSource();
+  }
+
+  private checkSource() {
+    showSourceChange(this.notice, this.node, this.view, this.getPos, this.host, true);
   }
 
   update(node: Node, decorations: readonly Decoration[]) {
@@ -196,6 +264,7 @@ class StanceTableView extends LibraryBlockView {
 export function briefingNodeViews(host: NodeViewHost) {
   return {
     quote: (node: Node, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]) => new QuoteView(node, view, getPos, host, decorations),
+    inline_quote: (node: Node, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]) => new InlineQuoteView(node, view, getPos, host, decorations),
     cite: (node: Node, _view: EditorView, _getPos: () => number | undefined, decorations: readonly Decoration[]) => new CiteView(node, host, decorations),
     stance_table: (node: Node, view: EditorView, getPos: () => number | undefined) => new StanceTableView(node, view, getPos, host),
   };

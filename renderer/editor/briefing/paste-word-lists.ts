@@ -1,4 +1,6 @@
 // Word's lists, made real lists before ProseMirror reads a paste.
+import { PASTE_STYLE } from './paste-styles';
+
 // Word does not copy lists as <ul>/<ol>. Each item is a paragraph whose style names its list and
 // depth (`mso-list:l0 level2 lfo1`), and whose bullet or number is typed out in a span that
 // list-aware readers are told to skip (`mso-list:Ignore`, inside `<![if !supportLists]>`).
@@ -21,17 +23,47 @@ const MARKER_STYLE = /mso-list:\s*ignore/i;
 // sit in the <style> block, which the clipboard does not always carry.
 const NUMBER = /^\(?(?:\d+|[a-z]{1,6})(?:\.\d+)*[.)]$/i;
 
+// A marker Word typed into the text itself rather than into an `mso-list:Ignore` span (some Word
+// versions, and lists pasted from Word into Outlook and back): a bullet glyph, or a number, then the
+// non-breaking spaces that stand in for the tab. Left in, it shows beside the list's own bullet.
+const TYPED_MARKER = /^[\s\u00a0]*(?:[·•◦▪▫■□●○§\-–](?=[\s\u00a0])|(?:o|\(?(?:\d+|[a-z]{1,6})(?:\.\d+)*[.)])(?=[ \t]*\u00a0))/i;
+
+/** Removes the first `count` characters of the text inside `el`, across its text nodes. */
+function dropLeadingText(el: Element, count: number): void {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && count > 0; n = walker.nextNode()) {
+    const text = n.nodeValue ?? '';
+    n.nodeValue = text.slice(count);
+    count -= Math.min(count, text.length);
+  }
+}
+
+/** Removes a marker typed at the start of the item's text and the padding after it; returns the marker. */
+function takeTypedMarker(p: Element, found: string): string {
+  let marker = found;
+  if (!marker) {
+    const m = TYPED_MARKER.exec(p.textContent ?? '');
+    if (m) {
+      marker = m[0].trim();
+      dropLeadingText(p, m[0].length);
+    }
+  }
+  const padding = /^[\s\u00a0]+/.exec(p.textContent ?? '');
+  if (padding) dropLeadingText(p, padding[0].length);
+  return marker;
+}
+
 /** Reads a Word list paragraph and removes its typed marker; null if `p` is not a list item. */
 function takeItem(p: Element): WordItem | null {
-  const style = LIST_STYLE.exec(p.getAttribute('style') ?? '');
+  const style = LIST_STYLE.exec(p.getAttribute(PASTE_STYLE) ?? '');
   if (!style) return null;
   let marker = '';
   for (const span of Array.from(p.querySelectorAll('span'))) {
-    if (!p.contains(span) || !MARKER_STYLE.test(span.getAttribute('style') ?? '')) continue;
+    if (!p.contains(span) || !MARKER_STYLE.test(span.getAttribute(PASTE_STYLE) ?? '')) continue;
     marker += span.textContent ?? '';
     span.remove();
   }
-  marker = marker.replace(/\s+/g, ''); // the &nbsp; padding that stands in for the tab
+  marker = takeTypedMarker(p, marker.replace(/\s+/g, '')); // the &nbsp; padding stands in for the tab
   const ordered = NUMBER.test(marker);
   return { p, list: style[1]!, level: Number(style[2]), ordered, start: ordered ? Number(/\d+/.exec(marker)?.[0] ?? 1) : 1 };
 }
@@ -66,11 +98,8 @@ function nest(root: Element, run: WordItem[]): void {
 /** What may sit between two items of one list: Word's line breaks, and comments. */
 const between = (n: Node) => n.nodeType === 8 || (n.nodeType === 3 && !n.textContent?.trim());
 
-/** Turns Word list paragraphs into nested <ul>/<ol><li><p>; any other HTML is returned unchanged. */
-export function wordListsToHtmlLists(html: string): string {
-  if (!LIST_STYLE.test(html)) return html; // Google Docs and web pages already use <ul>/<ol>.
-  // Parsed, not rendered: a DOMParser document is inert, nothing loads and no script runs.
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+/** Turns Word list paragraphs (styles renamed to PASTE_STYLE) into nested <ul>/<ol><li><p>, in place. */
+export function wordListsToHtmlLists(doc: Document): void {
   const items = new Map<Node, WordItem>();
   for (const p of Array.from(doc.body.querySelectorAll('p'))) {
     const item = takeItem(p);
@@ -92,5 +121,4 @@ export function wordListsToHtmlLists(html: string): string {
     nest(root, run);
     run.forEach((item) => placed.add(item));
   }
-  return doc.body.innerHTML;
 }

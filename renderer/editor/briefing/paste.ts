@@ -1,8 +1,10 @@
 // Pasting from Word, Google Docs and web pages: keep the structure the schema knows, drop the rest.
 // ProseMirror's parser already keeps only what the schema describes; this strips what would
 // otherwise leak through as text (Office conditional comments, XML namespaces, <o:p> fillers),
-// and rebuilds Word's lists, which Word copies as paragraphs rather than <ul>/<ol>.
+// rebuilds Word's lists, which Word copies as paragraphs rather than <ul>/<ol>, and turns inline
+// styles into tags (see paste-styles.ts for why styles are never applied).
 import { wordListsToHtmlLists } from './paste-word-lists';
+import { renameStyleAttributes, stylesToTags } from './paste-styles';
 
 export function cleanPastedHtml(html: string): string {
   const cleaned = html
@@ -15,5 +17,9 @@ export function cleanPastedHtml(html: string): string {
     .replace(/<\/?(w|m|v|o):[^>]*>/gi, '')
     .replace(/<(style|script|template|xml|meta|link|title)[\s\S]*?<\/\1>/gi, '')
     .replace(/<(meta|link)[^>]*>/gi, '');
-  return wordListsToHtmlLists(cleaned);
+  // Parsed, not rendered: a DOMParser document is inert, nothing loads and no script runs.
+  const doc = new DOMParser().parseFromString(renameStyleAttributes(cleaned), 'text/html');
+  wordListsToHtmlLists(doc);
+  stylesToTags(doc);
+  return doc.body.innerHTML;
 }

@@ -8,11 +8,11 @@ import { toggleMark } from 'prosemirror-commands';
 import { briefingSchema as s } from '../../../shared/schema/briefing';
 import { safeHref } from '../../../shared/schema';
 import { call, isDesktop } from '../../api';
-import { BriefingEditor } from '../../editor/briefing/editor';
+import { BriefingEditor, type CitedArticle } from '../../editor/briefing/editor';
 import { AutosaveQueue, type SaveState } from '../../editor/briefing/autosave';
 import type { ToolbarState } from '../../editor/briefing/toolbar-state';
 import type { MentionQuery } from '../../editor/briefing/mentions';
-import { insertCite, insertMention, insertQuote, insertStanceTable } from '../../editor/briefing/commands';
+import { insertCite, insertMention, insertQuote, insertStanceTable, type QuoteForm } from '../../editor/briefing/commands';
 import { modKey } from '../../shortcuts';
 import { Toolbar } from './Toolbar';
 import { Picker } from './Picker';
@@ -30,11 +30,19 @@ interface Props {
   onOpenSource: (articleId: number, annotationId?: number) => void;
   onFocusBank: () => void;
   /** The quote bank asks the open editor to insert. */
-  bindInsert: (insert: ((q: QuoteRow) => void) | null) => void;
-  bindRestore: (restore: ((doc: unknown) => void) | null) => void;
+  bindInsert: (insert: ((q: QuoteRow, form: QuoteForm) => void) | null) => void;
+  bindRestore: (restore: RestoreBinding | null) => void;
   onSaved: () => void;
   exportRequest: number;
+  /** The briefing was just created: put the cursor in its title. */
+  focusTitle: boolean;
   toast: (t: Omit<Toast, 'id'>) => void;
+}
+
+/** What the revisions panel may do with the open editor: read its text now, put a revision back. */
+export interface RestoreBinding {
+  current(): unknown;
+  restore(doc: unknown): void;
 }
 
 type Picking = 'cite' | 'topic' | null;
@@ -48,11 +56,12 @@ export function BriefingPane(props: Props) {
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
-  const [cited, setCited] = useState<number[]>([]);
+  const [cited, setCited] = useState<CitedArticle[]>([]);
   const [mention, setMention] = useState<MentionQuery | null>(null);
   const [mentionIndex, setMentionIndex] = useState(0);
   const [picking, setPicking] = useState<Picking>(null);
   const mount = useRef<HTMLDivElement>(null);
+  const titleField = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<BriefingEditor | null>(null);
   const queue = useRef<AutosaveQueue<unknown> | null>(null);
   const closing = useRef(false);
@@ -103,10 +112,13 @@ export function BriefingPane(props: Props) {
           },
           onMentionKey: (key) => mentionKeyRef.current(key),
         });
-        live.current.bindInsert((quote) => editor.current?.run(insertQuote(quote)));
-        live.current.bindRestore((doc) => {
-          editor.current?.replaceDoc(doc);
-          live.current.toast({ kind: 'info', text: 'Revision restored. Undo (Ctrl/Cmd+Z) puts back what was there.' });
+        live.current.bindInsert((quote, form) => editor.current?.run(insertQuote(quote, form)));
+        live.current.bindRestore({
+          current: () => editor.current?.doc.toJSON(),
+          restore: (doc) => {
+            editor.current?.replaceDoc(doc);
+            live.current.toast({ kind: 'info', text: 'Revision restored. Undo (Ctrl/Cmd+Z) puts back what was there.' });
+          },
         });
       })
       .catch((e: Error) => live.current.toast({ kind: 'error', text: e.message }));
@@ -123,6 +135,14 @@ export function BriefingPane(props: Props) {
       live.current.bindRestore(null);
     };
   }, [briefingId]);
+
+  // A briefing just created: the analyst names it first, so the title takes the cursor (selected,
+  // so typing replaces "Untitled briefing"); Enter then goes on to the body.
+  useEffect(() => {
+    if (!briefing || !props.focusTitle) return;
+    titleField.current?.focus();
+    titleField.current?.select();
+  }, [briefing?.id]);
 
   // Closing the window or tab: flush what is unsaved.
   useEffect(() => {
@@ -226,14 +246,22 @@ export function BriefingPane(props: Props) {
     <main class="pane briefing-pane" aria-label="Briefing">
       {briefing && (
         <header class="briefing-header">
-          <input
+          {/* A textarea that grows with its text (field-sizing), so a long title wraps instead of being cut off. */}
+          <textarea
+            ref={titleField}
             class="briefing-title"
             data-testid="briefing-title"
             aria-label="Briefing title"
+            rows={1}
             key={`t${briefing.id}`}
             defaultValue={briefing.title}
+            onInput={(e) => {
+              // One line of title: a pasted line break becomes a space.
+              const el = e.currentTarget as HTMLTextAreaElement;
+              if (/[\r\n]/.test(el.value)) el.value = el.value.replace(/\s*[\r\n]+\s*/g, ' ');
+            }}
             onBlur={(e) => {
-              const title = (e.currentTarget as HTMLInputElement).value.trim();
+              const title = (e.currentTarget as HTMLTextAreaElement).value.trim();
               if (title && title !== briefing.title) void saveMeta({ title });
             }}
             onKeyDown={(e) => {
@@ -247,7 +275,8 @@ export function BriefingPane(props: Props) {
             <input
               aria-label="Classification / handling"
               data-testid="briefing-classification"
-              placeholder="Classification / handling, e.g. UNCLASSIFIED // FOR OFFICIAL USE ONLY"
+              placeholder="Classification / handling line"
+              title="The handling line printed at the top and bottom of every page, e.g. UNCLASSIFIED // FOR OFFICIAL USE ONLY"
               defaultValue={briefing.classification}
               onBlur={(e) => {
                 const v = (e.currentTarget as HTMLInputElement).value.trim();
@@ -300,7 +329,7 @@ export function BriefingPane(props: Props) {
               <p class="hint">Quotes and citations you add are listed here, numbered in the order they appear.</p>
             ) : (
               <ol>
-                {cited.map((id) => {
+                {cited.map(({ articleId: id, speakers }) => {
                   const a = articleInfo(id);
                   return (
                     <li key={id} data-testid="source-item">
@@ -308,6 +337,7 @@ export function BriefingPane(props: Props) {
                         {a?.title ?? `Article ${id}`}
                       </button>
                       {a && <span class="hint"> {[a.outlet, a.author, a.publishedAt].filter(Boolean).join(', ')}</span>}
+                      {speakers.length > 0 && <span class="source-speakers"> Quoted: {speakers.join('; ')}.</span>}
                     </li>
                   );
                 })}
@@ -344,7 +374,10 @@ export function BriefingPane(props: Props) {
             setPicking(null);
             editor.current?.run(insertCite({ id: item.id, title: item.label }));
           }}
-          onClose={() => setPicking(null)}
+          onClose={() => {
+            setPicking(null);
+            editor.current?.focus();
+          }}
         />
       )}
       {picking === 'topic' && (
@@ -356,7 +389,10 @@ export function BriefingPane(props: Props) {
             setPicking(null);
             editor.current?.run(insertStanceTable({ id: item.id, name: item.label }));
           }}
-          onClose={() => setPicking(null)}
+          onClose={() => {
+            setPicking(null);
+            editor.current?.focus();
+          }}
         />
       )}
     </main>

@@ -4,7 +4,8 @@ import type { Actor, ArticleMeta, BriefingMeta, QuoteRow, Topic } from '../../..
 import { call } from '../../api';
 import type { UndoHistory } from '../../undo';
 import { BriefingList } from './BriefingList';
-import { BriefingPane } from './BriefingPane';
+import { BriefingPane, type RestoreBinding } from './BriefingPane';
+import type { QuoteForm } from '../../editor/briefing/commands';
 import { QuoteBank } from './QuoteBank';
 import { RevisionsPanel } from './RevisionsPanel';
 import type { Toast } from '../Toasts';
@@ -37,8 +38,10 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
   const [side, setSide] = useState<Side>('quotes');
   const [bankFocus, setBankFocus] = useState(0);
   const [savedCount, setSavedCount] = useState(0);
-  const insert = useRef<((q: QuoteRow) => void) | null>(null);
-  const restore = useRef<((doc: unknown) => void) | null>(null);
+  /** The briefing this view just created, whose title takes the cursor when it opens. */
+  const [createdId, setCreatedId] = useState<number | null>(null);
+  const insert = useRef<((q: QuoteRow, form: QuoteForm) => void) | null>(null);
+  const restore = useRef<RestoreBinding | null>(null);
   const quoteListeners = useRef(new Set<() => void>());
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
 
@@ -65,10 +68,15 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
       .then(([q, a]) => {
         setQuotes(q);
         setArticles(a);
-        for (const l of quoteListeners.current) l();
       })
       .catch(fail);
   }, [visible, fail]);
+
+  // Quote nodes look their annotation up in the open editor's index of `quotes`, which is rebuilt
+  // when the editor pane renders: tell them only after that render, or they compare with the old list.
+  useEffect(() => {
+    for (const l of quoteListeners.current) l();
+  }, [quotes]);
 
   const subscribeQuotes = useCallback((listener: () => void) => {
     quoteListeners.current.add(listener);
@@ -80,6 +88,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
       const b = await call('briefings.create', { template });
       await loadList();
       setShowTrash(false);
+      setCreatedId(b.id);
       setSelectedId(b.id);
       toast({ kind: 'info', text: `Created “${b.title}”.` });
     } catch (e) {
@@ -158,6 +167,7 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
         <BriefingPane
           key={selectedId}
           briefingId={selectedId}
+          focusTitle={createdId === selectedId}
           actors={actors}
           topics={topics}
           quotes={quotes}
@@ -190,9 +200,9 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
           </button>
         </div>
         {side === 'quotes' ? (
-          <QuoteBank quotes={quotes} actors={actors} topics={topics} focusSeq={bankFocus} onInsert={(q) => insert.current?.(q)} />
+          <QuoteBank quotes={quotes} actors={actors} topics={topics} focusSeq={bankFocus} onInsert={(q, form) => insert.current?.(q, form)} />
         ) : selectedId !== null ? (
-          <RevisionsPanel briefingId={selectedId} version={savedCount} onRestore={(doc) => restore.current?.(doc)} onError={(m) => toast({ kind: 'error', text: m })} />
+          <RevisionsPanel briefingId={selectedId} version={savedCount} current={() => restore.current?.current()} onRestore={(doc) => restore.current?.restore(doc)} onError={(m) => toast({ kind: 'error', text: m })} />
         ) : null}
       </aside>
     </div>

@@ -1,9 +1,12 @@
 // The quote bank: every annotation in the library, searchable and filterable, ready to be
-// inserted at the cursor (click, Enter) or dragged into the briefing.
+// inserted at the cursor (click, Enter) or dragged into the briefing. A quote goes in inline (its
+// words inside the sentence) or as a block; short fragments default to inline, and each item
+// offers the other form too (its button, or Shift+Enter).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actor, QuoteRow, Stance, Topic } from '../../../shared/model';
 import { stances } from '../../../shared/model';
 import { QUOTE_DRAG_TYPE } from '../../editor/briefing/editor';
+import { defaultQuoteForm, type QuoteForm } from '../../editor/briefing/commands';
 import { CodingTag, FilterSelect, plainOptions } from '../FilterSelect';
 
 interface Props {
@@ -11,8 +14,11 @@ interface Props {
   actors: Actor[];
   topics: Topic[];
   focusSeq: number;
-  onInsert: (q: QuoteRow) => void;
+  onInsert: (q: QuoteRow, form: QuoteForm) => void;
 }
+
+const FORM_LABEL: Record<QuoteForm, string> = { inline: 'inline, inside the sentence', block: 'as a block quote' };
+const other = (form: QuoteForm): QuoteForm => (form === 'inline' ? 'block' : 'inline');
 
 export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props) {
   const [text, setText] = useState('');
@@ -66,7 +72,9 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
             setActive((a) => Math.max(0, a - 1));
           } else if (e.key === 'Enter' && shown[active]) {
             e.preventDefault();
-            onInsert(shown[active]!);
+            const q = shown[active]!;
+            const form = defaultQuoteForm(q.text);
+            onInsert(q, e.shiftKey ? other(form) : form);
           }
         }}
       />
@@ -83,32 +91,52 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
         <p class="empty">No quotes match.</p>
       ) : (
         <ul class="annotations">
-          {shown.map((q, i) => (
-            <li
-              key={q.id}
-              class={`annotation-item picker-item ${i === active ? 'active' : ''}`}
-              data-testid="quote-picker-item"
-              draggable
-              onDragStart={(e) => {
-                e.dataTransfer!.setData(QUOTE_DRAG_TYPE, String(q.id));
-                e.dataTransfer!.setData('text/plain', `“${q.text}”`);
-                e.dataTransfer!.effectAllowed = 'copy';
-              }}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => onInsert(q)}
-              title="Click or Enter to insert at the cursor; or drag into the briefing"
-            >
-              <span class="annotation-who">{q.speaker?.name ?? 'Unattributed'}</span> <span class="annotation-kind">{q.kind}</span>
-              <span class="annotation-text">“{q.text}”</span>
-              {q.positions.map((p) => (
-                <CodingTag key={p.id} stance={p.stance} claim={p.claim} />
-              ))}
-              <span class="hint">
-                {q.article.outlet ? `${q.article.outlet}, ` : ''}
-                {q.article.title}
-              </span>
-            </li>
-          ))}
+          {shown.map((q, i) => {
+            const form = defaultQuoteForm(q.text);
+            return (
+              <li
+                key={q.id}
+                class={`annotation-item picker-item ${i === active ? 'active' : ''}`}
+                data-testid="quote-picker-item"
+                draggable
+                onDragStart={(e) => {
+                  e.dataTransfer!.setData(QUOTE_DRAG_TYPE, String(q.id));
+                  e.dataTransfer!.setData('text/plain', `“${q.text}”`);
+                  e.dataTransfer!.effectAllowed = 'copy';
+                }}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onInsert(q, form)}
+                title={`Click or Enter to insert ${FORM_LABEL[form]} at the cursor, Shift+Enter ${FORM_LABEL[other(form)]}; or drag into the briefing`}
+              >
+                <span class="annotation-who">{q.speaker?.name ?? 'Unattributed'}</span> <span class="annotation-kind">{q.kind}</span>
+                <span class="annotation-text">“{q.text}”</span>
+                {q.positions.map((p) => (
+                  <CodingTag key={p.id} stance={p.stance} claim={p.claim} />
+                ))}
+                <span class="hint">
+                  {q.article.outlet ? `${q.article.outlet}, ` : ''}
+                  {q.article.title}
+                </span>
+                <span class="quote-forms">
+                  {(['inline', 'block'] as const).map((f) => (
+                    <button
+                      key={f}
+                      type="button"
+                      class={`link-button${f === form ? ' default' : ''}`}
+                      data-testid={`quote-insert-${f}`}
+                      title={`Insert ${FORM_LABEL[f]}${f === form ? ' (the default for this quote)' : ''}`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onInsert(q, f);
+                      }}
+                    >
+                      {f === 'inline' ? 'Inline' : 'Block'}
+                    </button>
+                  ))}
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -1,37 +1,30 @@
 // Revisions: automatic snapshots (at most every five minutes of editing) and ones taken on demand.
-// Preview one, or restore it — restoring is one undoable step in the editor.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { EditorState } from 'prosemirror-state';
-import { EditorView } from 'prosemirror-view';
-import { Node } from 'prosemirror-model';
+// Open one full size, with what restoring it would change, then restore it — restoring is one
+// undoable step in the editor.
+import { useEffect, useState } from 'preact/hooks';
 import type { BriefingRevision } from '../../../shared/model';
-import { briefingSchema } from '../../../shared/schema/briefing';
 import { call } from '../../api';
+import { RevisionDialog } from './RevisionDialog';
 
 interface Props {
   briefingId: number;
   /** Bumps when a save may have produced a revision. */
   version: number;
+  /** The briefing as the editor has it now (unsaved changes too); undefined when none is open. */
+  current: () => unknown;
   onRestore: (doc: unknown) => void;
   onError: (message: string) => void;
 }
 
-export function RevisionsPanel({ briefingId, version, onRestore, onError }: Props) {
+export function RevisionsPanel({ briefingId, version, current, onRestore, onError }: Props) {
   const [revisions, setRevisions] = useState<BriefingRevision[]>([]);
-  const [preview, setPreview] = useState<{ id: number; doc: unknown } | null>(null);
-  const mount = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<{ revision: BriefingRevision & { doc: unknown }; current: unknown } | null>(null);
 
   const load = () =>
     call('briefings.revisions', { id: briefingId })
       .then(setRevisions)
       .catch((e: Error) => onError(e.message));
   useEffect(() => void load(), [briefingId, version]);
-
-  useEffect(() => {
-    if (!preview || !mount.current) return;
-    const view = new EditorView(mount.current, { state: EditorState.create({ doc: Node.fromJSON(briefingSchema, preview.doc) }), editable: () => false });
-    return () => view.destroy();
-  }, [preview]);
 
   return (
     <div class="revisions" data-testid="revisions">
@@ -50,12 +43,17 @@ export function RevisionsPanel({ briefingId, version, onRestore, onError }: Prop
       ) : (
         <ul class="revision-list">
           {revisions.map((r) => (
-            <li key={r.id} class={preview?.id === r.id ? 'selected' : ''} data-testid="revision-item">
+            <li key={r.id} class={open?.revision.id === r.id ? 'selected' : ''} data-testid="revision-item">
               <button
                 class="link-button"
+                title="Open it full size, with what restoring it would change"
                 onClick={() =>
                   call('briefings.revision', { revisionId: r.id })
-                    .then((full) => setPreview({ id: r.id, doc: full.doc }))
+                    .then((full) => {
+                      const now = current();
+                      if (now === undefined) return onError('Open the briefing to compare a revision with it.');
+                      setOpen({ revision: full, current: now });
+                    })
                     .catch((e: Error) => onError(e.message))
                 }
               >
@@ -69,23 +67,16 @@ export function RevisionsPanel({ briefingId, version, onRestore, onError }: Prop
           ))}
         </ul>
       )}
-      {preview && (
-        <div class="revision-preview">
-          <div class="dialog-actions">
-            <button onClick={() => setPreview(null)}>Close preview</button>
-            <button
-              class="primary"
-              data-testid="revision-restore"
-              onClick={() => {
-                onRestore(preview.doc);
-                setPreview(null);
-              }}
-            >
-              Restore this revision
-            </button>
-          </div>
-          <div ref={mount} class="briefing-text preview-text" />
-        </div>
+      {open && (
+        <RevisionDialog
+          revision={open.revision}
+          current={open.current}
+          onClose={() => setOpen(null)}
+          onRestore={() => {
+            onRestore(open.revision.doc);
+            setOpen(null);
+          }}
+        />
       )}
     </div>
   );
