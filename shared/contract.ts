@@ -3,7 +3,7 @@
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
 import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, Position, QuoteRow, SearchHit, Topic } from './model';
-import { actorKinds, annotationKinds, briefingStatuses, stances } from './model';
+import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS } from './limits';
 
@@ -107,6 +107,8 @@ export const contract = {
       encoding: z.enum(['text', 'base64']),
       // base64 grows bytes by 4/3; one more byte allowed so the service, not the schema, reports "too large".
       data: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
+      /** What the data is, when the caller knows (a clipboard's HTML flavour); else the file name or the paste's look decides. */
+      format: z.enum(sourceFormats).optional(),
       ...articleMetaPatch,
     }),
   ),

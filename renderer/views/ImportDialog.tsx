@@ -5,6 +5,7 @@ import type { ImportResult } from '../../shared/model';
 import { IMPORT_EXTENSIONS } from '../../shared/limits';
 import { call } from '../api';
 import { fileToBase64, tooLarge } from '../files';
+import { takePastedPage, type PastedPage } from '../paste-flavour';
 
 const PASTED = 'pasted text';
 
@@ -17,6 +18,8 @@ interface Props {
 
 export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
   const [text, setText] = useState('');
+  const [pastedPage, setPastedPage] = useState<PastedPage | null>(null);
+  const pageIntact = pastedPage !== null && pastedPage.text === text;
   const [meta, setMeta] = useState({ title: '', outlet: '', publishedAt: '', url: '' });
   const [files, setFiles] = useState<File[]>(initialFiles);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -35,7 +38,10 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
       ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
       ...(meta.url.trim() ? { url: meta.url.trim() } : {}),
     };
-    if (text.trim()) jobs.push(() => call('articles.import', { file: PASTED, encoding: 'text', data: text, ...metaInput }));
+    if (text.trim()) {
+      const source = pageIntact ? { data: pastedPage.html, format: 'html' as const } : { data: text };
+      jobs.push(() => call('articles.import', { file: PASTED, encoding: 'text', ...source, ...metaInput }));
+    }
     for (const f of files) {
       jobs.push(async () => {
         const big = tooLarge(f);
@@ -64,6 +70,7 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
     if (out.every((r) => r.status !== 'failed' && !r.warnings?.length)) onClose();
     else {
       setText('');
+      setPastedPage(null);
       setFiles([]);
     }
   };
@@ -105,8 +112,28 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
             value={text}
             placeholder="Paste here… (a copied web page keeps its headings, lists and links)"
             onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+            onPaste={(e) => {
+              const page = takePastedPage(e, e.currentTarget as HTMLTextAreaElement);
+              if (!page) return;
+              setPastedPage(page);
+              setText(page.text);
+            }}
           />
         </label>
+        {pastedPage && text.trim() && (
+          <p class="hint flavour-note" data-testid="import-flavour">
+            {pageIntact ? (
+              <>
+                Pasted with its formatting: headings, lists and links are kept.{' '}
+                <button type="button" class="link-button" onClick={() => setPastedPage(null)}>
+                  Import as plain text instead
+                </button>
+              </>
+            ) : (
+              'The pasted text was edited, so it will be imported as plain text, as shown.'
+            )}
+          </p>
+        )}
         <div class="field-row">
           <label class="field">
             <span>Title (optional: found in the text when left empty)</span>

@@ -43,7 +43,7 @@ export class ImportService {
 
   private async importOrThrow(input: ImportInput): Promise<ImportResult> {
     const isPaste = input.encoding === 'text';
-    const format = isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file);
+    const format = input.format ?? (isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file));
     let text: string;
     let warnings: string[] = [];
     if (isPaste) {
