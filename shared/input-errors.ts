@@ -35,11 +35,12 @@ export interface InputProblem {
 export function describeIssue(issue: z.core.$ZodIssue): InputProblem {
   const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
   const key = [...issue.path].reverse().find((p): p is string => typeof p === 'string');
-  const label = key === undefined ? 'The request' : (LABELS[key] ?? `“${key}”`);
+  // Keys come from untrusted input ("__proto__", "constructor"): only the table's own entries count.
+  const label = key === undefined ? 'The request' : Object.hasOwn(LABELS, key) ? LABELS[key]! : `“${key.slice(0, 80)}”`;
   const item = typeof issue.path.at(-1) === 'number' ? `Each of ${label.replace(/^The /, 'the ')}` : label;
   switch (issue.code) {
     case 'unrecognized_keys':
-      return { message: `${issue.keys.map((k) => `“${k}”`).join(', ')} ${issue.keys.length > 1 ? 'are' : 'is'} not something this request takes.` };
+      return { message: `${issue.keys.slice(0, 5).map((k) => `“${k.slice(0, 80)}”`).join(', ')} ${issue.keys.length > 1 ? 'are' : 'is'} not something this request takes.` };
     case 'invalid_type':
       return { field, message: `${item} ${/received undefined/.test(issue.message) ? 'is missing' : `must be ${KINDS[issue.expected] ?? issue.expected}`}.` };
     case 'too_small':

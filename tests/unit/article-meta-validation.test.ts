@@ -49,3 +49,13 @@ describe('refused article details, in words', () => {
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '“sneaky” is not something this request takes.' } });
   });
 });
+
+describe('refusals that name hostile keys', () => {
+  it('quote them as keys, never as what an object inherits', async () => {
+    const { router } = await tempLibrary();
+    const proto = await router('articles.update', JSON.parse('{"id": 1, "__proto__": {"x": 1}}'));
+    expect(proto).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '“__proto__” is not something this request takes.' } });
+    const ctor = await router('actors.update', { id: 1, aliases: [{ constructor: 1 }] });
+    expect(ctor).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Each of the aliases must be text.', field: 'aliases' } });
+  });
+});
