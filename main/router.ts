@@ -1,6 +1,7 @@
 // The only door into the services: a call name and an untrusted input in, a typed result out.
 // Every input is validated against the contract's schema; every failure becomes {code, message}.
 import { contract, isCallName, type CallInput, type CallName, type CallOutput, type CallResult } from '../shared/contract';
+import { describeIssue } from '../shared/input-errors';
 import { AppError, notFound } from './errors';
 import type { Services } from './services';
 import { exportQuotes } from './services/export/quotes';
@@ -81,8 +82,8 @@ export function createRouter(services: Services, onError: (err: unknown) => void
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}${where}: ${issue?.message ?? 'rejected'}.` } };
+      const problem = issue ? describeIssue(issue) : { message: 'The request was refused.' };
+      return { ok: false, error: { code: 'invalid_input', ...problem } };
     }
     try {
       const handler = table[name] as (i: unknown) => unknown;

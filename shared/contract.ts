@@ -3,9 +3,9 @@
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
 import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, Position, QuoteRow, SearchHit, Topic } from './model';
-import { actorKinds, annotationKinds, briefingStatuses, stances } from './model';
+import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
-import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS } from './limits';
+import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -18,22 +18,25 @@ function call<O>() {
 }
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Format messages finish a sentence that names the field (shared/input-errors.ts): "The URL must …".
 const metaText = z.string().max(MAX_META_CHARS);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const webUrl = z.string().max(MAX_META_CHARS).regex(/^https?:\/\//i, 'expected an http(s) URL');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const webUrl = z.string().max(MAX_META_CHARS).regex(/^https?:\/\//i, 'must start with http:// or https://');
+/** Surrounding white space does not count: a title of spaces is an empty title. */
+const articleTitle = z.string().trim().min(1).max(MAX_TITLE_CHARS);
 
 /** Metadata the user may set at import time or edit later; null clears a field. */
-const articleMetaPatch = {
-  title: metaText.min(1).optional(),
+export const articleMetaPatch = {
+  title: articleTitle.optional(),
   outlet: metaText.nullable().optional(),
   author: metaText.nullable().optional(),
   publishedAt: isoDate.nullable().optional(),
   url: webUrl.nullable().optional(),
 };
 
-const name = z.string().trim().min(1, 'cannot be empty').max(300);
+const name = z.string().trim().min(1).max(300);
 const note = z.string().max(20_000);
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb');
 const stance = z.enum(stances);
 const coding = z.strictObject({ positionId: id, stance });
 const tags = z.array(z.string().trim().min(1).max(100)).max(50);
@@ -109,6 +112,8 @@ export const contract = {
       encoding: z.enum(['text', 'base64']),
       // base64 grows bytes by 4/3; one more byte allowed so the service, not the schema, reports "too large".
       data: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
+      /** What the data is, when the caller knows (a clipboard's HTML flavour); else the file name or the paste's look decides. */
+      format: z.enum(sourceFormats).optional(),
       ...articleMetaPatch,
     }),
   ),
@@ -233,6 +238,8 @@ export function isCallName(name: string): name is CallName {
 export interface CallError {
   code: ErrorCode;
   message: string;
+  /** For refused input: the field the message is about, so a form can show it there. */
+  field?: string;
 }
 
 export type ErrorCode =

@@ -4,6 +4,8 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 /** Longest string accepted for a metadata field. */
 export const MAX_META_CHARS = 2000;
+/** Longest article title: a headline, not a paragraph (a longer one filled the reader). */
+export const MAX_TITLE_CHARS = 300;
 export const MAX_QUERY_CHARS = 500;
 
 export function formatBytes(n: number): string {

@@ -25,7 +25,8 @@ export interface Article extends ArticleMeta {
   sourceFormat: SourceFormat;
 }
 
-export type SourceFormat = 'txt' | 'md' | 'html';
+export const sourceFormats = ['txt', 'md', 'html'] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed';
 

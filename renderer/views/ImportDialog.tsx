@@ -3,10 +3,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportResult } from '../../shared/model';
 import { IMPORT_EXTENSIONS } from '../../shared/limits';
-import { call } from '../api';
+import { articleMetaPatch } from '../../shared/contract';
+import { problemWith } from '../../shared/input-errors';
+import { ApiError, call } from '../api';
 import { fileToBase64, tooLarge } from '../files';
+import { takePastedPage, type PastedPage } from '../paste-flavour';
 
 const PASTED = 'pasted text';
+
+type MetaKey = 'title' | 'outlet' | 'publishedAt' | 'url';
+type FieldErrors = Partial<Record<MetaKey, string>>;
 
 interface Props {
   initialFiles: File[];
@@ -17,7 +23,10 @@ interface Props {
 
 export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
   const [text, setText] = useState('');
-  const [meta, setMeta] = useState({ title: '', outlet: '', publishedAt: '', url: '' });
+  const [pastedPage, setPastedPage] = useState<PastedPage | null>(null);
+  const pageIntact = pastedPage !== null && pastedPage.text === text;
+  const [meta, setMeta] = useState<Record<MetaKey, string>>({ title: '', outlet: '', publishedAt: '', url: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [files, setFiles] = useState<File[]>(initialFiles);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [results, setResults] = useState<ImportResult[]>([]);
@@ -28,45 +37,91 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
   useEffect(() => textRef.current?.focus(), []);
 
   const run = async () => {
-    const jobs: (() => Promise<ImportResult>)[] = [];
+    const jobs: { name: string; file?: File; run: () => Promise<ImportResult> }[] = [];
     const metaInput = {
       ...(meta.title.trim() ? { title: meta.title.trim() } : {}),
       ...(meta.outlet.trim() ? { outlet: meta.outlet.trim() } : {}),
       ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
       ...(meta.url.trim() ? { url: meta.url.trim() } : {}),
     };
-    if (text.trim()) jobs.push(() => call('articles.import', { file: PASTED, encoding: 'text', data: text, ...metaInput }));
+    // The contract's own rules, checked before anything is sent: the reason shows beside its field.
+    const invalid: FieldErrors = {};
+    for (const [key, value] of Object.entries(metaInput) as [MetaKey, string][]) {
+      const problem = problemWith(key, articleMetaPatch[key], value);
+      if (problem) invalid[key] = problem;
+    }
+    setFieldErrors(invalid);
+    if (Object.keys(invalid).length) return;
+    if (text.trim()) {
+      const source = pageIntact ? { data: pastedPage.html, format: 'html' as const } : { data: text };
+      jobs.push({ name: PASTED, run: () => call('articles.import', { file: PASTED, encoding: 'text', ...source, ...metaInput }) });
+    }
     for (const f of files) {
-      jobs.push(async () => {
-        const big = tooLarge(f);
-        if (big) return { file: f.name, status: 'failed', error: big };
-        // Only a single file takes the typed metadata: it would be wrong on every file of a batch.
-        const single = files.length === 1 && !text.trim() ? metaInput : {};
-        return call('articles.import', { file: f.name, encoding: 'base64', data: await fileToBase64(f), ...single });
+      jobs.push({
+        name: f.name,
+        file: f,
+        run: async () => {
+          const big = tooLarge(f);
+          if (big) return { file: f.name, status: 'failed', error: big };
+          // Only a single file takes the typed metadata: it would be wrong on every file of a batch.
+          const single = files.length === 1 && !text.trim() ? metaInput : {};
+          return call('articles.import', { file: f.name, encoding: 'base64', data: await fileToBase64(f), ...single });
+        },
       });
     }
     if (!jobs.length) return;
     const out: ImportResult[] = [];
+    const refusedMeta: FieldErrors = {};
+    const retry: File[] = [];
+    let pasteFailed = false;
     setResults([]);
     setProgress({ done: 0, total: jobs.length });
     for (const job of jobs) {
       let r: ImportResult;
       try {
-        r = await job();
+        r = await job.run();
       } catch (e) {
-        r = { file: '?', status: 'failed', error: (e as Error).message };
+        r = { file: job.name, status: 'failed', error: (e as Error).message };
+        // A refused title, date or URL: said beside its field, and the file kept for another try.
+        const refused = e instanceof ApiError ? e.error : null;
+        if (refused?.field && refused.field in meta) {
+          refusedMeta[refused.field as MetaKey] = refused.message;
+          if (job.file) retry.push(job.file);
+        }
       }
+      if (r.status === 'failed' && !job.file) pasteFailed = true;
       out.push(r);
       setResults([...out]);
       setProgress({ done: out.length, total: jobs.length });
     }
     onImported(out);
+    setFieldErrors(refusedMeta);
     if (out.every((r) => r.status !== 'failed' && !r.warnings?.length)) onClose();
     else {
-      setText('');
-      setFiles([]);
+      // What did not go in stays, so nothing typed or pasted is lost.
+      if (!pasteFailed) {
+        setText('');
+        setPastedPage(null);
+      }
+      setFiles(retry);
     }
   };
+
+  const metaField = (key: MetaKey) => ({
+    value: meta[key],
+    'aria-invalid': fieldErrors[key] ? true : undefined,
+    'aria-describedby': fieldErrors[key] ? `import-${key}-error` : undefined,
+    onInput: (e: Event) => {
+      setMeta({ ...meta, [key]: (e.currentTarget as HTMLInputElement).value });
+      setFieldErrors({ ...fieldErrors, [key]: undefined });
+    },
+  });
+  const fieldError = (key: MetaKey) =>
+    fieldErrors[key] && (
+      <span class="field-error" id={`import-${key}-error`} data-testid={`import-${key}-error`} role="alert">
+        {fieldErrors[key]}
+      </span>
+    );
 
   const addFiles = (list: FileList | null) => {
     if (list?.length) setFiles((prev) => [...prev, ...Array.from(list)]);
@@ -105,26 +160,50 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
             value={text}
             placeholder="Paste here… (a copied web page keeps its headings, lists and links)"
             onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+            onPaste={(e) => {
+              const page = takePastedPage(e, e.currentTarget as HTMLTextAreaElement);
+              if (!page) return;
+              setPastedPage(page);
+              setText(page.text);
+            }}
           />
         </label>
+        {pastedPage && text.trim() && (
+          <p class="hint flavour-note" data-testid="import-flavour">
+            {pageIntact ? (
+              <>
+                Pasted with its formatting: headings, lists and links are kept.{' '}
+                <button type="button" class="link-button" onClick={() => setPastedPage(null)}>
+                  Import as plain text instead
+                </button>
+              </>
+            ) : (
+              'The pasted text was edited, so it will be imported as plain text, as shown.'
+            )}
+          </p>
+        )}
         <div class="field-row">
           <label class="field">
             <span>Title (optional: found in the text when left empty)</span>
-            <input data-testid="import-title" value={meta.title} onInput={(e) => setMeta({ ...meta, title: (e.currentTarget as HTMLInputElement).value })} />
+            <input data-testid="import-title" {...metaField('title')} />
+            {fieldError('title')}
           </label>
         </div>
         <div class="field-row three">
           <label class="field">
             <span>Outlet</span>
-            <input data-testid="import-outlet" value={meta.outlet} onInput={(e) => setMeta({ ...meta, outlet: (e.currentTarget as HTMLInputElement).value })} />
+            <input data-testid="import-outlet" {...metaField('outlet')} />
+            {fieldError('outlet')}
           </label>
           <label class="field">
             <span>Published</span>
-            <input type="date" data-testid="import-date" value={meta.publishedAt} onInput={(e) => setMeta({ ...meta, publishedAt: (e.currentTarget as HTMLInputElement).value })} />
+            <input type="date" data-testid="import-date" {...metaField('publishedAt')} />
+            {fieldError('publishedAt')}
           </label>
           <label class="field">
             <span>URL</span>
-            <input type="url" data-testid="import-url" value={meta.url} onInput={(e) => setMeta({ ...meta, url: (e.currentTarget as HTMLInputElement).value })} />
+            <input type="url" data-testid="import-url" {...metaField('url')} />
+            {fieldError('url')}
           </label>
         </div>
         <div class="dropzone">

@@ -1,15 +1,18 @@
 // The right pane: the open article's metadata, editable in place. A field saves when it loses focus
-// or on Enter; Esc puts back what was there.
+// or on Enter; Esc puts back what was there. A refused value stays in its field, with the reason
+// beside it, until it is corrected or Esc puts the saved one back.
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '../../shared/model';
-import type { CallInput } from '../../shared/contract';
+import { articleMetaPatch, type CallInput } from '../../shared/contract';
+import { problemWith } from '../../shared/input-errors';
 
 type Field = 'title' | 'outlet' | 'author' | 'publishedAt' | 'url';
 type Patch = Omit<CallInput<'articles.update'>, 'id'>;
 
 interface Props {
   article: Article;
-  onSave: (id: number, patch: Patch) => Promise<boolean>;
+  /** Resolves to null when saved, or to the reason it was refused. */
+  onSave: (id: number, patch: Patch) => Promise<string | null>;
   onDelete: (id: number) => void;
 }
 
@@ -50,16 +53,29 @@ export function Inspector({ article, onSave, onDelete }: Props) {
 function MetaField({ article, field, readOnly, onSave }: { article: Article; field: (typeof FIELDS)[number]; readOnly: boolean; onSave: Props['onSave'] }) {
   const stored = article[field.key] ?? '';
   const [value, setValue] = useState(stored);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => setValue(stored), [stored]);
+  const errorId = `meta-${field.key}-error`;
 
   const commit = async () => {
     const v = value.trim();
-    if (v === stored) return;
+    if (v === stored) {
+      setProblem(null);
+      return;
+    }
+    const next = v === '' ? (field.key === 'title' ? v : null) : v;
+    // Checked here with the contract's own rules, so the reason shows at once; main checks again.
+    const invalid = problemWith(field.key, articleMetaPatch[field.key], next);
+    if (invalid) {
+      setState('idle');
+      setProblem(invalid);
+      return;
+    }
     setState('saving');
-    const ok = await onSave(article.id, { [field.key]: v === '' ? (field.key === 'title' ? v : null) : v });
-    setState(ok ? 'saved' : 'error');
-    if (!ok) setValue(stored);
+    const refused = await onSave(article.id, { [field.key]: next });
+    setState(refused ? 'idle' : 'saved');
+    setProblem(refused);
   };
 
   return (
@@ -74,13 +90,23 @@ function MetaField({ article, field, readOnly, onSave }: { article: Article; fie
         placeholder={field.placeholder}
         readOnly={readOnly}
         data-testid={`meta-${field.key}`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? errorId : undefined}
         onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
         onBlur={() => void commit()}
         onKeyDown={(e) => {
           if (e.key === 'Enter') (e.currentTarget as HTMLInputElement).blur();
-          if (e.key === 'Escape') setValue(stored);
+          if (e.key === 'Escape') {
+            setValue(stored);
+            setProblem(null);
+          }
         }}
       />
+      {problem && (
+        <span class="field-error" id={errorId} data-testid={errorId} role="alert">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }

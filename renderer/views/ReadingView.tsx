@@ -403,10 +403,10 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
                     setArticle((a) => (a && a.id === id ? { ...a, ...meta } : a));
                     setArticles((list) => list?.map((x) => (x.id === id ? meta : x)) ?? null);
                     if (patch.outlet !== undefined) setOutlets(await call('articles.outlets', {}));
-                    return true;
+                    return null;
                   } catch (e) {
-                    fail(e);
-                    return false;
+                    // Shown beside the field, where the analyst is looking.
+                    return (e as Error).message;
                   }
                 }}
               />

@@ -104,7 +104,7 @@ describe('the verbatim command', () => {
     expect(verbatim(db, 'show', 'abc').code).toBe(1);
     const badDate = verbatim(db, 'import', fixture('japan-korea-labor-row.txt'), '--date', 'yesterday');
     expect(badDate.code).toBe(1);
-    expect(badDate.stdout).toMatch(/publishedAt: expected a date as YYYY-MM-DD/);
+    expect(badDate.stdout).toMatch(/The publication date must be a date as YYYY-MM-DD\./);
   });
 
   it('serves browser mode, printing the URL with its token, until SIGTERM', async () => {

@@ -125,15 +125,16 @@ describe('bad input is refused clearly and stores nothing', () => {
     expect(services.library.info().articleCount).toBe(1);
   });
 
-  it('invalid UTF-8 is decoded with replacement characters and a warning; raw bytes are not stored', async () => {
+  it('damaged UTF-8 is decoded with replacement characters and a warning; raw bytes are not stored', async () => {
     const { services } = await tempLibrary();
-    const bytes = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' society statement about the talks. '), Buffer.from([0xff, 0xfe, 0x80])]);
-    const r = await services.importer.import(fileInput('latin.txt', bytes));
+    // Well-formed UTF-8 (é, “ ”) around broken bytes: damage, not another encoding (see import-charset.test.ts).
+    const bytes = Buffer.concat([Buffer.from('Café society “statement” about the talks. '), Buffer.from([0xff, 0xfe, 0x80])]);
+    const r = await services.importer.import(fileInput('damaged.txt', bytes));
     expect(r.status).toBe('imported');
     expect(r.warnings?.[0]).toMatch(/not valid UTF-8/);
     const a = services.library.get(r.id!);
-    expect(a.text).toContain('Caf\uFFFD society');
-    expect(a.text).not.toMatch(/[\xe9\xff]/);
+    expect(a.text).toContain('Café society “statement” about the talks. \uFFFD');
+    expect(a.text).not.toMatch(/[\xff\xfe\x80]/);
   });
 
   it('honours a page’s declared charset', async () => {

@@ -13,7 +13,7 @@ import { parseText } from './text';
 import { readHtmlInProcess, type HtmlReader } from './html-reader';
 import { parseMarkdown } from './markdown';
 import { normaliseDate } from './date';
-import { titleFromText } from './title';
+import { clipTitle, titleFromText } from './title';
 import type { ParsedArticle } from './parsed';
 
 export type ImportInput = CallInput<'articles.import'>;
@@ -43,7 +43,7 @@ export class ImportService {
 
   private async importOrThrow(input: ImportInput): Promise<ImportResult> {
     const isPaste = input.encoding === 'text';
-    const format = isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file);
+    const format = input.format ?? (isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file));
     let text: string;
     let warnings: string[] = [];
     if (isPaste) {
@@ -62,7 +62,7 @@ export class ImportService {
     const textHash = hashOf(plain);
 
     const fields = {
-      title: clip(input.title ?? parsed.title) ?? titleFromText(plain),
+      title: clipTitle(input.title ?? parsed.title) ?? titleFromText(plain),
       outlet: pick(input.outlet, parsed.outlet),
       author: pick(input.author, parsed.author),
       publishedAt: input.publishedAt !== undefined ? input.publishedAt : normaliseDate(parsed.publishedAt),
