@@ -4,6 +4,7 @@ import { contract, isCallName, type CallInput, type CallName, type CallOutput, t
 import { AppError, notFound } from './errors';
 import type { Services } from './services';
 import { exportQuotes } from './services/export/quotes';
+import { busyError, isBusy, retryWhileBusy } from './store/write-lock';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
@@ -84,9 +85,13 @@ export function createRouter(services: Services, onError: (err: unknown) => void
     }
     try {
       const handler = table[name] as (i: unknown) => unknown;
-      return { ok: true, value: (await handler(parsed.data)) as CallOutput<CallName> };
+      // Each call writes in at most one transaction, and a WriteLockBusy means that transaction never
+      // started: when another process holds the write lock, the call waits and runs again.
+      return { ok: true, value: (await retryWhileBusy(() => handler(parsed.data))) as CallOutput<CallName> };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toCallError() };
+      // A read refused by a lock (rare in WAL mode: another process recovering or checkpointing).
+      if (isBusy(err)) return { ok: false, error: busyError(false).toCallError() };
       onError(err);
       return { ok: false, error: { code: 'internal', message: `Something went wrong in ${name}; nothing was changed. (${(err as Error)?.message ?? err})` } };
     }

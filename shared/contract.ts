@@ -233,6 +233,8 @@ export type ErrorCode =
   | 'unsupported'
   | 'too_large'
   | 'damaged'
+  /** Another process held the library's write lock for too long; trying again later may work. */
+  | 'busy'
   | 'internal';
 
 export type CallResult<N extends CallName> = { ok: true; value: CallOutput<N> } | { ok: false; error: CallError };

@@ -5,6 +5,7 @@ import type { ArticleSort } from '../../shared/contract';
 import type { Article, ArticleMeta, LibraryInfo } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { listBackups } from '../store/backup';
+import { writeTransaction } from '../store/write-lock';
 
 export class LibraryService {
   constructor(
@@ -44,13 +45,13 @@ export class LibraryService {
       if (k === 'title' && !t) throw new AppError('invalid_input', 'An article needs a title.');
       (cleaned as Record<string, string | null>)[k] = t;
     }
-    this.articles.update(id, cleaned);
+    this.write(() => this.articles.update(id, cleaned));
     return this.articles.meta(id)!;
   }
 
   delete(id: number): ArticleMeta {
     const current = this.articles.meta(id) ?? fail(id);
-    if (!current.deletedAt) this.articles.setDeleted(id, new Date().toISOString());
+    if (!current.deletedAt) this.write(() => this.articles.setDeleted(id, new Date().toISOString()));
     return this.articles.meta(id)!;
   }
 
@@ -58,7 +59,7 @@ export class LibraryService {
     const current = this.articles.meta(id) ?? fail(id);
     if (!current.deletedAt) return current;
     try {
-      this.articles.setDeleted(id, null);
+      this.write(() => this.articles.setDeleted(id, null));
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new AppError('conflict', `The same text was imported again since “${current.title}” was deleted; it cannot be restored beside it.`);
@@ -69,7 +70,12 @@ export class LibraryService {
   }
 
   emptyTrash(): { purged: number } {
-    return { purged: this.articles.purgeTrash() };
+    return { purged: this.write(() => this.articles.purgeTrash()) };
+  }
+
+  /** Each edit is one statement, but goes through writeTransaction so a busy library is retried, not failed. */
+  private write<T>(fn: () => T): T {
+    return writeTransaction(this.library.db, fn);
   }
 }
 

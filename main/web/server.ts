@@ -44,6 +44,7 @@ const STATUS: Record<CallError['code'], 400 | 404 | 409 | 413 | 415 | 500 | 503>
   unsupported: 415,
   too_large: 413,
   damaged: 503,
+  busy: 503,
   internal: 500,
 };
 

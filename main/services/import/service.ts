@@ -7,6 +7,7 @@ import { MAX_META_CHARS } from '../../../shared/limits';
 import { countWords, projectText } from '../../../shared/schema';
 import { textHash as hashOf } from '../text-hash';
 import { AppError } from '../../errors';
+import { IMPORT_LOCK_PATIENCE_MS, retryWhileBusy } from '../../store/write-lock';
 import { assertHasText, assertImportable, declaredHtmlCharset, decodeBytes } from './decode';
 import { formatOfFile, formatOfPaste } from './format';
 import { parseText } from './text';
@@ -25,6 +26,7 @@ export class ImportService {
 
   constructor(
     private readonly articles: ArticleStore,
+    /** A write transaction (`writeTransaction`): throws `WriteLockBusy` when another process is writing. */
     private readonly transaction: <T>(fn: () => T) => T,
     readHtml: HtmlReader = readHtmlInProcess,
   ) {
@@ -69,19 +71,20 @@ export class ImportService {
       url: input.url !== undefined ? input.url : parsed.url,
     };
 
-    return this.transaction(() => {
-      const existing = this.articles.findLiveByHash(textHash);
-      if (existing) return { file: input.file, status: 'duplicate' as const, id: existing.id, title: existing.title, warnings };
-      const id = this.articles.insert({
-        ...fields,
-        sourceFormat: format,
-        doc: (parsed.doc as Node).toJSON(),
-        text: plain,
-        textHash,
-        wordCount: countWords(plain),
-      });
-      return { file: input.file, status: 'imported' as const, id, title: fields.title, ...(warnings.length ? { warnings } : {}) };
-    });
+    // Everything slow happens above and here, outside the write lock: only the insert (and the
+    // full-text indexing it triggers) runs inside. Another process writing makes this wait its turn
+    // here, without reading the file again.
+    const row = { ...fields, sourceFormat: format, docJson: JSON.stringify((parsed.doc as Node).toJSON()), text: plain, textHash, wordCount: countWords(plain) };
+    return retryWhileBusy(
+      () =>
+      this.transaction(() => {
+        const existing = this.articles.findLiveByHash(textHash);
+        if (existing) return { file: input.file, status: 'duplicate' as const, id: existing.id, title: existing.title, warnings };
+        const id = this.articles.insert(row);
+        return { file: input.file, status: 'imported' as const, id, title: fields.title, ...(warnings.length ? { warnings } : {}) };
+      }),
+      IMPORT_LOCK_PATIENCE_MS,
+    );
   }
 }
 
