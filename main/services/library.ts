@@ -6,6 +6,7 @@ import type { Article, ArticleMeta, LibraryInfo } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { listBackups } from '../store/backup';
 import { writeTransaction } from '../store/write-lock';
+import { cleanLine } from './control-chars';
 
 export class LibraryService {
   constructor(
@@ -41,7 +42,7 @@ export class LibraryService {
     const cleaned: ArticlePatch = {};
     for (const [k, v] of Object.entries(patch) as [keyof ArticlePatch, string | null | undefined][]) {
       if (v === undefined) continue;
-      const t = v === null ? null : v.replace(/\s+/g, ' ').trim() || null;
+      const t = v === null ? null : cleanLine(v) || null;
       if (k === 'title' && !t) throw new AppError('invalid_input', 'An article needs a title.');
       (cleaned as Record<string, string | null>)[k] = t;
     }

@@ -16,6 +16,7 @@ import { parseMarkdown } from './markdown';
 import { normaliseDate } from './date';
 import { titleFromText } from './title';
 import type { ParsedArticle } from './parsed';
+import { cleanLine, stripControls } from '../control-chars';
 
 export type ImportInput = CallInput<'articles.import'>;
 
@@ -57,6 +58,7 @@ export class ImportService {
       const bytes = Buffer.from(input.data, 'base64');
       ({ text, warnings } = decodeBytes(bytes, format === 'html' ? declaredHtmlCharset(bytes) : null));
     }
+    text = stripControls(text);
 
     const parsed = await this.readers[format](text);
     const plain = projectText(parsed.doc);
@@ -68,7 +70,7 @@ export class ImportService {
       outlet: pick(input.outlet, parsed.outlet),
       author: pick(input.author, parsed.author),
       publishedAt: input.publishedAt !== undefined ? input.publishedAt : normaliseDate(parsed.publishedAt),
-      url: input.url !== undefined ? input.url : parsed.url,
+      url: cleanUrl(input.url !== undefined ? input.url : parsed.url),
     };
 
     // Everything slow happens above and here, outside the write lock: only the insert (and the
@@ -89,8 +91,13 @@ export class ImportService {
 }
 
 function clip(v: string | null | undefined): string | null {
-  const t = v?.replace(/\s+/g, ' ').trim();
+  const t = v == null ? null : cleanLine(v);
   return t ? t.slice(0, MAX_META_CHARS) : null;
+}
+
+/** A URL is never cut short (it would point elsewhere), only rid of control characters. */
+function cleanUrl(v: string | null): string | null {
+  return v === null ? null : cleanLine(v) || null;
 }
 
 /** The user's value wins when given (null clears); otherwise what the source carried. */
