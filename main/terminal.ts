@@ -2,6 +2,7 @@
 // is cleaned on import, but a library from an older version (or edited by other tools) may still
 // hold them: every control character except line feed and tab is shown as a visible placeholder.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** ESC becomes "␛", BEL "␇" (Unicode's control pictures); DEL and C1 controls their code as <U+009B>. */

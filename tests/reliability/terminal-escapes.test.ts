@@ -15,6 +15,7 @@ const CSI = '\u009b';
 const spoofedLink = `${ESC}]8;;https://evil.example/${BEL}https://www.mofa.go.jp/${ESC}]8;;${BEL}`;
 const clearScreen = `${ESC}[2J${ESC}[H`;
 /** Every control character a terminal could act on (line feed and tab are layout). */
+// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 describe('escape sequences and the terminal', () => {
