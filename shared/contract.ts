@@ -6,6 +6,7 @@ import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, B
 import { actorKinds, annotationKinds, briefingStatuses, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS } from './limits';
+import { cleanName, nameProblem } from './names';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -19,24 +20,36 @@ function call<O>() {
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const metaText = z.string().max(MAX_META_CHARS);
+
+/** A name or title someone must be able to see: bidi overrides removed, blank-looking and broken ones refused (shared/names.ts). */
+const visible = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform(cleanName)
+    .superRefine((v, ctx) => {
+      const problem = nameProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `cannot be used: ${problem}` });
+    });
+const title = visible(MAX_META_CHARS);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const webUrl = z.string().max(MAX_META_CHARS).regex(/^https?:\/\//i, 'expected an http(s) URL');
 
 /** Metadata the user may set at import time or edit later; null clears a field. */
 const articleMetaPatch = {
-  title: metaText.min(1).optional(),
+  title: title.optional(),
   outlet: metaText.nullable().optional(),
   author: metaText.nullable().optional(),
   publishedAt: isoDate.nullable().optional(),
   url: webUrl.nullable().optional(),
 };
 
-const name = z.string().trim().min(1, 'cannot be empty').max(300);
+const name = visible(300);
 const note = z.string().max(20_000);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 const stance = z.enum(stances);
 const coding = z.strictObject({ positionId: id, stance });
-const tags = z.array(z.string().trim().min(1).max(100)).max(50);
+const tags = z.array(visible(100)).max(50);
 
 const actorFields = {
   name: name.optional(),
@@ -173,12 +186,18 @@ export const contract = {
   'briefings.list': call<BriefingMeta[]>()(z.strictObject({ trash: z.boolean().optional() })),
   'briefings.get': call<Briefing>()(z.strictObject({ id })),
   'briefings.create': call<Briefing>()(
-    z.strictObject({ template: z.enum(briefingTemplates).optional(), title: metaText.optional(), classification: metaText.optional(), author: metaText.optional() }),
+    z.strictObject({
+      template: z.enum(briefingTemplates).optional(),
+      /** Left out (or empty), the template's title. */
+      title: z.union([z.literal(''), title]).optional(),
+      classification: metaText.optional(),
+      author: metaText.optional(),
+    }),
   ),
   'briefings.update': call<BriefingMeta>()(
     z.strictObject({
       id,
-      title: metaText.min(1).optional(),
+      title: title.optional(),
       classification: metaText.optional(),
       author: metaText.optional(),
       date: isoDate.nullable().optional(),

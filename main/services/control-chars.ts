@@ -2,6 +2,8 @@
 // command when `verbatim list` prints it (a spoofed hyperlink, a cleared screen), and most are
 // invisible everywhere else. They are dropped when text comes in.
 
+import { cleanName } from '../../shared/names';
+
 /** C0 controls, DEL and C1 controls (U+0080–U+009F; U+009B is a one-byte CSI to some terminals). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
@@ -14,7 +16,7 @@ export function stripControls(text: string): string {
   return text.replace(CONTROLS_BUT_LAYOUT, '');
 }
 
-/** One-line metadata (title, outlet, author, URL): whitespace folded to single spaces, controls gone. */
+/** One-line metadata (title, outlet, author, URL): whitespace folded, controls and bidi overrides gone. */
 export function cleanLine(value: string): string {
-  return value.replace(/\s+/g, ' ').replace(CONTROLS, '').trim();
+  return cleanName(value.replace(/\s+/g, ' ').replace(CONTROLS, ''));
 }

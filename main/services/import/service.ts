@@ -17,6 +17,7 @@ import { normaliseDate } from './date';
 import { titleFromText } from './title';
 import type { ParsedArticle } from './parsed';
 import { cleanLine, stripControls } from '../control-chars';
+import { nameProblem } from '../../../shared/names';
 
 export type ImportInput = CallInput<'articles.import'>;
 
@@ -66,7 +67,7 @@ export class ImportService {
     const textHash = hashOf(plain);
 
     const fields = {
-      title: clip(input.title ?? parsed.title) ?? titleFromText(plain),
+      title: visibleOrNull(clip(input.title ?? parsed.title)) ?? visibleOrNull(titleFromText(plain)) ?? 'Untitled article',
       outlet: pick(input.outlet, parsed.outlet),
       author: pick(input.author, parsed.author),
       publishedAt: input.publishedAt !== undefined ? input.publishedAt : normaliseDate(parsed.publishedAt),
@@ -93,6 +94,11 @@ export class ImportService {
 function clip(v: string | null | undefined): string | null {
   const t = v == null ? null : cleanLine(v);
   return t ? t.slice(0, MAX_META_CHARS) : null;
+}
+
+/** A page's own title that shows nothing (only zero-width spaces, say) is replaced, not refused. */
+function visibleOrNull(title: string | null): string | null {
+  return title !== null && nameProblem(title) === null ? title : null;
 }
 
 /** A URL is never cut short (it would point elsewhere), only rid of control characters. */
