@@ -3,7 +3,7 @@
 //
 // Bidirectional override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed, not
 // rendered isolated: a name travels into CSV, GraphML, JSON-LD, Word, PDF and the terminal, and an
-// override inside it can reorder what follows it in any of them ("…‮cod.exe" shows as "exe.doc"),
+// override inside it can reorder what follows it in any of them ("…<U+202E>cod.exe" shows as "exe.doc"),
 // while only some of those outputs could isolate it. Right-to-left names need none of them: the
 // bidi algorithm orders Arabic and Hebrew letters by their own direction.
 // A name made only of spaces and invisible characters (zero-width space, joiners, fillers) would show

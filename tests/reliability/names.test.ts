@@ -1,6 +1,6 @@
 // Names an analyst must be able to see and trust: every name and title a call accepts refuses what
 // would show as blank (zero-width and other invisible characters) or be stored altered (a lone
-// surrogate became "\uFFFD"), and loses the bidi overrides that would reorder it ("‮exe.doc").
+// surrogate became "\uFFFD"), and loses the bidi overrides that would reorder it ("<U+202E>exe.doc").
 import { describe, expect, it } from 'vitest';
 import type { CallName } from '../../shared/contract';
 import { paste, sampleArticle, tempLibrary } from '../unit/helpers';
