@@ -1,6 +1,7 @@
 // Turning a file's bytes into text, or into a clear reason why not. The raw bytes are never stored.
 import { AppError } from '../../errors';
 import { MAX_IMPORT_BYTES, formatBytes } from '../../../shared/limits';
+import { decodeUtf32, sniffUtf32, type Utf32 } from './utf32';
 
 export interface Decoded {
   text: string;
@@ -10,6 +11,9 @@ export interface Decoded {
 /** Checks size, emptiness and binary content; then decodes by BOM, declared charset, or UTF-8. */
 export function decodeBytes(bytes: Uint8Array, declaredCharset?: string | null): Decoded {
   assertImportable(bytes.length);
+  // Before the binary check: UTF-32 is mostly NUL bytes.
+  const utf32 = sniffUtf32(bytes);
+  if (utf32) return decodedUtf32(bytes, utf32);
   if (looksBinary(bytes)) {
     throw new AppError('unsupported', 'This looks like a binary file, not text or HTML; nothing was imported.');
   }
@@ -23,6 +27,14 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string | null):
     text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body);
     warnings.push(`The file is not valid ${encoding.toUpperCase()}; unreadable bytes were replaced with “\uFFFD”.`);
   }
+  assertHasText(text);
+  return { text, warnings };
+}
+
+function decodedUtf32(bytes: Uint8Array, utf32: Utf32): Decoded {
+  const { text, invalid, trailing } = decodeUtf32(bytes, utf32);
+  const warnings: string[] = [];
+  if (invalid || trailing) warnings.push(`The file is not valid UTF-32; ${invalid + (trailing ? 1 : 0)} unreadable characters were replaced with “\uFFFD” or dropped.`);
   assertHasText(text);
   return { text, warnings };
 }
