@@ -19,6 +19,7 @@ import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
 import { HtmlWorker } from './services/import/html-reader';
 import type { Printer } from './services/export/printer';
+import { forTerminal, jsonForTerminal } from './terminal';
 
 interface Globals {
   db?: string;
@@ -61,8 +62,9 @@ function caller(router: Router): Caller {
   };
 }
 
+/** Library text may carry escape sequences: neither form reaches the terminal raw. */
 const print = (json: boolean, data: unknown, human: () => string) => {
-  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
+  process.stdout.write(json ? `${jsonForTerminal(data)}\n` : `${forTerminal(human())}\n`);
 };
 
 const plainSnippet = (s: string) => s.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
@@ -362,6 +364,7 @@ function parseId(v: string): number {
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof AppError ? err.message : `Unexpected error: ${(err as Error)?.stack ?? err}`;
-  process.stderr.write(`verbatim: ${message}\n`);
+  process.stderr.write(`verbatim: ${forTerminal(message)}
+`);
   process.exitCode = process.exitCode || 1;
 });

@@ -6,6 +6,7 @@ import { AppError, notFound } from './errors';
 import type { Services } from './services';
 import { exportQuotes } from './services/export/quotes';
 import { storageWriteError } from './store/storage-errors';
+import { busyError, isBusy, retryWhileBusy } from './store/write-lock';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
@@ -87,9 +88,14 @@ export function createRouter(services: Services, onError: (err: unknown) => void
     }
     try {
       const handler = table[name] as (i: unknown) => unknown;
-      return { ok: true, value: (await handler(parsed.data)) as CallOutput<CallName> };
+      // Each call writes in at most one transaction, and a WriteLockBusy means that transaction never
+      // started: when another process holds the write lock, the call waits and runs again.
+      return { ok: true, value: (await retryWhileBusy(() => handler(parsed.data))) as CallOutput<CallName> };
     } catch (err) {
-      // A full disk, a read-only library or another program's lock is the analyst's to act on:
+      if (err instanceof AppError) return { ok: false, error: err.toCallError() };
+      // A read refused by a lock (rare in WAL mode: another process recovering or checkpointing).
+      if (isBusy(err)) return { ok: false, error: busyError(false).toCallError() };
+      // A full disk, a read-only library or a permission problem is the analyst's to act on:
       // typed and in words, not `internal`.
       const typed = storageWriteError(err);
       if (typed instanceof AppError) return { ok: false, error: typed.toCallError() };

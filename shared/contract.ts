@@ -6,6 +6,7 @@ import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, B
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
+import { cleanName, nameProblem } from './names';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -22,8 +23,25 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const metaText = z.string().max(MAX_META_CHARS);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const webUrl = z.string().max(MAX_META_CHARS).regex(/^https?:\/\//i, 'must start with http:// or https://');
-/** Surrounding white space does not count: a title of spaces is an empty title. */
-const articleTitle = z.string().trim().min(1).max(MAX_TITLE_CHARS);
+
+/**
+ * A name or title someone must be able to see: surrounding white space does not count, bidi
+ * overrides are removed, blank-looking and broken ones are refused (shared/names.ts).
+ */
+const visible = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform(cleanName)
+    .superRefine((v, ctx) => {
+      const problem = nameProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `cannot be used: ${problem}` });
+    });
+const articleTitle = visible(MAX_TITLE_CHARS);
+/** A briefing's title. */
+const title = visible(MAX_META_CHARS);
 
 /** Metadata the user may set at import time or edit later; null clears a field. */
 export const articleMetaPatch = {
@@ -34,12 +52,12 @@ export const articleMetaPatch = {
   url: webUrl.nullable().optional(),
 };
 
-const name = z.string().trim().min(1).max(300);
+const name = visible(300);
 const note = z.string().max(20_000);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb');
 const stance = z.enum(stances);
 const coding = z.strictObject({ positionId: id, stance });
-const tags = z.array(z.string().trim().min(1).max(100)).max(50);
+const tags = z.array(visible(100)).max(50);
 
 const actorFields = {
   name: name.optional(),
@@ -188,12 +206,18 @@ export const contract = {
   'briefings.list': call<BriefingMeta[]>()(z.strictObject({ trash: z.boolean().optional() })),
   'briefings.get': call<Briefing>()(z.strictObject({ id })),
   'briefings.create': call<Briefing>()(
-    z.strictObject({ template: z.enum(briefingTemplates).optional(), title: metaText.optional(), classification: metaText.optional(), author: metaText.optional() }),
+    z.strictObject({
+      template: z.enum(briefingTemplates).optional(),
+      /** Left out (or empty), the template's title. */
+      title: z.union([z.literal(''), title]).optional(),
+      classification: metaText.optional(),
+      author: metaText.optional(),
+    }),
   ),
   'briefings.update': call<BriefingMeta>()(
     z.strictObject({
       id,
-      title: metaText.min(1).optional(),
+      title: title.optional(),
       classification: metaText.optional(),
       author: metaText.optional(),
       date: isoDate.nullable().optional(),
@@ -256,7 +280,7 @@ export type ErrorCode =
   | 'read_only'
   /** The operating system does not allow Verbatim to use the file (owner, permissions). */
   | 'permission'
-  /** Another program holds the library's lock. */
+  /** Another program holds the library's write lock; trying again later may work. */
   | 'busy'
   | 'internal';
 

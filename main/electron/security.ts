@@ -99,7 +99,7 @@ export async function offerToOpenExternally(url: string, deps: LinkDeps): Promis
 
 /** The part of an Electron WebContents hardenContents touches; every real WebContents satisfies it. */
 export interface HardenableContents {
-  on(event: 'will-navigate', listener: (event: { readonly url: string; preventDefault(): void }) => void): unknown;
+  on(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', listener: (event: { readonly url: string; preventDefault(): void }) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { readonly url: string }) => { action: 'deny' }): void;
 }
@@ -114,6 +114,15 @@ export function hardenContents(contents: HardenableContents, deps: LinkDeps): vo
     event.preventDefault();
     offer(event.url);
   });
+  // Defence in depth behind the CSP: a frame (main or sub) navigating, or any navigation being
+  // redirected, may not leave the app either. Not offered to the browser: a link the user clicked
+  // already was, through will-navigate (which fires with will-frame-navigate for the main frame),
+  // and a redirect or a frame's navigation is nothing the user chose.
+  const stayInApp = (event: { readonly url: string; preventDefault(): void }) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-frame-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     offer(url);

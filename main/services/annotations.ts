@@ -9,6 +9,7 @@ import type { CallInput } from '../../shared/contract';
 import type { Annotation, AnnotationPosition, Article } from '../../shared/model';
 import { articleSchema, countWords, projectText, safeHref } from '../../shared/schema';
 import { checkRange, reanchor, sameWords, selectorsFor } from '../../shared/anchoring';
+import { writeTransaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
 import { textHash } from './text-hash';
 
@@ -25,7 +26,7 @@ export class AnnotationService {
   ) {}
 
   private tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return writeTransaction(this.db, fn);
   }
 
   list(articleId: number): Annotation[] {

@@ -8,6 +8,7 @@ import { migrateBriefingDoc, FutureBriefingError, type StoredBriefingDoc } from 
 import { repairDoc } from '../../shared/schema/repair';
 import { templateDoc, type BriefingTemplate } from '../../shared/schema/templates';
 import { countWords } from '../../shared/schema';
+import { writeTransaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
 
 /** Editing creates an automatic revision at most this often. */
@@ -23,7 +24,7 @@ export class BriefingService {
   ) {}
 
   private tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return writeTransaction(this.db, fn);
   }
 
   list(trash = false): BriefingMeta[] {
@@ -38,7 +39,7 @@ export class BriefingService {
 
   create(input: { template?: BriefingTemplate; title?: string; classification?: string; author?: string }): Briefing {
     const template = input.template ?? 'blank';
-    const doc = templateDoc(template);
+    const body = this.body(templateDoc(template));
     const id = this.tx(() =>
       this.briefings.insert(
         {
@@ -47,7 +48,7 @@ export class BriefingService {
           author: input.author ?? '',
           date: this.now().toISOString().slice(0, 10),
         },
-        this.body(doc),
+        body,
         this.now().toISOString(),
       ),
     );
@@ -68,14 +69,15 @@ export class BriefingService {
    * from elsewhere since, the save is refused (`conflict`) instead of silently overwriting it.
    */
   save(id: number, docJSON: unknown, baseVersion?: number): BriefingMeta {
-    const doc = this.parse(docJSON);
+    // Parsed, checked and projected to text before the write lock is taken.
+    const body = this.body(this.parse(docJSON));
     return this.tx(() => {
       const meta = this.live(id);
       if (baseVersion !== undefined && baseVersion !== meta.version) {
         throw new AppError('conflict', `“${meta.title}” was changed elsewhere since this copy was opened (version ${meta.version}, not ${baseVersion}); reload it to continue.`);
       }
       const now = this.now();
-      this.briefings.saveBody(id, this.body(doc), now.toISOString());
+      this.briefings.saveBody(id, body, now.toISOString());
       const last = this.briefings.latestRevisionAt(id);
       if (!last || now.getTime() - Date.parse(last) >= REVISION_INTERVAL_MS) this.briefings.addRevision(id, 'auto', now.toISOString());
       return this.briefings.meta(id)!;
@@ -84,10 +86,11 @@ export class BriefingService {
 
   duplicate(id: number): Briefing {
     const source = this.get(id);
+    const body = this.body(Node.fromJSON(briefingSchema, source.doc));
     const copy = this.tx(() =>
       this.briefings.insert(
         { title: `${source.title} (copy)`, classification: source.classification, author: source.author, date: source.date },
-        this.body(Node.fromJSON(briefingSchema, source.doc)),
+        body,
         this.now().toISOString(),
       ),
     );

@@ -6,6 +6,7 @@ import type { ActorStore } from '../store/actors';
 import type { TopicStore } from '../store/topics';
 import type { CallInput } from '../../shared/contract';
 import type { Actor, Position, Topic } from '../../shared/model';
+import { writeTransaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
 import { paletteColor } from './palette';
 
@@ -19,7 +20,7 @@ export class CodebookService {
   ) {}
 
   private tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return writeTransaction(this.db, fn);
   }
 
   listActors(): Actor[] {

@@ -15,6 +15,7 @@ import { BriefingService } from './briefings';
 import { ExportService } from './export/briefing';
 import type { Printer } from './export/printer';
 import type { HtmlReader } from './import/html-reader';
+import { useShortLockWait, writeTransaction } from '../store/write-lock';
 
 export interface Services {
   library: LibraryService;
@@ -36,10 +37,12 @@ export interface ServiceOptions {
 
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
   const db = library.db;
+  // Writes wait for another process's lock on a timer (the router's retryWhileBusy), not inside SQLite.
+  useShortLockWait(db);
   const articles = new ArticleStore(db);
   const actors = new ActorStore(db);
   const topics = new TopicStore(db);
-  const transaction = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const transaction = <T>(fn: () => T): T => writeTransaction(db, fn);
   const libraryService = new LibraryService(library, articles);
   const codebook = new CodebookService(db, actors, topics);
   const annotations = new AnnotationService(db, new AnnotationStore(db), articles, actors, topics);

@@ -5,6 +5,8 @@ import type { ArticleSort } from '../../shared/contract';
 import type { Article, ArticleMeta, LibraryInfo } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { listBackups } from '../store/backup';
+import { writeTransaction } from '../store/write-lock';
+import { cleanLine } from './control-chars';
 
 export class LibraryService {
   constructor(
@@ -42,17 +44,17 @@ export class LibraryService {
     const cleaned: ArticlePatch = {};
     for (const [k, v] of Object.entries(patch) as [keyof ArticlePatch, string | null | undefined][]) {
       if (v === undefined) continue;
-      const t = v === null ? null : v.replace(/\s+/g, ' ').trim() || null;
+      const t = v === null ? null : cleanLine(v) || null;
       if (k === 'title' && !t) throw new AppError('invalid_input', 'An article needs a title.');
       (cleaned as Record<string, string | null>)[k] = t;
     }
-    this.articles.update(id, cleaned);
+    this.write(() => this.articles.update(id, cleaned));
     return this.articles.meta(id)!;
   }
 
   delete(id: number): ArticleMeta {
     const current = this.articles.meta(id) ?? fail(id);
-    if (!current.deletedAt) this.articles.setDeleted(id, new Date().toISOString());
+    if (!current.deletedAt) this.write(() => this.articles.setDeleted(id, new Date().toISOString()));
     return this.articles.meta(id)!;
   }
 
@@ -60,7 +62,7 @@ export class LibraryService {
     const current = this.articles.meta(id) ?? fail(id);
     if (!current.deletedAt) return current;
     try {
-      this.articles.setDeleted(id, null);
+      this.write(() => this.articles.setDeleted(id, null));
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new AppError('conflict', `The same text was imported again since “${current.title}” was deleted; it cannot be restored beside it.`);
@@ -71,7 +73,12 @@ export class LibraryService {
   }
 
   emptyTrash(): { purged: number } {
-    return { purged: this.articles.purgeTrash() };
+    return { purged: this.write(() => this.articles.purgeTrash()) };
+  }
+
+  /** Each edit is one statement, but goes through writeTransaction so a busy library is retried, not failed. */
+  private write<T>(fn: () => T): T {
+    return writeTransaction(this.library.db, fn);
   }
 }
 

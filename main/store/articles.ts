@@ -10,7 +10,8 @@ export interface NewArticle {
   publishedAt: string | null;
   url: string | null;
   sourceFormat: SourceFormat;
-  doc: unknown;
+  /** The ProseMirror doc, already serialised: a 10 MB article's JSON is built before the write lock is taken. */
+  docJson: string;
   text: string;
   textHash: string;
   wordCount: number;
@@ -70,7 +71,7 @@ export class ArticleStore {
   constructor(private readonly db: Database.Database) {
     this.insertStmt = db.prepare(
       `INSERT INTO articles (title, outlet, author, published_at, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
-       VALUES (@title, @outlet, @author, @publishedAt, @url, @now, @now, @sourceFormat, @doc, @text, @textHash, @wordCount)`,
+       VALUES (@title, @outlet, @author, @publishedAt, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
     );
     this.byHashStmt = db.prepare<[string], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE text_hash = ? AND deleted_at IS NULL`);
     this.metaStmt = db.prepare<[number], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE id = ?`);
@@ -80,7 +81,7 @@ export class ArticleStore {
   }
 
   insert(a: NewArticle, now = new Date().toISOString()): number {
-    const info = this.insertStmt.run({ ...a, doc: JSON.stringify(a.doc), now });
+    const info = this.insertStmt.run({ ...a, now });
     return Number(info.lastInsertRowid);
   }
 

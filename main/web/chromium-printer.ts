@@ -4,7 +4,7 @@
 // close() shuts it down.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, LaunchOptions, Page } from 'playwright-core';
 import { AppError } from '../errors';
 import { PRINT_MARGINS, type Printer, type PrintOptions } from '../services/export/printer';
 
@@ -85,6 +85,30 @@ const LAUNCH_ARGS = [
   '--mute-audio',
 ];
 
+/**
+ * How the print browser is started. Chromium's sandbox stays on: Playwright turns it off unless
+ * `chromiumSandbox` is set, and the HTML it prints holds imported, untrusted text. The one
+ * exception is root on Linux, where Chromium refuses to start sandboxed at all ("Running as root
+ * without --no-sandbox is not supported"); there it runs without, and JavaScript stays off in the
+ * page either way (PRINT_CONTEXT).
+ */
+export function launchOptions(executablePath: string, uid: number | null = process.getuid?.() ?? null): LaunchOptions {
+  return {
+    executablePath,
+    headless: true,
+    args: LAUNCH_ARGS,
+    chromiumSandbox: uid !== 0,
+    // Whoever owns the printer closes it; Playwright must not exit the process on a signal.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    timeout: 30_000,
+  };
+}
+
+/** The page prints only what it is given: no scripts, no network, no downloads, no service workers. */
+export const PRINT_CONTEXT: BrowserContextOptions = { javaScriptEnabled: false, offline: true, acceptDownloads: false, serviceWorkers: 'block' };
+
 /** The longest a single print may take before it is abandoned (a 100-page briefing takes seconds). */
 const PRINT_TIMEOUT_MS = 120_000;
 
@@ -106,18 +130,7 @@ export class ChromiumPrinter implements Printer {
       const executablePath = this.options.executablePath ?? findChromium();
       // Loaded on first print: playwright-core costs every CLI command half a second to import.
       const starting = import('playwright-core')
-        .then(({ chromium }) =>
-          chromium.launch({
-            executablePath,
-            headless: true,
-            args: LAUNCH_ARGS,
-            // Whoever owns the printer closes it; Playwright must not exit the process on a signal.
-            handleSIGINT: false,
-            handleSIGTERM: false,
-            handleSIGHUP: false,
-            timeout: 30_000,
-          }),
-        )
+        .then(({ chromium }) => chromium.launch(launchOptions(executablePath)))
         .then((browser) => {
           browser.on('disconnected', () => {
             if (this.browser === starting) {
@@ -180,7 +193,7 @@ export class ChromiumPrinter implements Printer {
   private warmPage(): Promise<Page> {
     if (!this.page) {
       const opening = this.launch().then(async (browser) => {
-        const context = await browser.newContext({ javaScriptEnabled: false, offline: true, acceptDownloads: false, serviceWorkers: 'block' });
+        const context = await browser.newContext(PRINT_CONTEXT);
         const page = await context.newPage();
         page.setDefaultTimeout(PRINT_TIMEOUT_MS);
         await page.emulateMedia({ media: 'print' });

@@ -89,6 +89,12 @@ export function createApp(router: Router, rendererDir: string, token: string, al
 
   app.all('/api/*', (c) => c.json(fail('unknown_call', 'API calls are POST /api/<name>.'), 405));
 
+  // Anything but a page fetch that found no route is a failed API call, also when URL parsing has
+  // resolved its `..` (`/api/%2e%2e` arrives as `/`): the caller gets the typed JSON error.
+  app.notFound((c) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? c.text('Not found.', 404) : c.json(fail('unknown_call', 'There is no such call; API calls are POST /api/<name>.'), 404),
+  );
+
   app.get('*', (c) => {
     const file = resolveStatic(rendererDir, c.req.path);
     if (!file) return c.text('Not found.', 404);

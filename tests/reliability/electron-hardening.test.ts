@@ -10,7 +10,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import YAML from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
-import { WEB_PREFERENCES } from '../../main/electron/security';
+import { hardenContents, WEB_PREFERENCES, type HardenableContents } from '../../main/electron/security';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { tempDir } from '../unit/helpers';
 import { repoRoot } from './support';
@@ -85,6 +85,35 @@ describe('Electron windows and links', () => {
     const index = fs.readFileSync(path.join(electronDir, 'index.ts'), 'utf8');
     expect(index).toMatch(/app\.on\('web-contents-created', \([^)]*\) => hardenContents\(/);
     expect(index).toMatch(/app\.enableSandbox\(\)/);
+  });
+
+  it('no navigation leaves the app: will-navigate, will-frame-navigate and will-redirect all refuse other URLs', async () => {
+    const listeners: Record<string, (e: { url: string; preventDefault(): void }) => void> = {};
+    const contents = {
+      on: (event: string, l: (e: { url: string; preventDefault(): void }) => void) => (listeners[event] = l),
+      setWindowOpenHandler: () => {},
+    } as unknown as HardenableContents;
+    const opened: string[] = [];
+    const asked: string[] = [];
+    hardenContents(contents, {
+      shell: { openExternal: async (url) => void opened.push(url) },
+      dialog: { showMessageBox: async (o) => (asked.push(String((o as { message?: string }).message)), { response: 0 }) },
+    });
+    const away = ['https://evil.example/', 'http://127.0.0.1:9/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'app://evil/index.html', 'chrome://settings'];
+    const blocked = (event: string, url: string) => {
+      const e = { url, preventDefault: vi.fn() };
+      listeners[event]!(e);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(listeners[event], event).toBeTypeOf('function');
+      for (const url of away) expect(blocked(event, url), `${event} ${url}`).toBe(true);
+      expect(blocked(event, 'app://verbatim/index.html'), event).toBe(false);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    // Only the user's own link (will-navigate) is offered to the browser, and only an http(s) one.
+    expect(opened.sort()).toEqual(['http://127.0.0.1:9/', 'https://evil.example/']);
+    console.log(`[reliability] electron navigation: 3 events × ${away.length} outside URLs blocked, app URL allowed; offered to the browser ${opened.length} (will-navigate's http(s) only)`);
   });
 
   it('shell.openExternal is called nowhere but in security.ts (after the http(s) check and the user’s yes)', () => {

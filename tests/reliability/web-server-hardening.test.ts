@@ -176,6 +176,27 @@ describe('browser-mode server: static files', () => {
       await server.close();
     }
   });
+
+  it('answers every API request it cannot route with the typed JSON error, however the name is spelled', async () => {
+    const { server } = await serve();
+    try {
+      // `.` and `..` segments (also percent-encoded) are resolved by URL parsing before routing, so
+      // these never reach /api/:name.
+      const names = ['%2e%2e', '%2E%2E', '..', '.', '%2e', '..%2f..', '%2e%2e/%2e%2e', 'x/..', 'x/%2e%2e', '', 'a/b', '%00', 'articles.list/..'];
+      for (const name of names) {
+        // (A DELETE with a body is answered 400 by the HTTP layer before the app sees it.)
+        for (const method of ['POST', 'PUT', 'PATCH']) {
+          const r = await raw(server, { method, path: `/api/${name}`, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token }, body: '{}' });
+          const where = `${method} /api/${name}`;
+          expect(r.status, where).toBeGreaterThanOrEqual(400);
+          expect(r.headers['content-type'], where).toMatch(/^application\/json/);
+          expect(JSON.parse(r.body), where).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 /** The local addresses a process listens on, read from /proc (no traffic needed). */

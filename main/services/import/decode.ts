@@ -2,6 +2,7 @@
 import { AppError } from '../../errors';
 import { MAX_IMPORT_BYTES, formatBytes } from '../../../shared/limits';
 import { canonicalLabel, decodeLossy, decodeStrict, guessLegacyEncoding } from './charset';
+import { decodeUtf32, sniffUtf32, type Utf32 } from './utf32';
 
 export interface Decoded {
   text: string;
@@ -11,6 +12,9 @@ export interface Decoded {
 /** Checks size, emptiness and binary content; then decodes by BOM, declared charset, UTF-8, or the likeliest legacy encoding. */
 export function decodeBytes(bytes: Uint8Array, declaredCharset?: string | null): Decoded {
   assertImportable(bytes.length);
+  // Before the binary check: UTF-32 is mostly NUL bytes.
+  const utf32 = sniffUtf32(bytes);
+  if (utf32) return decodedUtf32(bytes, utf32);
   if (looksBinary(bytes)) {
     throw new AppError('unsupported', 'This looks like a binary file, not text or HTML; nothing was imported.');
   }
@@ -57,6 +61,14 @@ function looksLikeDamagedUtf8(decoded: string): boolean {
 /** "windows-1252" → "Windows-1252", "iso-8859-2" → "ISO-8859-2", "euc-kr" → "EUC-KR". */
 function encodingName(label: string): string {
   return label.startsWith('windows-') ? `Windows-${label.slice(8)}` : label.toUpperCase();
+}
+
+function decodedUtf32(bytes: Uint8Array, utf32: Utf32): Decoded {
+  const { text, invalid, trailing } = decodeUtf32(bytes, utf32);
+  const warnings: string[] = [];
+  if (invalid || trailing) warnings.push(`The file is not valid UTF-32; ${invalid + (trailing ? 1 : 0)} unreadable characters were replaced with “\uFFFD” or dropped.`);
+  assertHasText(text);
+  return { text, warnings };
 }
 
 export function assertImportable(size: number): void {

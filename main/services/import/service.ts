@@ -7,6 +7,7 @@ import { MAX_META_CHARS } from '../../../shared/limits';
 import { countWords, projectText } from '../../../shared/schema';
 import { textHash as hashOf } from '../text-hash';
 import { AppError } from '../../errors';
+import { IMPORT_LOCK_PATIENCE_MS, retryWhileBusy } from '../../store/write-lock';
 import { assertHasText, assertImportable, declaredHtmlCharset, decodeBytes } from './decode';
 import { formatOfFile, formatOfPaste } from './format';
 import { parseText } from './text';
@@ -15,6 +16,8 @@ import { parseMarkdown } from './markdown';
 import { normaliseDate } from './date';
 import { clipTitle, titleFromText } from './title';
 import type { ParsedArticle } from './parsed';
+import { cleanLine, stripControls } from '../control-chars';
+import { nameProblem } from '../../../shared/names';
 
 export type ImportInput = CallInput<'articles.import'>;
 
@@ -25,6 +28,7 @@ export class ImportService {
 
   constructor(
     private readonly articles: ArticleStore,
+    /** A write transaction (`writeTransaction`): throws `WriteLockBusy` when another process is writing. */
     private readonly transaction: <T>(fn: () => T) => T,
     readHtml: HtmlReader = readHtmlInProcess,
   ) {
@@ -55,6 +59,7 @@ export class ImportService {
       const bytes = Buffer.from(input.data, 'base64');
       ({ text, warnings } = decodeBytes(bytes, format === 'html' ? declaredHtmlCharset(bytes) : null));
     }
+    text = stripControls(text);
 
     const parsed = await this.readers[format](text);
     const plain = projectText(parsed.doc);
@@ -62,32 +67,48 @@ export class ImportService {
     const textHash = hashOf(plain);
 
     const fields = {
-      title: clipTitle(input.title ?? parsed.title) ?? titleFromText(plain),
+      title: visibleOrNull(clipTitle(cleanTitle(input.title ?? parsed.title))) ?? visibleOrNull(titleFromText(plain)) ?? 'Untitled article',
       outlet: pick(input.outlet, parsed.outlet),
       author: pick(input.author, parsed.author),
       publishedAt: input.publishedAt !== undefined ? input.publishedAt : normaliseDate(parsed.publishedAt),
-      url: input.url !== undefined ? input.url : parsed.url,
+      url: cleanUrl(input.url !== undefined ? input.url : parsed.url),
     };
 
-    return this.transaction(() => {
-      const existing = this.articles.findLiveByHash(textHash);
-      if (existing) return { file: input.file, status: 'duplicate' as const, id: existing.id, title: existing.title, warnings };
-      const id = this.articles.insert({
-        ...fields,
-        sourceFormat: format,
-        doc: (parsed.doc as Node).toJSON(),
-        text: plain,
-        textHash,
-        wordCount: countWords(plain),
-      });
-      return { file: input.file, status: 'imported' as const, id, title: fields.title, ...(warnings.length ? { warnings } : {}) };
-    });
+    // Everything slow happens above and here, outside the write lock: only the insert (and the
+    // full-text indexing it triggers) runs inside. Another process writing makes this wait its turn
+    // here, without reading the file again.
+    const row = { ...fields, sourceFormat: format, docJson: JSON.stringify((parsed.doc as Node).toJSON()), text: plain, textHash, wordCount: countWords(plain) };
+    return retryWhileBusy(
+      () =>
+      this.transaction(() => {
+        const existing = this.articles.findLiveByHash(textHash);
+        if (existing) return { file: input.file, status: 'duplicate' as const, id: existing.id, title: existing.title, warnings };
+        const id = this.articles.insert(row);
+        return { file: input.file, status: 'imported' as const, id, title: fields.title, ...(warnings.length ? { warnings } : {}) };
+      }),
+      IMPORT_LOCK_PATIENCE_MS,
+    );
   }
 }
 
 function clip(v: string | null | undefined): string | null {
-  const t = v?.replace(/\s+/g, ' ').trim();
+  const t = v == null ? null : cleanLine(v);
   return t ? t.slice(0, MAX_META_CHARS) : null;
+}
+
+/** Control characters out (terminal escapes), then the title rules (clipTitle). */
+function cleanTitle(v: string | null | undefined): string | null {
+  return v == null ? null : cleanLine(v);
+}
+
+/** A page's own title that shows nothing (only zero-width spaces, say) is replaced, not refused. */
+function visibleOrNull(title: string | null): string | null {
+  return title !== null && nameProblem(title) === null ? title : null;
+}
+
+/** A URL is never cut short (it would point elsewhere), only rid of control characters. */
+function cleanUrl(v: string | null): string | null {
+  return v === null ? null : cleanLine(v) || null;
 }
 
 /** The user's value wins when given (null clears); otherwise what the source carried. */
