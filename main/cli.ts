@@ -12,6 +12,7 @@ import { startWebServer } from './web/server';
 import { AppError } from './errors';
 import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
+import { formatAnnotationWords } from '../shared/annotation-words';
 import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '../shared/contract';
 import { writeFileAtomic } from './atomic-write';
 import { ChromiumPrinter } from './web/chromium-printer';
@@ -163,7 +164,7 @@ program
             .map((q) => {
               const who = q.speaker ? q.speaker.name : '(no speaker)';
               const coding = q.positions.map((p) => `${p.stance} “${p.claim}”`).join('; ');
-              return `#${q.id} ${q.kind} · ${who}${coding ? ` · ${coding}` : ''}${q.orphaned ? ' · ORPHAN' : ''}\n    “${q.text}” — ${q.article.title}`;
+              return `#${q.id} ${q.kind} · ${who}${coding ? ` · ${coding}` : ''}${q.orphaned ? ' · ORPHAN' : ''}\n    ${formatAnnotationWords(q.kind, q.text)} — ${q.article.title}`;
             })
             .join('\n')
         : 'No annotations yet.',

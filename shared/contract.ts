@@ -73,6 +73,8 @@ export const quoteFilter = z.strictObject({
   positionId: id.optional(),
   stance: stance.optional(),
   kind: z.enum(annotationKinds).optional(),
+  /** Only annotations carrying this tag (exactly, as typed). */
+  tag: z.string().min(1).max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

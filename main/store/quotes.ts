@@ -10,6 +10,7 @@ export interface QuoteFilter {
   positionId?: number;
   stance?: Stance;
   kind?: AnnotationKind;
+  tag?: string;
   /** Published dates, inclusive, YYYY-MM-DD. */
   from?: string;
   to?: string;
@@ -55,6 +56,7 @@ export class QuoteStore {
     add(where, 'n.article_id = @articleId', 'articleId');
     add(where, 'n.speaker_id = @actorId', 'actorId');
     add(where, 'n.kind = @kind', 'kind');
+    add(where, 'EXISTS (SELECT 1 FROM json_each(n.tags) WHERE json_each.value = @tag)', 'tag');
     add(where, 'r.published_at >= @from', 'from');
     add(where, 'r.published_at <= @to', 'to');
     // Position filters keep the annotation when any of its codings matches all the given conditions.

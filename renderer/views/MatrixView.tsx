@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Matrix, QuoteRow, Topic } from '../../shared/model';
 import { call } from '../api';
 import type { Toast } from './Toasts';
+import { Words } from './Words';
 
 interface Props {
   topics: Topic[];
@@ -167,7 +168,7 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
             {picked.quotes.map((q) => (
               <li key={q.id}>
                 <button class="link-button quote-link" onClick={() => onOpenQuote(q)}>
-                  “{q.text}”
+                  <Words kind={q.kind} text={q.text} class="words" />
                 </button>
                 <span class="hint">
                   {' '}

@@ -11,6 +11,7 @@ import { page } from './briefing-html';
 import { documentCss, type PageSize, type RenderTarget } from './styles';
 import { pageFooterTemplate, pageHeaderTemplate } from './page-templates';
 import { safeHref } from '../schema/url';
+import { annotationWords } from '../annotation-words';
 
 export type ArticleForRender = Pick<Article, 'title' | 'outlet' | 'author' | 'publishedAt' | 'url' | 'doc'>;
 export type AnnotationForRender = Pick<Annotation, 'id' | 'start' | 'end' | 'exact' | 'kind' | 'speakerId' | 'positions' | 'comment' | 'orphaned'>;
@@ -174,7 +175,7 @@ function notesHtml(numbered: { n: number; ann: AnnotationForRender }[], ctx: Art
 function noteBody(ann: AnnotationForRender, ctx: ArticleRenderContext): string {
   const exact = ann.exact.replace(/\s+/g, ' ').trim();
   const excerpt = exact.length > NOTE_EXCERPT_CHARS ? `${exact.slice(0, NOTE_EXCERPT_CHARS).trimEnd()}…` : exact;
-  const quoted = ann.kind === 'quote' ? `“${excerpt}”` : excerpt;
+  const words = annotationWords(ann.kind, excerpt);
   const speaker = ann.speakerId !== null ? ctx.actors?.get(ann.speakerId) : undefined;
   const who = speaker
     ? `<span class="who">${escapeHtml(speaker.name)}</span>${speaker.affiliation ? ` (${escapeHtml(speaker.affiliation)})` : ''}`
@@ -187,7 +188,8 @@ function noteBody(ann: AnnotationForRender, ctx: ArticleRenderContext): string {
     coding.push(`<span class="stance stance-${p.stance}">${escapeHtml(p.stance)}</span> ${pos ? `${escapeHtml(pos.claim)} <span class="topic">(${escapeHtml(pos.topic)})</span>` : `position ${p.positionId}`}`);
   }
   return (
-    `<span class="exact">${escapeHtml(quoted)}</span>` +
+    `<span class="exact">${escapeHtml(words.text)}</span>` +
+    (words.label ? ` <span class="words-label">(${escapeHtml(words.label)})</span>` : '') +
     (ann.orphaned ? ' <span class="orphan">— not found in the current text</span>' : '') +
     `<span class="coding">${coding.join(' · ')}</span>` +
     (ann.comment ? `<span class="comment">${escapeHtml(ann.comment)}</span>` : '')

@@ -5,6 +5,8 @@ import type { Actor, QuoteRow, Stance, Topic } from '../../../shared/model';
 import { stances } from '../../../shared/model';
 import { QUOTE_DRAG_TYPE } from '../../editor/briefing/editor';
 import { CodingTag, FilterSelect, plainOptions } from '../FilterSelect';
+import { Words } from '../Words';
+import { formatAnnotationWords } from '../../../shared/annotation-words';
 
 interface Props {
   quotes: QuoteRow[];
@@ -91,7 +93,7 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
               draggable
               onDragStart={(e) => {
                 e.dataTransfer!.setData(QUOTE_DRAG_TYPE, String(q.id));
-                e.dataTransfer!.setData('text/plain', `“${q.text}”`);
+                e.dataTransfer!.setData('text/plain', formatAnnotationWords(q.kind, q.text));
                 e.dataTransfer!.effectAllowed = 'copy';
               }}
               onMouseDown={(e) => e.preventDefault()}
@@ -99,7 +101,7 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
               title="Click or Enter to insert at the cursor; or drag into the briefing"
             >
               <span class="annotation-who">{q.speaker?.name ?? 'Unattributed'}</span> <span class="annotation-kind">{q.kind}</span>
-              <span class="annotation-text">“{q.text}”</span>
+              <Words kind={q.kind} text={q.text} />
               {q.positions.map((p) => (
                 <CodingTag key={p.id} stance={p.stance} claim={p.claim} />
               ))}
