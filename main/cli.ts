@@ -13,6 +13,7 @@ import { AppError } from './errors';
 import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
 import { formatAnnotationWords } from '../shared/annotation-words';
+import { groupSearchHits } from '../shared/search-groups';
 import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '../shared/contract';
 import { writeFileAtomic } from './atomic-write';
 import { ChromiumPrinter } from './web/chromium-printer';
@@ -141,14 +142,20 @@ program
 
 program
   .command('search')
-  .description('search articles (ranked, with snippets)')
+  .description('search the library: articles, quotes and notes (by words, comment, tags or speaker), actors, briefings')
   .argument('<query...>')
   .option('--limit <n>', 'most hits', (v) => parseInt(v, 10), 20)
   .option('--json', 'print JSON')
   .action(async (words: string[], o: { limit: number; json?: boolean }) => {
     const hits = await withLibrary((call) => call('search.query', { query: words.join(' '), limit: o.limit }));
     const plain = hits.map((h) => ({ ...h, snippet: plainSnippet(h.snippet) }));
-    print(!!o.json, plain, () => (plain.length ? plain.map((h) => `${h.kind} #${h.id}  ${h.title}\n    ${h.snippet}`).join('\n') : 'No matches.'));
+    print(!!o.json, plain, () =>
+      plain.length
+        ? groupSearchHits(plain)
+            .map((g) => [`${g.label} (${g.hits.length})`, ...g.hits.map((h) => `  ${h.kind} #${h.id}  ${h.title}${h.bySpeaker ? '  (by speaker)' : ''}\n      ${h.snippet}`)].join('\n'))
+            .join('\n\n')
+        : 'No matches.',
+    );
   });
 
 program

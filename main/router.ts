@@ -24,6 +24,7 @@ function handlers(s: Services): Handlers {
     'actors.update': ({ id, ...rest }) => s.codebook.updateActor(id, rest),
     'actors.delete': (i) => s.codebook.deleteActor(i.id, i.force),
     'actors.merge': (i) => s.codebook.mergeActors(i.sourceId, i.targetId),
+    'actors.unmerge': (i) => s.codebook.unmergeActors(i.mergeId),
     'topics.list': () => s.codebook.listTopics(),
     'topics.create': (i) => s.codebook.createTopic(i.name, i.description ?? null),
     'topics.update': ({ id, ...rest }) => s.codebook.updateTopic(id, rest),

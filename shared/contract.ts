@@ -137,7 +137,10 @@ export const contract = {
   'actors.update': call<Actor>()(z.strictObject({ id, ...actorFields })),
   /** Refused with `conflict` while annotations name the actor, unless `force` (then they lose their speaker). */
   'actors.delete': call<{ id: number; annotations: number }>()(z.strictObject({ id, force: z.boolean().optional() })),
-  'actors.merge': call<Actor>()(z.strictObject({ sourceId: id, targetId: id })),
+  /** `mergeId` undoes the merge with `actors.unmerge` while the same main process runs. */
+  'actors.merge': call<Actor & { mergeId: number }>()(z.strictObject({ sourceId: id, targetId: id })),
+  /** Puts a merge back exactly (the merged actor with its own id, aliases, affiliations, annotations); returns that actor. */
+  'actors.unmerge': call<Actor>()(z.strictObject({ mergeId: id })),
 
   'topics.list': call<Topic[]>()(z.strictObject({})),
   'topics.create': call<Topic>()(z.strictObject({ name, description: note.nullable().optional() })),

@@ -41,7 +41,7 @@ export interface ImportResult {
   warnings?: string[];
 }
 
-export type SearchKind = 'article' | 'quote' | 'note' | 'briefing';
+export type SearchKind = 'article' | 'quote' | 'note' | 'actor' | 'briefing';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -51,6 +51,8 @@ export interface SearchHit {
   snippet: string;
   /** For quotes and notes: the article they are in. */
   articleId?: number;
+  /** For quotes found by their speaker's name or alias rather than their own words. */
+  bySpeaker?: boolean;
 }
 
 /** Private-use characters, so a snippet can be highlighted without ever being parsed as HTML. */

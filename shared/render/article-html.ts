@@ -12,6 +12,7 @@ import { documentCss, type PageSize, type RenderTarget } from './styles';
 import { pageFooterTemplate, pageHeaderTemplate } from './page-templates';
 import { safeHref } from '../schema/url';
 import { annotationWords } from '../annotation-words';
+import { plural } from '../plural';
 
 export type ArticleForRender = Pick<Article, 'title' | 'outlet' | 'author' | 'publishedAt' | 'url' | 'doc'>;
 export type AnnotationForRender = Pick<Annotation, 'id' | 'start' | 'end' | 'exact' | 'kind' | 'speakerId' | 'positions' | 'comment' | 'orphaned'>;
@@ -66,7 +67,7 @@ export function renderArticleHtml(article: ArticleForRender, annotations: readon
   const url = safeHref(article.url);
   const count = numbered.length;
   const header =
-    `<header class="doc-header">\n<p class="doc-kind">Annotated article · ${count} annotation${count === 1 ? '' : 's'}</p>\n` +
+    `<header class="doc-header">\n<p class="doc-kind">Annotated article · ${plural(count, 'annotation')}</p>\n` +
     `<h1 class="doc-title">${escapeHtml(article.title)}</h1>\n` +
     (meta.length ? `<p class="doc-meta">${meta.join('<span class="sep" aria-hidden="true">·</span>')}</p>\n` : '') +
     (url ? `<p class="doc-meta"><a${attr('href', url)}>${escapeHtml(url)}</a></p>\n` : '') +

@@ -3,9 +3,10 @@ import { initial } from './0001-initial';
 import { codebookAnnotations } from './0002-codebook-annotations';
 import { briefings } from './0003-briefings';
 import { trashOutOfSearch } from './0004-trash-out-of-search';
+import { searchTagsActors } from './0005-search-tags-actors';
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch];
+export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, searchTagsActors];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };
