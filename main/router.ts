@@ -40,6 +40,7 @@ function handlers(s: Services): Handlers {
     'annotations.restore': (i) => s.annotations.restore(i.id),
     'quotes.list': (i) => s.quotes.list(knownFilter(s, i)),
     'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
+    'matrix.overview': () => s.quotes.overview(),
     'quotes.export': (i) => exportQuotes(s.quotes.list(knownFilter(s, i.filter ?? {})), i.format),
     'briefings.list': (i) => s.briefings.list(i.trash),
     'briefings.get': (i) => s.briefings.get(i.id),

@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, Position, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS } from './limits';
@@ -171,6 +171,8 @@ export const contract = {
 
   'quotes.list': call<QuoteRow[]>()(quoteFilter),
   'matrix.get': call<Matrix>()(z.strictObject({ topicId: id })),
+  /** Every actor × every topic, counts of codings per stance. */
+  'matrix.overview': call<MatrixOverview>()(z.strictObject({})),
   'quotes.export': call<{ filename: string; mimeType: string; content: string }>()(
     z.strictObject({ format: z.enum(quoteExportFormats), filter: quoteFilter.optional() }),
   ),

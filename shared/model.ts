@@ -176,6 +176,13 @@ export interface Matrix {
   cells: { actorId: number; positionId: number; supports: number; opposes: number; neutral: number }[];
 }
 
+/** The whole landscape: every actor coded on any topic × every topic, counts per stance. */
+export interface MatrixOverview {
+  actors: { id: number; name: string; color: string }[];
+  topics: { id: number; name: string }[];
+  cells: { actorId: number; topicId: number; supports: number; opposes: number; neutral: number }[];
+}
+
 // ---- Briefings ----
 
 export const briefingStatuses = ['draft', 'final'] as const;
