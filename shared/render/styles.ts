@@ -54,6 +54,16 @@ export const PAGE_MARGINS_MM = { top: 22, bottom: 20, left: 20, right: 20 } as c
 export type PageSize = 'A4' | 'Letter';
 
 /**
+ * A table of at most this many rows is kept on one page (moved whole to the next one rather than
+ * leaving a row or two behind). Longer tables break between rows, as they must, so a long one
+ * never leaves most of a page blank.
+ */
+export const KEEP_TOGETHER_MAX_ROWS = 15;
+
+/** The class that keeps a table of this many rows (header included) on one page, or ''. */
+export const keepTogether = (rows: number): string => (rows <= KEEP_TOGETHER_MAX_ROWS ? 'keep-together' : '');
+
+/**
  * `print`: the document goes to one of our printers, which set the page size and margins and draw
  * the classification in every page's header and footer. `file`: a standalone HTML file, which
  * carries its own @page rule, shows the classification at its top and bottom, and looks like a
@@ -85,6 +95,7 @@ table { border-collapse: collapse; width: 100%; margin: 8pt 0 12pt; font-family:
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+.keep-together { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid var(--rule); padding: 3.5pt 5pt; vertical-align: top; text-align: left; }
 th { background: var(--shade); font-weight: 700; }
 td > p, th > p { margin: 0; }
