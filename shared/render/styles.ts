@@ -148,10 +148,10 @@ const FILE_CSS = (size: PageSize) => `
 `;
 
 const ARTICLE_CSS = `
-mark.ann { background: #ffeb99; padding: 0; border-bottom: 1pt solid #d4a300; }
-mark.ann.k-paraphrase { background: #dbe8fb; border-bottom-color: #5b8bd0; }
-mark.ann.k-note { background: #dcf3e2; border-bottom-color: #4e9a66; }
-mark.ann.overlap { background: #ffd966; }
+mark.ann, .legend .key { background: #ffeb99; padding: 0; border-bottom: 1pt solid #d4a300; }
+mark.ann.k-paraphrase, .legend .key.k-paraphrase { background: #dbe8fb; border-bottom-color: #5b8bd0; }
+mark.ann.k-note, .legend .key.k-note { background: #dcf3e2; border-bottom-color: #4e9a66; }
+mark.ann.overlap, .legend .key.overlap { background: #ffd966; }
 sup.ann-ref a { font-family: ${SANS_STACK}; font-weight: 700; color: #7a5a00; text-decoration: none; }
 section.endnotes .exact { font-style: normal; }
 section.endnotes .who { font-weight: 700; }
@@ -160,6 +160,12 @@ section.endnotes .stance { font-weight: 700; }
 section.endnotes .stance-supports { color: #166534; }
 section.endnotes .stance-opposes { color: #991b1b; }
 section.endnotes .comment { display: block; font-style: italic; }
+section.endnotes .tags { display: block; font-family: ${SANS_STACK}; font-size: 8pt; color: var(--muted); }
+section.endnotes .tag { margin-right: 4pt; }
+section.endnotes .words-label { font-style: italic; color: var(--muted); }
+p.legend { font-family: ${SANS_STACK}; font-size: 8.5pt; color: var(--muted); margin: -6pt 0 12pt; }
+p.legend .key { margin-left: 6pt; padding: 0 3pt; color: var(--ink); white-space: nowrap; }
+p.legend .refs { margin-left: 8pt; }
 section.endnotes .orphan { color: #9a3412; font-family: ${SANS_STACK}; font-size: 8pt; }
 `;
 
