@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit } from '../../shared/model';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type AnnotationKind, type SearchHit } from '../../shared/model';
+import { formatAnnotationWords } from '../../shared/annotation-words';
 import { toFtsQuery } from './fts-query';
 
 const SNIPPET_TOKENS = 24;
@@ -62,8 +63,8 @@ export class SearchStore {
         LIMIT ?`,
     );
     // Newest first within a speaker; notes have no speaker worth the name, so they stay out.
-    this.speakerQuotesStmt = db.prepare<[string, number], Ranked & { articleId: number }>(
-      `SELECT 'quote' AS kind, n.id, n.article_id AS articleId, 1 AS bySpeaker,
+    this.speakerQuotesStmt = db.prepare<[string, number], Ranked & { articleId: number; annotationKind: AnnotationKind }>(
+      `SELECT 'quote' AS kind, n.id, n.article_id AS articleId, 1 AS bySpeaker, n.kind AS annotationKind,
               s.name || ' — ' || r.title AS title,
               CASE WHEN length(n.exact) <= ${SPEAKER_QUOTE_CHARS} THEN n.exact ELSE substr(n.exact, 1, ${SPEAKER_QUOTE_CHARS}) || '…' END AS snippet,
               m.rank
@@ -92,7 +93,11 @@ export class SearchStore {
     // A quote found both by its words and by its speaker is listed once, by its words.
     const byWords = this.annotationsStmt.all(fts, limit);
     const seen = new Set(byWords.map((h) => h.id));
-    const bySpeaker = this.speakerQuotesStmt.all(fts, limit).filter((h) => !seen.has(h.id));
+    // Nothing in their words matched, so they read as the exports print them: a paraphrase is no quote.
+    const bySpeaker = this.speakerQuotesStmt
+      .all(fts, limit)
+      .filter((h) => !seen.has(h.id))
+      .map(({ annotationKind, ...h }) => ({ ...h, snippet: formatAnnotationWords(annotationKind, h.snippet) }));
     const hits: Ranked[] = [...this.articlesStmt.all(fts, limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)];
     return hits
       .sort((a, b) => a.rank - b.rank)

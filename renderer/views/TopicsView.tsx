@@ -133,8 +133,8 @@ function PositionRow({ position: p, topic, topics, run, toast }: { position: Pos
           if (claim && claim !== p.claim) void run(() => call('positions.update', { id: p.id, claim }));
         }}
       />
-      <span class="count" title="Annotations coded with this position">
-        {p.annotationCount}
+      <span class="count" title="Annotations coded with this position" data-testid="position-count">
+        {plural(p.annotationCount, 'coding')}
       </span>
       <select
         aria-label="Move to topic"

@@ -37,7 +37,7 @@ describe('search over the coding', () => {
     expect(saidByKim('Jung Han')).toEqual([q1.id, q3.id].sort());
     const hit = s.search.search('Jung Han').find((h) => h.id === q1.id)!;
     expect(hit).toMatchObject({ kind: 'quote', bySpeaker: true, title: expect.stringContaining('Kim Jung Han') });
-    expect(hit.snippet).toContain(QUOTE);
+    expect(hit.snippet).toBe(`“${QUOTE}”`);
     s.annotations.delete(q3.id);
     expect(saidByKim('Jung Han')).toEqual([q1.id]);
     // Merging another actor into Kim makes their quotes Kim's, and their name finds Kim.

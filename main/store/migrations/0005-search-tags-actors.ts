@@ -6,7 +6,7 @@ import type { Migration } from './migration';
 //
 // annotations_fts gets a third column, `tags` (the stored JSON array; the tokenizer reads the tag
 // words out of it), so it is rebuilt from the annotations table. actors_fts keeps its own copy of
-// each actor's name and aliases (space-separated), kept in step by triggers on both tables.
+// each actor's name and aliases (comma-separated), kept in step by triggers on both tables.
 export const searchTagsActors: Migration = {
   version: 5,
   name: 'search-tags-actors',
@@ -44,13 +44,13 @@ export const searchTagsActors: Migration = {
         UPDATE actors_fts SET name = new.name WHERE rowid = new.id;
       END;
       CREATE TRIGGER actors_fts_alias_insert AFTER INSERT ON actor_aliases BEGIN
-        UPDATE actors_fts SET aliases = (SELECT group_concat(alias, ' ') FROM actor_aliases WHERE actor_id = new.actor_id) WHERE rowid = new.actor_id;
+        UPDATE actors_fts SET aliases = (SELECT group_concat(alias, ', ') FROM actor_aliases WHERE actor_id = new.actor_id) WHERE rowid = new.actor_id;
       END;
       CREATE TRIGGER actors_fts_alias_delete AFTER DELETE ON actor_aliases BEGIN
-        UPDATE actors_fts SET aliases = coalesce((SELECT group_concat(alias, ' ') FROM actor_aliases WHERE actor_id = old.actor_id), '') WHERE rowid = old.actor_id;
+        UPDATE actors_fts SET aliases = coalesce((SELECT group_concat(alias, ', ') FROM actor_aliases WHERE actor_id = old.actor_id), '') WHERE rowid = old.actor_id;
       END;
       INSERT INTO actors_fts (rowid, name, aliases)
-        SELECT a.id, a.name, coalesce((SELECT group_concat(alias, ' ') FROM actor_aliases WHERE actor_id = a.id), '') FROM actors a;
+        SELECT a.id, a.name, coalesce((SELECT group_concat(alias, ', ') FROM actor_aliases WHERE actor_id = a.id), '') FROM actors a;
     `);
   },
 };
