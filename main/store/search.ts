@@ -4,6 +4,8 @@ import { formatAnnotationWords } from '../../shared/annotation-words';
 import { toFtsQuery } from './fts-query';
 
 const SNIPPET_TOKENS = 24;
+/** A name shared by many actors ("Ministry") finds the quotes of the best-matching few, not of all. */
+const SPEAKERS = 3;
 /** Words of a quote shown when it was found by its speaker, not by its own words. */
 const SPEAKER_QUOTE_CHARS = 200;
 
@@ -68,7 +70,7 @@ export class SearchStore {
               s.name || ' — ' || r.title AS title,
               CASE WHEN length(n.exact) <= ${SPEAKER_QUOTE_CHARS} THEN n.exact ELSE substr(n.exact, 1, ${SPEAKER_QUOTE_CHARS}) || '…' END AS snippet,
               m.rank
-         FROM (SELECT rowid AS id, bm25(actors_fts, 2.0, 1.0) AS rank FROM actors_fts WHERE actors_fts MATCH ?) m
+         FROM (SELECT rowid AS id, bm25(actors_fts, 2.0, 1.0) AS rank FROM actors_fts WHERE actors_fts MATCH ? ORDER BY rank LIMIT ${SPEAKERS}) m
          JOIN annotations n ON n.speaker_id = m.id
          JOIN actors s ON s.id = n.speaker_id
          JOIN articles r ON r.id = n.article_id
