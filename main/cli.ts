@@ -12,6 +12,8 @@ import { startWebServer } from './web/server';
 import { AppError } from './errors';
 import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
+import { formatAnnotationWords } from '../shared/annotation-words';
+import { groupSearchHits } from '../shared/search-groups';
 import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '../shared/contract';
 import { writeFileAtomic } from './atomic-write';
 import { checkOutputPath, outputError } from './output-path';
@@ -148,14 +150,20 @@ program
 
 program
   .command('search')
-  .description('search articles (ranked, with snippets)')
+  .description('search the library: articles, quotes and notes (by words, comment, tags or speaker), actors, briefings')
   .argument('<query...>')
   .option('--limit <n>', 'most hits', (v) => parseInt(v, 10), 20)
   .option('--json', 'print JSON')
   .action(async (words: string[], o: { limit: number; json?: boolean }) => {
     const hits = await withLibrary((call) => call('search.query', { query: words.join(' '), limit: o.limit }));
     const plain = hits.map((h) => ({ ...h, snippet: plainSnippet(h.snippet) }));
-    print(!!o.json, plain, () => (plain.length ? plain.map((h) => `${h.kind} #${h.id}  ${h.title}\n    ${h.snippet}`).join('\n') : 'No matches.'));
+    print(!!o.json, plain, () =>
+      plain.length
+        ? groupSearchHits(plain)
+            .map((g) => [`${g.label} (${g.hits.length})`, ...g.hits.map((h) => `  ${h.kind} #${h.id}  ${h.title}${h.bySpeaker ? '  (by speaker)' : ''}\n      ${h.snippet}`)].join('\n'))
+            .join('\n\n')
+        : 'No matches.',
+    );
   });
 
 program
@@ -171,7 +179,7 @@ program
             .map((q) => {
               const who = q.speaker ? q.speaker.name : '(no speaker)';
               const coding = q.positions.map((p) => `${p.stance} “${p.claim}”`).join('; ');
-              return `#${q.id} ${q.kind} · ${who}${coding ? ` · ${coding}` : ''}${q.orphaned ? ' · ORPHAN' : ''}\n    “${q.text}” — ${q.article.title}`;
+              return `#${q.id} ${q.kind} · ${who}${coding ? ` · ${coding}` : ''}${q.orphaned ? ' · ORPHAN' : ''}\n    ${formatAnnotationWords(q.kind, q.text)} — ${q.article.title}`;
             })
             .join('\n')
         : 'No annotations yet.',

@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, Position, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -96,6 +96,8 @@ export const quoteFilter = z.strictObject({
   positionId: id.optional(),
   stance: stance.optional(),
   kind: z.enum(annotationKinds).optional(),
+  /** Only annotations carrying this tag (exactly, as typed). */
+  tag: z.string().min(1).max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -163,7 +165,10 @@ export const contract = {
   'actors.update': call<Actor>()(z.strictObject({ id, ...actorFields })),
   /** Refused with `conflict` while annotations name the actor, unless `force` (then they lose their speaker). */
   'actors.delete': call<{ id: number; annotations: number }>()(z.strictObject({ id, force: z.boolean().optional() })),
-  'actors.merge': call<Actor>()(z.strictObject({ sourceId: id, targetId: id })),
+  /** `mergeId` undoes the merge with `actors.unmerge` while the same main process runs. */
+  'actors.merge': call<Actor & { mergeId: number }>()(z.strictObject({ sourceId: id, targetId: id })),
+  /** Puts a merge back exactly (the merged actor with its own id, aliases, affiliations, annotations); returns that actor. */
+  'actors.unmerge': call<Actor>()(z.strictObject({ mergeId: id })),
 
   'topics.list': call<Topic[]>()(z.strictObject({})),
   'topics.create': call<Topic>()(z.strictObject({ name, description: note.nullable().optional() })),
@@ -199,6 +204,8 @@ export const contract = {
 
   'quotes.list': call<QuoteRow[]>()(quoteFilter),
   'matrix.get': call<Matrix>()(z.strictObject({ topicId: id })),
+  /** Every actor × every topic, counts of codings per stance. */
+  'matrix.overview': call<MatrixOverview>()(z.strictObject({})),
   'quotes.export': call<{ filename: string; mimeType: string; content: string }>()(
     z.strictObject({ format: z.enum(quoteExportFormats), filter: quoteFilter.optional() }),
   ),

@@ -42,7 +42,7 @@ export interface ImportResult {
   warnings?: string[];
 }
 
-export type SearchKind = 'article' | 'quote' | 'note' | 'briefing';
+export type SearchKind = 'article' | 'quote' | 'note' | 'actor' | 'briefing';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -52,6 +52,8 @@ export interface SearchHit {
   snippet: string;
   /** For quotes and notes: the article they are in. */
   articleId?: number;
+  /** For quotes found by their speaker's name or alias rather than their own words. */
+  bySpeaker?: boolean;
 }
 
 /** Private-use characters, so a snippet can be highlighted without ever being parsed as HTML. */
@@ -182,6 +184,13 @@ export interface Matrix {
   actors: { id: number; name: string; color: string }[];
   positions: { id: number; claim: string }[];
   cells: { actorId: number; positionId: number; supports: number; opposes: number; neutral: number }[];
+}
+
+/** The whole landscape: every actor coded on any topic × every topic, counts per stance. */
+export interface MatrixOverview {
+  actors: { id: number; name: string; color: string }[];
+  topics: { id: number; name: string }[];
+  cells: { actorId: number; topicId: number; supports: number; opposes: number; neutral: number }[];
 }
 
 // ---- Briefings ----

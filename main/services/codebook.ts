@@ -2,17 +2,22 @@
 // merges and moves never orphan an annotation; deletes of things in use ask first (`conflict`
 // with the count) unless forced.
 import type Database from 'better-sqlite3';
-import type { ActorStore } from '../store/actors';
+import type { ActorStore, MergeRecord } from '../store/actors';
 import type { TopicStore } from '../store/topics';
 import type { CallInput } from '../../shared/contract';
 import type { Actor, Position, Topic } from '../../shared/model';
 import { writeTransaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
 import { paletteColor } from './palette';
+import { plural } from '../../shared/plural';
 
 type ActorInput = Omit<CallInput<'actors.update'>, 'id'>;
 
 export class CodebookService {
+  /** Merges of this session, for undo: what each changed. */
+  private readonly merges = new Map<number, MergeRecord>();
+  private mergeSeq = 0;
+
   constructor(
     private readonly db: Database.Database,
     private readonly actors: ActorStore,
@@ -80,8 +85,8 @@ export class CodebookService {
       const members = this.actors.members(id);
       if ((used || members) && !force) {
         const consequences = [
-          used && `is the speaker of ${used} annotation${used === 1 ? '' : 's'}, which would be left without a speaker`,
-          members && `is the organization of ${members} actor${members === 1 ? '' : 's'}, whose affiliation${members === 1 ? '' : 's'} would end`,
+          used && `is the speaker of ${plural(used, 'annotation')}, which would be left without a speaker`,
+          members && `is the organization of ${plural(members, 'actor')}, whose affiliation${members === 1 ? '' : 's'} would end`,
         ].filter(Boolean);
         throw new AppError('conflict', `“${actor.name}” ${consequences.join(', and ')}.`);
       }
@@ -91,13 +96,37 @@ export class CodebookService {
     });
   }
 
-  mergeActors(sourceId: number, targetId: number): Actor {
+  /** Merges `source` into `target`; `mergeId` undoes it with `unmergeActors` while this process runs. */
+  mergeActors(sourceId: number, targetId: number): Actor & { mergeId: number } {
     if (sourceId === targetId) throw new AppError('invalid_input', 'An actor cannot be merged into itself.');
     return this.tx(() => {
       this.actor(sourceId);
       this.actor(targetId);
-      this.actors.merge(sourceId, targetId);
-      return this.actors.get(targetId)!;
+      const mergeId = ++this.mergeSeq;
+      this.merges.set(mergeId, this.actors.merge(sourceId, targetId));
+      return { ...this.actors.get(targetId)!, mergeId };
+    });
+  }
+
+  /**
+   * Undoes a merge exactly: the merged actor comes back with its own id, name, aliases, affiliations
+   * and annotations, and the survivor loses what the merge gave it. Refused, changing nothing, when
+   * that can no longer be done exactly.
+   */
+  unmergeActors(mergeId: number): Actor {
+    const record = this.merges.get(mergeId);
+    if (!record) throw new AppError('conflict', 'This merge can no longer be undone: it was made before Verbatim was last started, or it was already undone.');
+    return this.tx(() => {
+      const { source, targetId } = record;
+      if (!this.actors.get(targetId)) throw new AppError('conflict', `The merge of “${source.name}” cannot be undone: the actor it was merged into has been deleted or merged since.`);
+      const clash = this.db.prepare<[number, string], { id: number; name: string }>(`SELECT id, name FROM actors WHERE id = ? OR name = ? COLLATE NOCASE`).get(source.id, source.name);
+      if (clash) {
+        const why = clash.name.toLowerCase() === source.name.toLowerCase() ? `there is an actor named “${clash.name}” again` : `“${clash.name}”, created since, has taken its place`;
+        throw new AppError('conflict', `The merge of “${source.name}” cannot be undone: ${why}.`);
+      }
+      this.actors.unmerge(record);
+      this.merges.delete(mergeId);
+      return this.actors.get(source.id)!;
     });
   }
 
@@ -130,7 +159,7 @@ export class CodebookService {
     return this.tx(() => {
       const topic = this.topic(id);
       if (topic.positions.length) {
-        throw new AppError('conflict', `“${topic.name}” still has ${topic.positions.length} position${topic.positions.length === 1 ? '' : 's'}; move or delete them first.`);
+        throw new AppError('conflict', `“${topic.name}” still has ${plural(topic.positions.length, 'position')}; move or delete them first.`);
       }
       this.topics.delete(id);
       return { id };
@@ -166,7 +195,7 @@ export class CodebookService {
     return this.tx(() => {
       const p = this.position(id);
       const used = this.topics.positionUsage(id);
-      if (used && !force) throw new AppError('conflict', `“${p.claim}” is coded on ${used} annotation${used === 1 ? '' : 's'}; deleting it removes that coding.`);
+      if (used && !force) throw new AppError('conflict', `“${p.claim}” is coded on ${plural(used, 'annotation')}; deleting it removes that coding.`);
       this.db.prepare(`DELETE FROM annotation_positions WHERE position_id = ?`).run(id);
       this.topics.deletePosition(id);
       return { id, annotations: used };

@@ -18,6 +18,37 @@ export interface ActorFields {
   notes: string | null;
 }
 
+/** An actor's own row, as stored. */
+export interface ActorRecord {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  color: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface AffiliationRow {
+  actor_id: number;
+  organization_id: number;
+  role: string | null;
+}
+
+/** Everything a merge changed, to undo it exactly. */
+export interface MergeRecord {
+  source: ActorRecord;
+  targetId: number;
+  /** Annotations (live or trashed) that named the source as speaker. */
+  annotationIds: number[];
+  aliases: string[];
+  /** The source's affiliations, as member and as organization. */
+  affiliations: AffiliationRow[];
+  /** What the merge gave the target that it did not have. */
+  addedAliases: string[];
+  addedAffiliations: AffiliationRow[];
+}
+
 export class ActorStore {
   constructor(private readonly db: Database.Database) {}
 
@@ -115,9 +146,24 @@ export class ActorStore {
     return this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM affiliations WHERE organization_id = ?`).get(id)!.n;
   }
 
-  /** Moves every reference from `source` to `target`, then deletes `source`. Run inside a transaction. */
-  merge(sourceId: number, targetId: number): void {
-    const source = this.get(sourceId)!;
+  /**
+   * Moves every reference from `source` to `target`, then deletes `source`. Run inside a
+   * transaction. Returns what it changed, so `unmerge` can put it back exactly.
+   */
+  merge(sourceId: number, targetId: number): MergeRecord {
+    const source = this.db.prepare<[number], ActorRecord>(`SELECT id, name, kind, color, notes, created_at, updated_at FROM actors WHERE id = ?`).get(sourceId)!;
+    const record: MergeRecord = {
+      source,
+      targetId,
+      annotationIds: this.db.prepare<[number], { id: number }>(`SELECT id FROM annotations WHERE speaker_id = ?`).all(sourceId).map((r) => r.id),
+      aliases: this.db.prepare<[number], { alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id = ?`).all(sourceId).map((r) => r.alias),
+      affiliations: this.db.prepare<[number, number], AffiliationRow>(`SELECT actor_id, organization_id, role FROM affiliations WHERE actor_id = ? OR organization_id = ?`).all(sourceId, sourceId),
+      addedAliases: [],
+      addedAffiliations: [],
+    };
+    const aliasesBefore = new Set(this.db.prepare<[number], { alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id = ?`).all(targetId).map((r) => r.alias));
+    const affiliationsBefore = new Set(this.affiliationKeys(targetId));
+
     this.db.prepare(`UPDATE annotations SET speaker_id = ? WHERE speaker_id = ?`).run(targetId, sourceId);
     this.db.prepare(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) SELECT ?, alias FROM actor_aliases WHERE actor_id = ?`).run(targetId, sourceId);
     this.db.prepare(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`).run(targetId, source.name);
@@ -131,6 +177,50 @@ export class ActorStore {
       .prepare(`INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role) SELECT actor_id, ?, role FROM affiliations WHERE organization_id = ? AND actor_id <> ?`)
       .run(targetId, sourceId, targetId);
     this.db.prepare(`DELETE FROM actors WHERE id = ?`).run(sourceId);
+
+    record.addedAliases = this.db
+      .prepare<[number], { alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id = ?`)
+      .all(targetId)
+      .map((r) => r.alias)
+      .filter((a) => !aliasesBefore.has(a));
+    record.addedAffiliations = this.db
+      .prepare<[number, number], AffiliationRow>(`SELECT actor_id, organization_id, role FROM affiliations WHERE actor_id = ? OR organization_id = ?`)
+      .all(targetId, targetId)
+      .filter((f) => !affiliationsBefore.has(`${f.actor_id}:${f.organization_id}`));
+    return record;
+  }
+
+  private affiliationKeys(actorId: number): string[] {
+    return this.db
+      .prepare<[number, number], AffiliationRow>(`SELECT actor_id, organization_id, role FROM affiliations WHERE actor_id = ? OR organization_id = ?`)
+      .all(actorId, actorId)
+      .map((f) => `${f.actor_id}:${f.organization_id}`);
+  }
+
+  /**
+   * Puts a merge back: the source actor as it was (same id, name, colour, notes, dates), its
+   * aliases and affiliations, and the speaker of the annotations that were its own and still name
+   * the target; what the merge gave the target is taken away again. Run inside a transaction.
+   */
+  unmerge(r: MergeRecord): void {
+    const s = r.source;
+    this.db
+      .prepare(`INSERT INTO actors (id, name, kind, color, notes, created_at, updated_at) VALUES (@id, @name, @kind, @color, @notes, @created_at, @updated_at)`)
+      .run(s);
+    const dropAlias = this.db.prepare(`DELETE FROM actor_aliases WHERE actor_id = ? AND alias = ?`);
+    for (const a of r.addedAliases) dropAlias.run(r.targetId, a);
+    const dropAffiliation = this.db.prepare(`DELETE FROM affiliations WHERE actor_id = ? AND organization_id = ?`);
+    for (const f of r.addedAffiliations) dropAffiliation.run(f.actor_id, f.organization_id);
+    const addAlias = this.db.prepare(`INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?)`);
+    for (const a of r.aliases) addAlias.run(s.id, a);
+    // An organization or member deleted since the merge took that affiliation with it, as a delete does.
+    const addAffiliation = this.db.prepare(
+      `INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role)
+       SELECT @actor_id, @organization_id, @role WHERE EXISTS (SELECT 1 FROM actors WHERE id = @actor_id) AND EXISTS (SELECT 1 FROM actors WHERE id = @organization_id)`,
+    );
+    for (const f of r.affiliations) addAffiliation.run(f);
+    const back = this.db.prepare(`UPDATE annotations SET speaker_id = ? WHERE id = ? AND speaker_id = ?`);
+    for (const id of r.annotationIds) back.run(s.id, id, r.targetId);
   }
 
   delete(id: number): void {

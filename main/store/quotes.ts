@@ -1,7 +1,7 @@
 // Read-side of the coding: annotations joined with their article, speaker and positions, for the
 // quotes table, the quote bank, exports and the actor × position matrix.
 import type Database from 'better-sqlite3';
-import type { AnnotationKind, Matrix, QuoteRow, Stance, ActorKind } from '../../shared/model';
+import type { AnnotationKind, Matrix, MatrixOverview, QuoteRow, Stance, ActorKind } from '../../shared/model';
 
 export interface QuoteFilter {
   articleId?: number;
@@ -10,6 +10,7 @@ export interface QuoteFilter {
   positionId?: number;
   stance?: Stance;
   kind?: AnnotationKind;
+  tag?: string;
   /** Published dates, inclusive, YYYY-MM-DD. */
   from?: string;
   to?: string;
@@ -55,6 +56,7 @@ export class QuoteStore {
     add(where, 'n.article_id = @articleId', 'articleId');
     add(where, 'n.speaker_id = @actorId', 'actorId');
     add(where, 'n.kind = @kind', 'kind');
+    add(where, 'EXISTS (SELECT 1 FROM json_each(n.tags) WHERE json_each.value = @tag)', 'tag');
     add(where, 'r.published_at >= @from', 'from');
     add(where, 'r.published_at <= @to', 'to');
     // Position filters keep the annotation when any of its codings matches all the given conditions.
@@ -114,6 +116,35 @@ export class QuoteStore {
       speaker: r.speaker_id === null ? null : { id: r.speaker_id, name: r.speaker_name!, kind: r.speaker_kind!, affiliations: affiliations.get(r.speaker_id) ?? [] },
       positions: positions.get(r.id) ?? [],
     }));
+  }
+
+  /**
+   * Who takes positions on what, across all topics: live codings per actor and topic, by stance.
+   * Topics with no codings are listed too, so the overview names every topic.
+   */
+  overview(): MatrixOverview {
+    const topics = this.db.prepare<[], { id: number; name: string }>(`SELECT id, name FROM topics ORDER BY name COLLATE NOCASE`).all();
+    const cells = this.db
+      .prepare<[], MatrixOverview['cells'][number]>(
+        `SELECT n.speaker_id AS actorId, p.topic_id AS topicId,
+                sum(ap.stance = 'supports') AS supports, sum(ap.stance = 'opposes') AS opposes, sum(ap.stance = 'neutral') AS neutral
+           FROM annotation_positions ap
+           JOIN positions p ON p.id = ap.position_id
+           JOIN annotations n ON n.id = ap.annotation_id
+           JOIN articles r ON r.id = n.article_id
+          WHERE n.speaker_id IS NOT NULL AND n.deleted_at IS NULL AND r.deleted_at IS NULL
+          GROUP BY n.speaker_id, p.topic_id`,
+      )
+      .all();
+    const actors = this.db
+      .prepare<[], { id: number; name: string; color: string }>(
+        `SELECT id, name, color FROM actors WHERE id IN (
+           SELECT n.speaker_id FROM annotations n JOIN annotation_positions ap ON ap.annotation_id = n.id JOIN articles r ON r.id = n.article_id
+            WHERE n.deleted_at IS NULL AND r.deleted_at IS NULL)
+         ORDER BY name COLLATE NOCASE`,
+      )
+      .all();
+    return { actors, topics, cells };
   }
 
   /** Who stands where on one topic: counts of live codings per actor and position. */

@@ -1,23 +1,37 @@
 // The actors of the codebook: who they are, their aliases and affiliations. Merging moves every
 // annotation and alias to the survivor; deleting one in use says how many annotations it touches.
 import { useEffect, useState } from 'preact/hooks';
-import type { Actor, ActorKind } from '../../shared/model';
+import type { Actor, ActorKind, QuoteRow } from '../../shared/model';
 import { actorKinds } from '../../shared/model';
 import { call, ApiError } from '../api';
 import { Typeahead } from './Typeahead';
 import { actorOptions } from './AnnotationForm';
 import type { Toast } from './Toasts';
 import { InlineCreate } from './InlineCreate';
+import { ActorAnnotations } from './ActorAnnotations';
+import { confirmAction } from './ConfirmDialog';
+import { plural } from '../../shared/plural';
+import type { UndoHistory } from '../undo';
+import { modLabel } from '../shortcuts';
 
 interface Props {
   actors: Actor[];
   refresh: () => Promise<void>;
   toast: (t: Omit<Toast, 'id'>) => void;
+  history: UndoHistory;
+  /** An actor to show (from a search hit); a new `seq` each time. */
+  selectRequest: { actorId: number; seq: number } | null;
+  onOpenQuote: (q: QuoteRow) => void;
 }
 
-export function ActorsView({ actors, refresh, toast }: Props) {
-  const [selected, setSelected] = useState<number | null>(actors[0]?.id ?? null);
+export function ActorsView({ actors, refresh, toast, history, selectRequest, onOpenQuote }: Props) {
+  const [selected, setSelected] = useState<number | null>(selectRequest?.actorId ?? actors[0]?.id ?? null);
   const [filter, setFilter] = useState('');
+  useEffect(() => {
+    if (!selectRequest) return;
+    setSelected(selectRequest.actorId);
+    setFilter('');
+  }, [selectRequest?.seq]);
   const [creating, setCreating] = useState(false);
   const actor = actors.find((a) => a.id === selected) ?? null;
   const q = filter.trim().toLowerCase();
@@ -76,7 +90,17 @@ export function ActorsView({ actors, refresh, toast }: Props) {
       </aside>
       <main class="pane codebook-detail">
         {actor ? (
-          <ActorEditor key={actor.id} actor={actor} actors={actors} refresh={refresh} onGone={() => setSelected(null)} toast={toast} />
+          <ActorEditor
+            key={actor.id}
+            actor={actor}
+            actors={actors}
+            refresh={refresh}
+            onGone={() => setSelected(null)}
+            onShow={setSelected}
+            toast={toast}
+            history={history}
+            onOpenQuote={onOpenQuote}
+          />
         ) : (
           <p class="empty">Choose an actor to edit their aliases, affiliations and colour.</p>
         )}
@@ -85,7 +109,18 @@ export function ActorsView({ actors, refresh, toast }: Props) {
   );
 }
 
-function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; actors: Actor[]; refresh: () => Promise<void>; onGone: () => void; toast: Props['toast'] }) {
+interface EditorProps {
+  actor: Actor;
+  actors: Actor[];
+  refresh: () => Promise<void>;
+  onGone: () => void;
+  onShow: (actorId: number) => void;
+  toast: Props['toast'];
+  history: UndoHistory;
+  onOpenQuote: (q: QuoteRow) => void;
+}
+
+function ActorEditor({ actor, actors, refresh, onGone, onShow, toast, history, onOpenQuote }: EditorProps) {
   const [name, setName] = useState(actor.name);
   const [kind, setKind] = useState<ActorKind>(actor.kind);
   const [color, setColor] = useState(actor.color);
@@ -109,7 +144,7 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
         affiliations: affiliations.map((f) => ({ organizationId: f.organizationId, role: f.role.trim() || null })),
       });
       await refresh();
-      toast({ kind: 'info', text: `Saved ${name}.` });
+      toast({ kind: 'success', text: `Saved ${name}.` });
     } catch (e) {
       fail(e);
     }
@@ -135,9 +170,6 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
       }}
     >
       <h1>{actor.name}</h1>
-      <p class="hint">
-        Speaker of {actor.annotationCount} annotation{actor.annotationCount === 1 ? '' : 's'}.
-      </p>
       <div class="field-row">
         <label class="field">
           <span>Name</span>
@@ -197,6 +229,7 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
           Save
         </button>
       </div>
+      <ActorAnnotations actorId={actor.id} version={actor.annotationCount} onOpenQuote={onOpenQuote} onError={fail} />
       <hr />
       <div class="danger-zone">
         <label class="field">
@@ -216,12 +249,26 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
               disabled={mergeTarget === ''}
               onClick={async () => {
                 const target = others.find((a) => a.id === mergeTarget);
-                if (!target || !window.confirm(`Merge “${actor.name}” into “${target.name}”? ${actor.annotationCount} annotation(s) will name ${target.name} as speaker.`)) return;
+                if (!target) return;
+                const ok = await confirmAction({
+                  title: `Merge “${actor.name}” into “${target.name}”?`,
+                  message: `${plural(actor.annotationCount, 'annotation')} will name ${target.name} as speaker, and “${actor.name}” becomes one of their aliases. You can undo this (${modLabel}Z).`,
+                  confirmLabel: 'Merge',
+                });
+                if (!ok) return;
                 try {
-                  await call('actors.merge', { sourceId: actor.id, targetId: target.id });
+                  const merged = await call('actors.merge', { sourceId: actor.id, targetId: target.id });
+                  const label = `merge “${actor.name}” into “${target.name}”`;
+                  history.push({
+                    label,
+                    undo: () => call('actors.unmerge', { mergeId: merged.mergeId }),
+                    redo: async () => {
+                      merged.mergeId = (await call('actors.merge', { sourceId: actor.id, targetId: target.id })).mergeId;
+                    },
+                  });
                   await refresh();
-                  onGone();
-                  toast({ kind: 'info', text: `Merged “${actor.name}” into “${target.name}”.` });
+                  onShow(target.id);
+                  toast({ kind: 'success', text: `Merged “${actor.name}” into “${target.name}”.`, action: { label: 'Undo', run: () => void history.undo().then(refresh).catch(fail) } });
                 } catch (e) {
                   fail(e);
                 }
@@ -240,7 +287,8 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
               await call('actors.delete', { id: actor.id });
             } catch (e) {
               if (!(e instanceof ApiError && e.code === 'conflict')) return fail(e);
-              if (!window.confirm(`${e.message} Delete anyway?`)) return;
+              const ok = await confirmAction({ title: `Delete “${actor.name}”?`, message: `${e.message} This cannot be undone.`, confirmLabel: 'Delete anyway', danger: true });
+              if (!ok) return;
               try {
                 await call('actors.delete', { id: actor.id, force: true });
               } catch (e2) {
@@ -249,7 +297,7 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
             }
             await refresh();
             onGone();
-            toast({ kind: 'info', text: `Deleted “${actor.name}”.` });
+            toast({ kind: 'success', text: `Deleted “${actor.name}”.` });
           }}
         >
           Delete actor

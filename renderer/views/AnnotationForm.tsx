@@ -5,6 +5,7 @@ import type { Actor, AnnotationKind, AnnotationPosition, Stance, Topic } from '.
 import { annotationKinds, stances } from '../../shared/model';
 import { call } from '../api';
 import { Typeahead, type Option } from './Typeahead';
+import { plural } from '../../shared/plural';
 
 export interface AnnotationDraft {
   id?: number;
@@ -192,7 +193,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
               Topic for the new position “{pendingClaim}”:
             </span>
             <Typeahead
-              options={topics.map((t) => ({ id: t.id, label: t.name, hint: `${t.positions.length} positions` }))}
+              options={topics.map((t) => ({ id: t.id, label: t.name, hint: plural(t.positions.length, 'position') }))}
               label="Topic"
               testId="position-topic-input"
               placeholder="Topic, e.g. Wartime labor compensation"

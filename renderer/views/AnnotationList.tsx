@@ -5,6 +5,7 @@ import type { Actor, Annotation, AnnotationKind, Stance, Topic } from '../../sha
 import { annotationKinds, stances } from '../../shared/model';
 import { STANCE_COLORS, dominantStance } from '../editor/annotation-highlights';
 import { CodingTag, FilterSelect, plainOptions } from './FilterSelect';
+import { Tags, Words } from './Words';
 
 interface Props {
   annotations: Annotation[];
@@ -57,11 +58,12 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
         <span class="stance-dot" style={{ background: STANCE_COLORS[dominantStance(a)] }} />
         <span class="annotation-who">{a.speakerId !== null ? names.get(a.speakerId) : <em>No speaker</em>}</span>
         <span class="annotation-kind">{a.kind}</span>
-        <span class="annotation-text">“{a.exact}”</span>
+        <Words kind={a.kind} text={a.exact} />
         {a.positions.map((p) => (
           <CodingTag key={p.positionId} stance={p.stance} claim={claims.get(p.positionId)} />
         ))}
         {a.comment && <span class="annotation-comment">{a.comment}</span>}
+        <Tags tags={a.tags} />
       </button>
       <div class="annotation-actions">
         {a.orphaned && (

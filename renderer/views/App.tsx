@@ -14,7 +14,8 @@ import { QuotesView } from './QuotesView';
 import { BriefingsView } from './briefing/BriefingsView';
 import { ImportDialog } from './ImportDialog';
 import { SearchBox } from './SearchBox';
-import { Toasts, type Toast } from './Toasts';
+import { Toasts, withToast, type Toast } from './Toasts';
+import { ConfirmHost, confirmAction } from './ConfirmDialog';
 
 type View = 'read' | 'briefings' | 'actors' | 'topics' | 'matrix' | 'quotes';
 
@@ -49,11 +50,13 @@ export function App() {
   const [exportPdf, setExportPdf] = useState(0);
   /** A briefing to open in the briefings view (a search hit). */
   const [openBriefing, setOpenBriefing] = useState<{ briefingId: number; seq: number } | null>(null);
+  /** An actor to show in the actors view (a search hit). */
+  const [actorRequest, setActorRequest] = useState<{ actorId: number; seq: number } | null>(null);
   useEffect(() => {
     if (view === 'briefings') setBriefingsSeen(true);
   }, [view]);
 
-  const toast = useCallback((t: Omit<Toast, 'id'>) => setToasts((ts) => [...ts.slice(-3), { ...t, id: ++toastSeq }]), []);
+  const toast = useCallback((t: Omit<Toast, 'id'>) => setToasts((ts) => withToast(ts, { ...t, id: ++toastSeq })), []);
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
 
   const refreshCodebook = useCallback(async () => {
@@ -82,13 +85,19 @@ export function App() {
     setOpenBriefing({ briefingId, seq: ++requestSeq });
   }, []);
 
+  const showActor = useCallback((actorId: number) => {
+    setView('actors');
+    setActorRequest({ actorId, seq: ++requestSeq });
+  }, []);
+
   const openHit = useCallback(
     (hit: SearchHit, query: string) => {
       if (hit.kind === 'article') openArticle(hit.id, { terms: searchTerms(query) });
       else if (hit.kind === 'briefing') showBriefing(hit.id);
+      else if (hit.kind === 'actor') showActor(hit.id);
       else if (hit.articleId) openArticle(hit.articleId, { annotationId: hit.id });
     },
-    [openArticle, showBriefing],
+    [openArticle, showBriefing, showActor],
   );
 
   const onImported = useCallback(
@@ -97,7 +106,7 @@ export function App() {
       const dup = results.filter((r) => r.status === 'duplicate').length;
       const failed = results.filter((r) => r.status === 'failed').length;
       toast({
-        kind: failed ? 'error' : 'info',
+        kind: failed ? 'error' : imported ? 'success' : 'info',
         text: [imported && `${imported} imported`, dup && `${dup} already in the library`, failed && `${failed} failed`].filter(Boolean).join(', ') + '.',
       });
       setView('read');
@@ -106,9 +115,11 @@ export function App() {
     [toast],
   );
 
-  const openLink = useCallback((href: string) => {
+  const openLink = useCallback(async (href: string) => {
     // The desktop app asks before handing a link to the system browser; a browser tab asks here.
-    if (isDesktop || window.confirm(`Open ${href} in a new tab?`)) window.open(href, '_blank', 'noopener,noreferrer');
+    if (isDesktop || (await confirmAction({ title: 'Open this link?', message: `${href} opens in a new tab.`, confirmLabel: 'Open link' }))) {
+      window.open(href, '_blank', 'noopener,noreferrer');
+    }
   }, []);
 
   const undoRedo = useCallback(
@@ -221,7 +232,7 @@ export function App() {
           importedBatch={importedBatch}
           libraryVersion={libraryVersion}
           onImport={() => setImporting([])}
-          onLink={openLink}
+          onLink={(href) => void openLink(href)}
         />
       </div>
       <div class="view" hidden={view !== 'briefings'}>
@@ -239,11 +250,21 @@ export function App() {
           />
         )}
       </div>
-      {view === 'actors' && <ActorsView actors={actors} refresh={refreshCodebook} toast={toast} />}
+      {view === 'actors' && (
+        <ActorsView
+          actors={actors}
+          refresh={refreshCodebook}
+          toast={toast}
+          history={history}
+          selectRequest={actorRequest}
+          onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })}
+        />
+      )}
       {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}
       {view === 'matrix' && <MatrixView topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
       {view === 'quotes' && <QuotesView actors={actors} topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
       {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} onImported={onImported} />}
+      <ConfirmHost />
       <Toasts toasts={toasts} dismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
     </div>
   );

@@ -1,9 +1,13 @@
-// Who stands where on a topic: actors as rows, positions as columns, each cell counting the
-// annotations that support or oppose. A click lists those quotes.
+// Who stands where: all topics at a glance (actors × topics), or one topic (actors × its positions),
+// each cell counting the annotations that support, oppose or are neutral. A click lists those
+// quotes. The choice of topic is kept, so coming back to the matrix shows the same landscape.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Matrix, QuoteRow, Topic } from '../../shared/model';
+import type { Matrix, MatrixOverview, QuoteRow, Stance, Topic } from '../../shared/model';
 import { call } from '../api';
 import type { Toast } from './Toasts';
+import { Words } from './Words';
+import { heat } from './matrix-heat';
+import { MatrixOverviewTable, StanceCountsLabel } from './MatrixOverviewTable';
 
 interface Props {
   topics: Topic[];
@@ -13,34 +17,50 @@ interface Props {
 
 type RowSort = 'name' | 'supports' | 'opposes' | 'total';
 type ColSort = 'name' | 'total';
+/** A topic's id, or the overview of all topics. */
+type Choice = number | 'all';
 
 type Cell = Matrix['cells'][number];
 
-/** Green for support, red for opposition, stronger with more annotations; mixed cells lean by their net. */
-export function heat(cell: Cell | undefined, max: number): string {
-  if (!cell) return 'transparent';
-  const total = cell.supports + cell.opposes + cell.neutral;
-  const strength = 0.15 + 0.6 * (total / Math.max(1, max));
-  const net = (cell.supports - cell.opposes) / Math.max(1, total);
-  const hue = net >= 0 ? 145 : 5;
-  const sat = Math.round(25 + 45 * Math.abs(net));
-  return `hsla(${hue}, ${sat}%, 45%, ${strength.toFixed(2)})`;
+const CHOICE_KEY = 'verbatim.matrix.topic';
+
+/** The topic chosen last time; else the overview, unless there is only one topic to show. */
+function storedChoice(topics: Topic[]): Choice {
+  const stored = localStorage.getItem(CHOICE_KEY);
+  if (stored === 'all') return 'all';
+  if (topics.some((t) => t.id === Number(stored))) return Number(stored);
+  const coded = topics.filter((t) => t.positions.length);
+  return coded.length === 1 ? coded[0]!.id : topics.length === 1 ? topics[0]!.id : 'all';
+}
+
+interface Picked {
+  heading: string;
+  quotes: QuoteRow[];
+  /** The codings to show beside each quote: those on the picked position or topic. */
+  codings: (q: QuoteRow) => { claim: string; stance: Stance }[];
 }
 
 export function MatrixView({ topics, toast, onOpenQuote }: Props) {
-  const [topicId, setTopicId] = useState<number | null>(topics.find((t) => t.positions.length)?.id ?? topics[0]?.id ?? null);
+  const [choice, setChoice] = useState<Choice>(() => storedChoice(topics));
   const [matrix, setMatrix] = useState<Matrix | null>(null);
+  const [overview, setOverview] = useState<MatrixOverview | null>(null);
   const [rowSort, setRowSort] = useState<RowSort>('total');
   const [colSort, setColSort] = useState<ColSort>('total');
-  const [picked, setPicked] = useState<{ actor: string; position: string; quotes: QuoteRow[] } | null>(null);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
+
+  const choose = (next: Choice) => {
+    setChoice(next);
+    localStorage.setItem(CHOICE_KEY, String(next));
+  };
 
   useEffect(() => {
-    if (topicId === null) return;
+    // A topic deleted since it was chosen: back to the overview.
+    if (choice !== 'all' && topics.length && !topics.some((t) => t.id === choice)) return choose('all');
     setPicked(null);
-    call('matrix.get', { topicId })
-      .then(setMatrix)
-      .catch((e: Error) => toast({ kind: 'error', text: e.message }));
-  }, [topicId, topics]);
+    if (choice === 'all') call('matrix.overview', {}).then(setOverview).catch(fail);
+    else call('matrix.get', { topicId: choice }).then(setMatrix).catch(fail);
+  }, [choice, topics]);
 
   const cellOf = useMemo(() => {
     const m = new Map<string, Cell>();
@@ -50,24 +70,22 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
 
   if (!topics.length) return <p class="empty view-empty">No topics yet. Code a quote with a position while reading, and the landscape appears here.</p>;
 
-  const sum = (cells: Cell[], k: 'supports' | 'opposes' | 'neutral' | 'total') =>
-    cells.reduce((n, c) => n + (k === 'total' ? c.supports + c.opposes + c.neutral : c[k]), 0);
-  const actors = [...(matrix?.actors ?? [])].sort((a, b) => {
+  const shown = choice === 'all' ? null : matrix?.topic.id === choice ? matrix : null;
+  const sum = (cells: Cell[], k: 'supports' | 'opposes' | 'neutral' | 'total') => cells.reduce((n, c) => n + (k === 'total' ? c.supports + c.opposes + c.neutral : c[k]), 0);
+  const actors = [...(shown?.actors ?? [])].sort((a, b) => {
     if (rowSort === 'name') return a.name.localeCompare(b.name);
-    const k = rowSort;
-    return sum(matrix!.cells.filter((c) => c.actorId === b.id), k) - sum(matrix!.cells.filter((c) => c.actorId === a.id), k) || a.name.localeCompare(b.name);
+    return sum(shown!.cells.filter((c) => c.actorId === b.id), rowSort) - sum(shown!.cells.filter((c) => c.actorId === a.id), rowSort) || a.name.localeCompare(b.name);
   });
-  const positions = [...(matrix?.positions ?? [])].sort((a, b) =>
-    colSort === 'name' ? a.claim.localeCompare(b.claim) : sum(matrix!.cells.filter((c) => c.positionId === b.id), 'total') - sum(matrix!.cells.filter((c) => c.positionId === a.id), 'total') || a.claim.localeCompare(b.claim),
+  const positions = [...(shown?.positions ?? [])].sort((a, b) =>
+    colSort === 'name' ? a.claim.localeCompare(b.claim) : sum(shown!.cells.filter((c) => c.positionId === b.id), 'total') - sum(shown!.cells.filter((c) => c.positionId === a.id), 'total') || a.claim.localeCompare(b.claim),
   );
-  const max = Math.max(1, ...(matrix?.cells ?? []).map((c) => c.supports + c.opposes + c.neutral));
+  const max = Math.max(1, ...(shown?.cells ?? []).map((c) => c.supports + c.opposes + c.neutral));
 
-  const pick = async (actor: { id: number; name: string }, position: { id: number; claim: string }) => {
+  const pick = async (filter: { actorId: number; positionId?: number; topicId?: number }, heading: string, codings: Picked['codings']) => {
     try {
-      const quotes = await call('quotes.list', { actorId: actor.id, positionId: position.id });
-      setPicked({ actor: actor.name, position: position.claim, quotes });
+      setPicked({ heading, quotes: await call('quotes.list', filter), codings });
     } catch (e) {
-      toast({ kind: 'error', text: (e as Error).message });
+      fail(e);
     }
   };
 
@@ -76,7 +94,8 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
       <div class="view-toolbar">
         <label>
           Topic{' '}
-          <select data-testid="matrix-topic" value={topicId ?? ''} onChange={(e) => setTopicId(Number((e.currentTarget as HTMLSelectElement).value))}>
+          <select data-testid="matrix-topic" value={String(choice)} onChange={(e) => choose(((v) => (v === 'all' ? 'all' : Number(v)))((e.currentTarget as HTMLSelectElement).value))}>
+            <option value="all">All topics (overview)</option>
             {topics.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -97,17 +116,32 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
           Columns by{' '}
           <select value={colSort} onChange={(e) => setColSort((e.currentTarget as HTMLSelectElement).value as ColSort)}>
             <option value="total">most coded</option>
-            <option value="name">claim</option>
+            <option value="name">{choice === 'all' ? 'name' : 'claim'}</option>
           </select>
         </label>
         <span class="legend">
-          <span class="legend-swatch supports" /> supports <span class="legend-swatch opposes" /> opposes
+          <span class="legend-swatch supports" /> supports <span class="legend-swatch opposes" /> opposes <span class="n-neutral">○</span> neutral
         </span>
       </div>
-      {matrix && (actors.length === 0 || positions.length === 0) ? (
-        <p class="empty">Nobody has been coded on “{matrix.topic.name}” yet.</p>
+      {choice === 'all' ? (
+        overview &&
+        (overview.actors.length === 0 ? (
+          <p class="empty">Nobody has been coded on any position yet.</p>
+        ) : (
+          <MatrixOverviewTable
+            overview={overview}
+            rowSort={rowSort}
+            colSort={colSort}
+            onOpenTopic={choose}
+            onPick={(a, t) =>
+              void pick({ actorId: a.id, topicId: t.id }, `${a.name} on ${t.name}`, (q) => q.positions.filter((p) => p.topicId === t.id).map((p) => ({ claim: p.claim, stance: p.stance })))
+            }
+          />
+        ))
+      ) : shown && (actors.length === 0 || positions.length === 0) ? (
+        <p class="empty">Nobody has been coded on “{shown.topic.name}” yet.</p>
       ) : (
-        matrix && (
+        shown && (
           <div class="matrix-scroll">
             <table class="matrix" data-testid="matrix-view">
               <thead>
@@ -137,17 +171,12 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
                           data-opposes={c?.opposes ?? 0}
                           style={{ background: heat(c, max) }}
                           class={c ? 'filled' : ''}
-                          onClick={() => c && void pick(a, p)}
+                          onClick={() =>
+                            c && void pick({ actorId: a.id, positionId: p.id }, `${a.name} on “${p.claim}”`, (q) => q.positions.filter((x) => x.id === p.id).map((x) => ({ claim: x.claim, stance: x.stance })))
+                          }
                           title={c ? `${a.name}: ${c.supports} supporting, ${c.opposes} opposing, ${c.neutral} neutral` : ''}
                         >
-                          {c ? (
-                            <>
-                              {c.supports > 0 && <span class="n-supports">+{c.supports}</span>} {c.opposes > 0 && <span class="n-opposes">−{c.opposes}</span>}{' '}
-                              {c.neutral > 0 && <span class="n-neutral">○{c.neutral}</span>}
-                            </>
-                          ) : (
-                            ''
-                          )}
+                          {c && <StanceCountsLabel counts={c} />}
                         </td>
                       );
                     })}
@@ -160,19 +189,17 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
       )}
       {picked && (
         <section class="cell-quotes" data-testid="cell-quotes">
-          <h3>
-            {picked.actor} on “{picked.position}”
-          </h3>
+          <h3>{picked.heading}</h3>
           <ul>
             {picked.quotes.map((q) => (
               <li key={q.id}>
                 <button class="link-button quote-link" onClick={() => onOpenQuote(q)}>
-                  “{q.text}”
+                  <Words kind={q.kind} text={q.text} class="words" />
                 </button>
                 <span class="hint">
                   {' '}
                   — {q.article.title}
-                  {q.article.publishedAt ? `, ${q.article.publishedAt}` : ''} · {q.positions.find((p) => p.claim === picked.position)?.stance}
+                  {q.article.publishedAt ? `, ${q.article.publishedAt}` : ''} · {picked.codings(q).map((c) => (choice === 'all' ? `${c.stance} “${c.claim}”` : c.stance)).join('; ')}
                 </span>
               </li>
             ))}

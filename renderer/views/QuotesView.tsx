@@ -7,6 +7,7 @@ import { call } from '../api';
 import { download } from '../download';
 import { FilterSelect, plainOptions } from './FilterSelect';
 import type { Toast } from './Toasts';
+import { Tags, Words } from './Words';
 
 interface Props {
   actors: Actor[];
@@ -21,6 +22,7 @@ interface Filter {
   positionId?: number;
   stance?: Stance;
   kind?: AnnotationKind;
+  tag?: string;
   articleId?: number;
   from?: string;
   to?: string;
@@ -47,6 +49,7 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
   const [filter, setFilter] = useState<Filter>({});
   const [rows, setRows] = useState<QuoteRow[] | null>(null);
   const [articles, setArticles] = useState<{ id: number; title: string }[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: true });
   const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
 
@@ -56,7 +59,10 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
 
   useEffect(() => {
     call('quotes.list', {})
-      .then((all) => setArticles([...new Map(all.map((q) => [q.article.id, { id: q.article.id, title: q.article.title }])).values()]))
+      .then((all) => {
+        setArticles([...new Map(all.map((q) => [q.article.id, { id: q.article.id, title: q.article.title }])).values()]);
+        setTags([...new Set(all.flatMap((q) => q.tags))].sort((a, b) => a.localeCompare(b)));
+      })
       .catch(fail);
   }, []);
 
@@ -90,6 +96,7 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
         <FilterSelect label="Position" anyLabel="Any position" value={filter.positionId} options={positions.map((p) => ({ value: p.id, label: p.claim }))} onChange={(v) => set({ positionId: v || undefined })} />
         <FilterSelect label="Stance" anyLabel="Any stance" value={filter.stance} options={plainOptions(stances)} onChange={(v) => set({ stance: v || undefined })} />
         <FilterSelect label="Kind" anyLabel="Any kind" value={filter.kind} options={plainOptions(annotationKinds)} onChange={(v) => set({ kind: v || undefined })} />
+        <FilterSelect label="Tag" anyLabel="Any tag" value={filter.tag} options={tags.map((t) => ({ value: t, label: `#${t}` }))} onChange={(v) => set({ tag: v || undefined })} />
         <FilterSelect label="Article" anyLabel="Any article" value={filter.articleId} options={articles.map((a) => ({ value: a.id, label: a.title.slice(0, 60) }))} onChange={(v) => set({ articleId: v || undefined })} />
         <label>
           From <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || undefined })} />
@@ -131,6 +138,7 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
                 <th scope="col">Positions</th>
                 {header('text', 'Text')}
                 <th scope="col">Comment</th>
+                <th scope="col">Tags</th>
               </tr>
             </thead>
             <tbody>
@@ -153,8 +161,14 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
                       </div>
                     ))}
                   </td>
-                  <td class="quote-text">“{q.text}”{q.orphaned && <span class="badge">orphan</span>}</td>
+                  <td class="quote-text">
+                    <Words kind={q.kind} text={q.text} class="words" />
+                    {q.orphaned && <span class="badge">orphan</span>}
+                  </td>
                   <td>{q.comment}</td>
+                  <td>
+                    <Tags tags={q.tags} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,6 +13,8 @@ import { AnnotationForm, type AnnotationDraft } from './AnnotationForm';
 import { AnnotationList } from './AnnotationList';
 import { ChangedQuotes } from './ChangedQuotes';
 import type { Toast } from './Toasts';
+import { confirmAction } from './ConfirmDialog';
+import { plural } from '../../shared/plural';
 
 export interface OpenRequest {
   articleId: number;
@@ -271,8 +273,9 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         setArticle(r.article);
         await loadAnnotations(a.id);
         toast({
-          kind: r.orphaned || r.changed ? 'error' : 'info',
-          text: `Text saved. ${r.placed} annotation${r.placed === 1 ? '' : 's'} re-anchored${r.changed ? `; the quoted words of ${r.changed} changed: review them in the Annotations tab` : ''}${r.orphaned ? `; ${r.orphaned} could not be placed and are listed as orphans` : ''}.`,
+          // The save worked either way; orphans and changed quotes are news to act on, not a failure.
+          kind: r.orphaned || r.changed ? 'info' : 'success',
+          text: `Text saved. ${plural(r.placed, 'annotation')} re-anchored${r.changed ? `; the quoted words of ${r.changed} changed: review them in the Annotations tab` : ''}${r.orphaned ? `; ${r.orphaned} could not be placed and are listed as orphans` : ''}.`,
         });
         return true;
       } catch (e) {
@@ -314,10 +317,11 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         onDelete={(id) => void remove(id)}
         onImport={onImport}
         onEmptyTrash={() => {
-          if (!window.confirm('Delete every article in the trash for good, with its annotations? This cannot be undone.')) return;
-          call('articles.emptyTrash', {})
+          void confirmAction({ title: 'Empty the trash?', message: 'Every article in the trash is deleted for good, with its annotations. This cannot be undone.', confirmLabel: 'Delete for good', danger: true })
+            .then((ok) => (ok ? call('articles.emptyTrash', {}) : null))
             .then((r) => {
-              toast({ kind: 'info', text: `Deleted ${r.purged} article${r.purged === 1 ? '' : 's'} for good.` });
+              if (!r) return;
+              toast({ kind: 'success', text: `Deleted ${plural(r.purged, 'article')} for good.` });
               setArticle(null);
               return refresh();
             })

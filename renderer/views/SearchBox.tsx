@@ -1,9 +1,10 @@
 // One box over the whole library. Results come as you type; Enter opens the highlighted hit.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../../shared/model';
 import { call } from '../api';
 import { Snippet } from './Snippet';
 import { modLabel } from '../shortcuts';
+import { groupSearchHits } from '../../shared/search-groups';
 
 interface Props {
   onOpen: (hit: SearchHit, query: string) => void;
@@ -17,6 +18,9 @@ export function SearchBox({ onOpen, onError, inputRef }: Props) {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const seq = useRef(0);
+  // Shown in groups; the arrow keys walk the hits in the order they are shown.
+  const groups = useMemo(() => groupSearchHits(hits ?? []), [hits]);
+  const shown = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
 
   useEffect(() => {
     const q = query.trim();
@@ -67,7 +71,7 @@ export function SearchBox({ onOpen, onError, inputRef }: Props) {
             setActive((a) => Math.max(0, a - 1));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            choose(hits?.[active]);
+            choose(shown[active]);
           } else if (e.key === 'Escape') {
             setOpen(false);
             (e.currentTarget as HTMLInputElement).blur();
@@ -79,23 +83,32 @@ export function SearchBox({ onOpen, onError, inputRef }: Props) {
           {hits.length === 0 ? (
             <div class="search-empty">No matches for “{query.trim()}”.</div>
           ) : (
-            hits.map((h, i) => (
-              <div
-                key={`${h.kind}${h.id}`}
-                class={`search-result ${i === active ? 'active' : ''}`}
-                data-testid="search-result"
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(h);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
-                <div class="hit-title">
-                  <span class="hit-kind">{h.kind}</span> {h.title}
-                </div>
-                <Snippet text={h.snippet} />
+            groups.map((g) => (
+              <div key={g.kind} class="search-group" role="group" aria-label={g.label} data-testid={`search-group-${g.kind}`}>
+                <div class="search-group-label">{g.label}</div>
+                {g.hits.map((h) => {
+                  const i = shown.indexOf(h);
+                  return (
+                    <div
+                      key={`${h.kind}${h.id}`}
+                      class={`search-result ${i === active ? 'active' : ''}`}
+                      data-testid="search-result"
+                      role="option"
+                      aria-selected={i === active}
+                      onMouseDown={(e) => {
+                        e.preventDefault();
+                        choose(h);
+                      }}
+                      onMouseEnter={() => setActive(i)}
+                    >
+                      <div class="hit-title">
+                        <span class="hit-kind">{h.kind}</span> {h.title}
+                        {h.bySpeaker && <span class="hint"> · by speaker</span>}
+                      </div>
+                      <Snippet text={h.snippet} />
+                    </div>
+                  );
+                })}
               </div>
             ))
           )}

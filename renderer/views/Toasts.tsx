@@ -3,9 +3,18 @@ import { useEffect } from 'preact/hooks';
 
 export interface Toast {
   id: number;
-  kind: 'info' | 'error';
+  /** success: something the analyst did worked; info: news; error: something failed. */
+  kind: 'success' | 'info' | 'error';
   text: string;
   action?: { label: string; run: () => void };
+}
+
+/** At most this many toasts at once: a new one pushes out the oldest, so they never pile up. */
+export const MAX_TOASTS = 2;
+
+/** The toasts after `next` arrives. */
+export function withToast(toasts: readonly Toast[], next: Toast, max = MAX_TOASTS): Toast[] {
+  return [...toasts, next].slice(-max);
 }
 
 export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: number) => void }) {

@@ -5,6 +5,8 @@ import type { Position, Topic } from '../../shared/model';
 import { call, ApiError } from '../api';
 import type { Toast } from './Toasts';
 import { InlineCreate } from './InlineCreate';
+import { confirmAction } from './ConfirmDialog';
+import { plural } from '../../shared/plural';
 
 interface Props {
   topics: Topic[];
@@ -21,7 +23,7 @@ export function TopicsView({ topics, refresh, toast }: Props) {
     try {
       await fn();
       await refresh();
-      if (done) toast({ kind: 'info', text: done });
+      if (done) toast({ kind: 'success', text: done });
       return true;
     } catch (e) {
       fail(e);
@@ -50,7 +52,9 @@ export function TopicsView({ topics, refresh, toast }: Props) {
               <li key={t.id}>
                 <button class={`codebook-item ${t.id === selected ? 'selected' : ''}`} data-testid="topic-item" onClick={() => setSelected(t.id)}>
                   <span class="item-title">{t.name}</span>
-                  <span class="count">{t.positions.length}</span>
+                  <span class="count" title={plural(t.positions.length, 'position')}>
+                    {t.positions.length}
+                  </span>
                 </button>
               </li>
             ))}
@@ -99,8 +103,10 @@ export function TopicsView({ topics, refresh, toast }: Props) {
             <hr />
             <button
               class="danger"
-              onClick={() => {
-                if (window.confirm(`Delete the topic “${topic.name}”?`)) void run(() => call('topics.delete', { id: topic.id }), `Deleted “${topic.name}”.`).then((ok) => ok && setSelected(null));
+              data-testid="topic-delete"
+              onClick={async () => {
+                if (!(await confirmAction({ title: `Delete the topic “${topic.name}”?`, message: 'The topic and its description are removed.', confirmLabel: 'Delete topic', danger: true }))) return;
+                if (await run(() => call('topics.delete', { id: topic.id }), `Deleted “${topic.name}”.`)) setSelected(null);
               }}
             >
               Delete topic
@@ -127,8 +133,8 @@ function PositionRow({ position: p, topic, topics, run, toast }: { position: Pos
           if (claim && claim !== p.claim) void run(() => call('positions.update', { id: p.id, claim }));
         }}
       />
-      <span class="count" title="Annotations coded with this position">
-        {p.annotationCount}
+      <span class="count" title="Annotations coded with this position" data-testid="position-count">
+        {plural(p.annotationCount, 'coding')}
       </span>
       <select
         aria-label="Move to topic"
@@ -145,11 +151,17 @@ function PositionRow({ position: p, topic, topics, run, toast }: { position: Pos
       <select
         aria-label="Merge into"
         value=""
-        onChange={(e) => {
-          const target = siblings.find((x) => x.id === Number((e.currentTarget as HTMLSelectElement).value));
-          if (target && window.confirm(`Merge “${p.claim}” into “${target.claim}”? Its ${p.annotationCount} coding(s) move there.`)) {
-            void run(() => call('positions.merge', { sourceId: p.id, targetId: target.id }), 'Positions merged.');
-          }
+        onChange={async (e) => {
+          const select = e.currentTarget as HTMLSelectElement;
+          const target = siblings.find((x) => x.id === Number(select.value));
+          select.value = '';
+          if (!target) return;
+          const ok = await confirmAction({
+            title: `Merge “${p.claim}” into “${target.claim}”?`,
+            message: `Its ${plural(p.annotationCount, 'coding')} move to “${target.claim}” (${target.topic}).`,
+            confirmLabel: 'Merge',
+          });
+          if (ok) void run(() => call('positions.merge', { sourceId: p.id, targetId: target.id }), 'Positions merged.');
         }}
       >
         <option value="">Merge into…</option>
@@ -168,7 +180,9 @@ function PositionRow({ position: p, topic, topics, run, toast }: { position: Pos
             await run(async () => undefined, 'Position deleted.');
           } catch (e) {
             if (!(e instanceof ApiError && e.code === 'conflict')) return toast({ kind: 'error', text: (e as Error).message });
-            if (window.confirm(`${e.message} Delete anyway?`)) void run(() => call('positions.delete', { id: p.id, force: true }), 'Position deleted.');
+            if (await confirmAction({ title: `Delete “${p.claim}”?`, message: `${e.message} This cannot be undone.`, confirmLabel: 'Delete anyway', danger: true })) {
+              void run(() => call('positions.delete', { id: p.id, force: true }), 'Position deleted.');
+            }
           }
         }}
       >

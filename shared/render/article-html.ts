@@ -2,7 +2,7 @@
 // per annotation with its speaker, affiliation, positions and stance, and comment. Annotation
 // offsets count characters of the article's plain-text projection; TextIndex maps them onto the doc.
 import { Node } from 'prosemirror-model';
-import type { Annotation, Article } from '../model';
+import { annotationKinds, type Annotation, type AnnotationKind, type Article } from '../model';
 import { articleSchema } from '../schema/article';
 import { TextIndex } from '../text-index';
 import { attr, escapeHtml, formatDate } from './escape';
@@ -11,9 +11,11 @@ import { page } from './briefing-html';
 import { documentCss, type PageSize, type RenderTarget } from './styles';
 import { pageFooterTemplate, pageHeaderTemplate } from './page-templates';
 import { safeHref } from '../schema/url';
+import { annotationWords } from '../annotation-words';
+import { plural } from '../plural';
 
 export type ArticleForRender = Pick<Article, 'title' | 'outlet' | 'author' | 'publishedAt' | 'url' | 'doc'>;
-export type AnnotationForRender = Pick<Annotation, 'id' | 'start' | 'end' | 'exact' | 'kind' | 'speakerId' | 'positions' | 'comment' | 'orphaned'>;
+export type AnnotationForRender = Pick<Annotation, 'id' | 'start' | 'end' | 'exact' | 'kind' | 'speakerId' | 'positions' | 'comment' | 'orphaned'> & { tags?: readonly string[] };
 
 export interface ArticleRenderContext {
   /** Speakers by actor id: the name and how to describe their affiliation ("Director-General, Foreign Ministry"). */
@@ -65,12 +67,13 @@ export function renderArticleHtml(article: ArticleForRender, annotations: readon
   const url = safeHref(article.url);
   const count = numbered.length;
   const header =
-    `<header class="doc-header">\n<p class="doc-kind">Annotated article · ${count} annotation${count === 1 ? '' : 's'}</p>\n` +
+    `<header class="doc-header">\n<p class="doc-kind">Annotated article · ${plural(count, 'annotation')}</p>\n` +
     `<h1 class="doc-title">${escapeHtml(article.title)}</h1>\n` +
     (meta.length ? `<p class="doc-meta">${meta.join('<span class="sep" aria-hidden="true">·</span>')}</p>\n` : '') +
     (url ? `<p class="doc-meta"><a${attr('href', url)}>${escapeHtml(url)}</a></p>\n` : '') +
     '</header>';
   const notes = numbered.length ? notesHtml(numbered, ctx) : '';
+  const key = legend(placed);
   return page({
     lang: ctx.lang ?? 'en',
     title: article.title,
@@ -78,7 +81,7 @@ export function renderArticleHtml(article: ArticleForRender, annotations: readon
     description: article.outlet ?? undefined,
     css: documentCss(ctx.target ?? 'print', ctx.pageSize ?? 'A4', 'article'),
     bodyClass: 'article',
-    body: [header, `<main class="doc-body">\n${main}</main>`, notes].filter(Boolean).join('\n'),
+    body: [header, key, `<main class="doc-body">\n${main}</main>`, notes].filter(Boolean).join('\n'),
   });
 }
 
@@ -166,6 +169,18 @@ class ArticleRenderer {
   }
 }
 
+const KIND_NAMES: Record<AnnotationKind, string> = { quote: 'Quote', paraphrase: 'Paraphrase', note: 'Note' };
+
+/** What the highlight colours mean: one swatch per kind the article has, and overlaps when there are any. */
+function legend(placed: Placed[]): string {
+  if (!placed.length) return '';
+  const kinds = annotationKinds.filter((k) => placed.some((p) => p.ann.kind === k));
+  const overlaps = placed.some((a) => placed.some((b) => a !== b && a.from < b.to && b.from < a.to));
+  const items = kinds.map((k) => `<span class="key k-${k}">${KIND_NAMES[k]}</span>`);
+  if (overlaps) items.push('<span class="key overlap">Overlapping</span>');
+  return `<p class="legend">Highlights: ${items.join(' ')} <span class="refs">Numbers refer to the notes at the end.</span></p>`;
+}
+
 function notesHtml(numbered: { n: number; ann: AnnotationForRender }[], ctx: ArticleRenderContext): string {
   const items = numbered.map(({ n, ann }) => `<li id="ann-${n}" value="${n}">${noteBody(ann, ctx)}</li>`).join('\n');
   return `<section class="endnotes" id="annotations" aria-labelledby="annotations-heading">\n<h2 id="annotations-heading">Annotations</h2>\n<ol>\n${items}\n</ol>\n</section>`;
@@ -174,7 +189,7 @@ function notesHtml(numbered: { n: number; ann: AnnotationForRender }[], ctx: Art
 function noteBody(ann: AnnotationForRender, ctx: ArticleRenderContext): string {
   const exact = ann.exact.replace(/\s+/g, ' ').trim();
   const excerpt = exact.length > NOTE_EXCERPT_CHARS ? `${exact.slice(0, NOTE_EXCERPT_CHARS).trimEnd()}…` : exact;
-  const quoted = ann.kind === 'quote' ? `“${excerpt}”` : excerpt;
+  const words = annotationWords(ann.kind, excerpt);
   const speaker = ann.speakerId !== null ? ctx.actors?.get(ann.speakerId) : undefined;
   const who = speaker
     ? `<span class="who">${escapeHtml(speaker.name)}</span>${speaker.affiliation ? ` (${escapeHtml(speaker.affiliation)})` : ''}`
@@ -186,10 +201,13 @@ function noteBody(ann: AnnotationForRender, ctx: ArticleRenderContext): string {
     const pos = ctx.positions?.get(p.positionId);
     coding.push(`<span class="stance stance-${p.stance}">${escapeHtml(p.stance)}</span> ${pos ? `${escapeHtml(pos.claim)} <span class="topic">(${escapeHtml(pos.topic)})</span>` : `position ${p.positionId}`}`);
   }
+  const tags = ann.tags?.length ? `<span class="tags">${ann.tags.map((t) => `<span class="tag">#${escapeHtml(t)}</span>`).join(' ')}</span>` : '';
   return (
-    `<span class="exact">${escapeHtml(quoted)}</span>` +
+    `<span class="exact">${escapeHtml(words.text)}</span>` +
+    (words.label ? ` <span class="words-label">(${escapeHtml(words.label)})</span>` : '') +
     (ann.orphaned ? ' <span class="orphan">— not found in the current text</span>' : '') +
     `<span class="coding">${coding.join(' · ')}</span>` +
-    (ann.comment ? `<span class="comment">${escapeHtml(ann.comment)}</span>` : '')
+    (ann.comment ? `<span class="comment">${escapeHtml(ann.comment)}</span>` : '') +
+    tags
   );
 }

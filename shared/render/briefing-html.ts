@@ -9,7 +9,7 @@ import { attr, escapeHtml, formatDate } from './escape';
 import { inlineHtml } from './inline';
 import { citedSources, sourceParts, speakerLabel, type CitedSource, type SourceMeta } from './sources';
 import { stanceRows } from './stance';
-import { documentCss, type PageSize, type RenderTarget } from './styles';
+import { documentCss, keepTogether, type PageSize, type RenderTarget } from './styles';
 import { pageFooterTemplate, pageHeaderTemplate } from './page-templates';
 
 /** What the renderer reads of a briefing. */
@@ -259,7 +259,7 @@ class BriefingRenderer {
     };
     const head = rows.slice(0, headRows).map((r) => row(r, true)).join('');
     const body = rows.slice(headRows).map((r) => row(r, false)).join('');
-    return `<table>\n${colgroup}${head ? `<thead>\n${head}</thead>\n` : ''}<tbody>\n${body}</tbody>\n</table>\n`;
+    return `<table${attr('class', keepTogether(rows.length) || null)}>\n${colgroup}${head ? `<thead>\n${head}</thead>\n` : ''}<tbody>\n${body}</tbody>\n</table>\n`;
   }
 
   /** Column widths the author dragged in the editor, as proportions of the page width. */
@@ -290,6 +290,6 @@ class BriefingRenderer {
     const body = rows
       .map((r) => `<tr><th scope="row">${escapeHtml(r.actor)}</th>${r.cells.map((c) => `<td class="st-${c.stance}">${escapeHtml(c.label)}</td>`).join('')}</tr>\n`)
       .join('');
-    return `<figure class="stance-table"${attr('data-topic-id', topicId)}>\n${caption(m.topic.name)}<table>\n${head}<tbody>\n${body}</tbody>\n</table>\n</figure>\n`;
+    return `<figure${attr('class', `stance-table ${keepTogether(rows.length + 1)}`.trim())}${attr('data-topic-id', topicId)}>\n${caption(m.topic.name)}<table>\n${head}<tbody>\n${body}</tbody>\n</table>\n</figure>\n`;
   }
 }

@@ -54,6 +54,16 @@ export const PAGE_MARGINS_MM = { top: 22, bottom: 20, left: 20, right: 20 } as c
 export type PageSize = 'A4' | 'Letter';
 
 /**
+ * A table of at most this many rows is kept on one page (moved whole to the next one rather than
+ * leaving a row or two behind). Longer tables break between rows, as they must, so a long one
+ * never leaves most of a page blank.
+ */
+export const KEEP_TOGETHER_MAX_ROWS = 15;
+
+/** The class that keeps a table of this many rows (header included) on one page, or ''. */
+export const keepTogether = (rows: number): string => (rows <= KEEP_TOGETHER_MAX_ROWS ? 'keep-together' : '');
+
+/**
  * `print`: the document goes to one of our printers, which set the page size and margins and draw
  * the classification in every page's header and footer. `file`: a standalone HTML file, which
  * carries its own @page rule, shows the classification at its top and bottom, and looks like a
@@ -85,6 +95,7 @@ table { border-collapse: collapse; width: 100%; margin: 8pt 0 12pt; font-family:
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+.keep-together { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid var(--rule); padding: 3.5pt 5pt; vertical-align: top; text-align: left; }
 th { background: var(--shade); font-weight: 700; }
 td > p, th > p { margin: 0; }
@@ -138,10 +149,10 @@ const FILE_CSS = (size: PageSize) => `
 `;
 
 const ARTICLE_CSS = `
-mark.ann { background: #ffeb99; padding: 0; border-bottom: 1pt solid #d4a300; }
-mark.ann.k-paraphrase { background: #dbe8fb; border-bottom-color: #5b8bd0; }
-mark.ann.k-note { background: #dcf3e2; border-bottom-color: #4e9a66; }
-mark.ann.overlap { background: #ffd966; }
+mark.ann, .legend .key { background: #ffeb99; padding: 0; border-bottom: 1pt solid #d4a300; }
+mark.ann.k-paraphrase, .legend .key.k-paraphrase { background: #dbe8fb; border-bottom-color: #5b8bd0; }
+mark.ann.k-note, .legend .key.k-note { background: #dcf3e2; border-bottom-color: #4e9a66; }
+mark.ann.overlap, .legend .key.overlap { background: #ffd966; }
 sup.ann-ref a { font-family: ${SANS_STACK}; font-weight: 700; color: #7a5a00; text-decoration: none; }
 section.endnotes .exact { font-style: normal; }
 section.endnotes .who { font-weight: 700; }
@@ -150,6 +161,12 @@ section.endnotes .stance { font-weight: 700; }
 section.endnotes .stance-supports { color: #166534; }
 section.endnotes .stance-opposes { color: #991b1b; }
 section.endnotes .comment { display: block; font-style: italic; }
+section.endnotes .tags { display: block; font-family: ${SANS_STACK}; font-size: 8pt; color: var(--muted); }
+section.endnotes .tag { margin-right: 4pt; }
+section.endnotes .words-label { font-style: italic; color: var(--muted); }
+p.legend { font-family: ${SANS_STACK}; font-size: 8.5pt; color: var(--muted); margin: -6pt 0 12pt; }
+p.legend .key { margin-left: 6pt; padding: 0 3pt; color: var(--ink); white-space: nowrap; }
+p.legend .refs { margin-left: 8pt; }
 section.endnotes .orphan { color: #9a3412; font-family: ${SANS_STACK}; font-size: 8pt; }
 `;
 

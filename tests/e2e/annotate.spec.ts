@@ -52,7 +52,7 @@ test('quote Kim Jung Han, code a new position, see it everywhere, survive a relo
   });
   await page.keyboard.type('strained, frayed');
   await page.getByTestId('text-save').click();
-  await expect(page.getByTestId('toast-info').last()).toContainText('1 annotation re-anchored');
+  await expect(page.getByTestId('toast-success').last()).toContainText('1 annotation re-anchored');
   await expect(page.getByTestId('article-view')).toContainText('discussed strained, frayed bilateral');
   await expect(highlight).toHaveText(QUOTE);
   expect(app.cli('show', '1')).toContain('strained, frayed bilateral');

@@ -207,6 +207,14 @@ describe('article HTML ("print my coding")', () => {
     expect(kim.querySelector('.stance-supports')?.textContent).toBe('supports');
     expect(kim.textContent).toContain('Japan must show more sincerity on wartime labor (Wartime labor compensation)');
     expect(kim.querySelector('.comment')?.textContent).toBe('Kim presses Tokyo.');
+    // A key to the colours, one per kind present; a paraphrase's note reads as the export prints it.
+    expect(texts(d.querySelectorAll('p.legend .key'))).toEqual(['Quote', 'Paraphrase']);
+    const takizaki = d.getElementById(`ann-${byStart.findIndex((a) => a.kind === 'paraphrase') + 1}`)!;
+    expect(takizaki.querySelector('.exact')?.textContent).not.toMatch(/^“/);
+    expect(takizaki.querySelector('.words-label')?.textContent).toBe('(paraphrased)');
+    // Tags are printed with their annotation.
+    const tagged = d.getElementById(`ann-${byStart.findIndex((a) => a.tags.includes('export controls')) + 1}`)!;
+    expect(tagged.querySelector('.tags')?.textContent).toBe('#export controls');
     // The article's text is all there, in order.
     expect(d.querySelector('main')!.textContent!.replace(/\d+(?=\D|$)/g, '').replace(/\s+/g, ' ')).toContain('the ministry said.');
   });
@@ -228,6 +236,7 @@ describe('article HTML ("print my coding")', () => {
     expect(new Set(across.map((m) => m.closest('p'))).size).toBe(2);
     expect(d.querySelector('mark.overlap')?.textContent).toBe('beta');
     expect(d.querySelector('mark.k-note')?.textContent).toBe('epsilon');
+    expect(texts(d.querySelectorAll('p.legend .key'))).toEqual(['Quote', 'Note', 'Overlapping']);
     expect(texts(d.querySelectorAll('section.endnotes li'))[4]).toContain('not found in the current text');
     expect(d.querySelectorAll('sup.ann-ref')).toHaveLength(4);
     expect(texts(d.querySelectorAll('main p')).map((t) => t!.replace(/\d/g, ''))).toEqual(['Alpha beta gamma.', 'Delta epsilon.']);

@@ -68,3 +68,19 @@ describe('migration 5 (changed quotes)', () => {
     }
   });
 });
+
+describe('migration 6 (search over tags and actors) from a version-3 library', () => {
+  it('indexes the tags and actors already there', async () => {
+    const file = copyFixture('library-v3.sqlite');
+    const lib = await openLibrary(file);
+    try {
+      const s = createServices(lib);
+      expect(s.search.search('sincerity').filter((h) => h.kind === 'quote').map((h) => h.id)).toContain(1);
+      expect(s.search.search('Director-General').filter((h) => h.kind === 'actor').map((h) => h.title)).toEqual(['Kim Jung Han']);
+      expect(s.search.search('Takizaki').some((h) => h.kind === 'quote' && h.id === 2 && h.bySpeaker)).toBe(true);
+      for (const t of ['annotations_fts', 'actors_fts']) lib.db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('integrity-check', 1)`).run();
+    } finally {
+      lib.close();
+    }
+  });
+});

@@ -18,6 +18,8 @@ import { Toolbar } from './Toolbar';
 import { Picker } from './Picker';
 import { ExportMenu } from './ExportMenu';
 import type { Toast } from '../Toasts';
+import { confirmAction } from '../ConfirmDialog';
+import { plural } from '../../../shared/plural';
 
 interface Props {
   briefingId: number;
@@ -160,11 +162,23 @@ export function BriefingPane(props: Props) {
       if (!isDesktop || !q?.dirty || letGo) return;
       e.preventDefault();
       e.returnValue = '';
-      void q.flush().then(() => {
-        if (q.dirty && !window.confirm(`The last changes to this briefing could not be saved${q.state === 'error' ? '' : ' yet'}. Close anyway and lose them?`)) return;
-        letGo = true;
-        window.close();
-      });
+      void q
+        .flush()
+        .then(() =>
+          q.dirty
+            ? confirmAction({
+                title: 'Close without the last changes?',
+                message: `The last changes to this briefing could not be saved${q.state === 'error' ? '' : ' yet'}. Close anyway and lose them?`,
+                confirmLabel: 'Close and lose them',
+                danger: true,
+              })
+            : true,
+        )
+        .then((close) => {
+          if (!close) return;
+          letGo = true;
+          window.close();
+        });
     };
     window.addEventListener('pagehide', hide);
     document.addEventListener('visibilitychange', onVisibility);
@@ -384,7 +398,7 @@ export function BriefingPane(props: Props) {
         <Picker
           title="Actors & positions table for which topic?"
           testId="topic-picker"
-          items={topics.map((t) => ({ id: t.id, label: t.name, hint: `${t.positions.length} positions` }))}
+          items={topics.map((t) => ({ id: t.id, label: t.name, hint: plural(t.positions.length, 'position') }))}
           onPick={(item) => {
             setPicking(null);
             editor.current?.run(insertStanceTable({ id: item.id, name: item.label }));

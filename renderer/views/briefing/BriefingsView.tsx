@@ -128,7 +128,9 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
   const restoreFromTrash = async (id: number) => {
     try {
       const meta = await setTrashed(id, false);
-      toast({ kind: 'info', text: `Restored “${meta.title}”.` });
+      // Restoring the last one leaves nothing to look at in the trash: back to the briefings.
+      if (!(await call('briefings.list', { trash: true })).length) setShowTrash(false);
+      toast({ kind: 'success', text: `Restored “${meta.title}”.` });
     } catch (e) {
       fail(e);
     }

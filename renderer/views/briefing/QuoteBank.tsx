@@ -8,6 +8,8 @@ import { stances } from '../../../shared/model';
 import { QUOTE_DRAG_TYPE } from '../../editor/briefing/editor';
 import { defaultQuoteForm, type QuoteForm } from '../../editor/briefing/commands';
 import { CodingTag, FilterSelect, plainOptions } from '../FilterSelect';
+import { Words } from '../Words';
+import { formatAnnotationWords } from '../../../shared/annotation-words';
 
 interface Props {
   quotes: QuoteRow[];
@@ -101,7 +103,7 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
                 draggable
                 onDragStart={(e) => {
                   e.dataTransfer!.setData(QUOTE_DRAG_TYPE, String(q.id));
-                  e.dataTransfer!.setData('text/plain', `“${q.text}”`);
+                  e.dataTransfer!.setData('text/plain', formatAnnotationWords(q.kind, q.text));
                   e.dataTransfer!.effectAllowed = 'copy';
                 }}
                 onMouseDown={(e) => e.preventDefault()}
@@ -109,7 +111,7 @@ export function QuoteBank({ quotes, actors, topics, focusSeq, onInsert }: Props)
                 title={`Click or Enter to insert ${FORM_LABEL[form]} at the cursor, Shift+Enter ${FORM_LABEL[other(form)]}; or drag into the briefing`}
               >
                 <span class="annotation-who">{q.speaker?.name ?? 'Unattributed'}</span> <span class="annotation-kind">{q.kind}</span>
-                <span class="annotation-text">“{q.text}”</span>
+                <Words kind={q.kind} text={q.text} />
                 {q.positions.map((p) => (
                   <CodingTag key={p.id} stance={p.stance} claim={p.claim} />
                 ))}
