@@ -2,6 +2,7 @@
 // (tests/fixtures/library-vN.sqlite, frozen when that version was current).
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, LATEST_VERSION } from '../../main/store/open';
 import { listBackups } from '../../main/store/backup';
@@ -43,16 +44,17 @@ describe('migrations from a version-1 library (codebook and annotations, then br
 
 describe('migration 5 (changed quotes)', () => {
   it('gives existing annotations nothing to review, and a later edit inside a quote flags it', async () => {
-    // A library as version 4 left it (built here; the frozen library-v4 fixture comes with the merge).
-    const file = path.join(tempDir(), 'library.sqlite');
-    const v4 = await openLibrary(file, { migrations: migrations.filter((m) => m.version <= 4) });
-    const article = await createServices(v4).importer.import(paste(sampleArticle()));
-    const text = v4.db.prepare<[number], { text: string }>('SELECT text FROM articles WHERE id = ?').get(article.id!)!.text;
+    // The library as version 4 left it (the frozen fixture), with a quote added the way version 4 stored one.
+    const file = copyFixture('library-v4.sqlite');
+    const v4 = new Database(file);
+    const article = v4.prepare<[], { id: number; text: string }>(`SELECT id, text FROM articles WHERE text LIKE '%completely and finally%' AND deleted_at IS NULL LIMIT 1`).get()!;
+    const text = article.text;
     const start = text.indexOf('completely and finally');
     const now = new Date().toISOString();
-    v4.db
+    v4.prepare('DELETE FROM annotations WHERE article_id = ?').run(article.id);
+    v4
       .prepare(`INSERT INTO annotations (article_id, kind, start, "end", exact, prefix, suffix, created_at, updated_at) VALUES (?, 'quote', ?, ?, ?, ?, ?, ?, ?)`)
-      .run(article.id!, start, start + 22, 'completely and finally', text.slice(start - 32, start), text.slice(start + 22, start + 54), now, now);
+      .run(article.id, start, start + 22, 'completely and finally', text.slice(start - 32, start), text.slice(start + 22, start + 54), now, now);
     v4.close();
 
     const lib = await openLibrary(file);
