@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary, LATEST_VERSION } from '../../main/store/open';
 import { listBackups } from '../../main/store/backup';
 import { createServices } from '../../main/services';
-import { migrations } from '../../main/store/migrations';
-import { fixture, paste, sampleArticle, tempDir } from './helpers';
+import { fixture, tempDir } from './helpers';
 
 function copyFixture(name: string): string {
   const file = path.join(tempDir(), 'library.sqlite');
