@@ -110,8 +110,11 @@ export function ReaderPane(props: Props) {
 
   return (
     <main class="pane reader" aria-label="Reader">
+      {/* Keys, because Preact otherwise matches unkeyed siblings by type: with no article, the
+          empty-state <div> would take over the reader-scroll <div>, and the Reader would go on
+          drawing into a mount that is no longer in the page. */}
       {article ? (
-        <header class="reader-header">
+        <header class="reader-header" key="header">
           <h1 data-testid="article-title">{article.title}</h1>
           <p class="byline">{[article.outlet, article.author, article.publishedAt].filter(Boolean).join(' · ')}</p>
           {article.deletedAt ? (
@@ -175,11 +178,11 @@ export function ReaderPane(props: Props) {
           )}
         </header>
       ) : (
-        <div class="empty reader-empty">
+        <div class="empty reader-empty" key="empty">
           {hasArticles ? <p>Select an article in the library, or search with {modLabel}K.</p> : <p>Articles you import appear here to read and annotate.</p>}
         </div>
       )}
-      <div class="reader-scroll" hidden={!article} onScroll={() => setPopover(null)}>
+      <div class="reader-scroll" key="scroll" hidden={!article} onScroll={() => setPopover(null)}>
         <div ref={mount} class={`reader-mount ${editing ? 'editing' : ''}`} onMouseOver={onMouseOver} onMouseOut={onMouseOut} onClick={onClick} />
       </div>
       {popover && (
