@@ -1,8 +1,9 @@
 // Coding one passage: its kind, who said it, which positions it expresses and with what stance,
 // a comment and tags. Lives in the inspector, so the article stays readable; Esc cancels.
-import { useEffect, useState } from 'preact/hooks';
-import type { Actor, AnnotationKind, AnnotationPosition, Stance, Topic } from '../../shared/model';
-import { annotationKinds, stances } from '../../shared/model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Actor, ActorKind, AnnotationKind, AnnotationPosition, Stance, Topic } from '../../shared/model';
+import { actorKinds, annotationKinds, stances } from '../../shared/model';
+import { guessActorKind } from '../../shared/actor-kind';
 import { call } from '../api';
 import { Typeahead, type Option } from './Typeahead';
 
@@ -23,7 +24,6 @@ interface Props {
   draft: AnnotationDraft;
   actors: Actor[];
   topics: Topic[];
-  /** The speaker picked by clicking a highlighted actor mention in the article. */
   /** An actor clicked in the text; `seq` makes clicking the same one again count. */
   suggestedSpeaker?: { actorId: number; seq: number } | null;
   onSave: (draft: AnnotationDraft) => Promise<boolean>;
@@ -44,25 +44,77 @@ export function actorOptions(actors: Actor[]): Option[] {
   }));
 }
 
+/** A coding in the making: its stance is unset until the analyst chooses one. */
+interface DraftCoding {
+  positionId: number;
+  stance: Stance | null;
+}
+
+/** Where the keyboard goes next: the form walks Speaker → Positions → Topic → stance. */
+type FocusTarget = { field: 'speaker' | 'position' } | { field: 'stance'; positionId: number };
+
 export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeaker, onSave, onCancel, onCodebookChanged, onError }: Props) {
-  const [draft, setDraft] = useState(initial);
+  const [draft, setDraft] = useState<Omit<AnnotationDraft, 'positions'> & { positions: DraftCoding[] }>(initial);
   const [tagsText, setTagsText] = useState(initial.tags.join(', '));
+  const [pendingClaim, setPendingClaim] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // Codings saved without a stance would land in a wrong matrix cell, so the form asks.
+  const [missingStance, setMissingStance] = useState(false);
+  // A speaker created here: its guessed kind, shown so a wrong guess is one click to fix.
+  const [guessed, setGuessed] = useState<{ actorId: number; kind: ActorKind } | null>(null);
+  const [focusNext, setFocusNext] = useState<FocusTarget | null>(initial.speakerId === null ? { field: 'speaker' } : { field: 'position' });
+  const speakerInput = useRef<HTMLInputElement>(null);
+  const positionInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+
   useEffect(() => {
     if (suggestedSpeaker) setDraft((d) => ({ ...d, speakerId: suggestedSpeaker.actorId }));
   }, [suggestedSpeaker]);
-  const [pendingClaim, setPendingClaim] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+
+  // Focus moves after the render that shows the next field, never by the `autofocus` attribute,
+  // which browsers honour once per page.
+  useEffect(() => {
+    if (!focusNext) return;
+    let el: HTMLElement | null | undefined;
+    if (focusNext.field === 'stance') el = form.current?.querySelector<HTMLSelectElement>(`select[data-position-id="${focusNext.positionId}"]`);
+    else el = focusNext.field === 'speaker' ? speakerInput.current : positionInput.current;
+    if (el) {
+      el.focus();
+      setFocusNext(null);
+    }
+  });
+
   const speaker = actors.find((a) => a.id === draft.speakerId) ?? null;
   const positions = topics.flatMap((t) => t.positions.map((p) => ({ ...p, topic: t.name })));
   const positionOptions: Option[] = positions.filter((p) => !draft.positions.some((d) => d.positionId === p.id)).map((p) => ({ id: p.id, label: p.claim, hint: p.topic }));
 
-  const addCoding = (positionId: number) => setDraft((d) => ({ ...d, positions: [...d.positions, { positionId, stance: 'supports' }] }));
+  const addCoding = (positionId: number) => {
+    setDraft((d) => ({ ...d, positions: [...d.positions, { positionId, stance: null }] }));
+    setFocusNext({ field: 'stance', positionId });
+  };
+
+  const pickSpeaker = (actorId: number) => {
+    setDraft((d) => ({ ...d, speakerId: actorId }));
+    setFocusNext({ field: 'position' });
+  };
 
   const createSpeaker = async (name: string) => {
+    const kind = guessActorKind(name);
     try {
-      const actor = await call('actors.create', { name, kind: 'person' });
+      const actor = await call('actors.create', { name, kind });
       await onCodebookChanged();
-      setDraft((d) => ({ ...d, speakerId: actor.id }));
+      setGuessed({ actorId: actor.id, kind });
+      pickSpeaker(actor.id);
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+
+  const changeKind = async (actorId: number, kind: ActorKind) => {
+    try {
+      await call('actors.update', { id: actorId, kind });
+      await onCodebookChanged();
+      setGuessed({ actorId, kind });
     } catch (e) {
       onError((e as Error).message);
     }
@@ -83,14 +135,22 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
 
   const save = async () => {
     if (saving) return;
+    const unset = draft.positions.find((c) => c.stance === null);
+    if (unset) {
+      setMissingStance(true);
+      setFocusNext({ field: 'stance', positionId: unset.positionId });
+      return;
+    }
     setSaving(true);
     const tags = tagsText.split(',').map((t) => t.trim()).filter(Boolean);
-    await onSave({ ...draft, comment: draft.comment.trim(), tags });
+    const codings = draft.positions.map((c) => ({ positionId: c.positionId, stance: c.stance! }));
+    await onSave({ ...draft, positions: codings, comment: draft.comment.trim(), tags });
     setSaving(false);
   };
 
   return (
     <form
+      ref={form}
       class="annotation-form"
       data-testid="annotation-form"
       onSubmit={(e) => {
@@ -124,13 +184,41 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
       <div class="field">
         <span>Speaker</span>
         {speaker ? (
-          <div class="chip" data-testid="speaker-chip">
-            <span class="swatch" style={{ background: speaker.color }} />
-            {speaker.name}
-            <button type="button" class="icon-button" aria-label="Change speaker" onClick={() => setDraft({ ...draft, speakerId: null })}>
-              ×
-            </button>
-          </div>
+          <>
+            <div class="chip" data-testid="speaker-chip">
+              <span class="swatch" style={{ background: speaker.color }} />
+              {speaker.name}
+              <button
+                type="button"
+                class="icon-button"
+                aria-label="Change speaker"
+                onClick={() => {
+                  setDraft({ ...draft, speakerId: null });
+                  setFocusNext({ field: 'speaker' });
+                }}
+              >
+                ×
+              </button>
+            </div>
+            {guessed?.actorId === speaker.id && (
+              <label class="hint guessed-kind" data-testid="speaker-kind-guess">
+                New actor, guessed:{' '}
+                <select
+                  aria-label={`Kind of ${speaker.name}`}
+                  data-testid="speaker-kind"
+                  value={guessed.kind}
+                  onChange={(e) => void changeKind(speaker.id, (e.currentTarget as HTMLSelectElement).value as ActorKind)}
+                >
+                  {actorKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {k}
+                    </option>
+                  ))}
+                </select>{' '}
+                — change it if that is wrong
+              </label>
+            )}
+          </>
         ) : (
           <Typeahead
             options={actorOptions(actors)}
@@ -138,8 +226,8 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
             testId="speaker-input"
             placeholder="Who said it? Name or alias"
             createNoun="actor"
-            autoFocus
-            onPick={(o) => setDraft({ ...draft, speakerId: o.id })}
+            inputRef={speakerInput}
+            onPick={(o) => pickSpeaker(o.id)}
             onCreate={(name) => void createSpeaker(name)}
           />
         )}
@@ -149,30 +237,52 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
         <span>Positions</span>
         {draft.positions.map((c) => {
           const p = positions.find((x) => x.id === c.positionId);
+          const unset = c.stance === null;
           return (
-            <div class="coding" key={c.positionId} data-testid="coding">
-              <div class="coding-claim">
-                {p?.claim ?? '(deleted position)'}
-                <span class="hint"> {p?.topic}</span>
-              </div>
-              <select
-                data-testid="stance-select"
-                aria-label={`Stance on ${p?.claim ?? 'position'}`}
-                value={c.stance}
-                onChange={(e) => {
-                  const stance = (e.currentTarget as HTMLSelectElement).value as Stance;
-                  setDraft({ ...draft, positions: draft.positions.map((x) => (x.positionId === c.positionId ? { ...x, stance } : x)) });
-                }}
-              >
-                {stances.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
+            <div key={c.positionId}>
+              <div class="coding" data-testid="coding">
+                <div class="coding-claim">
+                  {p?.claim ?? '(deleted position)'}
+                  <span class="hint"> {p?.topic}</span>
+                </div>
+                <select
+                  data-testid="stance-select"
+                  data-position-id={c.positionId}
+                  class={unset && missingStance ? 'invalid' : ''}
+                  aria-label={`Stance on ${p?.claim ?? 'position'}`}
+                  aria-invalid={unset && missingStance}
+                  value={c.stance ?? ''}
+                  onChange={(e) => {
+                    const value = (e.currentTarget as HTMLSelectElement).value;
+                    const stance = value === '' ? null : (value as Stance);
+                    setDraft({ ...draft, positions: draft.positions.map((x) => (x.positionId === c.positionId ? { ...x, stance } : x)) });
+                  }}
+                  onKeyDown={(e) => {
+                    // Enter on the stance is the last step of the walk: it saves.
+                    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+                      e.preventDefault();
+                      void save();
+                    }
+                  }}
+                >
+                  <option value="" disabled>
+                    stance…
                   </option>
-                ))}
-              </select>
-              <button type="button" class="icon-button" aria-label="Remove position" onClick={() => setDraft({ ...draft, positions: draft.positions.filter((x) => x.positionId !== c.positionId) })}>
-                ×
-              </button>
+                  {stances.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" class="icon-button" aria-label="Remove position" onClick={() => setDraft({ ...draft, positions: draft.positions.filter((x) => x.positionId !== c.positionId) })}>
+                  ×
+                </button>
+              </div>
+              {unset && missingStance && (
+                <p class="field-error" role="alert" data-testid="stance-missing">
+                  Choose a stance: does the speaker support, oppose or stay neutral on this position?
+                </p>
+              )}
             </div>
           );
         })}
@@ -183,13 +293,24 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
             testId="position-input"
             placeholder="Add a position (claim)…"
             createNoun="position"
+            inputRef={positionInput}
             onPick={(o) => addCoding(o.id)}
             onCreate={(claim) => setPendingClaim(claim)}
           />
         ) : (
           <div class="pending-position">
             <span>
-              Topic for the new position “{pendingClaim}”:
+              Topic for the new position “{pendingClaim}”:{' '}
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => {
+                  setPendingClaim(null);
+                  setFocusNext({ field: 'position' });
+                }}
+              >
+                not this position
+              </button>
             </span>
             <Typeahead
               options={topics.map((t) => ({ id: t.id, label: t.name, hint: `${t.positions.length} positions` }))}
@@ -200,7 +321,6 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
               autoFocus
               onPick={(o) => void createPosition(o.id, null)}
               onCreate={(name) => void createPosition(null, name)}
-              onCancel={() => setPendingClaim(null)}
             />
           </div>
         )}

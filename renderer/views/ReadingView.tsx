@@ -206,6 +206,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
           }
         }
         setDraft(null);
+        // Back to the article, so the next sentence is one key away (S, then Q).
+        readerRef.current?.focus(d.end);
         await reload();
         await refreshCodebook();
         return true;
@@ -310,6 +312,10 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         selectedId={selectedId}
         onView={setView}
         onSelect={(id) => void open(id)}
+        onEnter={(id) => {
+          if (articleRef.current?.id === id) readerRef.current?.focus();
+          else void open(id).then(() => readerRef.current?.focus());
+        }}
         onDelete={(id) => void remove(id)}
         onImport={onImport}
         onEmptyTrash={() => {
@@ -328,6 +334,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         highlight={highlight}
         hasArticles={!!articles?.length}
         annotations={annotations}
+        pending={draft && !draft.id ? { start: draft.start, end: draft.end } : null}
         actors={actors}
         topics={topics}
         colorBy={colorBy}
@@ -367,7 +374,13 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
             topics={topics}
             suggestedSpeaker={suggestedSpeaker}
             onSave={saveDraft}
-            onCancel={() => setDraft(null)}
+            onCancel={() => {
+              const d = draft;
+              setDraft(null);
+              // A new passage comes back selected, to adjust and code again; an edit leaves the caret after it.
+              if (d.id === undefined) readerRef.current?.select(d.start, d.end);
+              else readerRef.current?.focus(d.end);
+            }}
             onCodebookChanged={refreshCodebook}
             onError={(m) => toast({ kind: 'error', text: m })}
           />

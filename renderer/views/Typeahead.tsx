@@ -1,6 +1,7 @@
 // A text field with suggestions. Enter picks the highlighted suggestion; when nothing matches,
 // Enter offers to create what was typed (a new actor, position or topic).
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
 
 export interface Option {
   id: number;
@@ -17,7 +18,10 @@ interface Props {
   label: string;
   /** What to call the create entry, e.g. "actor". */
   createNoun?: string;
+  /** Focus the field when it appears (every time, unlike the `autofocus` attribute). */
   autoFocus?: boolean;
+  /** The input element, for a host that moves focus to it later. */
+  inputRef?: Ref<HTMLInputElement>;
   initial?: string;
   onPick: (option: Option) => void;
   onCreate?: (text: string) => void;
@@ -26,11 +30,17 @@ interface Props {
 
 const MAX_SHOWN = 8;
 
-export function Typeahead({ options, placeholder, testId, label, createNoun, autoFocus, initial = '', onPick, onCreate, onCancel }: Props) {
+export function Typeahead({ options, placeholder, testId, label, createNoun, autoFocus, inputRef, initial = '', onPick, onCreate, onCancel }: Props) {
   const [query, setQuery] = useState(initial);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+
+  // The `autofocus` attribute is honoured once per document; a form opened a second time would
+  // leave the keyboard on <body>.
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
 
   const q = query.trim().toLowerCase();
   const matches = useMemo(() => {
@@ -61,7 +71,11 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
   return (
     <div class="typeahead">
       <input
-        ref={input}
+        ref={(el) => {
+          input.current = el;
+          if (typeof inputRef === 'function') inputRef(el);
+          else if (inputRef) inputRef.current = el;
+        }}
         value={query}
         placeholder={placeholder}
         aria-label={label}
@@ -88,10 +102,9 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
             e.preventDefault();
             if (count) choose(Math.min(active, count - 1));
           } else if (e.key === 'Escape') {
-            if (open && count) {
-              e.stopPropagation();
-              setOpen(false);
-            } else onCancel?.();
+            // Closes the suggestions and goes on to the host, so one Esc leaves a form from any field.
+            setOpen(false);
+            onCancel?.();
           }
         }}
       />

@@ -1,0 +1,92 @@
+// The annotation form walks the keyboard Speaker → Positions → Topic → stance every time it opens,
+// and Enter on the stance saves: what coding one quote costs is counted and reported to the bench.
+import { test, expect, importPasted, sampleText, selectInArticle, POSITION, QUOTE, TOPIC } from './fixtures';
+import { EffortCounter, reportEffort } from './coding-effort';
+
+const SECOND = 'the need for the Japanese government and defendant companies';
+
+test('the form takes the keyboard every time; coding a quote costs one drag and no clicks', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importPasted(page, sampleText(), 'Japan urges South Korea to resolve wartime labor row');
+  const speaker = page.getByTestId('speaker-input');
+  const position = page.getByTestId('position-input');
+  const topic = page.getByTestId('position-topic-input');
+  const stance = page.getByTestId('stance-select');
+
+  // A new speaker and a new position, with its new topic.
+  const fresh = new EffortCounter(page);
+  await fresh.drag(QUOTE);
+  await fresh.press('q');
+  await expect(speaker).toBeFocused();
+  // The passage stays marked while the keyboard is in the form.
+  await expect(page.getByTestId('pending-passage')).toHaveText(QUOTE);
+  await fresh.type('Kim Jung Han');
+  await fresh.press('Enter');
+  await expect(page.getByTestId('speaker-chip')).toContainText('Kim Jung Han');
+  await expect(position).toBeFocused();
+  await fresh.type(POSITION);
+  await fresh.press('Enter');
+  await expect(topic).toBeFocused();
+  await fresh.type(TOPIC);
+  await fresh.press('Enter');
+  await expect(stance).toBeFocused();
+  await fresh.press('s');
+  await expect(stance).toHaveValue('supports');
+  await fresh.press('Enter');
+  await expect(page.getByTestId('annotation-form')).toHaveCount(0);
+  await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  await expect(page.getByTestId('pending-passage')).toHaveCount(0);
+  // The keyboard is back in the article, not lost on <body>.
+  await expect(page.getByTestId('reader-scroll')).toBeFocused();
+
+  // The second form opens focused too (autofocus alone worked only once per page), and a known
+  // speaker and position are a few letters each.
+  const known = new EffortCounter(page);
+  await known.drag(SECOND);
+  await known.press('q');
+  await expect(speaker).toBeFocused();
+  await known.type('Kim');
+  await known.press('Enter');
+  await expect(page.getByTestId('speaker-chip')).toContainText('Kim Jung Han');
+  await expect(position).toBeFocused();
+  await known.type('sincerity');
+  await known.press('Enter');
+  await expect(stance).toBeFocused();
+  await known.press('s');
+  await known.press('Enter');
+  await expect(page.getByTestId('annotation-item')).toHaveCount(2);
+
+  // Space in a field types a space; it does not scroll the article away.
+  await selectInArticle(page, 'agreed to continue dialogue');
+  await page.keyboard.press('n');
+  await expect(speaker).toBeFocused();
+  await page.keyboard.type('Shigeki Takizaki');
+  await expect(speaker).toHaveValue('Shigeki Takizaki');
+  // Esc cancels from any field, and the passage comes back selected to adjust.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('annotation-form')).toHaveCount(0);
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('agreed to continue dialogue');
+
+  const quotes = JSON.parse(app.cli('quotes', '--json')) as { text: string; speaker: { name: string }; positions: { claim: string; stance: string; topic: string }[] }[];
+  expect(quotes).toHaveLength(2);
+  for (const q of quotes) expect(q).toMatchObject({ speaker: { name: 'Kim Jung Han' }, positions: [{ claim: POSITION, stance: 'supports', topic: TOPIC }] });
+
+  expect(fresh.effort).toMatchObject({ drags: 1, clicks: 0 });
+  reportEffort('newSpeakerAndPosition', fresh.effort);
+  reportEffort('knownSpeakerAndPosition', known.effort);
+});
+
+test('Esc leaves the form from the topic field too', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importPasted(page, sampleText(), 'Japan urges South Korea to resolve wartime labor row');
+  await selectInArticle(page, QUOTE);
+  await page.keyboard.press('q');
+  await page.keyboard.type('Kim Jung Han');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(POSITION);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('position-topic-input')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('annotation-form')).toHaveCount(0);
+  await expect(page.getByTestId('annotation-item')).toHaveCount(0);
+});
