@@ -52,3 +52,46 @@ export function step(spans: Span[], from: number, dir: 1 | -1): Span | null {
 export function at(spans: Span[], offset: number): Span | null {
   return spans.find((s) => s.end > offset) ?? spans[spans.length - 1] ?? null;
 }
+
+// Opening mark → closing mark. Straight double quotes pair up in turn within a paragraph.
+const PAIRS: Record<string, string> = { '“': '”', '„': '“', '«': '»', '「': '」', '『': '』', '"': '"' };
+// Punctuation a house style puts inside the closing mark though the speaker's sentence goes on.
+const TRAILING = /[.,;:]+$/;
+
+/** The words inside quotation marks, without the marks and without a trailing full stop or comma. */
+export function quotations(text: string): Span[] {
+  const out: Span[] = [];
+  for (const para of paragraphs(text)) {
+    let i = para.start;
+    while (i < para.end) {
+      const close = PAIRS[text[i]!];
+      if (!close) {
+        i++;
+        continue;
+      }
+      const j = text.indexOf(close, i + 1);
+      if (j < 0 || j >= para.end) {
+        i++;
+        continue;
+      }
+      const inner = text.slice(i + 1, j).replace(TRAILING, '');
+      const span = trimmed(text, i + 1, i + 1 + inner.length);
+      if (span) out.push(span);
+      i = j + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The quotation to select: the first one starting inside or after the current selection (or after
+ * `from` when nothing is selected); when the selection already is that quotation, the next one.
+ */
+export function nextQuotation(spans: Span[], from: number, current: Span | null): Span | null {
+  const start = current ? current.start : from;
+  const i = spans.findIndex((s) => s.start >= start);
+  if (i < 0) return null;
+  const hit = spans[i]!;
+  if (current && hit.start === current.start && hit.end === current.end) return spans[i + 1] ?? null;
+  return hit;
+}

@@ -12,7 +12,7 @@ import type { Actor } from '../../shared/model';
 import { searchHighlight } from './search-highlight';
 import { annotationHighlights, highlightsKey, type HighlightSource } from './annotation-highlights';
 import { actorMentions, mentionsKey } from './actor-mentions';
-import { at, paragraphs, sentences, step, type Span } from './passages';
+import { at, nextQuotation, paragraphs, quotations, sentences, step, type Span } from './passages';
 
 export type PassageUnit = 'sentence' | 'paragraph';
 
@@ -173,6 +173,17 @@ export class Reader {
     const from = sel ? (dir === 1 ? sel.end : sel.start) : this.caret;
     const target = from === null ? at(spans, this.firstVisibleOffset()) : step(spans, from, dir);
     if (target) this.select(target.start, target.end);
+  }
+
+  /**
+   * Selects the words inside the next quotation marks: within the current selection first (a
+   * sentence selected with S), else after it or the caret. False when there is none.
+   */
+  selectQuotation(): boolean {
+    const sel = this.selectionOffsets();
+    const target = nextQuotation(quotations(this.text), sel ? sel.start : (this.caret ?? this.firstVisibleOffset()), sel);
+    if (target) this.select(target.start, target.end);
+    return !!target;
   }
 
   /**

@@ -1,6 +1,6 @@
 // Coding one passage: its kind, who said it, which positions it expresses and with what stance,
 // a comment and tags. Lives in the inspector, so the article stays readable; Esc cancels.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Actor, ActorKind, AnnotationKind, AnnotationPosition, Stance, Topic } from '../../shared/model';
 import { actorKinds, annotationKinds, stances } from '../../shared/model';
 import { guessActorKind } from '../../shared/actor-kind';
@@ -44,17 +44,34 @@ export function actorOptions(actors: Actor[]): Option[] {
   }));
 }
 
-/** A coding in the making: its stance is unset until the analyst chooses one. */
+/**
+ * A coding in the making: its stance is unset until the analyst chooses one. A position being
+ * created has no id yet (`positionId` null, its claim shown), so its stance can be chosen at once.
+ */
 interface DraftCoding {
-  positionId: number;
+  /** Stable across the position's creation, so the stance field keeps the keyboard. */
+  key: string;
+  positionId: number | null;
+  claim?: string;
   stance: Stance | null;
 }
 
+type FormDraft = Omit<AnnotationDraft, 'positions'> & { positions: DraftCoding[] };
+
 /** Where the keyboard goes next: the form walks Speaker → Positions → Topic → stance. */
-type FocusTarget = { field: 'speaker' | 'position' } | { field: 'stance'; positionId: number };
+type FocusTarget = { field: 'speaker' | 'position' } | { field: 'stance'; key: string };
+
+const codingKey = (positionId: number) => `p${positionId}`;
 
 export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeaker, onSave, onCancel, onCodebookChanged, onError }: Props) {
-  const [draft, setDraft] = useState<Omit<AnnotationDraft, 'positions'> & { positions: DraftCoding[] }>(initial);
+  const [draft, setDraft] = useState<FormDraft>(() => ({ ...initial, positions: initial.positions.map((c) => ({ ...c, key: codingKey(c.positionId) })) }));
+  // The draft as last rendered, for a save that waited for creations still under way.
+  const latest = useRef(draft);
+  latest.current = draft;
+  // Speakers, topics and positions being created: keys typed meanwhile go on to the next field,
+  // and a save waits for them.
+  const creating = useRef(new Set<Promise<unknown>>());
+  const newKeys = useRef(0);
   const [tagsText, setTagsText] = useState(initial.tags.join(', '));
   const [pendingClaim, setPendingClaim] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -71,12 +88,12 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
     if (suggestedSpeaker) setDraft((d) => ({ ...d, speakerId: suggestedSpeaker.actorId }));
   }, [suggestedSpeaker]);
 
-  // Focus moves after the render that shows the next field, never by the `autofocus` attribute,
-  // which browsers honour once per page.
-  useEffect(() => {
+  // Focus moves right after the render that shows the next field (before the next key press is
+  // handled), never by the `autofocus` attribute, which browsers honour once per page.
+  useLayoutEffect(() => {
     if (!focusNext) return;
     let el: HTMLElement | null | undefined;
-    if (focusNext.field === 'stance') el = form.current?.querySelector<HTMLSelectElement>(`select[data-position-id="${focusNext.positionId}"]`);
+    if (focusNext.field === 'stance') el = form.current?.querySelector<HTMLSelectElement>(`select[data-coding-key="${focusNext.key}"]`);
     else el = focusNext.field === 'speaker' ? speakerInput.current : positionInput.current;
     if (el) {
       el.focus();
@@ -89,8 +106,9 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
   const positionOptions: Option[] = positions.filter((p) => !draft.positions.some((d) => d.positionId === p.id)).map((p) => ({ id: p.id, label: p.claim, hint: p.topic }));
 
   const addCoding = (positionId: number) => {
-    setDraft((d) => ({ ...d, positions: [...d.positions, { positionId, stance: null }] }));
-    setFocusNext({ field: 'stance', positionId });
+    const key = codingKey(positionId);
+    setDraft((d) => ({ ...d, positions: [...d.positions, { key, positionId, stance: null }] }));
+    setFocusNext({ field: 'stance', key });
   };
 
   const pickSpeaker = (actorId: number) => {
@@ -98,16 +116,28 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
     setFocusNext({ field: 'position' });
   };
 
-  const createSpeaker = async (name: string) => {
+  const track = (work: Promise<unknown>) => {
+    creating.current.add(work);
+    void work.finally(() => creating.current.delete(work));
+  };
+
+  const createSpeaker = (name: string) => {
     const kind = guessActorKind(name);
-    try {
-      const actor = await call('actors.create', { name, kind });
-      await onCodebookChanged();
-      setGuessed({ actorId: actor.id, kind });
-      pickSpeaker(actor.id);
-    } catch (e) {
-      onError((e as Error).message);
-    }
+    // On to Positions now: what is typed while the actor is being created belongs there.
+    positionInput.current?.focus();
+    track(
+      (async () => {
+        try {
+          const actor = await call('actors.create', { name, kind });
+          await onCodebookChanged();
+          setGuessed({ actorId: actor.id, kind });
+          setDraft((d) => ({ ...d, speakerId: actor.id }));
+        } catch (e) {
+          onError((e as Error).message);
+          setFocusNext({ field: 'speaker' });
+        }
+      })(),
+    );
   };
 
   const changeKind = async (actorId: number, kind: ActorKind) => {
@@ -120,31 +150,48 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
     }
   };
 
-  const createPosition = async (topicId: number | null, topicName: string | null) => {
+  const createPosition = (topicId: number | null, topicName: string | null) => {
     const claim = pendingClaim!;
-    try {
-      const topic = topicId ?? (await call('topics.create', { name: topicName! })).id;
-      const position = await call('positions.create', { topicId: topic, claim });
-      await onCodebookChanged();
-      setPendingClaim(null);
-      addCoding(position.id);
-    } catch (e) {
-      onError((e as Error).message);
-    }
+    // The coding row (and its stance field) appears at once; its position id follows.
+    const key = `new${++newKeys.current}`;
+    setPendingClaim(null);
+    setDraft((d) => ({ ...d, positions: [...d.positions, { key, positionId: null, claim, stance: null }] }));
+    setFocusNext({ field: 'stance', key });
+    track(
+      (async () => {
+        try {
+          const topic = topicId ?? (await call('topics.create', { name: topicName! })).id;
+          const position = await call('positions.create', { topicId: topic, claim });
+          await onCodebookChanged();
+          setDraft((d) => ({ ...d, positions: d.positions.map((c) => (c.key === key ? { ...c, positionId: position.id, claim: undefined } : c)) }));
+        } catch (e) {
+          onError((e as Error).message);
+          setDraft((d) => ({ ...d, positions: d.positions.filter((c) => c.key !== key) }));
+          setPendingClaim(claim);
+        }
+      })(),
+    );
   };
 
   const save = async () => {
     if (saving) return;
-    const unset = draft.positions.find((c) => c.stance === null);
+    setSaving(true);
+    if (creating.current.size) {
+      await Promise.allSettled([...creating.current]);
+      // Let the render that carries the new ids happen before reading the draft.
+      await new Promise((r) => setTimeout(r));
+    }
+    const d = latest.current;
+    const unset = d.positions.find((c) => c.stance === null);
     if (unset) {
+      setSaving(false);
       setMissingStance(true);
-      setFocusNext({ field: 'stance', positionId: unset.positionId });
+      setFocusNext({ field: 'stance', key: unset.key });
       return;
     }
-    setSaving(true);
     const tags = tagsText.split(',').map((t) => t.trim()).filter(Boolean);
-    const codings = draft.positions.map((c) => ({ positionId: c.positionId, stance: c.stance! }));
-    await onSave({ ...draft, positions: codings, comment: draft.comment.trim(), tags });
+    const codings = d.positions.flatMap((c) => (c.positionId === null ? [] : [{ positionId: c.positionId, stance: c.stance! }]));
+    await onSave({ ...d, positions: codings, comment: d.comment.trim(), tags });
     setSaving(false);
   };
 
@@ -175,7 +222,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
 
       <div class="segmented" role="radiogroup" aria-label="Kind">
         {annotationKinds.map((k) => (
-          <button type="button" key={k} role="radio" aria-checked={draft.kind === k} class={draft.kind === k ? 'on' : ''} data-testid={`kind-${k}`} onClick={() => setDraft({ ...draft, kind: k })}>
+          <button type="button" key={k} role="radio" aria-checked={draft.kind === k} class={draft.kind === k ? 'on' : ''} data-testid={`kind-${k}`} onClick={() => setDraft((d) => ({ ...d, kind: k }))}>
             {KIND_LABEL[k]}
           </button>
         ))}
@@ -193,7 +240,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
                 class="icon-button"
                 aria-label="Change speaker"
                 onClick={() => {
-                  setDraft({ ...draft, speakerId: null });
+                  setDraft((d) => ({ ...d, speakerId: null }));
                   setFocusNext({ field: 'speaker' });
                 }}
               >
@@ -228,7 +275,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
             createNoun="actor"
             inputRef={speakerInput}
             onPick={(o) => pickSpeaker(o.id)}
-            onCreate={(name) => void createSpeaker(name)}
+            onCreate={createSpeaker}
           />
         )}
       </div>
@@ -237,25 +284,26 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
         <span>Positions</span>
         {draft.positions.map((c) => {
           const p = positions.find((x) => x.id === c.positionId);
+          const claim = p?.claim ?? c.claim ?? '(deleted position)';
           const unset = c.stance === null;
           return (
-            <div key={c.positionId}>
+            <div key={c.key}>
               <div class="coding" data-testid="coding">
                 <div class="coding-claim">
-                  {p?.claim ?? '(deleted position)'}
+                  {claim}
                   <span class="hint"> {p?.topic}</span>
                 </div>
                 <select
                   data-testid="stance-select"
-                  data-position-id={c.positionId}
+                  data-coding-key={c.key}
                   class={unset && missingStance ? 'invalid' : ''}
-                  aria-label={`Stance on ${p?.claim ?? 'position'}`}
+                  aria-label={`Stance on ${claim}`}
                   aria-invalid={unset && missingStance}
                   value={c.stance ?? ''}
                   onChange={(e) => {
                     const value = (e.currentTarget as HTMLSelectElement).value;
                     const stance = value === '' ? null : (value as Stance);
-                    setDraft({ ...draft, positions: draft.positions.map((x) => (x.positionId === c.positionId ? { ...x, stance } : x)) });
+                    setDraft((d) => ({ ...d, positions: d.positions.map((x) => (x.key === c.key ? { ...x, stance } : x)) }));
                   }}
                   onKeyDown={(e) => {
                     // Enter on the stance is the last step of the walk: it saves.
@@ -274,7 +322,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
                     </option>
                   ))}
                 </select>
-                <button type="button" class="icon-button" aria-label="Remove position" onClick={() => setDraft({ ...draft, positions: draft.positions.filter((x) => x.positionId !== c.positionId) })}>
+                <button type="button" class="icon-button" aria-label="Remove position" onClick={() => setDraft((d) => ({ ...d, positions: d.positions.filter((x) => x.key !== c.key) }))}>
                   ×
                 </button>
               </div>
@@ -319,8 +367,8 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
               placeholder="Topic, e.g. Wartime labor compensation"
               createNoun="topic"
               autoFocus
-              onPick={(o) => void createPosition(o.id, null)}
-              onCreate={(name) => void createPosition(null, name)}
+              onPick={(o) => createPosition(o.id, null)}
+              onCreate={(name) => createPosition(null, name)}
             />
           </div>
         )}
@@ -328,7 +376,10 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
 
       <label class="field">
         <span>Comment</span>
-        <textarea data-testid="annotation-comment" rows={3} value={draft.comment} onInput={(e) => setDraft({ ...draft, comment: (e.currentTarget as HTMLTextAreaElement).value })} />
+        <textarea data-testid="annotation-comment" rows={3} value={draft.comment} onInput={(e) => {
+            const comment = (e.currentTarget as HTMLTextAreaElement).value;
+            setDraft((d) => ({ ...d, comment }));
+          }} />
       </label>
       <label class="field">
         <span>Tags (comma-separated)</span>

@@ -92,7 +92,8 @@ export function ReaderPane(props: Props) {
     },
   }));
 
-  // Selecting without a mouse: S / Shift+S a sentence, ] / [ a paragraph, Shift+Arrow keys move
+  // Selecting without a mouse: S / Shift+S a sentence, ] / [ a paragraph, " the words in quotation
+  // marks (within the selected sentence first), Shift+Arrow keys move
   // the end of the selection (with Alt, its start; with Ctrl, by words), Esc drops it. Q, P and N
   // then code it as with a mouse selection (ReadingView listens for those).
   const onKeyDown = (e: KeyboardEvent) => {
@@ -105,6 +106,9 @@ export function ReaderPane(props: Props) {
     } else if (!e.ctrlKey && !e.altKey && (key === ']' || key === '[')) {
       e.preventDefault();
       r.selectPassage('paragraph', key === ']' ? 1 : -1);
+    } else if (!e.ctrlKey && !e.altKey && key === '"') {
+      e.preventDefault();
+      r.selectQuotation();
     } else if (e.shiftKey && /^Arrow(Left|Right|Up|Down)$/.test(key)) {
       const direction = key === 'ArrowRight' || key === 'ArrowDown' ? 'forward' : 'backward';
       const unit = key === 'ArrowUp' || key === 'ArrowDown' ? 'line' : e.ctrlKey ? 'word' : 'character';
@@ -226,7 +230,7 @@ export function ReaderPane(props: Props) {
         ref={scroller}
         hidden={!article}
         tabIndex={0}
-        aria-label="Article text. S selects a sentence, ] a paragraph; Q quotes it."
+        aria-label="Article text. S selects a sentence, ] a paragraph, a double quote the quoted words; Shift+Arrow keys adjust; Q quotes it."
         data-testid="reader-scroll"
         onScroll={() => setPopover(null)}
         onKeyDown={onKeyDown}

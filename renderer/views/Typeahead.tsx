@@ -1,6 +1,6 @@
 // A text field with suggestions. Enter picks the highlighted suggestion; when nothing matches,
 // Enter offers to create what was typed (a new actor, position or topic).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 
 export interface Option {
@@ -34,11 +34,13 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
   const [query, setQuery] = useState(initial);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  // Whether the arrow keys chose a suggestion: Enter on an empty field picks only what was chosen.
+  const [navigated, setNavigated] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   // The `autofocus` attribute is honoured once per document; a form opened a second time would
-  // leave the keyboard on <body>.
-  useEffect(() => {
+  // leave the keyboard on <body>. Before paint, so no key typed meanwhile goes elsewhere.
+  useLayoutEffect(() => {
     if (autoFocus) input.current?.focus();
   }, []);
 
@@ -56,6 +58,8 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
   const exact = matches.some((o) => [o.label, ...(o.keys ?? [])].some((w) => w.toLowerCase() === q));
   const canCreate = !!onCreate && !!q && !exact;
   const count = matches.length + (canCreate ? 1 : 0);
+  // The suggestion Enter would take: none on an empty field until the arrow keys choose one.
+  const current = q || navigated ? active : -1;
 
   const choose = (i: number) => {
     if (i < matches.length) {
@@ -65,6 +69,7 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
       onCreate!(query.trim());
       setQuery('');
     }
+    setNavigated(false);
     setOpen(false);
   };
 
@@ -86,6 +91,7 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
         onInput={(e) => {
           setQuery((e.currentTarget as HTMLInputElement).value);
           setActive(0);
+          setNavigated(false);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -94,11 +100,15 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
           if (e.key === 'ArrowDown') {
             e.preventDefault();
             setOpen(true);
-            setActive((a) => Math.min(count - 1, a + 1));
+            if (navigated || q) setActive((a) => Math.min(count - 1, a + 1));
+            setNavigated(true);
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
+            setNavigated(true);
             setActive((a) => Math.max(0, a - 1));
           } else if (e.key === 'Enter') {
+            // Empty and nothing chosen: Enter is not a pick, and goes on to the form (which may save).
+            if (!q && !navigated) return;
             e.preventDefault();
             if (count) choose(Math.min(active, count - 1));
           } else if (e.key === 'Escape') {
@@ -114,8 +124,8 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
             <li
               key={o.id}
               role="option"
-              aria-selected={i === active}
-              class={i === active ? 'active' : ''}
+              aria-selected={i === current}
+              class={i === current ? 'active' : ''}
               onMouseDown={(e) => {
                 e.preventDefault();
                 choose(i);
@@ -128,8 +138,8 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
           {canCreate && (
             <li
               role="option"
-              aria-selected={active === matches.length}
-              class={`create ${active === matches.length ? 'active' : ''}`}
+              aria-selected={current === matches.length}
+              class={`create ${current === matches.length ? 'active' : ''}`}
               onMouseDown={(e) => {
                 e.preventDefault();
                 choose(matches.length);

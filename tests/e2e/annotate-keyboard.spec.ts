@@ -1,6 +1,7 @@
 // The annotation form walks the keyboard Speaker → Positions → Topic → stance every time it opens,
 // and Enter on the stance saves: what coding one quote costs is counted and reported to the bench.
-import { test, expect, importPasted, sampleText, selectInArticle, POSITION, QUOTE, TOPIC } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, importPasted, samplePath, sampleText, selectInArticle, POSITION, QUOTE, TOPIC } from './fixtures';
 import { EffortCounter, reportEffort } from './coding-effort';
 
 const SECOND = 'the need for the Japanese government and defendant companies';
@@ -89,4 +90,68 @@ test('Esc leaves the form from the topic field too', async ({ page, app }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('annotation-form')).toHaveCount(0);
   await expect(page.getByTestId('annotation-item')).toHaveCount(0);
+});
+
+const selected = (page: Page) => page.evaluate(() => document.getSelection()?.toString().trim() ?? '');
+
+test('a quote coded with the keyboard alone: library, sentence, quoted words, form, and Shift+Arrow to adjust', async ({ page, app }) => {
+  app.cli('import', samplePath);
+  await page.goto(app.url);
+  const keys = new EffortCounter(page);
+
+  // Tab to the library, ↓ opens the article, Enter puts the keyboard in its text.
+  const list = page.getByRole('listbox', { name: 'Articles' });
+  for (let i = 0; i < 20 && !(await list.evaluate((el) => el === document.activeElement)); i++) await keys.press('Tab');
+  await expect(list).toBeFocused();
+  await keys.press('ArrowDown');
+  await expect(page.getByTestId('article-view')).toContainText('Nippon Steel');
+  await keys.press('Enter');
+  await expect(page.getByTestId('reader-scroll')).toBeFocused();
+
+  // S selects the first sentence in view, then the next ones; " the quoted words inside it.
+  await keys.press('s');
+  expect(await selected(page)).toMatch(/^Japan urged South Korea on Thursday/);
+  for (let i = 0; i < 10 && !(await selected(page)).includes(QUOTE); i++) await keys.press('s');
+  expect(await selected(page)).toMatch(/^According to a South Korean Foreign Ministry statement/);
+  await keys.press('"');
+  expect(await selected(page)).toBe(QUOTE);
+
+  await keys.press('q');
+  await expect(page.getByTestId('speaker-input')).toBeFocused();
+  await keys.type('Kim Jung Han');
+  await keys.press('Enter');
+  await keys.type(POSITION);
+  await keys.press('Enter');
+  await keys.type(TOPIC);
+  await keys.press('Enter');
+  await keys.press('s');
+  await keys.press('Enter');
+  await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  await expect(page.locator('[data-testid="article-view"] [data-annotation-id]')).toHaveText(QUOTE);
+  await expect(page.getByTestId('reader-scroll')).toBeFocused();
+  reportEffort('keyboardOnly', keys.effort);
+
+  // Next: S goes on after the quote; Shift+Arrow keys trim the sentence to what was reported.
+  await page.keyboard.press('s');
+  expect(await selected(page)).toMatch(/^It said he also urged Tokyo/);
+  const target = 'urged Tokyo to withdraw "unfair" export controls imposed on South Korea for materials used in the manufacture of semiconductors';
+  for (let i = 0; i < 40 && !(await selected(page)).endsWith('semiconductors'); i++) {
+    await page.keyboard.press((await selected(page)).includes('semiconductors,') ? 'Shift+ArrowLeft' : 'Control+Shift+ArrowLeft');
+  }
+  // With Alt, the start moves: word by word, then a character at a time.
+  for (let i = 0; i < 40 && !(await selected(page)).startsWith('urged'); i++) {
+    await page.keyboard.press('Control+Alt+Shift+ArrowRight');
+    if ((await selected(page)).startsWith('Tokyo')) for (let j = 0; j < 7; j++) await page.keyboard.press('Alt+Shift+ArrowLeft');
+  }
+  expect(await selected(page)).toBe(target);
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('speaker-input')).toBeFocused();
+  await page.keyboard.type('Kim');
+  await page.keyboard.press('Enter');
+  // Enter on the empty Positions field is "done": the paraphrase is saved with its speaker alone.
+  await expect(page.getByTestId('position-input')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('annotation-item')).toHaveCount(2);
+  await expect(page.getByTestId('annotation-item').filter({ hasText: 'export controls' })).toContainText('Kim Jung Han');
+  expect(JSON.parse(app.cli('quotes', '--json')).map((q: { text: string }) => q.text)).toEqual(expect.arrayContaining([QUOTE, target]));
 });
