@@ -1,6 +1,6 @@
 // The actors of the codebook: who they are, their aliases and affiliations. Merging moves every
 // annotation and alias to the survivor; deleting one in use says how many annotations it touches.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Actor, ActorKind } from '../../shared/model';
 import { actorKinds } from '../../shared/model';
 import { call, ApiError } from '../api';
@@ -8,6 +8,7 @@ import { Typeahead } from './Typeahead';
 import { actorOptions } from './AnnotationForm';
 import type { Toast } from './Toasts';
 import { InlineCreate } from './InlineCreate';
+import { guessActorKind } from '../../shared/actor-kind';
 
 interface Props {
   actors: Actor[];
@@ -45,7 +46,8 @@ export function ActorsView({ actors, refresh, toast }: Props) {
             onCancel={() => setCreating(false)}
             onCreate={async (name) => {
               try {
-                const a = await call('actors.create', { name });
+                // A first guess at the kind; the editor that opens shows it to correct.
+                const a = await call('actors.create', { name, kind: guessActorKind(name) });
                 await refresh();
                 setSelected(a.id);
                 setCreating(false);
@@ -93,7 +95,25 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
   const [notes, setNotes] = useState(actor.notes ?? '');
   const [affiliations, setAffiliations] = useState(actor.affiliations.map((f) => ({ organizationId: f.organizationId, role: f.role ?? '' })));
   const [mergeTarget, setMergeTarget] = useState<number | ''>('');
-  useEffect(() => setAffiliations(actor.affiliations.map((f) => ({ organizationId: f.organizationId, role: f.role ?? '' }))), [actor]);
+  // Back in step with the store when the actor's stored affiliations change (a save, a merge); not
+  // on every refresh of the actor list, which would drop one just attached and not yet saved.
+  const stored = JSON.stringify(actor.affiliations.map((f) => [f.organizationId, f.role]));
+  useEffect(() => setAffiliations(actor.affiliations.map((f) => ({ organizationId: f.organizationId, role: f.role ?? '' }))), [stored]);
+  // An organization just attached: the keyboard goes on to its role.
+  const [roleFocus, setRoleFocus] = useState<number | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    if (roleFocus === null) return;
+    const input = form.current?.querySelector<HTMLInputElement>(`[data-organization-id="${roleFocus}"] input`);
+    if (input) {
+      input.focus();
+      setRoleFocus(null);
+    }
+  });
+  const attach = (organizationId: number) => {
+    setAffiliations((fs) => (fs.some((f) => f.organizationId === organizationId) ? fs : [...fs, { organizationId, role: '' }]));
+    setRoleFocus(organizationId);
+  };
   const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
   const others = actors.filter((a) => a.id !== actor.id);
 
@@ -118,8 +138,8 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
   const createOrganization = async (orgName: string) => {
     try {
       const org = await call('actors.create', { name: orgName, kind: 'organization' });
+      attach(org.id);
       await refresh();
-      setAffiliations((fs) => [...fs, { organizationId: org.id, role: '' }]);
     } catch (e) {
       fail(e);
     }
@@ -127,6 +147,7 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
 
   return (
     <form
+      ref={form}
       class="editor-form"
       data-testid="actor-editor"
       onSubmit={(e) => {
@@ -165,7 +186,7 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
       <div class="field">
         <span>Affiliations</span>
         {affiliations.map((f, i) => (
-          <div class="coding" key={f.organizationId}>
+          <div class="coding" key={f.organizationId} data-testid="affiliation" data-organization-id={f.organizationId}>
             <div class="coding-claim">{actors.find((a) => a.id === f.organizationId)?.name}</div>
             <input
               placeholder="Role, e.g. Director-General"
@@ -180,11 +201,12 @@ function ActorEditor({ actor, actors, refresh, onGone, toast }: { actor: Actor; 
         ))}
         <Typeahead
           options={actorOptions(others.filter((a) => a.kind !== 'person' && !affiliations.some((f) => f.organizationId === a.id)))}
+          taken={actorOptions(others.filter((a) => affiliations.some((f) => f.organizationId === a.id)))}
           label="Add an affiliation"
           testId="affiliation-input"
           placeholder="Add an organization, state or group…"
           createNoun="organization"
-          onPick={(o) => setAffiliations([...affiliations, { organizationId: o.id, role: '' }])}
+          onPick={(o) => attach(o.id)}
           onCreate={(n) => void createOrganization(n)}
         />
       </div>

@@ -337,6 +337,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
         {pendingClaim === null ? (
           <Typeahead
             options={positionOptions}
+            taken={positions.filter((p) => draft.positions.some((d) => d.positionId === p.id)).map((p) => ({ id: p.id, label: p.claim }))}
             label="Add a position"
             testId="position-input"
             placeholder="Add a position (claim)…"

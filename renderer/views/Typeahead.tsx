@@ -13,6 +13,11 @@ export interface Option {
 
 interface Props {
   options: Option[];
+  /**
+   * What exists but is already chosen (an attached organization, a coded position): a name that
+   * matches one of these is never offered for creation, so a half-typed name makes no duplicate.
+   */
+  taken?: Option[];
   placeholder?: string;
   testId?: string;
   label: string;
@@ -30,7 +35,18 @@ interface Props {
 
 const MAX_SHOWN = 8;
 
-export function Typeahead({ options, placeholder, testId, label, createNoun, autoFocus, inputRef, initial = '', onPick, onCreate, onCancel }: Props) {
+/** Options whose name or alias is the query, starts with it, or contains it, in that order. */
+function ranked(options: Option[], q: string): Option[] {
+  const scored: [number, Option][] = [];
+  for (const o of options) {
+    const words = [o.label, ...(o.keys ?? [])].map((w) => w.toLowerCase());
+    const score = words.some((w) => w === q) ? 0 : words.some((w) => w.startsWith(q)) ? 1 : words.some((w) => w.includes(q)) ? 2 : -1;
+    if (score >= 0) scored.push([score, o]);
+  }
+  return scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label)).slice(0, MAX_SHOWN).map(([, o]) => o);
+}
+
+export function Typeahead({ options, taken = [], placeholder, testId, label, createNoun, autoFocus, inputRef, initial = '', onPick, onCreate, onCancel }: Props) {
   const [query, setQuery] = useState(initial);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -45,18 +61,10 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
   }, []);
 
   const q = query.trim().toLowerCase();
-  const matches = useMemo(() => {
-    if (!q) return options.slice(0, MAX_SHOWN);
-    const scored: [number, Option][] = [];
-    for (const o of options) {
-      const words = [o.label, ...(o.keys ?? [])].map((w) => w.toLowerCase());
-      const score = words.some((w) => w === q) ? 0 : words.some((w) => w.startsWith(q)) ? 1 : words.some((w) => w.includes(q)) ? 2 : -1;
-      if (score >= 0) scored.push([score, o]);
-    }
-    return scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label)).slice(0, MAX_SHOWN).map(([, o]) => o);
-  }, [q, options]);
+  const matches = useMemo(() => (q ? ranked(options, q) : options.slice(0, MAX_SHOWN)), [q, options]);
+  const takenMatches = useMemo(() => (q ? ranked(taken, q) : []), [q, taken]);
   const exact = matches.some((o) => [o.label, ...(o.keys ?? [])].some((w) => w.toLowerCase() === q));
-  const canCreate = !!onCreate && !!q && !exact;
+  const canCreate = !!onCreate && !!q && !exact && takenMatches.length === 0;
   const count = matches.length + (canCreate ? 1 : 0);
   // The suggestion Enter would take: none on an empty field until the arrow keys choose one.
   const current = q || navigated ? active : -1;
@@ -118,6 +126,11 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
           }
         }}
       />
+      {takenMatches.length > 0 && matches.length === 0 && (
+        <p class="hint typeahead-taken" data-testid="typeahead-taken" role="status">
+          {takenMatches.map((o) => o.label).join(', ')} {takenMatches.length === 1 ? 'is' : 'are'} already here.
+        </p>
+      )}
       {open && count > 0 && (
         <ul class="typeahead-menu" role="listbox">
           {matches.map((o, i) => (
