@@ -155,3 +155,34 @@ test('a quote coded with the keyboard alone: library, sentence, quoted words, fo
   await expect(page.getByTestId('annotation-item').filter({ hasText: 'export controls' })).toContainText('Kim Jung Han');
   expect(JSON.parse(app.cli('quotes', '--json')).map((q: { text: string }) => q.text)).toEqual(expect.arrayContaining([QUOTE, target]));
 });
+
+test('a new speaker’s kind is guessed and shown to correct; a position is never saved without a stance', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importPasted(page, sampleText(), 'Japan urges South Korea to resolve wartime labor row');
+  await selectInArticle(page, 'present a solution over a wartime labor row');
+  await page.keyboard.press('q');
+  await page.keyboard.type('Government of Japan');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('speaker-kind-guess')).toContainText('guessed');
+  await expect(page.getByTestId('speaker-kind')).toHaveValue('organization');
+  await page.getByTestId('speaker-kind').selectOption('state');
+
+  await page.getByTestId('position-input').fill('South Korea must present a solution');
+  await page.getByTestId('position-input').press('Enter');
+  await page.keyboard.type(TOPIC);
+  await page.keyboard.press('Enter');
+  // No stance yet: Enter (and Save) refuse, saying why beside the field.
+  await expect(page.getByTestId('stance-select')).toHaveValue('');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('stance-missing')).toBeVisible();
+  await page.getByTestId('annotation-save').click();
+  await expect(page.getByTestId('annotation-form')).toBeVisible();
+  expect(JSON.parse(app.cli('quotes', '--json'))).toEqual([]);
+
+  await page.getByTestId('stance-select').selectOption('opposes');
+  await expect(page.getByTestId('stance-missing')).toHaveCount(0);
+  await page.getByTestId('annotation-save').click();
+  await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  const quotes = JSON.parse(app.cli('quotes', '--json')) as { speaker: { name: string; kind: string }; positions: { stance: string }[] }[];
+  expect(quotes).toMatchObject([{ speaker: { name: 'Government of Japan', kind: 'state' }, positions: [{ stance: 'opposes' }] }]);
+});
