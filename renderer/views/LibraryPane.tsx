@@ -114,7 +114,9 @@ export function LibraryPane({ articles, outlets, view, selectedId, onView, onSel
             >
               <div class="item-title">{a.title}</div>
               <div class="item-meta">
-                {[a.outlet, a.publishedAt, `${a.wordCount.toLocaleString()} words`].filter(Boolean).join(' · ')}
+                {[a.outlet, a.publishedAt, `${a.wordCount.toLocaleString()} words`, a.annotationCount ? `${a.annotationCount.toLocaleString()} annotation${a.annotationCount === 1 ? '' : 's'}` : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </div>
             </div>
           )}

@@ -5,6 +5,7 @@ import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
 import { pageSize, saveExport } from '../exports';
 import type { UndoHistory } from '../undo';
+import { readPlace, writePlace } from '../place';
 import type { ColorBy } from '../editor/annotation-highlights';
 import { LibraryPane, type LibraryView } from './LibraryPane';
 import { ReaderPane, type ReaderHandle } from './ReaderPane';
@@ -76,6 +77,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       try {
         const list = await call('annotations.list', { articleId });
         if (articleRef.current?.id === articleId) setAnnotations(list);
+        // The library row's count, without listing the whole library again.
+        setArticles((rows) => rows?.map((x) => (x.id === articleId ? { ...x, annotationCount: list.length } : x)) ?? null);
       } catch (e) {
         fail(e);
       }
@@ -83,16 +86,21 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     [fail],
   );
 
+  // Only the latest open counts: an earlier one answered late must not replace it.
+  const openSeq = useRef(0);
   const open = useCallback(
     async (id: number, terms: string[] = [], annotationId?: number) => {
+      const seq = ++openSeq.current;
       setSelectedId(id);
       setDraft(null);
       try {
         const a = await call('articles.get', { id });
         const list = a.deletedAt ? [] : await call('annotations.list', { articleId: id });
+        if (seq !== openSeq.current) return;
         setHighlight(terms);
         setAnnotations(list);
         setArticle(a);
+        writePlace({ article: id });
         if (annotationId) setTimeout(() => readerRef.current?.reveal(annotationId), 50);
       } catch (e) {
         fail(e);
@@ -100,6 +108,41 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     },
     [fail],
   );
+
+  // A reload comes back to the article that was open, if it is still there.
+  useEffect(() => {
+    const id = readPlace().article;
+    if (id === undefined || openRequest) return;
+    call('articles.get', { id })
+      .then(() => open(id))
+      .catch(() => writePlace({ article: undefined }));
+  }, []);
+
+  // The list follows what other processes do to the library (the CLI importing while the app is
+  // open): checked when the window comes back into focus and every few seconds while it is shown,
+  // with a call that reads nothing.
+  const seenChanges = useRef<number | null>(null);
+  useEffect(() => {
+    const check = async () => {
+      if (document.hidden) return;
+      try {
+        const n = await call('library.changes', {});
+        if (seenChanges.current !== null && n !== seenChanges.current) await refresh();
+        seenChanges.current = n;
+      } catch {
+        // A failed check is retried at the next one; the list is only a little behind.
+      }
+    };
+    void check();
+    const timer = setInterval(() => void check(), 5000);
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [refresh]);
 
   useEffect(() => {
     if (openRequest) {
@@ -124,6 +167,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       if (trashed && articleRef.current?.id === id) {
         setArticle(null);
         setSelectedId(null);
+        writePlace({ article: undefined });
       }
       await refresh();
       if (!trashed && (selectedId === id || articleRef.current?.id === id)) void open(id);
@@ -270,6 +314,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       try {
         const r = await call('articles.updateText', { id: a.id, doc: doc as Record<string, unknown> });
         setArticle(r.article);
+        // The row's word count follows the text.
+        setArticles((rows) => rows?.map((x) => (x.id === a.id ? { ...x, wordCount: r.article.wordCount, updatedAt: r.article.updatedAt } : x)) ?? null);
         await loadAnnotations(a.id);
         toast({
           kind: r.orphaned ? 'error' : 'info',
