@@ -35,6 +35,9 @@ export function LibraryPane({ articles, outlets, view, selectedId, onView, onSel
       e.preventDefault();
       const next = Math.min(articles.length - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1)));
       onSelect(articles[next]!.id);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      onSelect(articles[e.key === 'Home' ? 0 : articles.length - 1]!.id);
     } else if (e.key === 'Enter' && selectedId !== null) {
       e.preventDefault();
       onEnter(selectedId);

@@ -113,8 +113,12 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   useEffect(() => {
     const id = readPlace().article;
     if (id === undefined || openRequest) return;
+    const before = openSeq.current;
     call('articles.get', { id })
-      .then(() => open(id))
+      // Unless the analyst has opened something else meanwhile.
+      .then(() => {
+        if (openSeq.current === before) void open(id);
+      })
       .catch(() => writePlace({ article: undefined }));
   }, []);
 
