@@ -13,6 +13,7 @@ type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Prom
 function handlers(s: Services): Handlers {
   return {
     'library.info': () => s.library.info(),
+    'library.changes': () => s.library.changes(),
     'articles.import': (i) => s.importer.import(i),
     'articles.list': (i) => s.library.list(i),
     'articles.outlets': () => s.library.outlets(),

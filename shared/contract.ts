@@ -123,6 +123,11 @@ export type ArticleSort = (typeof articleSorts)[number];
 
 export const contract = {
   'library.info': call<LibraryInfo>()(z.strictObject({})),
+  /**
+   * A number that changes when another process (the CLI) has written to the library since the
+   * last call: cheap enough to ask every few seconds, so the library list can follow.
+   */
+  'library.changes': call<number>()(z.strictObject({})),
 
   'articles.import': call<ImportResult>()(
     z.strictObject({

@@ -14,6 +14,8 @@ export interface ArticleMeta {
   importedAt: string;
   updatedAt: string;
   wordCount: number;
+  /** Live annotations on it (orphans included), for the library list. */
+  annotationCount: number;
   /** Set when the article is in the trash. */
   deletedAt: string | null;
 }

@@ -26,6 +26,11 @@ export class LibraryService {
     };
   }
 
+  /** SQLite's data_version: it moves when another connection commits, and costs no read. */
+  changes(): number {
+    return this.library.db.pragma('data_version', { simple: true }) as number;
+  }
+
   list(opts: { sort?: ArticleSort; outlet?: string; trash?: boolean }): ArticleMeta[] {
     return this.articles.list(opts);
   }

@@ -30,9 +30,13 @@ interface Row {
   updated_at: string;
   deleted_at: string | null;
   word_count: number;
+  annotation_count: number;
 }
 
-const META_COLUMNS = 'id, title, outlet, author, published_at, url, imported_at, updated_at, deleted_at, word_count';
+// The annotation count is a lookup per row on the annotations_article index, not a join over the table.
+const META_COLUMNS =
+  'id, title, outlet, author, published_at, url, imported_at, updated_at, deleted_at, word_count, ' +
+  '(SELECT count(*) FROM annotations n WHERE n.article_id = articles.id AND n.deleted_at IS NULL) AS annotation_count';
 
 const toMeta = (r: Row): ArticleMeta => ({
   id: r.id,
@@ -45,6 +49,7 @@ const toMeta = (r: Row): ArticleMeta => ({
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
   wordCount: r.word_count,
+  annotationCount: r.annotation_count,
 });
 
 const ORDER: Record<ArticleSort, string> = {

@@ -13,6 +13,8 @@ export interface HighlightSource {
   colorBy: ColorBy;
   /** Speaker colours by actor id. */
   speakerColors: Map<number, string>;
+  /** The passage being coded in the open form: the DOM selection is gone, the mark stays. */
+  pending?: { start: number; end: number } | null;
 }
 
 export const STANCE_COLORS: Record<Stance | 'none', string> = {
@@ -53,6 +55,10 @@ export function buildHighlights(state: EditorState, src: HighlightSource): Decor
         { annotationId: a.id },
       ),
     );
+  }
+  if (src.pending) {
+    const { from, to } = index.docRange(src.pending.start, src.pending.end);
+    if (from < to) decorations.push(Decoration.inline(from, to, { nodeName: 'span', class: 'hl-pending', 'data-testid': 'pending-passage' }));
   }
   return DecorationSet.create(state.doc, decorations);
 }

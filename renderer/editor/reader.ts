@@ -12,6 +12,9 @@ import type { Actor } from '../../shared/model';
 import { searchHighlight } from './search-highlight';
 import { annotationHighlights, highlightsKey, type HighlightSource } from './annotation-highlights';
 import { actorMentions, mentionsKey } from './actor-mentions';
+import { at, nextQuotation, paragraphs, quotations, sentences, step, type Span } from './passages';
+
+export type PassageUnit = 'sentence' | 'paragraph';
 
 export interface ShowOptions {
   /** Words to mark and scroll to, from the search that opened the article. */
@@ -31,6 +34,9 @@ export class Reader {
   private view: EditorView;
   private index: TextIndex | null = null;
   private editing = false;
+  /** Where keyboard selection goes on from when nothing is selected (after coding a passage). */
+  private caret: number | null = null;
+  private sentenceSpans: Span[] | null = null;
 
   constructor(
     private readonly mount: HTMLElement,
@@ -53,6 +59,7 @@ export class Reader {
         view.updateState(view.state.apply(tr));
         if (tr.docChanged) {
           this.index = null;
+          this.sentenceSpans = null;
           this.host.onEdit?.();
         }
       },
@@ -78,6 +85,8 @@ export class Reader {
     const doc = Node.fromJSON(articleSchema, docJSON);
     this.editing = false;
     this.index = null;
+    this.sentenceSpans = null;
+    this.caret = null;
     const previous = this.view;
     this.view = this.createView(
       EditorState.create({
@@ -136,6 +145,83 @@ export class Reader {
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     return e > s ? { start: s, end: e } : null;
+  }
+
+  /** Selects a passage of the text, as a user dragging the mouse would, and keeps it in view. */
+  select(start: number, end: number): void {
+    const { from, to } = this.textIndex().docRange(start, end);
+    const a = this.view.domAtPos(from, 1);
+    const b = this.view.domAtPos(to, -1);
+    document.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+    this.scrollSelectionIntoView();
+  }
+
+  /** Keyboard selection goes on from here; the current selection, if any, is dropped. */
+  setCaret(offset: number): void {
+    this.caret = offset;
+    if (this.selectionOffsets()) document.getSelection()?.removeAllRanges();
+  }
+
+  /**
+   * Selects the next (dir 1) or previous (-1) sentence or paragraph: after the current selection,
+   * else after the caret, else the first one in view.
+   */
+  selectPassage(unit: PassageUnit, dir: 1 | -1): void {
+    const text = this.text;
+    const spans = unit === 'sentence' ? (this.sentenceSpans ??= sentences(text)) : paragraphs(text);
+    const sel = this.selectionOffsets();
+    const from = sel ? (dir === 1 ? sel.end : sel.start) : this.caret;
+    const target = from === null ? at(spans, this.firstVisibleOffset()) : step(spans, from, dir);
+    if (target) this.select(target.start, target.end);
+  }
+
+  /**
+   * Selects the words inside the next quotation marks: within the current selection first (a
+   * sentence selected with S), else after it or the caret. False when there is none.
+   */
+  selectQuotation(): boolean {
+    const sel = this.selectionOffsets();
+    const target = nextQuotation(quotations(this.text), sel ? sel.start : (this.caret ?? this.firstVisibleOffset()), sel);
+    if (target) this.select(target.start, target.end);
+    return !!target;
+  }
+
+  /**
+   * Moves one end of the current selection by a character, word or line (Shift+Arrow keys; with
+   * Alt the start moves instead of the end). False when nothing in the article is selected.
+   */
+  extendSelection(edge: 'start' | 'end', direction: 'forward' | 'backward', unit: 'character' | 'word' | 'line'): boolean {
+    const sel = document.getSelection();
+    if (!sel || !this.selectionOffsets()) return false;
+    const r = sel.getRangeAt(0);
+    // Selection.modify moves the focus end, so put the end that should move there.
+    if (edge === 'start') sel.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset);
+    else sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+    sel.modify('extend', direction, unit);
+    this.scrollSelectionIntoView();
+    return true;
+  }
+
+  /** Drops the selection; the caret stays at its end, so the next passage follows it. */
+  clearSelection(): void {
+    const sel = this.selectionOffsets();
+    if (sel) this.caret = sel.end;
+    document.getSelection()?.removeAllRanges();
+  }
+
+  private firstVisibleOffset(): number {
+    const scroller = this.view.dom.closest('.reader-scroll') ?? this.view.dom;
+    const box = scroller.getBoundingClientRect();
+    const page = this.view.dom.getBoundingClientRect();
+    const hit = this.view.posAtCoords({ left: page.left + page.width / 2, top: Math.max(box.top, page.top) + 4 });
+    return hit ? this.textIndex().offsetAt(hit.pos) : 0;
+  }
+
+  private scrollSelectionIntoView(): void {
+    const sel = document.getSelection();
+    const node = sel?.focusNode;
+    const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+    el?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Viewport rectangle of the end of the current DOM selection, for the annotate popover. */

@@ -1,6 +1,6 @@
 // The actors of the codebook: who they are, their aliases and affiliations. Merging moves every
 // annotation and alias to the survivor; deleting one in use says how many annotations it touches.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Actor, ActorKind, QuoteRow } from '../../shared/model';
 import { actorKinds } from '../../shared/model';
 import { call, ApiError } from '../api';
@@ -13,6 +13,7 @@ import { confirmAction } from './ConfirmDialog';
 import { plural } from '../../shared/plural';
 import type { UndoHistory } from '../undo';
 import { modLabel } from '../shortcuts';
+import { guessActorKind } from '../../shared/actor-kind';
 
 interface Props {
   actors: Actor[];
@@ -59,7 +60,8 @@ export function ActorsView({ actors, refresh, toast, history, selectRequest, onO
             onCancel={() => setCreating(false)}
             onCreate={async (name) => {
               try {
-                const a = await call('actors.create', { name });
+                // A first guess at the kind; the editor that opens shows it to correct.
+                const a = await call('actors.create', { name, kind: guessActorKind(name) });
                 await refresh();
                 setSelected(a.id);
                 setCreating(false);
@@ -109,6 +111,17 @@ export function ActorsView({ actors, refresh, toast, history, selectRequest, onO
   );
 }
 
+interface AffiliationRow {
+  /** Stable while an organization is being created, so its role field keeps the keyboard. */
+  key: string;
+  organizationId: number | null;
+  /** The name of one being created, until the actor list has it. */
+  name?: string;
+  role: string;
+}
+
+const storedAffiliations = (actor: Actor): AffiliationRow[] => actor.affiliations.map((f) => ({ key: `o${f.organizationId}`, organizationId: f.organizationId, role: f.role ?? '' }));
+
 interface EditorProps {
   actor: Actor;
   actors: Actor[];
@@ -126,14 +139,42 @@ function ActorEditor({ actor, actors, refresh, onGone, onShow, toast, history, o
   const [color, setColor] = useState(actor.color);
   const [aliases, setAliases] = useState(actor.aliases.join(', '));
   const [notes, setNotes] = useState(actor.notes ?? '');
-  const [affiliations, setAffiliations] = useState(actor.affiliations.map((f) => ({ organizationId: f.organizationId, role: f.role ?? '' })));
+  const [affiliations, setAffiliations] = useState(() => storedAffiliations(actor));
   const [mergeTarget, setMergeTarget] = useState<number | ''>('');
-  useEffect(() => setAffiliations(actor.affiliations.map((f) => ({ organizationId: f.organizationId, role: f.role ?? '' }))), [actor]);
+  // Back in step with the store when the actor's stored affiliations change (a save, a merge); not
+  // on every refresh of the actor list, which would drop one just attached and not yet saved.
+  const stored = JSON.stringify(actor.affiliations.map((f) => [f.organizationId, f.role]));
+  useEffect(() => setAffiliations(storedAffiliations(actor)), [stored]);
+  const latest = useRef(affiliations);
+  latest.current = affiliations;
+  // Organizations being created from the field: Save waits for them.
+  const creating = useRef(new Set<Promise<unknown>>());
+  // An organization just attached: the keyboard goes on to its role.
+  const [roleFocus, setRoleFocus] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    if (roleFocus === null) return;
+    const input = form.current?.querySelector<HTMLInputElement>(`[data-affiliation-key="${roleFocus}"] input`);
+    if (input) {
+      input.focus();
+      setRoleFocus(null);
+    }
+  });
+  const attach = (organizationId: number) => {
+    const key = `o${organizationId}`;
+    setAffiliations((fs) => (fs.some((f) => f.organizationId === organizationId) ? fs : [...fs, { key, organizationId, role: '' }]));
+    setRoleFocus(key);
+  };
   const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
   const others = actors.filter((a) => a.id !== actor.id);
 
   const save = async () => {
     try {
+      if (creating.current.size) {
+        await Promise.allSettled([...creating.current]);
+        await new Promise((r) => setTimeout(r)); // the render that carries the new ids
+      }
+      const affiliations = latest.current.flatMap((f) => (f.organizationId === null ? [] : [{ organizationId: f.organizationId, role: f.role }]));
       await call('actors.update', {
         id: actor.id,
         name,
@@ -150,18 +191,29 @@ function ActorEditor({ actor, actors, refresh, onGone, onShow, toast, history, o
     }
   };
 
-  const createOrganization = async (orgName: string) => {
-    try {
-      const org = await call('actors.create', { name: orgName, kind: 'organization' });
-      await refresh();
-      setAffiliations((fs) => [...fs, { organizationId: org.id, role: '' }]);
-    } catch (e) {
-      fail(e);
-    }
+  // The row and its role field appear at once, so what is typed next goes into the role; the
+  // organization's id fills in when it has been created.
+  const createOrganization = (orgName: string) => {
+    const key = `new-${orgName}`;
+    setAffiliations((fs) => [...fs, { key, organizationId: null, name: orgName, role: '' }]);
+    setRoleFocus(key);
+    const work = (async () => {
+      try {
+        const org = await call('actors.create', { name: orgName, kind: 'organization' });
+        setAffiliations((fs) => fs.map((f) => (f.key === key ? { ...f, organizationId: org.id } : f)));
+        await refresh();
+      } catch (e) {
+        setAffiliations((fs) => fs.filter((f) => f.key !== key));
+        fail(e);
+      }
+    })();
+    creating.current.add(work);
+    void work.finally(() => creating.current.delete(work));
   };
 
   return (
     <form
+      ref={form}
       class="editor-form"
       data-testid="actor-editor"
       onSubmit={(e) => {
@@ -196,28 +248,35 @@ function ActorEditor({ actor, actors, refresh, onGone, onShow, toast, history, o
       </label>
       <div class="field">
         <span>Affiliations</span>
-        {affiliations.map((f, i) => (
-          <div class="coding" key={f.organizationId}>
-            <div class="coding-claim">{actors.find((a) => a.id === f.organizationId)?.name}</div>
+        {affiliations.map((f) => (
+          <div class="coding" key={f.key} data-testid="affiliation" data-affiliation-key={f.key}>
+            <div class="coding-claim">{actors.find((a) => a.id === f.organizationId)?.name ?? f.name}</div>
             <input
               placeholder="Role, e.g. Director-General"
               aria-label="Role"
               value={f.role}
-              onInput={(e) => setAffiliations(affiliations.map((x, j) => (j === i ? { ...x, role: (e.currentTarget as HTMLInputElement).value } : x)))}
+              onInput={(e) => {
+                const role = (e.currentTarget as HTMLInputElement).value;
+                setAffiliations((fs) => fs.map((x) => (x.key === f.key ? { ...x, role } : x)));
+              }}
             />
-            <button type="button" class="icon-button" aria-label="Remove affiliation" onClick={() => setAffiliations(affiliations.filter((_, j) => j !== i))}>
+            <button type="button" class="icon-button" aria-label="Remove affiliation" onClick={() => setAffiliations((fs) => fs.filter((x) => x.key !== f.key))}>
               ×
             </button>
           </div>
         ))}
         <Typeahead
           options={actorOptions(others.filter((a) => a.kind !== 'person' && !affiliations.some((f) => f.organizationId === a.id)))}
+          taken={[
+            ...actorOptions(others.filter((a) => affiliations.some((f) => f.organizationId === a.id))),
+            ...affiliations.flatMap((f, i) => (f.organizationId === null && f.name ? [{ id: -1 - i, label: f.name }] : [])),
+          ]}
           label="Add an affiliation"
           testId="affiliation-input"
           placeholder="Add an organization, state or group…"
           createNoun="organization"
-          onPick={(o) => setAffiliations([...affiliations, { organizationId: o.id, role: '' }])}
-          onCreate={(n) => void createOrganization(n)}
+          onPick={(o) => attach(o.id)}
+          onCreate={createOrganization}
         />
       </div>
       <label class="field">

@@ -47,7 +47,7 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
   if (!annotations.length) {
     return (
       <p class="empty" data-testid="annotations-empty">
-        No annotations yet. Select a passage in the article, then press <kbd>Q</kbd> for a quote, <kbd>P</kbd> for a paraphrase or <kbd>N</kbd> for a note.
+        No annotations yet. Select a passage in the article (with the mouse, or <kbd>S</kbd> for a sentence and <kbd>"</kbd> for the quoted words), then press <kbd>Q</kbd> for a quote, <kbd>P</kbd> for a paraphrase or <kbd>N</kbd> for a note.
       </p>
     );
   }

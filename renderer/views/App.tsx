@@ -6,6 +6,7 @@ import { toggleTheme, currentTheme } from '../theme';
 import { isTypingTarget, modKey, modLabel } from '../shortcuts';
 import { searchTerms } from '../editor/search-highlight';
 import { UndoHistory } from '../undo';
+import { readPlace, writePlace } from '../place';
 import { ReadingView, type OpenRequest } from './ReadingView';
 import { ActorsView } from './ActorsView';
 import { TopicsView } from './TopicsView';
@@ -32,7 +33,8 @@ let toastSeq = 0;
 let requestSeq = 0;
 
 export function App() {
-  const [view, setView] = useState<View>('read');
+  const [view, setView] = useState<View>(() => VIEWS.find((v) => v.id === readPlace().view)?.id ?? 'read');
+  useEffect(() => writePlace({ view: view === 'read' ? undefined : view }), [view]);
   const [actors, setActors] = useState<Actor[]>([]);
   const [topics, setTopics] = useState<Topic[]>([]);
   const [importing, setImporting] = useState<File[] | null>(null);

@@ -17,6 +17,8 @@ interface Props {
   selectedId: number | null;
   onView: (v: LibraryView) => void;
   onSelect: (id: number) => void;
+  /** Enter on the list: read the selected article, the keyboard going into its text. */
+  onEnter: (id: number) => void;
   onDelete: (id: number) => void;
   onImport: () => void;
   onEmptyTrash: () => void;
@@ -24,7 +26,7 @@ interface Props {
 
 const ROW_HEIGHT = 60;
 
-export function LibraryPane({ articles, outlets, view, selectedId, onView, onSelect, onDelete, onImport, onEmptyTrash }: Props) {
+export function LibraryPane({ articles, outlets, view, selectedId, onView, onSelect, onEnter, onDelete, onImport, onEmptyTrash }: Props) {
   const index = articles?.findIndex((a) => a.id === selectedId) ?? -1;
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -33,6 +35,12 @@ export function LibraryPane({ articles, outlets, view, selectedId, onView, onSel
       e.preventDefault();
       const next = Math.min(articles.length - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1)));
       onSelect(articles[next]!.id);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      onSelect(articles[e.key === 'Home' ? 0 : articles.length - 1]!.id);
+    } else if (e.key === 'Enter' && selectedId !== null) {
+      e.preventDefault();
+      onEnter(selectedId);
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId !== null && !view.trash) {
       e.preventDefault();
       onDelete(selectedId);
@@ -109,7 +117,9 @@ export function LibraryPane({ articles, outlets, view, selectedId, onView, onSel
             >
               <div class="item-title">{a.title}</div>
               <div class="item-meta">
-                {[a.outlet, a.publishedAt, `${a.wordCount.toLocaleString()} words`].filter(Boolean).join(' · ')}
+                {[a.outlet, a.publishedAt, `${a.wordCount.toLocaleString()} words`, a.annotationCount ? `${a.annotationCount.toLocaleString()} annotation${a.annotationCount === 1 ? '' : 's'}` : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </div>
             </div>
           )}

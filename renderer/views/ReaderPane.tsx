@@ -11,6 +11,10 @@ import { HoverCard } from './HoverCard';
 export interface ReaderHandle {
   reveal(annotationId: number): void;
   selection(): { start: number; end: number; exact: string } | null;
+  /** Puts the keyboard in the article; with a caret, the next S selects the sentence after it. */
+  focus(caret?: number): void;
+  /** Selects a passage again (the one a cancelled form was coding). */
+  select(start: number, end: number): void;
 }
 
 interface Props {
@@ -18,6 +22,8 @@ interface Props {
   highlight: string[];
   hasArticles: boolean;
   annotations: Annotation[];
+  /** The passage the open annotation form is coding, kept marked while focus is in the form. */
+  pending: { start: number; end: number } | null;
   actors: Actor[];
   topics: Topic[];
   colorBy: ColorBy;
@@ -34,8 +40,9 @@ interface Props {
 }
 
 export function ReaderPane(props: Props) {
-  const { article, highlight, hasArticles, annotations, actors, topics, colorBy } = props;
+  const { article, highlight, hasArticles, annotations, pending, actors, topics, colorBy } = props;
   const mount = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const reader = useRef<Reader | null>(null);
   const [popover, setPopover] = useState<{ top: number; left: number } | null>(null);
   const [hover, setHover] = useState<{ id: number; rect: DOMRect } | null>(null);
@@ -50,7 +57,7 @@ export function ReaderPane(props: Props) {
     return () => reader.current?.destroy();
   }, []);
 
-  const highlightSource = () => ({ annotations, colorBy, speakerColors: new Map(actors.map((a) => [a.id, a.color])) });
+  const highlightSource = () => ({ annotations, colorBy, speakerColors: new Map(actors.map((a) => [a.id, a.color])), pending });
 
   // A new article (or a search that opened it) rebuilds the view; annotation changes only redraw highlights.
   useEffect(() => {
@@ -62,7 +69,7 @@ export function ReaderPane(props: Props) {
 
   useEffect(() => {
     if (article && !editing) reader.current?.setHighlights(highlightSource());
-  }, [annotations, colorBy, actors]);
+  }, [annotations, colorBy, actors, pending?.start, pending?.end]);
 
   useEffect(() => {
     if (article) reader.current?.setActors(actors);
@@ -75,7 +82,42 @@ export function ReaderPane(props: Props) {
       const range = r?.selectionOffsets();
       return r && range ? { ...range, exact: r.text.slice(range.start, range.end) } : null;
     },
+    focus: (caret) => {
+      scroller.current?.focus({ preventScroll: true });
+      if (caret !== undefined) reader.current?.setCaret(caret);
+    },
+    select: (start, end) => {
+      scroller.current?.focus({ preventScroll: true });
+      reader.current?.select(start, end);
+    },
   }));
+
+  // Selecting without a mouse: S / Shift+S a sentence, ] / [ a paragraph, " the words in quotation
+  // marks (within the selected sentence first), Shift+Arrow keys move
+  // the end of the selection (with Alt, its start; with Ctrl, by words), Esc drops it. Q, P and N
+  // then code it as with a mouse selection (ReadingView listens for those).
+  const onKeyDown = (e: KeyboardEvent) => {
+    const r = reader.current;
+    if (!r || editing || !article || e.metaKey) return;
+    const key = e.key;
+    if (!e.ctrlKey && !e.altKey && (key === 's' || key === 'S')) {
+      e.preventDefault();
+      r.selectPassage('sentence', e.shiftKey ? -1 : 1);
+    } else if (!e.ctrlKey && !e.altKey && (key === ']' || key === '[')) {
+      e.preventDefault();
+      r.selectPassage('paragraph', key === ']' ? 1 : -1);
+    } else if (!e.ctrlKey && !e.altKey && key === '"') {
+      e.preventDefault();
+      r.selectQuotation();
+    } else if (e.shiftKey && /^Arrow(Left|Right|Up|Down)$/.test(key)) {
+      const direction = key === 'ArrowRight' || key === 'ArrowDown' ? 'forward' : 'backward';
+      const unit = key === 'ArrowUp' || key === 'ArrowDown' ? 'line' : e.ctrlKey ? 'word' : 'character';
+      if (r.extendSelection(e.altKey ? 'start' : 'end', direction, unit)) e.preventDefault();
+    } else if (key === 'Escape' && r.selectionOffsets()) {
+      e.preventDefault();
+      r.clearSelection();
+    }
+  };
 
   // Show the annotate popover beside a fresh selection in the article.
   useEffect(() => {
@@ -110,8 +152,11 @@ export function ReaderPane(props: Props) {
 
   return (
     <main class="pane reader" aria-label="Reader">
+      {/* Keys, because Preact otherwise matches unkeyed siblings by type: with no article, the
+          empty-state <div> would take over the reader-scroll <div>, and the Reader would go on
+          drawing into a mount that is no longer in the page. */}
       {article ? (
-        <header class="reader-header">
+        <header class="reader-header" key="header">
           <h1 data-testid="article-title">{article.title}</h1>
           <p class="byline">{[article.outlet, article.author, article.publishedAt].filter(Boolean).join(' · ')}</p>
           {article.deletedAt ? (
@@ -175,11 +220,21 @@ export function ReaderPane(props: Props) {
           )}
         </header>
       ) : (
-        <div class="empty reader-empty">
+        <div class="empty reader-empty" key="empty">
           {hasArticles ? <p>Select an article in the library, or search with {modLabel}K.</p> : <p>Articles you import appear here to read and annotate.</p>}
         </div>
       )}
-      <div class="reader-scroll" hidden={!article} onScroll={() => setPopover(null)}>
+      <div
+        class="reader-scroll"
+        key="scroll"
+        ref={scroller}
+        hidden={!article}
+        tabIndex={0}
+        aria-label="Article text. S selects a sentence, ] a paragraph, a double quote the quoted words; Shift+Arrow keys adjust; Q quotes it."
+        data-testid="reader-scroll"
+        onScroll={() => setPopover(null)}
+        onKeyDown={onKeyDown}
+      >
         <div ref={mount} class={`reader-mount ${editing ? 'editing' : ''}`} onMouseOver={onMouseOver} onMouseOut={onMouseOut} onClick={onClick} />
       </div>
       {popover && (

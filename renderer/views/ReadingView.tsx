@@ -5,6 +5,7 @@ import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
 import { pageSize, saveExport } from '../exports';
 import type { UndoHistory } from '../undo';
+import { readPlace, writePlace } from '../place';
 import type { ColorBy } from '../editor/annotation-highlights';
 import { LibraryPane, type LibraryView } from './LibraryPane';
 import { ReaderPane, type ReaderHandle } from './ReaderPane';
@@ -79,6 +80,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       try {
         const list = await call('annotations.list', { articleId });
         if (articleRef.current?.id === articleId) setAnnotations(list);
+        // The library row's count, without listing the whole library again.
+        setArticles((rows) => rows?.map((x) => (x.id === articleId ? { ...x, annotationCount: list.length } : x)) ?? null);
       } catch (e) {
         fail(e);
       }
@@ -86,16 +89,21 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     [fail],
   );
 
+  // Only the latest open counts: an earlier one answered late must not replace it.
+  const openSeq = useRef(0);
   const open = useCallback(
     async (id: number, terms: string[] = [], annotationId?: number) => {
+      const seq = ++openSeq.current;
       setSelectedId(id);
       setDraft(null);
       try {
         const a = await call('articles.get', { id });
         const list = a.deletedAt ? [] : await call('annotations.list', { articleId: id });
+        if (seq !== openSeq.current) return;
         setHighlight(terms);
         setAnnotations(list);
         setArticle(a);
+        writePlace({ article: id });
         if (annotationId) setTimeout(() => readerRef.current?.reveal(annotationId), 50);
       } catch (e) {
         fail(e);
@@ -103,6 +111,45 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     },
     [fail],
   );
+
+  // A reload comes back to the article that was open, if it is still there.
+  useEffect(() => {
+    const id = readPlace().article;
+    if (id === undefined || openRequest) return;
+    const before = openSeq.current;
+    call('articles.get', { id })
+      // Unless the analyst has opened something else meanwhile.
+      .then(() => {
+        if (openSeq.current === before) void open(id);
+      })
+      .catch(() => writePlace({ article: undefined }));
+  }, []);
+
+  // The list follows what other processes do to the library (the CLI importing while the app is
+  // open): checked when the window comes back into focus and every few seconds while it is shown,
+  // with a call that reads nothing.
+  const seenChanges = useRef<number | null>(null);
+  useEffect(() => {
+    const check = async () => {
+      if (document.hidden) return;
+      try {
+        const n = await call('library.changes', {});
+        if (seenChanges.current !== null && n !== seenChanges.current) await refresh();
+        seenChanges.current = n;
+      } catch {
+        // A failed check is retried at the next one; the list is only a little behind.
+      }
+    };
+    void check();
+    const timer = setInterval(() => void check(), 5000);
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [refresh]);
 
   useEffect(() => {
     if (openRequest) {
@@ -127,6 +174,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       if (trashed && articleRef.current?.id === id) {
         setArticle(null);
         setSelectedId(null);
+        writePlace({ article: undefined });
       }
       await refresh();
       if (!trashed && (selectedId === id || articleRef.current?.id === id)) void open(id);
@@ -209,6 +257,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
           }
         }
         setDraft(null);
+        // Back to the article, so the next sentence is one key away (S, then Q).
+        readerRef.current?.focus(d.end);
         await reload();
         await refreshCodebook();
         return true;
@@ -271,6 +321,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       try {
         const r = await call('articles.updateText', { id: a.id, doc: doc as Record<string, unknown> });
         setArticle(r.article);
+        // The row's word count follows the text.
+        setArticles((rows) => rows?.map((x) => (x.id === a.id ? { ...x, wordCount: r.article.wordCount, updatedAt: r.article.updatedAt } : x)) ?? null);
         await loadAnnotations(a.id);
         toast({
           // The save worked either way; orphans and changed quotes are news to act on, not a failure.
@@ -314,6 +366,10 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         selectedId={selectedId}
         onView={setView}
         onSelect={(id) => void open(id)}
+        onEnter={(id) => {
+          if (articleRef.current?.id === id) readerRef.current?.focus();
+          else void open(id).then(() => readerRef.current?.focus());
+        }}
         onDelete={(id) => void remove(id)}
         onImport={onImport}
         onEmptyTrash={() => {
@@ -333,6 +389,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         highlight={highlight}
         hasArticles={!!articles?.length}
         annotations={annotations}
+        pending={draft && !draft.id ? { start: draft.start, end: draft.end } : null}
         actors={actors}
         topics={topics}
         colorBy={colorBy}
@@ -372,7 +429,13 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
             topics={topics}
             suggestedSpeaker={suggestedSpeaker}
             onSave={saveDraft}
-            onCancel={() => setDraft(null)}
+            onCancel={() => {
+              const d = draft;
+              setDraft(null);
+              // A new passage comes back selected, to adjust and code again; an edit leaves the caret after it.
+              if (d.id === undefined) readerRef.current?.select(d.start, d.end);
+              else readerRef.current?.focus(d.end);
+            }}
             onCodebookChanged={refreshCodebook}
             onError={(m) => toast({ kind: 'error', text: m })}
           />

@@ -1,6 +1,7 @@
 // A text field with suggestions. Enter picks the highlighted suggestion; when nothing matches,
 // Enter offers to create what was typed (a new actor, position or topic).
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
 
 export interface Option {
   id: number;
@@ -12,12 +13,20 @@ export interface Option {
 
 interface Props {
   options: Option[];
+  /**
+   * What exists but is already chosen (an attached organization, a coded position): a name that
+   * matches one of these is never offered for creation, so a half-typed name makes no duplicate.
+   */
+  taken?: Option[];
   placeholder?: string;
   testId?: string;
   label: string;
   /** What to call the create entry, e.g. "actor". */
   createNoun?: string;
+  /** Focus the field when it appears (every time, unlike the `autofocus` attribute). */
   autoFocus?: boolean;
+  /** The input element, for a host that moves focus to it later. */
+  inputRef?: Ref<HTMLInputElement>;
   initial?: string;
   onPick: (option: Option) => void;
   onCreate?: (text: string) => void;
@@ -26,26 +35,39 @@ interface Props {
 
 const MAX_SHOWN = 8;
 
-export function Typeahead({ options, placeholder, testId, label, createNoun, autoFocus, initial = '', onPick, onCreate, onCancel }: Props) {
+/** Options whose name or alias is the query, starts with it, or contains it, in that order. */
+function ranked(options: Option[], q: string): Option[] {
+  const scored: [number, Option][] = [];
+  for (const o of options) {
+    const words = [o.label, ...(o.keys ?? [])].map((w) => w.toLowerCase());
+    const score = words.some((w) => w === q) ? 0 : words.some((w) => w.startsWith(q)) ? 1 : words.some((w) => w.includes(q)) ? 2 : -1;
+    if (score >= 0) scored.push([score, o]);
+  }
+  return scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label)).slice(0, MAX_SHOWN).map(([, o]) => o);
+}
+
+export function Typeahead({ options, taken = [], placeholder, testId, label, createNoun, autoFocus, inputRef, initial = '', onPick, onCreate, onCancel }: Props) {
   const [query, setQuery] = useState(initial);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  // Whether the arrow keys chose a suggestion: Enter on an empty field picks only what was chosen.
+  const [navigated, setNavigated] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
+  // The `autofocus` attribute is honoured once per document; a form opened a second time would
+  // leave the keyboard on <body>. Before paint, so no key typed meanwhile goes elsewhere.
+  useLayoutEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
+
   const q = query.trim().toLowerCase();
-  const matches = useMemo(() => {
-    if (!q) return options.slice(0, MAX_SHOWN);
-    const scored: [number, Option][] = [];
-    for (const o of options) {
-      const words = [o.label, ...(o.keys ?? [])].map((w) => w.toLowerCase());
-      const score = words.some((w) => w === q) ? 0 : words.some((w) => w.startsWith(q)) ? 1 : words.some((w) => w.includes(q)) ? 2 : -1;
-      if (score >= 0) scored.push([score, o]);
-    }
-    return scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label)).slice(0, MAX_SHOWN).map(([, o]) => o);
-  }, [q, options]);
+  const matches = useMemo(() => (q ? ranked(options, q) : options.slice(0, MAX_SHOWN)), [q, options]);
+  const takenMatches = useMemo(() => (q ? ranked(taken, q) : []), [q, taken]);
   const exact = matches.some((o) => [o.label, ...(o.keys ?? [])].some((w) => w.toLowerCase() === q));
-  const canCreate = !!onCreate && !!q && !exact;
+  const canCreate = !!onCreate && !!q && !exact && takenMatches.length === 0;
   const count = matches.length + (canCreate ? 1 : 0);
+  // The suggestion Enter would take: none on an empty field until the arrow keys choose one.
+  const current = q || navigated ? active : -1;
 
   const choose = (i: number) => {
     if (i < matches.length) {
@@ -55,13 +77,18 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
       onCreate!(query.trim());
       setQuery('');
     }
+    setNavigated(false);
     setOpen(false);
   };
 
   return (
     <div class="typeahead">
       <input
-        ref={input}
+        ref={(el) => {
+          input.current = el;
+          if (typeof inputRef === 'function') inputRef(el);
+          else if (inputRef) inputRef.current = el;
+        }}
         value={query}
         placeholder={placeholder}
         aria-label={label}
@@ -72,6 +99,7 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
         onInput={(e) => {
           setQuery((e.currentTarget as HTMLInputElement).value);
           setActive(0);
+          setNavigated(false);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -80,29 +108,37 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
           if (e.key === 'ArrowDown') {
             e.preventDefault();
             setOpen(true);
-            setActive((a) => Math.min(count - 1, a + 1));
+            if (navigated || q) setActive((a) => Math.min(count - 1, a + 1));
+            setNavigated(true);
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
+            setNavigated(true);
             setActive((a) => Math.max(0, a - 1));
           } else if (e.key === 'Enter') {
+            // Empty and nothing chosen: Enter is not a pick, and goes on to the form (which may save).
+            if (!q && !navigated) return;
             e.preventDefault();
             if (count) choose(Math.min(active, count - 1));
           } else if (e.key === 'Escape') {
-            if (open && count) {
-              e.stopPropagation();
-              setOpen(false);
-            } else onCancel?.();
+            // Closes the suggestions and goes on to the host, so one Esc leaves a form from any field.
+            setOpen(false);
+            onCancel?.();
           }
         }}
       />
+      {takenMatches.length > 0 && matches.length === 0 && (
+        <p class="hint typeahead-taken" data-testid="typeahead-taken" role="status">
+          {takenMatches.map((o) => o.label).join(', ')} {takenMatches.length === 1 ? 'is' : 'are'} already here.
+        </p>
+      )}
       {open && count > 0 && (
         <ul class="typeahead-menu" role="listbox">
           {matches.map((o, i) => (
             <li
               key={o.id}
               role="option"
-              aria-selected={i === active}
-              class={i === active ? 'active' : ''}
+              aria-selected={i === current}
+              class={i === current ? 'active' : ''}
               onMouseDown={(e) => {
                 e.preventDefault();
                 choose(i);
@@ -115,8 +151,8 @@ export function Typeahead({ options, placeholder, testId, label, createNoun, aut
           {canCreate && (
             <li
               role="option"
-              aria-selected={active === matches.length}
-              class={`create ${active === matches.length ? 'active' : ''}`}
+              aria-selected={current === matches.length}
+              class={`create ${current === matches.length ? 'active' : ''}`}
               onMouseDown={(e) => {
                 e.preventDefault();
                 choose(matches.length);

@@ -18,6 +18,7 @@ import { benchAnnotate } from './annotate';
 import { benchReanchor } from './reanchor';
 import { benchTyping } from './typing';
 import { benchPdf } from './pdf';
+import { benchCodingEffort } from './coding-effort';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -75,6 +76,7 @@ try {
     progress('reanchor: 200 quotes after 5–15% edits…');
     const reanchor = benchReanchor();
     const typing = await benchTyping(dir, rendererDir);
+    const codingEffort = benchCodingEffort();
     progress('pdf: 10, 30 and 100 pages through Chromium…');
     const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
@@ -95,6 +97,7 @@ try {
       search,
       openLibrary: openLib,
       annotations: annotate,
+      codingEffort,
       reanchor,
       briefing: typing,
       pdf,
@@ -103,6 +106,7 @@ try {
         search: search.met,
         openLibrary: openLib.met,
         createAnnotation: annotate.createAnnotation.met,
+        codingEffort: codingEffort.met,
         openAnnotatedArticle: annotate.openAnnotatedArticle.met,
         reanchor: reanchor.met,
         keystrokes: typing.keystrokes.met,

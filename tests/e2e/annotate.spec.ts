@@ -26,8 +26,10 @@ test('quote Kim Jung Han, code a new position, see it everywhere, survive a relo
   await cell.click();
   await expect(page.getByTestId('cell-quotes')).toContainText(QUOTE);
 
-  // Reload: all of it is still there.
+  // Reload: all of it is still there (the reload comes back to the Matrix, where we were).
   await page.reload();
+  await expect(page.getByTestId('nav-matrix')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('nav-read').click();
   await page.getByTestId('library-item').first().click();
   await expect(highlight).toHaveText(QUOTE);
   await expect(page.locator('.actor-mention').filter({ hasText: /^Kim$/ }).first()).toBeVisible();
