@@ -52,6 +52,15 @@ export function describeIssue(issue: z.core.$ZodIssue): InputProblem {
     case 'invalid_format':
       // The contract words its formats as the rest of a sentence ("must be a date as YYYY-MM-DD").
       return { field, message: `${item} ${issue.message.replace(/\.$/, '')}.` };
+    case 'custom':
+      // Refinements word their message as the rest of a sentence ("cannot be used: …").
+      return { field, message: `${item} ${issue.message.replace(/\.$/, '')}.` };
+    case 'invalid_union': {
+      // "Either empty or a visible title": the branch that is not a fixed value says what was wrong.
+      const inner = issue.errors.flat().find((e) => e.code !== 'invalid_value') ?? issue.errors.flat()[0];
+      if (inner) return describeIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
+      return { field, message: `${item} is not valid.` };
+    }
     default:
       return { field, message: issue.message.replace(/^./, (c) => c.toUpperCase()).replace(/\.?$/, '.') };
   }

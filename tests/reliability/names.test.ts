@@ -41,7 +41,8 @@ describe('names and titles', () => {
         expect(r.ok, `${name} ${JSON.stringify(value)}`).toBe(false);
         if (!r.ok) {
           expect(r.error.code).toBe('invalid_input');
-          expect(r.error.message).toMatch(broken.includes(value) ? /broken character/ : /no visible characters/);
+          // White space alone is an empty name, and says so; other invisible characters are named as such.
+          expect(r.error.message).toMatch(broken.includes(value) ? /broken character/ : value.trim() === '' ? /cannot be empty/ : /no visible characters/);
         }
         refused++;
       }
