@@ -3,7 +3,7 @@
 // or keep the old words (it then waits among the orphans). Re-anchoring never accepts such a
 // change silently, since a quote that no longer says what was coded misquotes its speaker.
 import type { Actor, Annotation } from '../../shared/model';
-import { wordDiff, type QuotePart } from '../../shared/word-diff';
+import { quoteDiff, type QuotePart } from '../../shared/word-diff';
 import { call } from '../api';
 import type { UndoHistory } from '../undo';
 
@@ -49,7 +49,7 @@ export function ChangedQuotes({ annotations, actors, history, reload, onReveal, 
       </h3>
       <ul class="annotations">
         {changed.map((a) => {
-          const parts = wordDiff(a.changedFrom!, a.exact);
+          const parts = quoteDiff(a.changedFrom!, a.exact);
           return (
             <li key={a.id} class="annotation-item changed-card" data-testid="changed-card" data-annotation-id={a.id}>
               <div class="changed-who">

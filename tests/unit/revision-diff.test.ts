@@ -1,6 +1,6 @@
 // What restoring a revision would change, as the revision dialog shows it: whole words, in order.
 import { describe, expect, it } from 'vitest';
-import { wordDiff } from '../../renderer/editor/briefing/revision-diff';
+import { wordDiff } from '../../shared/word-diff';
 
 describe('revision word diff', () => {
   it('marks whole changed words, not scattered letters, and keeps everything else as it is', () => {

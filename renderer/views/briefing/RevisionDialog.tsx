@@ -6,7 +6,7 @@ import { EditorView } from 'prosemirror-view';
 import { Node } from 'prosemirror-model';
 import type { BriefingRevision } from '../../../shared/model';
 import { briefingSchema, briefingText } from '../../../shared/schema/briefing';
-import { wordDiff } from '../../editor/briefing/revision-diff';
+import { wordDiff } from '../../../shared/word-diff';
 
 interface Props {
   revision: BriefingRevision & { doc: unknown };
