@@ -1,6 +1,6 @@
-// What restoring a revision would change, as the revision dialog shows it: whole words, in order.
+// What changed, word by word: as the revision dialog and the changed-quote card show it.
 import { describe, expect, it } from 'vitest';
-import { wordDiff } from '../../shared/word-diff';
+import { quoteDiff, wordDiff } from '../../shared/word-diff';
 
 describe('revision word diff', () => {
   it('marks whole changed words, not scattered letters, and keeps everything else as it is', () => {
@@ -21,5 +21,18 @@ describe('revision word diff', () => {
     expect(parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe(now);
     expect(parts.filter((p) => p.op !== 'removed').map((p) => p.text).join('')).toBe(revision);
     expect(wordDiff(now, now)).toEqual([{ op: 'same', text: now }]);
+  });
+
+  it('splits a changed quote into the words as coded and the words now, the changed word whole', () => {
+    expect(quoteDiff('completely and finally', 'completely and irreversibly')).toEqual({
+      before: [
+        { text: 'completely and ', changed: false },
+        { text: 'finally', changed: true },
+      ],
+      after: [
+        { text: 'completely and ', changed: false },
+        { text: 'irreversibly', changed: true },
+      ],
+    });
   });
 });
