@@ -28,6 +28,9 @@ const CHOICE_KEY = 'verbatim.matrix.topic';
 function storedChoice(topics: Topic[]): Choice {
   const stored = localStorage.getItem(CHOICE_KEY);
   if (stored === 'all') return 'all';
+  // Before the topics have loaded (a reload that comes straight back to this view) the stored
+  // choice stands; the effect below drops it if that topic is gone.
+  if (stored && !topics.length && Number(stored) > 0) return Number(stored);
   if (topics.some((t) => t.id === Number(stored))) return Number(stored);
   const coded = topics.filter((t) => t.positions.length);
   return coded.length === 1 ? coded[0]!.id : topics.length === 1 ? topics[0]!.id : 'all';
@@ -57,6 +60,7 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
   useEffect(() => {
     // A topic deleted since it was chosen: back to the overview.
     if (choice !== 'all' && topics.length && !topics.some((t) => t.id === choice)) return choose('all');
+    if (choice !== 'all' && !topics.length) return; // the topics are still loading
     setPicked(null);
     if (choice === 'all') call('matrix.overview', {}).then(setOverview).catch(fail);
     else call('matrix.get', { topicId: choice }).then(setMatrix).catch(fail);

@@ -25,7 +25,7 @@ test('create an organization from Affiliations, give the role, save; a partial a
   await expect(row).toContainText('South Korean Foreign Ministry');
   await expect(row.getByRole('textbox', { name: 'Role' })).toHaveValue('Director-General');
   await page.getByTestId('actor-save').click();
-  await expect(page.getByTestId('toast-info').last()).toContainText('Saved Kim Jung Han');
+  await expect(page.getByTestId('toast-success').last()).toContainText('Saved Kim Jung Han');
 
   let actors = await app.call<Actor[]>('actors.list', {});
   expect(actors.find((a) => a.name === 'Kim Jung Han')!.affiliations).toMatchObject([{ organizationName: 'South Korean Foreign Ministry', role: 'Director-General' }]);

@@ -33,8 +33,8 @@ test('an edit inside a quote shows a review card with the old and new words; acc
   await page.keyboard.type('irreversibly');
   await page.getByTestId('text-save').click();
 
-  // Not reported as a plain success: the toast asks for a review, and the card shows both versions.
-  await expect(page.getByTestId('toast-error').last()).toContainText('the quoted words of 1 changed');
+  // Not reported as a plain success: the toast asks for a review (news to act on, not a failure), and the card shows both versions.
+  await expect(page.getByTestId('toast-info').last()).toContainText('the quoted words of 1 changed');
   const card = page.getByTestId('changed-card');
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId('changed-old')).toHaveText('“completely and finally”');

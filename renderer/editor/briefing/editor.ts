@@ -3,7 +3,7 @@
 import { EditorState, Plugin, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { Node, DOMParser as PMDOMParser } from 'prosemirror-model';
-import { history } from 'prosemirror-history';
+import { closeHistory, history } from 'prosemirror-history';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { tableEditing, columnResizing } from 'prosemirror-tables';
@@ -119,7 +119,9 @@ export class BriefingEditor {
   /** Replaces the whole text (restoring a revision) as one undoable step. */
   replaceDoc(docJSON: unknown): void {
     const doc = Node.fromJSON(briefingSchema, docJSON);
-    const tr = this.view.state.tr.replaceWith(0, this.view.state.doc.content.size, doc.content);
+    // A history event of its own: typed just before, the restore would otherwise join the typing's
+    // group, and one undo would take back both the restore and the words typed before it.
+    const tr = closeHistory(this.view.state.tr.replaceWith(0, this.view.state.doc.content.size, doc.content));
     this.view.dispatch(tr.scrollIntoView());
   }
 
