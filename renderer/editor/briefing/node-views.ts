@@ -2,9 +2,10 @@
 // (no HTML strings): every value shown comes from the library and is untrusted text.
 import type { Node } from 'prosemirror-model';
 import type { EditorView, NodeView, Decoration } from 'prosemirror-view';
-import type { Matrix, QuoteRow } from '../../../shared/model';
+import type { AnnotationKind, Matrix, QuoteRow } from '../../../shared/model';
 import type { QuoteSnapshot } from '../../../shared/schema/briefing';
 import { speakerLabel } from '../../../shared/render/sources';
+import { formatAnnotationWords } from '../../../shared/annotation-words';
 import { freezeStanceTable, snapshotDiffers, snapshotOf, updateQuoteAt } from './commands';
 
 export interface NodeViewHost {
@@ -108,7 +109,8 @@ class QuoteView extends LibraryBlockView {
     if (a.affiliation) caption.append(el('span', { class: 'quote-affiliation' }, `, ${a.affiliation as string}`));
     const source = [a.outlet, a.title, a.publishedAt].filter(Boolean).join(', ');
     caption.append(el('span', { class: 'quote-source' }, ` (${source})`), this.sup);
-    this.dom.append(el('blockquote', {}, `“${a.text as string}”`), caption, this.notice);
+    // As the exports print it: a quote in quotation marks, a paraphrase plain with “(paraphrased)”.
+    this.dom.append(el('blockquote', {}, formatAnnotationWords(a.kind as AnnotationKind, a.text as string)), caption, this.notice);
     this.checkSource();
   }
 
