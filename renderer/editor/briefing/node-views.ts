@@ -74,48 +74,46 @@ function showSourceChange(notice: HTMLElement, node: Node, view: EditorView, get
   notice.append(inline ? ' source changed — ' : 'Source changed — ', button);
 }
 
-class QuoteView extends LibraryBlockView {
-  dom: HTMLElement;
-  private sup: HTMLElement;
-  private notice: HTMLElement;
+/**
+ * An embedded quote, block or inline: its words drawn from the snapshot, the citation number
+ * (click: open the source) and a notice when the annotation changed since. The two differ only in
+ * how they draw the words and where the speaker shows.
+ */
+abstract class QuoteNodeView extends LibraryBlockView {
+  protected sup = el('sup', { class: 'cite-num', title: 'Open the source' });
 
   constructor(
-    private node: Node,
+    protected node: Node,
     private view: EditorView,
     private getPos: () => number | undefined,
-    private host: NodeViewHost,
+    protected host: NodeViewHost,
+    readonly dom: HTMLElement,
+    protected notice: HTMLElement,
+    private inline: boolean,
     decorations: readonly Decoration[],
   ) {
     super('.cite-num, .quote-changed button');
-    this.sup = el('sup', { class: 'cite-num', title: 'Open the source' });
-    this.notice = el('div', { class: 'quote-changed', hidden: '' });
-    this.dom = el('figure', { class: 'quote-node', 'data-quote-id': String(node.attrs.annotationId) });
     this.render(decorations);
     this.unsubscribe = host.onQuotesChanged(() => this.checkSource());
     this.dom.addEventListener('mousedown', (e) => {
-      const target = e.target as HTMLElement;
-      if (target.closest('.cite-num, .quote-changed button')) e.preventDefault();
+      if ((e.target as HTMLElement).closest('.cite-num, .quote-changed button')) e.preventDefault();
     });
   }
 
+  /** Redraws the whole node from its attributes. */
   private render(decorations: readonly Decoration[]) {
-    const a = this.node.attrs;
-    this.dom.replaceChildren();
+    const a = this.node.attrs as QuoteSnapshot;
     this.dom.setAttribute('data-quote-id', String(a.annotationId));
     this.sup.textContent = String(citationOf(decorations) ?? '');
-    this.sup.onclick = () => this.host.openSource(a.articleId as number, a.annotationId as number);
-    const who = el('span', { class: 'quote-speaker' }, (a.speaker as string | null) ?? 'Unattributed');
-    const caption = el('figcaption', {}, '— ', who);
-    if (a.affiliation) caption.append(el('span', { class: 'quote-affiliation' }, `, ${a.affiliation as string}`));
-    const source = [a.outlet, a.title, a.publishedAt].filter(Boolean).join(', ');
-    caption.append(el('span', { class: 'quote-source' }, ` (${source})`), this.sup);
-    // As the exports print it: a quote in quotation marks, a paraphrase plain with “(paraphrased)”.
-    this.dom.append(el('blockquote', {}, formatAnnotationWords(a.kind as AnnotationKind, a.text as string)), caption, this.notice);
+    this.sup.onclick = () => this.host.openSource(a.articleId, a.annotationId);
+    this.draw(a);
     this.checkSource();
   }
 
+  protected abstract draw(a: QuoteSnapshot): void;
+
   private checkSource() {
-    showSourceChange(this.notice, this.node, this.view, this.getPos, this.host, false);
+    showSourceChange(this.notice, this.node, this.view, this.getPos, this.host, this.inline);
   }
 
   update(node: Node, decorations: readonly Decoration[]) {
@@ -128,58 +126,39 @@ class QuoteView extends LibraryBlockView {
   }
 }
 
+/** A quote set apart: the words, then "— speaker, affiliation (source)" and the citation number. */
+class QuoteView extends QuoteNodeView {
+  constructor(node: Node, view: EditorView, getPos: () => number | undefined, host: NodeViewHost, decorations: readonly Decoration[]) {
+    super(node, view, getPos, host, el('figure', { class: 'quote-node' }), el('div', { class: 'quote-changed', hidden: '' }), false, decorations);
+  }
+
+  protected draw(a: QuoteSnapshot) {
+    const who = el('span', { class: 'quote-speaker' }, a.speaker ?? 'Unattributed');
+    const caption = el('figcaption', {}, '— ', who);
+    if (a.affiliation) caption.append(el('span', { class: 'quote-affiliation' }, `, ${a.affiliation}`));
+    const source = [a.outlet, a.title, a.publishedAt].filter(Boolean).join(', ');
+    caption.append(el('span', { class: 'quote-source' }, ` (${source})`), this.sup);
+    // As the exports print it: a quote in quotation marks, a paraphrase plain with “(paraphrased)”.
+    this.dom.replaceChildren(el('blockquote', {}, formatAnnotationWords(a.kind as AnnotationKind, a.text)), caption, this.notice);
+  }
+}
+
 /**
  * A quote inside a sentence: the words in quotation marks and the citation number; who said it and
  * where shows on hover. A change at the source shows inline, with "update?".
  */
-class InlineQuoteView extends LibraryBlockView {
-  dom: HTMLElement;
-  private sup: HTMLElement;
-  private notice: HTMLElement;
-
-  constructor(
-    private node: Node,
-    private view: EditorView,
-    private getPos: () => number | undefined,
-    private host: NodeViewHost,
-    decorations: readonly Decoration[],
-  ) {
-    super('.cite-num, .quote-changed button');
-    this.sup = el('sup', { class: 'cite-num', title: 'Open the source' });
-    this.notice = el('span', { class: 'quote-changed', hidden: '' });
-    this.dom = el('span', { class: 'inline-quote-node' });
-    this.render(decorations);
-    this.unsubscribe = host.onQuotesChanged(() => this.checkSource());
-    this.dom.addEventListener('mousedown', (e) => {
-      if ((e.target as HTMLElement).closest('.cite-num, .quote-changed button')) e.preventDefault();
-    });
+class InlineQuoteView extends QuoteNodeView {
+  constructor(node: Node, view: EditorView, getPos: () => number | undefined, host: NodeViewHost, decorations: readonly Decoration[]) {
+    super(node, view, getPos, host, el('span', { class: 'inline-quote-node' }), el('span', { class: 'quote-changed', hidden: '' }), true, decorations);
   }
 
-  private render(decorations: readonly Decoration[]) {
-    const a = this.node.attrs as QuoteSnapshot;
+  protected draw(a: QuoteSnapshot) {
     const isQuote = a.kind === 'quote';
-    this.dom.setAttribute('data-quote-id', String(a.annotationId));
     this.dom.classList.toggle('paraphrase', !isQuote);
     const source = [a.outlet, a.title, a.publishedAt].filter(Boolean).join(', ');
     this.dom.title = `${speakerLabel(a)}${isQuote ? '' : ' (paraphrased)'}${source ? ` — ${source}` : ''}`;
-    this.sup.textContent = String(citationOf(decorations) ?? '');
-    this.sup.onclick = () => this.host.openSource(a.articleId, a.annotationId);
     const words = a.text.replace(/\s+/g, ' ').trim();
     this.dom.replaceChildren(el('span', { class: 'inline-quote-words' }, isQuote ? `“${words}”` : words), this.sup, this.notice);
-    this.checkSource();
-  }
-
-  private checkSource() {
-    showSourceChange(this.notice, this.node, this.view, this.getPos, this.host, true);
-  }
-
-  update(node: Node, decorations: readonly Decoration[]) {
-    if (node.type !== this.node.type) return false;
-    const attrsChanged = node.attrs !== this.node.attrs;
-    this.node = node;
-    if (attrsChanged) this.render(decorations);
-    else this.sup.textContent = String(citationOf(decorations) ?? '');
-    return true;
   }
 }
 
