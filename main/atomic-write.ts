@@ -15,23 +15,33 @@ export async function writeFileAtomic(target: string, produce: Uint8Array | stri
     else fs.writeFileSync(tmp, produce, { mode: 0o600 });
     if (replaced) keepOwnership(tmp, replaced);
     else if (typeof produce !== 'function') fs.chmodSync(tmp, 0o666 & ~process.umask());
-    const fd = fs.openSync(tmp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fsyncFile(tmp);
     fs.renameSync(tmp, target);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
   }
+  fsyncDir(dir);
+}
+
+/** Flushes a file's content to the disk. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
   try {
-    const dfd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A rename is durable only once its folder is synced (POSIX). */
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
     try {
-      fs.fsyncSync(dfd);
+      fs.fsyncSync(fd);
     } finally {
-      fs.closeSync(dfd);
+      fs.closeSync(fd);
     }
   } catch {
     // Some platforms (Windows) cannot fsync a folder; the rename itself is still atomic there.

@@ -6,7 +6,7 @@ import { AppError, notFound } from './errors';
 import type { Services } from './services';
 import { exportQuotes } from './services/export/quotes';
 import { storageWriteError } from './store/storage-errors';
-import { busyError, isBusy, retryWhileBusy } from './store/write-lock';
+import { retryWhileBusy } from './store/write-lock';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
@@ -96,10 +96,9 @@ export function createRouter(services: Services, onError: (err: unknown) => void
       return { ok: true, value: (await retryWhileBusy(() => handler(parsed.data))) as CallOutput<CallName> };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toCallError() };
-      // A read refused by a lock (rare in WAL mode: another process recovering or checkpointing).
-      if (isBusy(err)) return { ok: false, error: busyError(false).toCallError() };
-      // A full disk, a read-only library or a permission problem is the analyst's to act on:
-      // typed and in words, not `internal`.
+      // A full disk, a read-only library, a permission problem or a lock still held (a read refused
+      // while another process recovers or checkpoints) is the analyst's to act on: typed and in
+      // words, not `internal`.
       const typed = storageWriteError(err);
       if (typed instanceof AppError) return { ok: false, error: typed.toCallError() };
       onError(err);

@@ -6,9 +6,9 @@ import Database from 'better-sqlite3';
 import { pipeline } from 'node:stream/promises';
 import type { BackupInfo } from '../../shared/model';
 import { AppError } from '../errors';
-import { writeFileAtomic } from '../atomic-write';
+import { fsyncDir, fsyncFile, writeFileAtomic } from '../atomic-write';
 import { LATEST_VERSION } from './migrations';
-import { problemOf, storageWriteError } from './storage-errors';
+import { codeOf, problemOf, type StorageProblem } from './storage-errors';
 
 export const DEFAULT_KEEP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -139,7 +139,7 @@ export async function restoreBackup(libraryPath: string, backupPath: string, opt
     step('copied');
 
     verifyRestoredCopy(partial, backupPath);
-    await fsyncFile(partial);
+    fsyncFile(partial);
     for (const f of partialFiles.slice(1)) fs.rmSync(f, { force: true });
     step('verified');
 
@@ -187,13 +187,20 @@ export class RestoreInterrupted extends AppError {
   }
 }
 
+/** Why a restore could not finish, in words; the library is unchanged whenever this is thrown. */
+const RESTORE_WHY: Partial<Record<StorageProblem, string>> = {
+  disk_full: 'the disk is full',
+  read_only: 'the folder or disk is read-only',
+  unreadable: 'Verbatim is not allowed to write there',
+  in_use: 'another program holds the library',
+};
+
 function restoreFailure(err: unknown, libraryPath: string): unknown {
   if (err instanceof AppError) return err;
   if ((err as Error)?.name === 'AbortError') return new RestoreInterrupted(libraryPath);
-  const typed = storageWriteError(err);
-  if (typed instanceof AppError) {
-    return new AppError(typed.code, `The backup could not be put in place: ${typed.message.replace(/,? ?so this change could not be saved; nothing was changed\./, '.').replace(/; nothing was changed\./, '.')} The library ${libraryPath} was not changed.`);
-  }
+  const problem = problemOf(err);
+  const why = problem && RESTORE_WHY[problem];
+  if (why) return new AppError(codeOf[problem], `The backup could not be put in place: ${why}. The library ${libraryPath} was not changed.`);
   return new AppError('internal', `The backup could not be put in place (${(err as Error)?.message ?? err}); the library ${libraryPath} was not changed.`);
 }
 
@@ -259,32 +266,10 @@ async function keepAside(libraryPath: string, keptAs: string) {
 async function copySynced(from: string, to: string, signal?: AbortSignal) {
   try {
     await pipeline(fs.createReadStream(from), fs.createWriteStream(to, { flags: 'wx' }), { signal });
-    await fsyncFile(to);
+    fsyncFile(to);
   } catch (err) {
     fs.rmSync(to, { force: true });
     throw err;
-  }
-}
-
-async function fsyncFile(file: string) {
-  const handle = await fs.promises.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A rename is durable only once its folder is synced (POSIX). Windows cannot open folders and needs not. */
-function fsyncDir(dir: string) {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Not possible here (Windows); the rename itself is still atomic.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

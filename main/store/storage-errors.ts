@@ -3,11 +3,13 @@
 // not damage: calling it damage invites a restore over an intact library (red-team finding 3).
 import { AppError } from '../errors';
 import type { ErrorCode } from '../../shared/contract';
+import { busyError } from './write-lock';
 
 /** What stands between Verbatim and the library file. */
 export type StorageProblem = 'damaged' | 'unreadable' | 'read_only' | 'in_use' | 'disk_full' | 'missing' | 'not_a_file' | 'newer';
 
-const codeOf: Record<StorageProblem, ErrorCode> = {
+/** The contract's error code for each problem. */
+export const codeOf: Record<StorageProblem, ErrorCode> = {
   damaged: 'damaged',
   unreadable: 'permission',
   read_only: 'read_only',
@@ -62,7 +64,7 @@ export function storageWriteError(err: unknown): unknown {
     case 'unreadable':
       return new AppError('permission', 'Verbatim is not allowed to write this file (its permissions or owner); nothing was changed.');
     case 'in_use':
-      return new AppError('busy', 'The library is busy with another program’s change; nothing was changed. Try again in a moment.');
+      return busyError(false);
     default:
       return err;
   }
