@@ -3,7 +3,8 @@
 import { useMemo } from 'preact/hooks';
 import type { MatrixOverview } from '../../shared/model';
 import { plural } from '../../shared/plural';
-import { heat, type StanceCounts } from './matrix-heat';
+import type { StanceCounts } from './matrix-heat';
+import { ActorRowHeader, StanceCell } from './MatrixCells';
 
 type Cell = MatrixOverview['cells'][number];
 
@@ -50,23 +51,18 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
         <tbody>
           {actors.map((a) => (
             <tr key={a.id}>
-              <th scope="row">
-                <span class="swatch" style={{ background: a.color }} /> {a.name}
-              </th>
+              <ActorRowHeader actor={a} />
               {topics.map((t) => {
                 const c = cellOf.get(`${a.id}:${t.id}`);
                 return (
-                  <td
+                  <StanceCell
                     key={t.id}
-                    data-actor={a.name}
-                    data-topic={t.name}
-                    style={{ background: heat(c, max) }}
-                    class={c ? 'filled' : ''}
-                    onClick={() => c && onPick(a, t)}
+                    data={{ 'data-actor': a.name, 'data-topic': t.name }}
+                    counts={c}
+                    max={max}
+                    onPick={() => onPick(a, t)}
                     title={c ? `${a.name} on ${t.name}: ${c.supports} supporting, ${c.opposes} opposing, ${c.neutral} neutral (${plural(total(c), 'coding')})` : ''}
-                  >
-                    {c && <StanceCountsLabel counts={c} />}
-                  </td>
+                  />
                 );
               })}
             </tr>
@@ -74,15 +70,5 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** "+2 −1 ○1": supporting, opposing and neutral codings, each only when there are any. */
-export function StanceCountsLabel({ counts: c }: { counts: StanceCounts }) {
-  return (
-    <>
-      {c.supports > 0 && <span class="n-supports">+{c.supports}</span>} {c.opposes > 0 && <span class="n-opposes">−{c.opposes}</span>}{' '}
-      {c.neutral > 0 && <span class="n-neutral">○{c.neutral}</span>}
-    </>
   );
 }

@@ -6,8 +6,8 @@ import type { Matrix, MatrixOverview, QuoteRow, Stance, Topic } from '../../shar
 import { call } from '../api';
 import type { Toast } from './Toasts';
 import { Words } from './Words';
-import { heat } from './matrix-heat';
-import { MatrixOverviewTable, StanceCountsLabel } from './MatrixOverviewTable';
+import { MatrixOverviewTable } from './MatrixOverviewTable';
+import { ActorRowHeader, StanceCell } from './MatrixCells';
 
 interface Props {
   topics: Topic[];
@@ -161,27 +161,20 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
               <tbody>
                 {actors.map((a) => (
                   <tr key={a.id}>
-                    <th scope="row">
-                      <span class="swatch" style={{ background: a.color }} /> {a.name}
-                    </th>
+                    <ActorRowHeader actor={a} />
                     {positions.map((p) => {
                       const c = cellOf.get(`${a.id}:${p.id}`);
                       return (
-                        <td
+                        <StanceCell
                           key={p.id}
-                          data-actor={a.name}
-                          data-position={p.claim}
-                          data-supports={c?.supports ?? 0}
-                          data-opposes={c?.opposes ?? 0}
-                          style={{ background: heat(c, max) }}
-                          class={c ? 'filled' : ''}
-                          onClick={() =>
-                            c && void pick({ actorId: a.id, positionId: p.id }, `${a.name} on “${p.claim}”`, (q) => q.positions.filter((x) => x.id === p.id).map((x) => ({ claim: x.claim, stance: x.stance })))
+                          data={{ 'data-actor': a.name, 'data-position': p.claim, 'data-supports': c?.supports ?? 0, 'data-opposes': c?.opposes ?? 0 }}
+                          counts={c}
+                          max={max}
+                          onPick={() =>
+                            void pick({ actorId: a.id, positionId: p.id }, `${a.name} on “${p.claim}”`, (q) => q.positions.filter((x) => x.id === p.id).map((x) => ({ claim: x.claim, stance: x.stance })))
                           }
                           title={c ? `${a.name}: ${c.supports} supporting, ${c.opposes} opposing, ${c.neutral} neutral` : ''}
-                        >
-                          {c && <StanceCountsLabel counts={c} />}
-                        </td>
+                        />
                       );
                     })}
                   </tr>
