@@ -11,7 +11,8 @@ import { AppError } from './errors';
 const LIBRARY_SUFFIXES = ['', '-wal', '-shm', '-journal'];
 
 /** What a path holds that is not a regular file, in words. */
-function kindOf(st: fs.Stats): string {
+/** What a path that is not a regular file is, in words: "a folder", "a named pipe (FIFO)". */
+export function kindOf(st: fs.Stats): string {
   if (st.isDirectory()) return 'a folder';
   if (st.isCharacterDevice()) return 'a device (character device)';
   if (st.isBlockDevice()) return 'a disk (block device)';

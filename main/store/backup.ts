@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { BackupInfo } from '../../shared/model';
 import { AppError } from '../errors';
 import { fsyncDir, fsyncFile, writeFileAtomic } from '../atomic-write';
+import { kindOf } from '../output-path';
 import { LATEST_VERSION } from './migrations';
 import { codeOf, problemOf, type StorageProblem } from './storage-errors';
 
@@ -118,7 +119,8 @@ export async function restoreBackup(libraryPath: string, backupPath: string, opt
     if (s !== 'replaced' && options.signal?.aborted) throw new RestoreInterrupted(libraryPath);
   };
   if (!fs.existsSync(backupPath)) throw new AppError('not_found', `There is no backup at ${backupPath}; nothing was changed.`);
-  if (!fs.statSync(backupPath).isFile()) throw new AppError('invalid_input', `${backupPath} is not a file, so it cannot be a backup; nothing was changed.`);
+  const st = fs.statSync(backupPath);
+  if (!st.isFile()) throw new AppError('invalid_input', `${backupPath} is ${kindOf(st)}, so it cannot be a backup; nothing was changed.`);
   if (sameFile(libraryPath, backupPath)) throw new AppError('invalid_input', `${backupPath} is the library itself, not a backup of it; nothing was changed.`);
   const libraryExists = fs.existsSync(libraryPath);
   if (libraryExists) assertNotInUse(libraryPath);

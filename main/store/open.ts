@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { backupDirFor, listBackups, takeBackup, takeDailyBackup, DEFAULT_KEEP } from './backup';
 import { LibraryOpenError, problemOf } from './storage-errors';
+import { kindOf } from '../output-path';
 import { migrations as allMigrations, LATEST_VERSION, type Migration } from './migrations';
 
 export interface Library {
@@ -166,7 +167,7 @@ function preflight(libraryPath: string, create: boolean): { writable: boolean } 
   if (st.isDirectory()) {
     throw new LibraryOpenError('not_a_file', libraryPath, `${libraryPath} is a folder, not a library file. Give the library file itself, for example ${path.join(libraryPath, 'library.sqlite')}.`);
   }
-  if (!st.isFile()) throw new LibraryOpenError('not_a_file', libraryPath, `${libraryPath} is not a regular file (it is a device, socket or pipe), so it cannot be a library.`);
+  if (!st.isFile()) throw new LibraryOpenError('not_a_file', libraryPath, `${libraryPath} is ${kindOf(st)}, so it cannot be a library.`);
   try {
     fs.accessSync(libraryPath, fs.constants.R_OK);
   } catch (err) {
