@@ -60,7 +60,7 @@ test('a short quote goes inline, inside the sentence: quotation marks, a citatio
   await expect(inline).toHaveAttribute('title', /paraphrased/);
 
   // Saved and read back: the stored document keeps the inline quote.
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
   await page.reload();
   await page.getByTestId('nav-briefings').click();
   await expect(editor.locator('.inline-quote-node')).toContainText(QUOTE);

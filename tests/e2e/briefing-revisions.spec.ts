@@ -8,7 +8,7 @@ test('restore a revision and undo the restore; a live stance table follows the c
   await importAndQuoteKim(page);
   const editor = await newBriefing(page, 'Assessment');
   await page.keyboard.type('First draft of the assessment.');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
 
   // A revision now (besides the automatic one the first save may have kept), then more writing.
   const [briefing] = await app.call<{ id: number }[]>('briefings.list', {});
@@ -21,7 +21,7 @@ test('restore a revision and undo the restore; a live stance table follows the c
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Second thoughts added later.');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
 
   // Open it full size: first what restoring would change against the text now, word by word
   // (unsaved words included), then the revision itself; restore it: the later words go; undo brings them back.
@@ -46,7 +46,7 @@ test('restore a revision and undo the restore; a live stance table follows the c
   await editor.click();
   await page.keyboard.press('Control+z');
   await expect(editor).toContainText('Second thoughts added later. Not saved yet.');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
 
   // A live table for the topic Kim was coded on.
   await page.keyboard.press('Control+End');
@@ -79,5 +79,5 @@ test('restore a revision and undo the restore; a live stance table follows the c
   const frozen = editor.locator('table');
   await expect(frozen).toContainText('Shigeki Takizaki');
   await expect(frozen.locator('th').first()).toHaveText('Actor');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
 });

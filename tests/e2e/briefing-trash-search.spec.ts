@@ -10,7 +10,7 @@ async function newBriefing(page: Page, title: string, body: string) {
   await startBriefing(page, title);
   await page.keyboard.type(body);
   await expect(page.getByTestId('briefing-item').filter({ hasText: title })).toBeVisible();
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
 }
 
 test('a briefing found by the search opens; a deleted briefing is in the trash and comes back with Restore', async ({ page, app }) => {

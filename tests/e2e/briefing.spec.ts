@@ -31,7 +31,7 @@ test('draft a situation brief with a quote and a mention; it survives a reload, 
   await expect(editor.locator('.actor-node')).toHaveText('Kim Jung Han');
   await page.keyboard.type('closely.');
   await expect(page.getByTestId('sources')).toContainText('Japan urges South Korea to resolve wartime labor row');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
 
   // Undo and redo.
   await page.keyboard.type(' Extra words');
@@ -42,7 +42,7 @@ test('draft a situation brief with a quote and a mention; it survives a reload, 
   await expect(editor).toContainText('Extra words');
 
   // Reload: everything is there, and the citation leads to the article.
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
   await page.reload();
   await page.getByTestId('nav-briefings').click();
   await expect(page.getByTestId('briefing-title')).toHaveValue('Japan–South Korea: wartime labor row');

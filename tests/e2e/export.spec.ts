@@ -71,7 +71,7 @@ test('the CLI exports the same briefing as Markdown and PDF, and never leaves a 
   await page.getByTestId('briefing-new').click();
   await page.getByTestId('briefing-editor').click();
   await page.keyboard.type('A short note.');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
   const [briefing] = JSON.parse(app.cli('briefings', '--json')) as { id: number }[];
   const md = path.join(app.dir, 'note.md');
   app.cli('export', String(briefing!.id), '--format', 'md', '--out', md);
