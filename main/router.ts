@@ -43,6 +43,11 @@ function handlers(s: Services): Handlers {
     'annotations.review': (i) => s.annotations.review(i.id, i.decision),
     'annotations.delete': (i) => s.annotations.delete(i.id),
     'annotations.restore': (i) => s.annotations.restore(i.id),
+    // Wired by the suggestions service (issue 11, in progress on its own branch).
+    'suggestions.list': () => unsupportedYet(),
+    'suggestions.accept': () => unsupportedYet(),
+    'suggestions.reject': () => unsupportedYet(),
+    'suggestions.unreject': () => unsupportedYet(),
     'quotes.list': (i) => s.quotes.list(knownFilter(s, i)),
     'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
     'matrix.overview': () => s.quotes.overview(),
@@ -72,6 +77,10 @@ function knownFilter(s: Services, f: CallInput<'quotes.list'>): CallInput<'quote
   if (f.positionId !== undefined) s.codebook.position(f.positionId);
   return f;
 }
+
+const unsupportedYet = (): never => {
+  throw new AppError('unsupported', 'Suggestions are not available yet.');
+};
 
 const notFoundTopic = (id: number): never => {
   throw notFound('Topic', id);

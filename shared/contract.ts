@@ -7,6 +7,7 @@ import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances }
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
 import { cleanName, nameProblem } from './names';
+import type { ArticleSuggestion } from './suggestion';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -207,6 +208,31 @@ export const contract = {
   'annotations.delete': call<Annotation>()(z.strictObject({ id })),
   'annotations.restore': call<Annotation>()(z.strictObject({ id })),
 
+  /**
+   * The engine's suggested attributions for an article, in text order: those that overlap no live
+   * annotation and were not rejected. Computed off the main thread; `tooLarge` when the article is
+   * too long to finish in time (the list is then empty).
+   */
+  'suggestions.list': call<{ suggestions: ArticleSuggestion[]; tooLarge: boolean }>()(
+    z.strictObject({ articleId: id, minConfidence: z.number().min(0).max(1).optional() }),
+  ),
+  /**
+   * Codes a suggestion as an ordinary annotation (quote for direct, paraphrase for the others). The
+   * speaker is the suggested one unless `speakerId` (a codebook actor) or `speakerName` (a new actor,
+   * created with the mention as written as an alias) replaces it; `speakerId: null` leaves it unset.
+   */
+  'suggestions.accept': call<{ annotation: Annotation; createdActor: Actor | null }>()(
+    z.strictObject({
+      articleId: id,
+      key: z.string().max(40),
+      ...annotationFields,
+      speakerName: name.optional(),
+    }),
+  ),
+  /** Never suggests this passage again in this article. */
+  'suggestions.reject': call<{ key: string }>()(z.strictObject({ articleId: id, key: z.string().max(40) })),
+  /** Takes a rejection back (undo). */
+  'suggestions.unreject': call<{ key: string }>()(z.strictObject({ articleId: id, key: z.string().max(40) })),
   'quotes.list': call<QuoteRow[]>()(quoteFilter),
   'matrix.get': call<Matrix>()(z.strictObject({ topicId: id })),
   /** Every actor × every topic, counts of codings per stance. */
