@@ -114,6 +114,13 @@ function sentenceSubject(t: readonly Token[], first: number, before: number): To
   return null;
 }
 
+/** What may stand between a frame and the rest of its quotation: "on Tuesday." but not "adding that". */
+function onlyCircumstance(t: readonly Token[], from: number, to: number): boolean {
+  if (to - from > 8) return false;
+  for (let k = from; k < to; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that') return false;
+  return true;
+}
+
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
@@ -130,7 +137,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
   const t = model.tokens;
   const found: Found[] = [];
   const used: Array<{ start: number; end: number }> = [];
-  let previous: { found: Found; paragraph: number; frameEnd: number; frameAfter: boolean } | null = null;
+  let previous: { found: Found; paragraph: number; frameEnd: number; frameAfter: boolean; frameWordsEnd: number } | null = null;
   for (let n = 0; n < quotations.length; n++) {
     deadline.check();
     const q = quotations[n]!;
@@ -149,7 +156,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     const sentenceFirst = Math.max(paraStartToken, model.sentences[t[qFirst]!.sentence]?.first ?? paraStartToken);
 
     // "“…,” he said, “…”" and "“…?” Trump asked. “…”": the second half joins the first.
-    if (previous && previous.frameAfter && previous.paragraph === paragraph && qFirst >= previous.frameEnd && qFirst - previous.frameEnd <= 1) {
+    if (previous && previous.frameAfter && previous.paragraph === paragraph && qFirst >= previous.frameEnd && qFirst - previous.frameEnd <= 1 && onlyCircumstance(t, previous.frameWordsEnd, qFirst)) {
       const own = frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted);
       if (!own) {
         previous.found.content = { start: previous.found.content.start, end: q.end };
@@ -162,7 +169,10 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
 
     // A quotation inside a sentence's own words ("called the show “the news show of record”")
     // belongs to a paraphrase: the reported-speech pass takes it as a mixed quote.
-    const framed = frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted);
+    // A frame after the quotation only when the quotation opens its clause: "whether Clinton “has
+    // the integrity,” 75 percent said yes" is a poll question, not Clinton's words.
+    const opensClause = startsSentence || before === null || before.text === ',' || before.text === '—' || before.text === '(';
+    const framed = opensClause ? frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted) : null;
     const frame = framed ?? frameBefore(model, qFirst, Math.max(paraStartToken, prevQuoteEnd), sentenceFirst);
     if (frame && (size >= 2 || startsSentence || framed)) {
       const cueTok = t[frame.cue]!;
@@ -170,7 +180,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       // "Sanders says “the wind is at our backs” despite his loss": the quoted words run on.
       if (frame.adjacent && !framed) {
         let k = qEnd;
-        while (k < paraEndToken && k < nextQuote && !STOP.test(t[k]!.text)) k++;
+        while (k < paraEndToken && k < nextQuote && !STOP.test(t[k]!.text) && t[k]!.pos !== 'CCONJ') k++;
         if (k > qEnd) end = t[k - 1]!.end;
       }
       const f: Found = {
@@ -181,14 +191,14 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       };
       found.push(f);
       used.push({ start: Math.min(q.start, t[frame.cue]!.start), end: Math.max(end, t[Math.max(0, frame.end - 1)]?.end ?? end) });
-      previous = { found: f, paragraph, frameEnd: frame.end, frameAfter: framed !== null };
+      previous = { found: f, paragraph, frameEnd: frame.end, frameAfter: framed !== null, frameWordsEnd: Math.max(frame.cue + 1, frame.source?.end ?? 0) };
       continue;
     }
     if (previous && qFirst === paraStartToken && paragraph - previous.paragraph <= 2 && size >= 3) {
       const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, continues: true, confidence: 0.55 };
       found.push(f);
       used.push({ start: q.start, end: q.end });
-      previous = { found: f, paragraph, frameEnd: qEnd, frameAfter: false };
+      previous = { found: f, paragraph, frameEnd: qEnd, frameAfter: false, frameWordsEnd: qEnd };
       continue;
     }
     if (CJK.test(quoted) || /[「『]/.test(quoted[0]!)) {
