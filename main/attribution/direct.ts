@@ -43,7 +43,7 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   const firstWord = k;
   if (closesSentence && !/^\p{Ll}/u.test(t[k]!.text)) return null;
   // "said Kim" / "Kim said"; the cue within a few words of the quotation.
-  for (let c = k; c < Math.min(limit, k + 12); c++) {
+  for (let c = k; c < Math.min(limit, k + 30); c++) {
     const tok = t[c]!;
     if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) break;
     if (!isCue(tok)) continue;
@@ -82,7 +82,7 @@ function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFi
     }
     const isVerbCue = isCue(tok) && tok.pos !== 'NOUN' && tok.pos !== 'PROPN';
     if (!isVerbCue) {
-      if (tok.pos === 'VERB' || tok.lower === 'that') return null;
+      if (tok.pos === 'VERB' || tok.lower === 'that') return colonFrame(model, qFirst, floor, sentenceFirst);
       continue;
     }
     const adjacent = k === qFirst - 1;
@@ -102,7 +102,25 @@ function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFi
     }
     return null;
   }
-  return null;
+  return colonFrame(model, qFirst, floor, sentenceFirst);
+}
+
+/**
+ * "Politico reveals a few relevant facts:" / "Partial transcript as follows:" — a sentence ending in
+ * a colon introduces the quotation that follows; its cue may stand anywhere in it.
+ */
+function colonFrame(model: TextModel, qFirst: number, floor: number, sentenceFirst: number): Frame | null {
+  const t = model.tokens;
+  if (qFirst === 0 || t[qFirst - 1]!.text !== ':') return null;
+  const first = Math.max(floor, sentenceFirst);
+  for (let k = first; k < qFirst - 1; k++) {
+    const tok = t[k]!;
+    if (!isCue(tok) || tok.pos === 'NOUN' || tok.pos === 'PROPN') continue;
+    const source = sourceBefore(t, k, first - 1);
+    if (source) return { cue: k, source, end: qFirst, confidence: 0.6 };
+  }
+  const subject = sentenceSubject(t, first, qFirst - 1);
+  return subject ? { cue: subject.end, source: subject, end: qFirst, confidence: 0.4 } : null;
 }
 
 /** The subject of the sentence's first verb, as the source of a participle cue later on. */
@@ -173,7 +191,11 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     // the integrity,” 75 percent said yes" is a poll question, not Clinton's words.
     const opensClause = startsSentence || before === null || before.text === ',' || before.text === '—' || before.text === '(';
     const framed = opensClause ? frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted) : null;
-    const frame = framed ?? frameBefore(model, qFirst, Math.max(paraStartToken, prevQuoteEnd), sentenceFirst);
+    // "Cruz continued:⏎⏎“…”": the frame may close the paragraph before.
+    const colonBefore: boolean = qFirst === paraStartToken && paragraph > 0 && before?.text === ':';
+    const floor: number = colonBefore ? tokenAt(t, model.paragraphs[paragraph - 1]!.start) : paraStartToken;
+    const frameSentence: number = colonBefore && before ? model.sentences[before.sentence]!.first : sentenceFirst;
+    const frame: Frame | null = framed ?? frameBefore(model, qFirst, Math.max(floor, prevQuoteEnd), frameSentence);
     if (frame && (size >= 2 || startsSentence || framed)) {
       const cueTok = t[frame.cue]!;
       let end = q.end;
