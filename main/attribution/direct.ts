@@ -10,8 +10,8 @@ import { paragraphOf, tokenAt, type TextModel, type Token } from './text-model';
 const STOP = /^[.!?;]$/;
 const QUOTE_TOKEN = /^[“”"„«»「」『』]$/;
 
-function isCue(t: Token): boolean {
-  return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && /^\p{Ll}/u.test(t.text);
+function isCue(t: Token, sentenceInitial = false): boolean {
+  return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && (sentenceInitial || /^\p{Ll}/u.test(t.text));
 }
 
 /** The cue's span: auxiliaries right before the verb count ("has said"). */
@@ -41,12 +41,14 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   while (k < limit && (t[k]!.text === ',' || t[k]!.text === '—' || t[k]!.text === '–')) k++;
   if (k >= limit) return null;
   const firstWord = k;
-  if (closesSentence && !/^\p{Ll}/u.test(t[k]!.text)) return null;
+  // "“… missing.” Trump said." still happens: a strong speech verb right after the name.
+  const tight = closesSentence && !/^\p{Ll}/u.test(t[k]!.text);
   // "said Kim" / "Kim said"; the cue within a few words of the quotation.
   for (let c = k; c < Math.min(limit, k + 30); c++) {
     const tok = t[c]!;
     if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) break;
     if (!isCue(tok)) continue;
+    if (tight && (c - firstWord > 3 || !STRONG_VERBS.has(tok.lemma))) return null;
     if (c === firstWord) {
       const source = sourceAfter(t, c, limit);
       if (!source) continue;
@@ -115,12 +117,27 @@ function colonFrame(model: TextModel, qFirst: number, floor: number, sentenceFir
   const first = Math.max(floor, sentenceFirst);
   for (let k = first; k < qFirst - 1; k++) {
     const tok = t[k]!;
+    // "Stated Stone:" / "Continued Stone:" put the cue first.
+    if (k === first && isCueLemma(tok.lemma) && /ed$/.test(tok.lower)) {
+      const after = sourceAfter(t, k, qFirst - 1);
+      if (after && after.end === qFirst - 1) return { cue: k, source: after, end: qFirst, confidence: 0.7 };
+    }
     if (!isCue(tok) || tok.pos === 'NOUN' || tok.pos === 'PROPN') continue;
     const source = sourceBefore(t, k, first - 1);
     if (source) return { cue: k, source, end: qFirst, confidence: 0.6 };
   }
+  // "… - Michael P. McDonald: “…”": a name right before the colon.
+  const nameStart = npBackwardNames(t, qFirst - 1, first);
+  if (nameStart < qFirst - 1) return { cue: qFirst - 1, source: { first: nameStart, end: qFirst - 1 }, end: qFirst, confidence: 0.45 };
   const subject = sentenceSubject(t, first, qFirst - 1);
   return subject ? { cue: subject.end, source: subject, end: qFirst, confidence: 0.4 } : null;
+}
+
+/** Where a run of capitalised words ending just before `end` begins. */
+function npBackwardNames(t: readonly Token[], end: number, floor: number): number {
+  let k = end;
+  while (k > floor && /^\p{Lu}/u.test(t[k - 1]!.text) && t[k - 1]!.pos !== 'PUNCT') k--;
+  return k;
 }
 
 /** The subject of the sentence's first verb, as the source of a participle cue later on. */
@@ -216,7 +233,8 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       previous = { found: f, paragraph, frameEnd: frame.end, frameAfter: framed !== null, frameWordsEnd: Math.max(frame.cue + 1, frame.source?.end ?? 0) };
       continue;
     }
-    if (previous && qFirst === paraStartToken && paragraph - previous.paragraph <= 2 && size >= 3) {
+    // A quotation opening a sentence or paragraph soon after a framed one goes on with its speaker.
+    if (previous && startsSentence && paragraph - previous.paragraph <= 2 && size >= 3) {
       const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, continues: true, confidence: 0.55 };
       found.push(f);
       used.push({ start: q.start, end: q.end });
