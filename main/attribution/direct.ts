@@ -149,13 +149,6 @@ function sentenceSubject(t: readonly Token[], first: number, before: number): To
   return null;
 }
 
-/** What may stand between a frame and the rest of its quotation: "on Tuesday." but not "adding that". */
-function onlyCircumstance(t: readonly Token[], from: number, to: number): boolean {
-  if (to - from > 8) return false;
-  for (let k = from; k < to; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that') return false;
-  return true;
-}
-
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
@@ -172,7 +165,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
   const t = model.tokens;
   const found: Found[] = [];
   const used: Array<{ start: number; end: number }> = [];
-  let previous: { found: Found; paragraph: number; frameEnd: number; frameAfter: boolean; frameWordsEnd: number } | null = null;
+  let previous: { found: Found; paragraph: number; frameEnd: number; cue: number } | null = null;
   for (let n = 0; n < quotations.length; n++) {
     deadline.check();
     const q = quotations[n]!;
@@ -190,18 +183,6 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     const startsSentence = qFirst === paraStartToken || (before !== null && (/^[.!?:]$/.test(before.text) || QUOTE_TOKEN.test(before.text)));
     const sentenceFirst = Math.max(paraStartToken, model.sentences[t[qFirst]!.sentence]?.first ?? paraStartToken);
 
-    // "“…,” he said, “…”" and "“…?” Trump asked. “…”": the second half joins the first.
-    if (previous && previous.frameAfter && previous.paragraph === paragraph && qFirst >= previous.frameEnd && qFirst - previous.frameEnd <= 1 && onlyCircumstance(t, previous.frameWordsEnd, qFirst)) {
-      const own = frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted);
-      if (!own) {
-        previous.found.content = { start: previous.found.content.start, end: q.end };
-        used.push({ start: q.start, end: q.end });
-        previous.frameEnd = qEnd;
-        previous.frameAfter = false;
-        continue;
-      }
-    }
-
     // A quotation inside a sentence's own words ("called the show “the news show of record”")
     // belongs to a paraphrase: the reported-speech pass takes it as a mixed quote.
     // A frame after the quotation only when the quotation opens its clause: "whether Clinton “has
@@ -213,6 +194,16 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     const floor: number = colonBefore ? tokenAt(t, model.paragraphs[paragraph - 1]!.start) : paraStartToken;
     const frameSentence: number = colonBefore && before ? model.sentences[before.sentence]!.first : sentenceFirst;
     const frame: Frame | null = framed ?? frameBefore(model, qFirst, Math.max(floor, prevQuoteEnd), frameSentence);
+    // "“…,” he said, “…”", "“…?” Trump asked. “…”", "“…,” Sanders said, invoking the race. “…”": a
+    // quotation later in the same paragraph with no frame of its own goes on with the one before,
+    // and is one passage with it (as PolNeAR codes it: one content in several fragments).
+    const joins = previous !== null && previous.paragraph === paragraph && (startsSentence || qFirst - previous.frameEnd <= 1) && (!frame || frame.cue === previous.cue);
+    if (previous && joins) {
+      previous.found.content = { start: previous.found.content.start, end: q.end };
+      used.push({ start: q.start, end: q.end });
+      previous.frameEnd = qEnd;
+      continue;
+    }
     if (frame && (size >= 2 || startsSentence || framed)) {
       const cueTok = t[frame.cue]!;
       let end = q.end;
@@ -230,7 +221,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       };
       found.push(f);
       used.push({ start: Math.min(q.start, t[frame.cue]!.start), end: Math.max(end, t[Math.max(0, frame.end - 1)]?.end ?? end) });
-      previous = { found: f, paragraph, frameEnd: frame.end, frameAfter: framed !== null, frameWordsEnd: Math.max(frame.cue + 1, frame.source?.end ?? 0) };
+      previous = { found: f, paragraph, frameEnd: frame.end, cue: frame.cue };
       continue;
     }
     // A quotation opening a sentence or paragraph soon after a framed one goes on with its speaker.
@@ -238,7 +229,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, continues: true, confidence: 0.55 };
       found.push(f);
       used.push({ start: q.start, end: q.end });
-      previous = { found: f, paragraph, frameEnd: qEnd, frameAfter: false, frameWordsEnd: qEnd };
+      previous = { found: f, paragraph, frameEnd: qEnd, cue: -1 };
       continue;
     }
     if (CJK.test(quoted) || /[「『]/.test(quoted[0]!)) {
