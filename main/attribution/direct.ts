@@ -1,0 +1,215 @@
+// Direct quotations and their frames: "“…,” Kim said." / "“…,” said Kim, the minister." /
+// "Kim said: “…”" / "According to Kim, “…”", split quotations ("“…,” he said. “…”") and
+// quotations that continue the last speaker's with no frame of their own.
+import { ADDRESSEE_VERBS, STRONG_VERBS, isCueLemma } from './cues';
+import type { Deadline, Found } from './found';
+import type { Quotation } from './quote-marks';
+import { sourceAfter, sourceBefore, type TokenRange } from './source-phrase';
+import { paragraphOf, tokenAt, type TextModel, type Token } from './text-model';
+
+const STOP = /^[.!?;]$/;
+const QUOTE_TOKEN = /^[“”"„«»「」『』]$/;
+
+function isCue(t: Token): boolean {
+  return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && /^\p{Ll}/u.test(t.text);
+}
+
+/** The cue's span: auxiliaries right before the verb count ("has said"). */
+function cueSpan(tokens: readonly Token[], cue: number, floor: number) {
+  let s = cue;
+  while (s - 1 > floor && (tokens[s - 1]!.pos === 'AUX' || tokens[s - 1]!.lower === 'also')) s--;
+  return { start: tokens[s]!.start, end: tokens[cue]!.end };
+}
+
+interface Frame {
+  cue: number;
+  /** The quotation follows the cue with no punctuation between ("the ad claims “…”"). */
+  adjacent?: boolean;
+  source: TokenRange | null;
+  /** Where the frame's clause ends (a split quotation resumes after it). */
+  end: number;
+  confidence: number;
+}
+
+/** "“…,” Kim said" or "“…,” said Kim": the frame right after the quotation. */
+function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: string): Frame | null {
+  const t = model.tokens;
+  let k = qEnd;
+  // "“… over.” Kim left." — a quotation closing on a full stop ends its sentence; a frame after it
+  // starts in lower case ("“… over.” he said" is a typo's worth of rare).
+  const closesSentence = /\.\s*["”»」』]?$/.test(quoted);
+  while (k < limit && (t[k]!.text === ',' || t[k]!.text === '—' || t[k]!.text === '–')) k++;
+  if (k >= limit) return null;
+  const firstWord = k;
+  if (closesSentence && !/^\p{Ll}/u.test(t[k]!.text)) return null;
+  // "said Kim" / "Kim said"; the cue within a few words of the quotation.
+  for (let c = k; c < Math.min(limit, k + 12); c++) {
+    const tok = t[c]!;
+    if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) break;
+    if (!isCue(tok)) continue;
+    if (c === firstWord) {
+      const source = sourceAfter(t, c, limit);
+      if (!source) continue;
+      return { cue: c, source, end: clauseEnd(t, source.end, limit), confidence: STRONG_VERBS.has(tok.lemma) ? 0.95 : 0.8 };
+    }
+    const source = sourceBefore(t, c, firstWord - 1);
+    if (source && source.first === firstWord) return { cue: c, source, end: clauseEnd(t, c + 1, limit), confidence: STRONG_VERBS.has(tok.lemma) ? 0.95 : 0.8 };
+    break;
+  }
+  return null;
+}
+
+function clauseEnd(t: readonly Token[], from: number, limit: number): number {
+  let k = from;
+  while (k < limit && !STOP.test(t[k]!.text) && !QUOTE_TOKEN.test(t[k]!.text)) k++;
+  return k < limit && STOP.test(t[k]!.text) ? k + 1 : k;
+}
+
+/** "Kim said: “…”" / "Kim told reporters on Tuesday, “…”" / "According to Kim, “…”" / "…, saying “…”". */
+function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFirst: number): Frame | null {
+  const t = model.tokens;
+  // Between the cue and the quotation: nothing, or a short phrase ending in a colon or a comma
+  // ("said in a statement:"). Anything longer makes the quotation part of a paraphrase.
+  const lowest = Math.max(floor, qFirst - 9);
+  const punctuated = qFirst > 0 && (t[qFirst - 1]!.text === ':' || t[qFirst - 1]!.text === ',');
+  for (let k = qFirst - 1; k >= lowest; k--) {
+    const tok = t[k]!;
+    if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) return null;
+    if (tok.lower === 'according' && t[k + 1]?.lower === 'to') {
+      const source = sourceAfter(t, k + 1, qFirst);
+      if (!source) return null;
+      return { cue: k + 1, source, end: qFirst, confidence: 0.85, adjacent: false };
+    }
+    const isVerbCue = isCue(tok) && tok.pos !== 'NOUN' && tok.pos !== 'PROPN';
+    if (!isVerbCue) {
+      if (tok.pos === 'VERB' || tok.lower === 'that') return null;
+      continue;
+    }
+    const adjacent = k === qFirst - 1;
+    if (!adjacent && !punctuated) return null;
+    const conf = STRONG_VERBS.has(tok.lemma) ? 0.9 : 0.7;
+    const source = sourceBefore(t, k, Math.max(floor, sentenceFirst) - 1);
+    if (source && t[source.end]?.text !== ',') return { cue: k, source, end: qFirst, confidence: conf, adjacent };
+    // "…, saying “…”": the participle's subject is the sentence's.
+    if (/ing$/.test(tok.lower) && t[k - 1]?.text === ',') {
+      const subject = sentenceSubject(t, sentenceFirst, k - 1);
+      if (subject) return { cue: k, source: subject, end: qFirst, confidence: conf - 0.1, adjacent };
+    }
+    if (source) return { cue: k, source, end: qFirst, confidence: conf, adjacent };
+    if (!ADDRESSEE_VERBS.has(tok.lemma)) {
+      const after = sourceAfter(t, k, qFirst);
+      if (after) return { cue: k, source: after, end: qFirst, confidence: 0.75, adjacent };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The subject of the sentence's first verb, as the source of a participle cue later on. */
+function sentenceSubject(t: readonly Token[], first: number, before: number): TokenRange | null {
+  for (let k = first; k < before; k++) {
+    if (t[k]!.pos !== 'VERB') continue;
+    return sourceBefore(t, k, first - 1);
+  }
+  return null;
+}
+
+/** What may stand between a frame and the rest of its quotation: "on Tuesday." but not "adding that". */
+function onlyCircumstance(t: readonly Token[], from: number, to: number): boolean {
+  if (to - from > 8) return false;
+  for (let k = from; k < to; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that') return false;
+  return true;
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+export interface DirectResult {
+  found: Found[];
+  /** Token ranges already spoken for (quotations and their frames), for the reported-speech pass. */
+  used: Array<{ start: number; end: number }>;
+}
+
+export function findDirect(model: TextModel, quotations: readonly Quotation[], deadline: Deadline): DirectResult {
+  const t = model.tokens;
+  const found: Found[] = [];
+  const used: Array<{ start: number; end: number }> = [];
+  let previous: { found: Found; paragraph: number; frameEnd: number; frameAfter: boolean; frameWordsEnd: number } | null = null;
+  for (let n = 0; n < quotations.length; n++) {
+    deadline.check();
+    const q = quotations[n]!;
+    const qFirst = tokenAt(t, q.start);
+    const qEnd = tokenAt(t, q.end);
+    if (qFirst >= t.length) continue;
+    const paragraph = paragraphOf(model.paragraphs, q.start);
+    const paraEndToken = tokenAt(t, model.paragraphs[paragraph]!.end);
+    const paraStartToken = tokenAt(t, model.paragraphs[paragraph]!.start);
+    const nextQuote = n + 1 < quotations.length ? tokenAt(t, quotations[n + 1]!.start) : t.length;
+    const prevQuoteEnd = n > 0 ? tokenAt(t, quotations[n - 1]!.end) : 0;
+    const quoted = model.text.slice(q.start, q.end);
+    const size = words(quoted);
+    const before = qFirst > 0 ? t[qFirst - 1]! : null;
+    const startsSentence = qFirst === paraStartToken || (before !== null && (/^[.!?:]$/.test(before.text) || QUOTE_TOKEN.test(before.text)));
+    const sentenceFirst = Math.max(paraStartToken, model.sentences[t[qFirst]!.sentence]?.first ?? paraStartToken);
+
+    // "“…,” he said, “…”" and "“…?” Trump asked. “…”": the second half joins the first.
+    if (previous && previous.frameAfter && previous.paragraph === paragraph && qFirst >= previous.frameEnd && qFirst - previous.frameEnd <= 1 && onlyCircumstance(t, previous.frameWordsEnd, qFirst)) {
+      const own = frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted);
+      if (!own) {
+        previous.found.content = { start: previous.found.content.start, end: q.end };
+        used.push({ start: q.start, end: q.end });
+        previous.frameEnd = qEnd;
+        previous.frameAfter = false;
+        continue;
+      }
+    }
+
+    // A quotation inside a sentence's own words ("called the show “the news show of record”")
+    // belongs to a paraphrase: the reported-speech pass takes it as a mixed quote.
+    // A frame after the quotation only when the quotation opens its clause: "whether Clinton “has
+    // the integrity,” 75 percent said yes" is a poll question, not Clinton's words.
+    const opensClause = startsSentence || before === null || before.text === ',' || before.text === '—' || before.text === '(';
+    const framed = opensClause ? frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted) : null;
+    const frame = framed ?? frameBefore(model, qFirst, Math.max(paraStartToken, prevQuoteEnd), sentenceFirst);
+    if (frame && (size >= 2 || startsSentence || framed)) {
+      const cueTok = t[frame.cue]!;
+      let end = q.end;
+      // "Sanders says “the wind is at our backs” despite his loss": the quoted words run on.
+      if (frame.adjacent && !framed) {
+        let k = qEnd;
+        while (k < paraEndToken && k < nextQuote && !STOP.test(t[k]!.text) && t[k]!.pos !== 'CCONJ') k++;
+        if (k > qEnd) end = t[k - 1]!.end;
+      }
+      const f: Found = {
+        content: { start: q.start, end },
+        cue: cueTok.lower === 'to' && t[frame.cue - 1]?.lower === 'according' ? { start: t[frame.cue - 1]!.start, end: cueTok.end } : cueSpan(t, frame.cue, qEnd - 1),
+        source: frame.source,
+        confidence: q.closed ? frame.confidence : frame.confidence * 0.7,
+      };
+      found.push(f);
+      used.push({ start: Math.min(q.start, t[frame.cue]!.start), end: Math.max(end, t[Math.max(0, frame.end - 1)]?.end ?? end) });
+      previous = { found: f, paragraph, frameEnd: frame.end, frameAfter: framed !== null, frameWordsEnd: Math.max(frame.cue + 1, frame.source?.end ?? 0) };
+      continue;
+    }
+    if (previous && qFirst === paraStartToken && paragraph - previous.paragraph <= 2 && size >= 3) {
+      const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, continues: true, confidence: 0.55 };
+      found.push(f);
+      used.push({ start: q.start, end: q.end });
+      previous = { found: f, paragraph, frameEnd: qEnd, frameAfter: false, frameWordsEnd: qEnd };
+      continue;
+    }
+    if (CJK.test(quoted) || /[「『]/.test(quoted[0]!)) {
+      found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.5 });
+      used.push({ start: q.start, end: q.end });
+      continue;
+    }
+    if (size >= 6 && startsSentence) {
+      found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.3 });
+      used.push({ start: q.start, end: q.end });
+    }
+  }
+  return { found, used };
+}
