@@ -10,8 +10,8 @@ import { paragraphOf, tokenAt, type TextModel, type Token } from './text-model';
 const STOP = /^[.!?;]$/;
 const QUOTE_TOKEN = /^[“”"„«»「」『』]$/;
 
-function isCue(t: Token): boolean {
-  return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && /^\p{Ll}/u.test(t.text);
+function isCue(t: Token, sentenceInitial = false): boolean {
+  return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && (sentenceInitial || /^\p{Ll}/u.test(t.text));
 }
 
 /** The cue's span: auxiliaries right before the verb count ("has said"). */
@@ -41,12 +41,14 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   while (k < limit && (t[k]!.text === ',' || t[k]!.text === '—' || t[k]!.text === '–')) k++;
   if (k >= limit) return null;
   const firstWord = k;
-  if (closesSentence && !/^\p{Ll}/u.test(t[k]!.text)) return null;
+  // "“… missing.” Trump said." still happens: a strong speech verb right after the name.
+  const tight = closesSentence && !/^\p{Ll}/u.test(t[k]!.text);
   // "said Kim" / "Kim said"; the cue within a few words of the quotation.
-  for (let c = k; c < Math.min(limit, k + 12); c++) {
+  for (let c = k; c < Math.min(limit, k + 30); c++) {
     const tok = t[c]!;
     if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) break;
     if (!isCue(tok)) continue;
+    if (tight && (c - firstWord > 3 || !STRONG_VERBS.has(tok.lemma))) return null;
     if (c === firstWord) {
       const source = sourceAfter(t, c, limit);
       if (!source) continue;
@@ -82,7 +84,7 @@ function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFi
     }
     const isVerbCue = isCue(tok) && tok.pos !== 'NOUN' && tok.pos !== 'PROPN';
     if (!isVerbCue) {
-      if (tok.pos === 'VERB' || tok.lower === 'that') return null;
+      if (tok.pos === 'VERB' || tok.lower === 'that') return colonFrame(model, qFirst, floor, sentenceFirst);
       continue;
     }
     const adjacent = k === qFirst - 1;
@@ -102,7 +104,40 @@ function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFi
     }
     return null;
   }
-  return null;
+  return colonFrame(model, qFirst, floor, sentenceFirst);
+}
+
+/**
+ * "Politico reveals a few relevant facts:" / "Partial transcript as follows:" — a sentence ending in
+ * a colon introduces the quotation that follows; its cue may stand anywhere in it.
+ */
+function colonFrame(model: TextModel, qFirst: number, floor: number, sentenceFirst: number): Frame | null {
+  const t = model.tokens;
+  if (qFirst === 0 || t[qFirst - 1]!.text !== ':') return null;
+  const first = Math.max(floor, sentenceFirst);
+  for (let k = first; k < qFirst - 1; k++) {
+    const tok = t[k]!;
+    // "Stated Stone:" / "Continued Stone:" put the cue first.
+    if (k === first && isCueLemma(tok.lemma) && /ed$/.test(tok.lower)) {
+      const after = sourceAfter(t, k, qFirst - 1);
+      if (after && after.end === qFirst - 1) return { cue: k, source: after, end: qFirst, confidence: 0.7 };
+    }
+    if (!isCue(tok) || tok.pos === 'NOUN' || tok.pos === 'PROPN') continue;
+    const source = sourceBefore(t, k, first - 1);
+    if (source) return { cue: k, source, end: qFirst, confidence: 0.6 };
+  }
+  // "… - Michael P. McDonald: “…”": a name right before the colon.
+  const nameStart = npBackwardNames(t, qFirst - 1, first);
+  if (nameStart < qFirst - 1) return { cue: qFirst - 1, source: { first: nameStart, end: qFirst - 1 }, end: qFirst, confidence: 0.45 };
+  const subject = sentenceSubject(t, first, qFirst - 1);
+  return subject ? { cue: subject.end, source: subject, end: qFirst, confidence: 0.4 } : null;
+}
+
+/** Where a run of capitalised words ending just before `end` begins. */
+function npBackwardNames(t: readonly Token[], end: number, floor: number): number {
+  let k = end;
+  while (k > floor && /^\p{Lu}/u.test(t[k - 1]!.text) && t[k - 1]!.pos !== 'PUNCT') k--;
+  return k;
 }
 
 /** The subject of the sentence's first verb, as the source of a participle cue later on. */
@@ -112,13 +147,6 @@ function sentenceSubject(t: readonly Token[], first: number, before: number): To
     return sourceBefore(t, k, first - 1);
   }
   return null;
-}
-
-/** What may stand between a frame and the rest of its quotation: "on Tuesday." but not "adding that". */
-function onlyCircumstance(t: readonly Token[], from: number, to: number): boolean {
-  if (to - from > 8) return false;
-  for (let k = from; k < to; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that') return false;
-  return true;
 }
 
 function words(text: string): number {
@@ -137,7 +165,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
   const t = model.tokens;
   const found: Found[] = [];
   const used: Array<{ start: number; end: number }> = [];
-  let previous: { found: Found; paragraph: number; frameEnd: number; frameAfter: boolean; frameWordsEnd: number } | null = null;
+  let previous: { found: Found; paragraph: number; frameEnd: number; cue: number } | null = null;
   for (let n = 0; n < quotations.length; n++) {
     deadline.check();
     const q = quotations[n]!;
@@ -155,25 +183,27 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     const startsSentence = qFirst === paraStartToken || (before !== null && (/^[.!?:]$/.test(before.text) || QUOTE_TOKEN.test(before.text)));
     const sentenceFirst = Math.max(paraStartToken, model.sentences[t[qFirst]!.sentence]?.first ?? paraStartToken);
 
-    // "“…,” he said, “…”" and "“…?” Trump asked. “…”": the second half joins the first.
-    if (previous && previous.frameAfter && previous.paragraph === paragraph && qFirst >= previous.frameEnd && qFirst - previous.frameEnd <= 1 && onlyCircumstance(t, previous.frameWordsEnd, qFirst)) {
-      const own = frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted);
-      if (!own) {
-        previous.found.content = { start: previous.found.content.start, end: q.end };
-        used.push({ start: q.start, end: q.end });
-        previous.frameEnd = qEnd;
-        previous.frameAfter = false;
-        continue;
-      }
-    }
-
     // A quotation inside a sentence's own words ("called the show “the news show of record”")
     // belongs to a paraphrase: the reported-speech pass takes it as a mixed quote.
     // A frame after the quotation only when the quotation opens its clause: "whether Clinton “has
     // the integrity,” 75 percent said yes" is a poll question, not Clinton's words.
     const opensClause = startsSentence || before === null || before.text === ',' || before.text === '—' || before.text === '(';
     const framed = opensClause ? frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted) : null;
-    const frame = framed ?? frameBefore(model, qFirst, Math.max(paraStartToken, prevQuoteEnd), sentenceFirst);
+    // "Cruz continued:⏎⏎“…”": the frame may close the paragraph before.
+    const colonBefore: boolean = qFirst === paraStartToken && paragraph > 0 && before?.text === ':';
+    const floor: number = colonBefore ? tokenAt(t, model.paragraphs[paragraph - 1]!.start) : paraStartToken;
+    const frameSentence: number = colonBefore && before ? model.sentences[before.sentence]!.first : sentenceFirst;
+    const frame: Frame | null = framed ?? frameBefore(model, qFirst, Math.max(floor, prevQuoteEnd), frameSentence);
+    // "“…,” he said, “…”", "“…?” Trump asked. “…”", "“…,” Sanders said, invoking the race. “…”": a
+    // quotation later in the same paragraph with no frame of its own goes on with the one before,
+    // and is one passage with it (as PolNeAR codes it: one content in several fragments).
+    const joins = previous !== null && previous.paragraph === paragraph && (startsSentence || qFirst - previous.frameEnd <= 1) && (!frame || frame.cue === previous.cue);
+    if (previous && joins) {
+      previous.found.content = { start: previous.found.content.start, end: q.end };
+      used.push({ start: q.start, end: q.end });
+      previous.frameEnd = qEnd;
+      continue;
+    }
     if (frame && (size >= 2 || startsSentence || framed)) {
       const cueTok = t[frame.cue]!;
       let end = q.end;
@@ -191,14 +221,15 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       };
       found.push(f);
       used.push({ start: Math.min(q.start, t[frame.cue]!.start), end: Math.max(end, t[Math.max(0, frame.end - 1)]?.end ?? end) });
-      previous = { found: f, paragraph, frameEnd: frame.end, frameAfter: framed !== null, frameWordsEnd: Math.max(frame.cue + 1, frame.source?.end ?? 0) };
+      previous = { found: f, paragraph, frameEnd: frame.end, cue: frame.cue };
       continue;
     }
-    if (previous && qFirst === paraStartToken && paragraph - previous.paragraph <= 2 && size >= 3) {
+    // A quotation opening a sentence or paragraph soon after a framed one goes on with its speaker.
+    if (previous && startsSentence && paragraph - previous.paragraph <= 2 && size >= 3) {
       const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, continues: true, confidence: 0.55 };
       found.push(f);
       used.push({ start: q.start, end: q.end });
-      previous = { found: f, paragraph, frameEnd: qEnd, frameAfter: false, frameWordsEnd: qEnd };
+      previous = { found: f, paragraph, frameEnd: qEnd, cue: -1 };
       continue;
     }
     if (CJK.test(quoted) || /[「『]/.test(quoted[0]!)) {
