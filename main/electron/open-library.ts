@@ -79,8 +79,10 @@ function explain(err: unknown): string {
   if (err instanceof AppError) return err.message;
   const message = (err as Error)?.message ?? String(err);
   // better-sqlite3 is a native module: one built for Node cannot load in Electron, and vice versa.
-  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
-    return `${message}\n\nbetter-sqlite3 was built for Node, not for Electron; run "npx electron-builder install-app-deps" and start again.`;
+  // In development Electron loads its own build from a cache folder (sqlite-binding.ts), which
+  // `npm start` makes; started some other way, that build may be missing or stale.
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(message)) {
+    return `${message}\n\nbetter-sqlite3 has no working build for this Electron. Start Verbatim with "npm start", which makes one (once) beside Node's; or use it in your browser with "npm run web".`;
   }
   return message;
 }
