@@ -110,14 +110,20 @@ function buildElectronSqlite(binary, electronVersion) {
 async function startBrowserMode(reason) {
   console.error(`${reason}\nOpening Verbatim in your browser instead (browser mode; \`npm run web\` starts it directly).`);
   const port = (await portIsFree(WEB_PORT)) ? WEB_PORT : 0;
-  // In a process group of its own, so Ctrl+C reaches it once (from us), not twice: a second
-  // SIGINT would stop it before it closes the library.
+  // In a process group of its own, and told to stop once: Ctrl+C reaches us from the terminal and
+  // again from npm, and a second signal would stop the server before it closes the library.
   const web = spawn(process.execPath, [path.join(root, 'bin', 'verbatim.js'), 'web', '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => web.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal));
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (!stopping) web.kill('SIGTERM');
+      stopping = true;
+    });
+  }
   process.on('exit', () => web.exitCode === null && web.kill('SIGTERM'));
   let opened = false;
   readline.createInterface({ input: web.stdout }).on('line', (line) => {
