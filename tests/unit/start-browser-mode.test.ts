@@ -95,5 +95,7 @@ describe('npm start without Electron', () => {
     start.kill('SIGINT');
     expect(await exited).toBe(0);
     await expect(fetch(url)).rejects.toThrow();
+    // Closed, not killed: SQLite folds its write-ahead log back into the library on a clean close.
+    expect(fs.existsSync(`${library}-wal`)).toBe(false);
   });
 });
