@@ -18,8 +18,12 @@ const COGNITION = `believe think feel fear hope expect know worry doubt suspect 
 
 export const CUE_VERBS = new Set(`${SPEECH} ${COGNITION}`.split(/\s+/).filter(Boolean));
 
-/** Cue verbs that usually take an addressee before what was said ("told reporters that"). */
-export const ADDRESSEE_VERBS = new Set(['tell', 'warn', 'urge', 'remind', 'inform', 'assure', 'reassure', 'notify', 'advise', 'ask', 'brief', 'promise', 'thank', 'order', 'caution']);
+/**
+ * Cue verbs whose listeners stand before what was said and are not part of it ("told reporters the
+ * cuts were unavoidable"). With "urge", "ask" or "warn" the one addressed belongs to what was said
+ * ("urged lawmakers to reject the plan"), as PolNeAR codes it.
+ */
+export const ADDRESSEE_VERBS = new Set(['tell', 'remind', 'inform', 'assure', 'reassure', 'notify', 'brief', 'promise']);
 
 /** Verbs that almost always report speech (a higher confidence than "believe" or "call"). */
 export const STRONG_VERBS = new Set(['say', 'tell', 'add', 'warn', 'urge', 'stress', 'insist', 'claim', 'argue', 'deny', 'explain', 'note', 'state', 'declare', 'write', 'tweet', 'announce', 'reply', 'respond', 'ask', 'acknowledge', 'admit', 'assert', 'contend', 'testify', 'allege', 'confirm', 'continue', 'remark', 'reiterate', 'retort', 'vow', 'predict', 'emphasize', 'emphasise', 'complain', 'suggest', 'counter', 'concede', 'caution', 'recall', 'quip', 'joke', 'explain', 'observe']);

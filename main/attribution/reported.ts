@@ -44,7 +44,8 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
   // "According to Kim, …" / "…, according to Kim."
   for (let k = first; k < end - 2; k++) {
     if (t[k]!.lower !== 'according' || t[k + 1]!.lower !== 'to' || inside(quotations, t[k]!.start) || inside(used, t[k]!.start)) continue;
-    const source = sourceAfter(t, k + 1, end);
+    // At the start, "According to Kim, the strike …": what follows the comma is what was said.
+    const source = sourceAfter(t, k + 1, end, k !== first);
     if (!source) continue;
     const cue = span(t, k, k + 2);
     if (k === first || (k === first + 1 && /^(but|and)$/.test(t[first]!.lower))) {

@@ -25,6 +25,8 @@ function npForward(tokens: readonly Token[], i: number, limit: number): number {
   let j = i;
   while (j < limit) {
     const t = tokens[j]!;
+    // "told reporters the cuts …": a determiner after a noun starts another noun phrase.
+    if (t.pos === 'DET' && j > i && ['NOUN', 'PROPN', 'PRON'].includes(tokens[j - 1]!.pos)) break;
     if (isNpToken(t) || ((t.lower === 'of' || t.lower === 'for' || t.lower === '&' || t.lower === '-') && j + 1 < limit && isNpToken(tokens[j + 1]!) && j > i)) {
       j++;
       continue;
@@ -49,10 +51,11 @@ function npBackward(tokens: readonly Token[], end: number, limit: number): numbe
 }
 
 /**
- * The source before a cue at `cue`, searching no earlier than `limit`. Skips the adverbs and
+ * The source before a cue at `cue`, starting no earlier than token `lowest`. Skips the adverbs and
  * auxiliaries between them and takes an appositive set off by commas with the name.
  */
-export function sourceBefore(tokens: readonly Token[], cue: number, limit: number): TokenRange | null {
+export function sourceBefore(tokens: readonly Token[], cue: number, lowest: number): TokenRange | null {
+  const limit = Math.max(0, lowest);
   let end = cue;
   while (end > limit && (BETWEEN_SOURCE_AND_CUE.has(tokens[end - 1]!.lower) || tokens[end - 1]!.pos === 'AUX' || (tokens[end - 1]!.pos === 'ADV' && /ly$/.test(tokens[end - 1]!.lower)))) end--;
   if (end <= limit) return null;
@@ -93,14 +96,14 @@ export function sourceBefore(tokens: readonly Token[], cue: number, limit: numbe
  * The source after a cue at `cue` ("said Giuliani, who served as …"), up to `limit`. PolNeAR
  * counts the appositive as part of the source, to the end of the clause.
  */
-export function sourceAfter(tokens: readonly Token[], cue: number, limit: number): TokenRange | null {
+export function sourceAfter(tokens: readonly Token[], cue: number, limit: number, appositiveToClauseEnd = true): TokenRange | null {
   const start = cue + 1;
   if (start >= limit) return null;
   const first = tokens[start]!;
   if (first.pos === 'PRON' && PRONOUNS.has(first.lower)) return { first: start, end: start + 1 };
   let end = npForward(tokens, start, limit);
   if (end === start) return null;
-  if (end < limit && tokens[end]!.text === ',' && end + 1 < limit) {
+  if (appositiveToClauseEnd && end < limit && tokens[end]!.text === ',' && end + 1 < limit) {
     const next = tokens[end + 1]!;
     if (APPOSITIVE_START.has(next.lower) || (isNpToken(next) && !CLAUSE_WORDS.has(next.lower))) {
       let k = end + 1;

@@ -61,7 +61,10 @@ export function readText(text: string): TextModel {
   const paragraphs = paragraphsOf(text);
   const nlp = reader();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  // wink's tokeniser slows with the square of a word's length: a 100,000-letter "word" takes half a
+  // minute. Past 64 characters the rest of a word is blanked for wink (same length, so every offset
+  // still holds); nobody is quoted inside such a string anyway.
+  const doc = nlp.readDoc(text.replace(/\S{65,}/g, (w) => w.slice(0, 64) + ' '.repeat(w.length - 64)));
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   // wink's typings declare `lemma` with the addons it needs; at run time it is an ordinary its-function.
