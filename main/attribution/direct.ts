@@ -241,8 +241,9 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       previous = { found: f, paragraph, frameEnd: qEnd, cue: -1 };
       continue;
     }
-    // « », „ “, 「」, 『』 and CJK text: a quotation the English frames cannot read stands alone.
-    if (CJK.test(quoted) || /[「『«„]/.test(quoted[0]!)) {
+    // « », „ “, 「」, 『』 and text in other scripts (CJK, Thai, Arabic): a quotation the English
+    // frames cannot read stands alone.
+    if (CJK.test(quoted) || /[「『«„]/.test(quoted[0]!) || (/\p{L}/u.test(quoted) && !/\p{Script=Latin}/u.test(quoted))) {
       found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.4 });
       used.push({ start: q.start, end: q.end });
       continue;
