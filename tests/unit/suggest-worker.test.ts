@@ -74,7 +74,8 @@ describe('finding suggestions in a worker thread', () => {
          parentPort.postMessage({ id, ok: true, tooLarge: false, suggestions: [{ kind: 'direct', confidence: 1, content: { start: 0, end: 1, exact: String(threadId) }, cue: null, source: null, speaker: null }] });
        });`,
     );
-    const w = worker({ timeoutMs: 500, inlineMaxChars: 0 }, pathToFileURL(stub));
+    // The limit counts from handing the article over, worker start included: generous for a loaded machine.
+    const w = worker({ timeoutMs: 3_000, inlineMaxChars: 0 }, pathToFileURL(stub));
     const thread = async (text: string) => (await w.suggest(text, []))!.suggestions[0]!.content.exact;
     const first = await thread('ok');
     expect(await w.suggest('hang', [])).toEqual({ suggestions: [], tooLarge: true });
