@@ -115,7 +115,7 @@ describe('suggestions.accept', () => {
     const r = await router('suggestions.accept', { articleId: id, key: quote!.key });
     expect(r.ok).toBe(true);
     const { annotation, createdActor } = (r as { value: { annotation: { speakerId: number; kind: string }; createdActor: { id: number; name: string; kind: string; aliases: string[] } } }).value;
-    expect(createdActor).toMatchObject({ name: 'Donald Trump', kind: 'person', aliases: ['Trump'] });
+    expect(createdActor).toMatchObject({ name: 'Donald Trump', kind: 'person', aliases: ['Trump'], annotationCount: 1 });
     expect(annotation).toMatchObject({ kind: 'quote', speakerId: createdActor.id });
     expect(s.codebook.listActors().map((a) => a.name)).toEqual(['Donald Trump']);
   });
