@@ -8,7 +8,8 @@ import { sourceAfter, sourceBefore, type TokenRange } from './source-phrase';
 import { paragraphOf, tokenAt, type TextModel, type Token } from './text-model';
 
 const STOP = /^[.!?;]$/;
-const QUOTE_TOKEN = /^[“”"„«»「」『』]$/;
+// A lone apostrophe token is half of a '' quotation mark.
+const QUOTE_TOKEN = /^[“”"„«»「」『』']$/;
 
 function isCue(t: Token, sentenceInitial = false): boolean {
   return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && (sentenceInitial || /^\p{Ll}/u.test(t.text));
