@@ -36,7 +36,7 @@ export function suggestAttributions(text: string, actors: readonly ActorName[], 
   });
   deadline.checkNow();
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
-  const model = readText(text);
+  const model = readText(text, () => deadline.checkNow());
   deadline.checkNow();
   const quotations = findQuotations(text, model.paragraphs);
   const direct = findDirect(model, quotations, deadline);

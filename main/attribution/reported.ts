@@ -62,12 +62,11 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     }
   }
 
-  for (let c = first; c < end; c++) {
+  // "…, the ministry said." at the end of a sentence frames all of it, whatever cues stand inside.
+  for (let c = end - 1; c > first + 2; c--) {
     const cue = t[c]!;
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
     const strong = STRONG_VERBS.has(cue.lemma);
-
-    // "…, Kim said (on Tuesday)." / "…, said Kim."
     const before = sourceBefore(t, c, first);
     const tailEnd = contentEnd(t, c + 1, end);
     if (before && before.first > first + 2 && t[before.first - 1]!.text === ',' && tailIsAdverbial(t, c + 1, tailEnd)) {
@@ -76,13 +75,21 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
         return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: strong ? 0.8 : 0.5 };
       }
     }
-    if (c > first + 2 && t[c - 1]!.text === ',') {
+    if (t[c - 1]!.text === ',') {
       const after = sourceAfter(t, c, end);
       if (after && tailIsAdverbial(t, after.end, end)) {
         const e = contentEnd(t, first, c - 1);
         if (e - first >= 3) return { content: span(t, first, e), cue: span(t, c, c + 1), source: after, confidence: strong ? 0.75 : 0.45 };
       }
     }
+    break;
+  }
+
+  for (let c = first; c < end; c++) {
+    const cue = t[c]!;
+    if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
+    const strong = STRONG_VERBS.has(cue.lemma);
+    const before = sourceBefore(t, c, first);
 
     // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …"
     if (!before) continue;

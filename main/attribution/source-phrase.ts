@@ -10,6 +10,8 @@ export interface TokenRange {
 }
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
+/** Capitalised words of these classes open a sentence ("Despite", "But"); they name nobody. */
+const CLOSED_CLASS = new Set(['PUNCT', 'VERB', 'ADP', 'SCONJ', 'CCONJ', 'AUX', 'ADV', 'PRON', 'INTJ', 'PART']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const APPOSITIVE_START = new Set(['who', 'the', 'a', 'an', 'whose', 'which', 'his', 'her', 'their', 'its', 'one', 'former', 'also']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'as', 'if', 'that', 'than', 'so']);
@@ -17,7 +19,7 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'a
 function isNpToken(t: Token): boolean {
   if (NP_POS.has(t.pos)) return !(t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s');
   // "U.S.", "Jr.", initials and hyphenated names come through as other tags now and then.
-  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'VERB';
+  return /^\p{Lu}/u.test(t.text) && !CLOSED_CLASS.has(t.pos);
 }
 
 /** The end of a noun phrase starting at `i` (an "of" or "for" inside it is kept: "director of the FBI"). */

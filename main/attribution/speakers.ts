@@ -14,6 +14,9 @@ const GROUP_NOUN = /^(officials?|sources?|analysts?|experts?|critics?|lawmakers?
 
 type Gender = 'male' | 'female' | null;
 
+/** Lower-case words that may join the parts of a name ("Ministry of Defence", "Ursula von der Leyen"). */
+const CONNECTORS = new Set(['of', 'for', 'de', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', '&']);
+
 // Capitalised words that name no one: days, months, holidays.
 const NOT_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|ramadan|thanksgiving|today|tonight)$/i;
 
@@ -72,7 +75,7 @@ export class SpeakerIndex {
         continue;
       }
       let j = i;
-      while (j < t.length && (isCap(t[j]!) || (['of', 'for', 'de', 'van', 'von', 'bin', 'al', 'la', 'le', 'and', '&'].includes(t[j]!.lower) && j + 1 < t.length && isCap(t[j + 1]!) && j > i)) && t[j]!.sentence === t[i]!.sentence && t[j]!.pos !== 'PUNCT') j++;
+      while (j < t.length && (isCap(t[j]!) || (CONNECTORS.has(t[j]!.lower) && j + 1 < t.length && isCap(t[j + 1]!) && j > i)) && t[j]!.sentence === t[i]!.sentence && t[j]!.pos !== 'PUNCT') j++;
       // "Foreign Minister Kim Jung Han": titles before a name are titles, not the name.
       // "House Judiciary Committee Chairman Bob Goodlatte": the name follows the last title word.
       let nameStart = i;
@@ -283,7 +286,9 @@ function lastCapitalRun(mention: Token[]): Token[] {
   let end = upTo;
   while (end > 0 && !(isCap(mention[end - 1]!) && mention[end - 1]!.pos !== 'PUNCT')) end--;
   let start = end;
-  while (start > 0 && isCap(mention[start - 1]!) && mention[start - 1]!.pos !== 'DET' && mention[start - 1]!.pos !== 'PUNCT') start--;
+  // "Foreign Ministry of Ruritania": a lower-case joining word between capitals stays in the name.
+  const joins = (k: number) => k > 0 && CONNECTORS.has(mention[k]!.lower) && isCap(mention[k - 1]!);
+  while (start > 0 && ((isCap(mention[start - 1]!) && mention[start - 1]!.pos !== 'DET' && mention[start - 1]!.pos !== 'PUNCT') || joins(start - 1))) start--;
   return mention.slice(start, end);
 }
 
