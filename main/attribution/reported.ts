@@ -19,8 +19,24 @@ function inside(spans: ReadonlyArray<{ start: number; end: number }>, at: number
 /** The last token of a sentence that belongs to its words (not the final stop or closing mark). */
 function contentEnd(t: readonly Token[], first: number, end: number): number {
   let e = end;
-  while (e > first && (FINAL.test(t[e - 1]!.text) || (t[e - 1]!.text === ',' ))) e--;
+  while (e > first && (FINAL.test(t[e - 1]!.text) || t[e - 1]!.text === ',')) e--;
   return e;
+}
+
+const NEW_CLAUSE = new Set(['but', 'while', 'although', 'though', 'whereas', 'yet']);
+
+/**
+ * Where what was said ends when it runs after the cue: at the sentence's end, or before ", but …",
+ * ", while …" or ", and he …" — a new clause about something else.
+ */
+function saidUntil(t: readonly Token[], first: number, end: number): number {
+  for (let k = first + 3; k < end - 1; k++) {
+    if (t[k]!.text !== ',' && t[k]!.text !== ';') continue;
+    const next = t[k + 1]!;
+    if (t[k]!.text === ';' || NEW_CLAUSE.has(next.lower)) return k;
+    if (next.lower === 'and' && (t[k + 2]?.pos === 'PRON' || t[k + 2]?.pos === 'VERB' || t[k + 2]?.pos === 'AUX')) return k;
+  }
+  return contentEnd(t, first, end);
 }
 
 function span(t: readonly Token[], first: number, end: number) {
@@ -75,7 +91,8 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
         return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: strong ? 0.8 : 0.5 };
       }
     }
-    if (t[c - 1]!.text === ',') {
+    // "Brian Fallon, a spokesman, said the …" is a subject and its appositive, not "…, said X".
+    if (t[c - 1]!.text === ',' && !(before && before.first === first)) {
       const after = sourceAfter(t, c, end);
       if (after && tailIsAdverbial(t, after.end, end)) {
         const e = contentEnd(t, first, c - 1);
@@ -111,7 +128,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     }
     if (!sawThat && COGNITION.has(cue.lemma)) continue;
     if (t[c2]?.text === ',' || t[c2]?.text === ':') c2++;
-    const e = contentEnd(t, c2, end);
+    const e = saidUntil(t, c2, end);
     if (e - c2 < 3) continue;
     const mixed = quotations.some((q) => q.start >= t[c2]!.start && q.end <= t[e - 1]!.end);
     return { content: span(t, c2, e), cue: cueSpan(t, c, before.end), source: before, confidence: (strong ? 0.7 : 0.45) + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0) };
@@ -122,7 +139,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
 /** After "…, Kim said" only circumstances may follow: "on Tuesday", "in a statement". */
 function tailIsAdverbial(t: readonly Token[], from: number, end: number): boolean {
   if (end - from > 10) return false;
-  for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.lower === 'that') return false;
+  for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that' || t[k]!.lower === 'and') return false;
   return true;
 }
 

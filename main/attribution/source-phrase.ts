@@ -10,8 +10,9 @@ export interface TokenRange {
 }
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
-/** Capitalised words of these classes open a sentence ("Despite", "But"); they name nobody. */
-const CLOSED_CLASS = new Set(['PUNCT', 'VERB', 'ADP', 'SCONJ', 'CCONJ', 'AUX', 'ADV', 'PRON', 'INTJ', 'PART']);
+/** Capitalised function words open sentences ("Despite", "But"); they name nobody. A capitalised
+ * word wink tags otherwise ("Jolly" as an adverb) is most often a name. */
+const FUNCTION_WORDS = new Set(['despite', 'but', 'and', 'or', 'however', 'meanwhile', 'still', 'also', 'although', 'though', 'while', 'when', 'after', 'before', 'since', 'because', 'if', 'as', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'of', 'yet', 'so', 'then', 'now', 'later', 'earlier', 'indeed', 'instead', 'moreover', 'furthermore', 'during', 'under', 'over', 'about', 'asked', 'when', 'where', 'why', 'how', 'what', 'there', 'here', 'it', 'this', 'that', 'these', 'those', 'not', 'no', 'yes']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const APPOSITIVE_START = new Set(['who', 'the', 'a', 'an', 'whose', 'which', 'his', 'her', 'their', 'its', 'one', 'former', 'also']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'as', 'if', 'that', 'than', 'so']);
@@ -19,7 +20,7 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'a
 function isNpToken(t: Token): boolean {
   if (NP_POS.has(t.pos)) return !(t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s');
   // "U.S.", "Jr.", initials and hyphenated names come through as other tags now and then.
-  return /^\p{Lu}/u.test(t.text) && !CLOSED_CLASS.has(t.pos);
+  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && !FUNCTION_WORDS.has(t.lower);
 }
 
 /** The end of a noun phrase starting at `i` (an "of" or "for" inside it is kept: "director of the FBI"). */
@@ -59,7 +60,7 @@ function npBackward(tokens: readonly Token[], end: number, limit: number): numbe
 export function sourceBefore(tokens: readonly Token[], cue: number, lowest: number): TokenRange | null {
   const limit = Math.max(0, lowest);
   let end = cue;
-  while (end > limit && (BETWEEN_SOURCE_AND_CUE.has(tokens[end - 1]!.lower) || tokens[end - 1]!.pos === 'AUX' || (tokens[end - 1]!.pos === 'ADV' && /ly$/.test(tokens[end - 1]!.lower)))) end--;
+  while (end > limit && (BETWEEN_SOURCE_AND_CUE.has(tokens[end - 1]!.lower) || tokens[end - 1]!.pos === 'AUX' || (tokens[end - 1]!.pos === 'ADV' && /^[a-z]+ly$/.test(tokens[end - 1]!.text)))) end--;
   if (end <= limit) return null;
   const last = tokens[end - 1]!;
   if (PRONOUNS.has(last.lower) && (last.pos === 'PRON' || last.lower === 'who')) {

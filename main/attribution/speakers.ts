@@ -283,8 +283,10 @@ export class SpeakerIndex {
 function lastCapitalRun(mention: Token[]): Token[] {
   const comma = mention.findIndex((m) => m.text === ',');
   const upTo = comma < 0 ? mention.length : comma;
+  // The name must be the mention's head: "Other Republican candidates" names no one.
   let end = upTo;
-  while (end > 0 && !(isCap(mention[end - 1]!) && mention[end - 1]!.pos !== 'PUNCT')) end--;
+  while (end > 0 && (mention[end - 1]!.pos === 'PUNCT' || mention[end - 1]!.pos === 'PART')) end--;
+  if (end === 0 || !isCap(mention[end - 1]!)) return [];
   let start = end;
   // "Foreign Ministry of Ruritania": a lower-case joining word between capitals stays in the name.
   const joins = (k: number) => k > 0 && CONNECTORS.has(mention[k]!.lower) && isCap(mention[k - 1]!);
