@@ -39,6 +39,12 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   // "“… over.” Kim left." — a quotation closing on a full stop ends its sentence; a frame after it
   // starts in lower case ("“… over.” he said" is a typo's worth of rare).
   const closesSentence = /\.\s*["”»」』]?$/.test(quoted);
+  // "“…” ― Sonya Herridge": a dash and a name sign the quotation.
+  if (k < limit && /^[―—–-]$/.test(t[k]!.text) && k + 1 < limit) {
+    let e = k + 1;
+    while (e < limit && /^\p{Lu}/u.test(t[e]!.text) && t[e]!.pos !== 'PUNCT') e++;
+    if (e > k + 1 && (e === limit || /^[.,]$/.test(t[e]!.text) || t[e]!.sentence !== t[k]!.sentence)) return { cue: k, source: { first: k + 1, end: e }, end: e, confidence: 0.7 };
+  }
   while (k < limit && (t[k]!.text === ',' || t[k]!.text === '—' || t[k]!.text === '–')) k++;
   if (k >= limit) return null;
   const firstWord = k;

@@ -90,7 +90,8 @@ function resolveSpeakers(model: TextModel, found: Found[], actors: readonly Acto
       speaker,
     };
     out.push(suggestion);
-    last = suggestion;
+    // A quotation continuing with no frame goes on with the last quotation that had a speaker.
+    if (suggestion.kind === 'direct' && suggestion.speaker) last = suggestion;
   }
   return out;
 }

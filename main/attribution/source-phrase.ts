@@ -106,6 +106,11 @@ export function sourceAfter(tokens: readonly Token[], cue: number, limit: number
   if (first.pos === 'PRON' && PRONOUNS.has(first.lower)) return { first: start, end: start + 1 };
   let end = npForward(tokens, start, limit);
   if (end === start) return null;
+  // "Rep. Gwen Moore (D-Wis.)": a party and state in brackets belong to the name.
+  if (end < limit && tokens[end]!.text === '(') {
+    const close = tokens.findIndex((x, i) => i > end && i < Math.min(limit, end + 8) && x.text === ')');
+    if (close > 0) end = close + 1;
+  }
   if (appositiveToClauseEnd && end < limit && tokens[end]!.text === ',' && end + 1 < limit) {
     const next = tokens[end + 1]!;
     if (APPOSITIVE_START.has(next.lower) || (isNpToken(next) && !CLAUSE_WORDS.has(next.lower))) {

@@ -281,8 +281,9 @@ export class SpeakerIndex {
 }
 
 function lastCapitalRun(mention: Token[]): Token[] {
-  const comma = mention.findIndex((m) => m.text === ',');
-  const upTo = comma < 0 ? mention.length : comma;
+  // Before any comma or bracket: "Rep. Gwen Moore (D-Wis.), head of the caucus" is Gwen Moore.
+  const stop = mention.findIndex((m) => m.text === ',' || m.text === '(');
+  const upTo = stop < 0 ? mention.length : stop;
   // The name must be the mention's head: "Other Republican candidates" names no one.
   let end = upTo;
   while (end > 0 && (mention[end - 1]!.pos === 'PUNCT' || mention[end - 1]!.pos === 'PART')) end--;
