@@ -84,7 +84,7 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
     // An appositive that is not a relative clause is a noun phrase: it ends on a noun.
     if (!relative && !(APPOSITIVE_START.has(opener.lower) || isNpToken(opener))) return null;
     // "Kim Jung Han, the foreign minister," or "Sarandon, 69,": a noun phrase or an age.
-    if (!relative && !['NOUN', 'PROPN', 'NUM'].includes(tokens[end - 2]!.pos)) return null;
+    if (!relative && !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(tokens[end - 2]!.pos)) return null;
     const start = npBackward(tokens, k, limit);
     if (start === k) return null;
     return { first: start, end: end - 1 };
