@@ -1,7 +1,7 @@
 // Reported speech, sentence by sentence: "Kim said (that) …", "…, Kim said.", "…, said Kim.",
 // "According to Kim, …", "…, according to Kim.", "Kim told reporters …", "Kim warned/urged/denied …".
 // A paraphrase holding a quoted phrase comes out of here too (a mixed quote).
-import { ADDRESSEE_VERBS, STRONG_VERBS, isCueLemma } from './cues';
+import { ADDRESSEE_VERBS, cueWeight, isCueLemma } from './cues';
 import type { Deadline, Found } from './found';
 import { sourceAfter, sourceBefore } from './source-phrase';
 import type { TextModel, Token } from './text-model';
@@ -82,13 +82,12 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
   for (let c = end - 1; c > first + 2; c--) {
     const cue = t[c]!;
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
-    const strong = STRONG_VERBS.has(cue.lemma);
     const before = sourceBefore(t, c, first);
     const tailEnd = contentEnd(t, c + 1, end);
     if (before && before.first > first + 2 && t[before.first - 1]!.text === ',' && tailIsAdverbial(t, c + 1, tailEnd)) {
       const e = contentEnd(t, first, before.first - 1);
       if (e - first >= 3 && !inside(used, t[first]!.start)) {
-        return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: strong ? 0.8 : 0.5 };
+        return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.8, cue.lemma) };
       }
     }
     // "Brian Fallon, a spokesman, said the …" is a subject and its appositive, not "…, said X".
@@ -96,7 +95,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
       const after = sourceAfter(t, c, end);
       if (after && tailIsAdverbial(t, after.end, end)) {
         const e = contentEnd(t, first, c - 1);
-        if (e - first >= 3) return { content: span(t, first, e), cue: span(t, c, c + 1), source: after, confidence: strong ? 0.75 : 0.45 };
+        if (e - first >= 3) return { content: span(t, first, e), cue: span(t, c, c + 1), source: after, confidence: byCue(0.75, cue.lemma) };
       }
     }
     break;
@@ -105,7 +104,6 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
   for (let c = first; c < end; c++) {
     const cue = t[c]!;
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
-    const strong = STRONG_VERBS.has(cue.lemma);
     const before = sourceBefore(t, c, first);
 
     // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …"
@@ -130,10 +128,23 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     if (t[c2]?.text === ',' || t[c2]?.text === ':') c2++;
     const e = saidUntil(t, c2, end);
     if (e - c2 < 3) continue;
+    // A verb that only sometimes reports speech ("presented the budget") needs a proposition after
+    // it, a clause or a quotation, not just a thing.
+    if (cueWeight(cue.lemma) < 0.5 && !sawThat && !hasClause(t, c2, e)) continue;
     const mixed = quotations.some((q) => q.start >= t[c2]!.start && q.end <= t[e - 1]!.end);
-    return { content: span(t, c2, e), cue: cueSpan(t, c, before.end), source: before, confidence: (strong ? 0.7 : 0.45) + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0) };
+    return { content: span(t, c2, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.7 + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0), cue.lemma) };
   }
   return null;
+}
+
+function hasClause(t: readonly Token[], first: number, end: number): boolean {
+  for (let k = first; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || QUOTE_TOKEN.test(t[k]!.text)) return true;
+  return false;
+}
+
+/** A pattern's confidence, lowered for verbs that mark speech less often ("say" 0.87 → ×1, "support" → ×0.7). */
+function byCue(base: number, lemma: string): number {
+  return base * Math.min(1, 0.6 + 0.46 * cueWeight(lemma));
 }
 
 /** After "…, Kim said" only circumstances may follow: "on Tuesday", "in a statement". */

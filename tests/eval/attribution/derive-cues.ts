@@ -29,10 +29,10 @@ for (const file of fs.readdirSync(path.join(dir, 'attributions')).filter((f) => 
     if (cueAt.has(t.start)) asCue.set(t.lemma, (asCue.get(t.lemma) ?? 0) + 1);
   }
 }
-// Lemmas seen as a cue at least 8 times and a cue at least 30% of the time they appear as verbs.
+// Lemmas seen as a cue at least 8 times and a cue at least 20% of the time they appear as verbs.
 const weights: Record<string, number> = {};
 for (const [lemma, cue] of [...asCue].sort((a, b) => a[0].localeCompare(b[0]))) {
   const rate = cue / asVerb.get(lemma)!;
-  if (cue >= 8 && rate >= 0.3 && /^[a-z]+$/.test(lemma)) weights[lemma] = Math.round(rate * 100) / 100;
+  if (cue >= 8 && rate >= 0.2 && /^[a-z]+$/.test(lemma)) weights[lemma] = Math.round(rate * 100) / 100;
 }
 console.log(JSON.stringify(weights, null, 1));
