@@ -36,7 +36,7 @@ interface Floors {
 
 const fixtures: { name: string; actors: ActorName[]; attributions: number; floors: Floors }[] = [
   // Newswire reported speech, most of it nested in "the ministry said": no direct quotes at all.
-  { name: 'japan-korea-labor-row', actors: sampleCodebook, attributions: 13, floors: { quotes: 70, quoteAndSpeaker: 50 } },
+  { name: 'japan-korea-labor-row', actors: sampleCodebook, attributions: 13, floors: { quotes: 80, quoteAndSpeaker: 70 } },
   // Every pattern the issue names, each once: only the headline's "unions threaten a strike" is
   // beyond the rules, so a finished engine misses little here (one miss of the 8 direct quotes is 93).
   { name: 'attribution-cases', actors: codebook, attributions: 18, floors: { quotes: 90, quoteAndSpeaker: 85, direct: { quotes: 90, quoteAndSpeaker: 90 } } },
