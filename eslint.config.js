@@ -39,7 +39,7 @@ const bans = {
   electron: { patterns: [noStoreDriver] },
   store: { patterns: [noElectron] },
   // Services, the router, the web server, the CLI and the main folder's own helpers.
-  main: { patterns: [noElectron] },
+  main: { patterns: [noElectron, noStoreDriver] },
 };
 
 /**

@@ -1,10 +1,11 @@
 // The only door into the services: a call name and an untrusted input in, a typed result out.
 // Every input is validated against the contract's schema; every failure becomes {code, message}.
+// The table below only names which service method answers each call: checks, look-ups and
+// not-found errors belong to the services.
 import { contract, isCallName, type CallInput, type CallName, type CallOutput, type CallResult } from '../shared/contract';
 import { describeIssue } from '../shared/input-errors';
-import { AppError, notFound } from './errors';
+import { AppError } from './errors';
 import type { Services } from './services';
-import { exportQuotes } from './services/export/quotes';
 import { storageWriteError } from './store/storage-errors';
 import { retryWhileBusy } from './store/write-lock';
 
@@ -48,10 +49,10 @@ function handlers(s: Services): Handlers {
     'suggestions.accept': () => unsupportedYet(),
     'suggestions.reject': () => unsupportedYet(),
     'suggestions.unreject': () => unsupportedYet(),
-    'quotes.list': (i) => s.quotes.list(knownFilter(s, i)),
-    'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
+    'quotes.list': (i) => s.quotes.list(i),
+    'matrix.get': (i) => s.quotes.matrix(i.topicId),
     'matrix.overview': () => s.quotes.overview(),
-    'quotes.export': (i) => exportQuotes(s.quotes.list(knownFilter(s, i.filter ?? {})), i.format),
+    'quotes.export': (i) => s.quotes.export(i.format, i.filter),
     'briefings.list': (i) => s.briefings.list(i.trash),
     'briefings.get': (i) => s.briefings.get(i.id),
     'briefings.create': (i) => s.briefings.create(i),
@@ -69,21 +70,8 @@ function handlers(s: Services): Handlers {
   };
 }
 
-/** A filter naming an article, actor, topic or position that does not exist is an error, not an empty list. */
-function knownFilter(s: Services, f: CallInput<'quotes.list'>): CallInput<'quotes.list'> {
-  if (f.articleId !== undefined) s.library.get(f.articleId);
-  if (f.actorId !== undefined) s.codebook.actor(f.actorId);
-  if (f.topicId !== undefined) s.codebook.topic(f.topicId);
-  if (f.positionId !== undefined) s.codebook.position(f.positionId);
-  return f;
-}
-
 const unsupportedYet = (): never => {
   throw new AppError('unsupported', 'Suggestions are not available yet.');
-};
-
-const notFoundTopic = (id: number): never => {
-  throw notFound('Topic', id);
 };
 
 export type Router = (name: string, input: unknown) => Promise<CallResult<CallName>>;

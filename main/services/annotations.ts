@@ -1,5 +1,4 @@
 // Annotations: create, edit, trash and restore; and re-anchoring when an article's text changes.
-import type Database from 'better-sqlite3';
 import { Node } from 'prosemirror-model';
 import type { AnnotationStore, AnnotationFields } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
@@ -9,7 +8,7 @@ import type { CallInput } from '../../shared/contract';
 import type { Annotation, AnnotationPosition, Article } from '../../shared/model';
 import { articleSchema, countWords, projectText, safeHref } from '../../shared/schema';
 import { checkRange, reanchor, sameWords, selectorsFor } from '../../shared/anchoring';
-import { writeTransaction } from '../store/write-lock';
+import type { Transaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
 import { textHash } from './text-hash';
 
@@ -18,16 +17,12 @@ type UpdateInput = CallInput<'annotations.update'>;
 
 export class AnnotationService {
   constructor(
-    private readonly db: Database.Database,
+    private readonly tx: Transaction,
     private readonly annotations: AnnotationStore,
     private readonly articles: ArticleStore,
     private readonly actors: ActorStore,
     private readonly topics: TopicStore,
   ) {}
-
-  private tx<T>(fn: () => T): T {
-    return writeTransaction(this.db, fn);
-  }
 
   list(articleId: number): Annotation[] {
     this.liveArticle(articleId);

@@ -61,6 +61,7 @@ describe('packages each folder may not import (no-restricted-imports)', () => {
     ['renderer: SQLite', 'renderer/probe.ts', `import Database from 'better-sqlite3';`],
     ['store: Electron', 'main/store/probe.ts', `import { app } from 'electron';`],
     ['services: Electron', 'main/services/probe.ts', `import { app } from 'electron';`],
+    ['services: SQLite (only the store talks to it)', 'main/services/probe.ts', `import Database from 'better-sqlite3';`],
     ['router: Electron', 'main/router.ts', `import { app } from 'electron';`],
     ['browser mode: Electron', 'main/web/probe.ts', `import { app } from 'electron';`],
     ['CLI: Electron', 'main/cli.ts', `import { app } from 'electron';`],
