@@ -1,8 +1,8 @@
 // The coding read back: the quotes table (every annotation with its article, speaker and
 // positions), the actor × position matrices, and the coding exported for other tools.
-import type { CallInput, QuoteExportFormat } from '../../shared/contract';
+import type { QuoteExportFormat, QuoteFilter } from '../../shared/contract';
 import type { Matrix, MatrixOverview, QuoteRow } from '../../shared/model';
-import type { QuoteStore, QuoteFilter } from '../store/quotes';
+import type { QuoteStore } from '../store/quotes';
 import type { ArticleStore } from '../store/articles';
 import type { ActorStore } from '../store/actors';
 import type { TopicStore } from '../store/topics';
@@ -35,7 +35,7 @@ export class QuoteService {
     return this.quotes.overview();
   }
 
-  export(format: QuoteExportFormat, filter: CallInput<'quotes.export'>['filter'] = {}): ExportedFile {
+  export(format: QuoteExportFormat, filter: QuoteFilter = {}): ExportedFile {
     return exportQuotes(this.list(filter), format);
   }
 

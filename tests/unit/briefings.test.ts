@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Node } from 'prosemirror-model';
-import { briefingSchema, citationOrder, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { briefingSchema, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { citationOrder } from '../../shared/schema/citations';
 import { migrateBriefingDoc } from '../../shared/schema/briefing-migrations';
 import { BriefingService, REVISION_INTERVAL_MS } from '../../main/services/briefings';
 import { BriefingStore } from '../../main/store/briefings';

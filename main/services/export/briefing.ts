@@ -5,7 +5,8 @@
 import { Node } from 'prosemirror-model';
 import type { BriefingExportFormat, ExportedDocument, PageSizeName } from '../../../shared/contract';
 import type { Briefing, Matrix } from '../../../shared/model';
-import { briefingSchema, citationOrder } from '../../../shared/schema/briefing';
+import { briefingSchema } from '../../../shared/schema/briefing';
+import { citationOrder } from '../../../shared/schema/citations';
 import {
   articlePageTemplates,
   briefingPageTemplates,
