@@ -23,7 +23,7 @@ function handlers(s: Services): Handlers {
     'articles.delete': (i) => s.library.delete(i.id),
     'articles.restore': (i) => s.library.restore(i.id),
     'articles.emptyTrash': () => s.library.emptyTrash(),
-    'articles.updateText': (i) => s.annotations.updateText(i.id, i.doc),
+    'articles.updateText': (i) => s.articleText.update(i.id, i.doc),
     'actors.list': () => s.codebook.listActors(),
     'actors.create': (i) => s.codebook.createActor(i),
     'actors.update': ({ id, ...rest }) => s.codebook.updateActor(id, rest),

@@ -12,6 +12,7 @@ import { ImportService } from './import/service';
 import { LibraryService } from './library';
 import { CodebookService } from './codebook';
 import { AnnotationService } from './annotations';
+import { ArticleTextService } from './article-text';
 import { BriefingService } from './briefings';
 import { QuoteService } from './quotes';
 import { SearchService } from './search';
@@ -26,6 +27,7 @@ export interface Services {
   search: SearchService;
   codebook: CodebookService;
   annotations: AnnotationService;
+  articleText: ArticleTextService;
   quotes: QuoteService;
   briefings: BriefingService;
   exporter: ExportService;
@@ -49,7 +51,8 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   const topics = new TopicStore(db);
   const libraryService = new LibraryService(library, new LibraryStateStore(db), articles, transaction);
   const codebook = new CodebookService(transaction, actors, topics);
-  const annotations = new AnnotationService(transaction, new AnnotationStore(db), articles, actors, topics);
+  const annotationStore = new AnnotationStore(db);
+  const annotations = new AnnotationService(transaction, annotationStore, articles, actors, topics);
   const quotes = new QuoteService(new QuoteStore(db), articles, actors, topics);
   const briefings = new BriefingService(transaction, new BriefingStore(db));
   return {
@@ -58,6 +61,7 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
     search: new SearchService(new SearchStore(db)),
     codebook,
     annotations,
+    articleText: new ArticleTextService(transaction, articles, annotationStore),
     quotes,
     briefings,
     exporter: new ExportService({ briefings, library: libraryService, annotations, codebook, quotes }, options.printer),
