@@ -14,7 +14,7 @@ import { openLibrary } from '../../main/store/open';
 import { createServices } from '../../main/services';
 import { createRouter } from '../../main/router';
 import { startWebServer } from '../../main/web/server';
-import { cli } from '../reliability/support';
+import { cli } from '../reliability/cli-run';
 import { progress, round } from './stats';
 
 const workerScript = new URL('../../dist/main/html-worker.js', import.meta.url);
@@ -38,7 +38,7 @@ const htmlPage = (paragraphs: number, title = 'Envoys meet on export controls') 
     (_, i) => `<p>Paragraph ${i}: the envoys discussed <em>export controls</em> and the <a href="https://example.com/${i}">wartime labor</a> ruling at length.</p>`,
   ).join('')}</article></body></html>`;
 
-async function benchHtmlWorker() {
+export async function benchHtmlWorker() {
   progress('long input: a 2,000-paragraph page in the worker thread…');
   const worker = new HtmlWorker(workerScript);
   try {
@@ -61,7 +61,7 @@ async function benchHtmlWorker() {
   }
 }
 
-async function benchWorkerTimeLimit() {
+export async function benchWorkerTimeLimit() {
   progress('long input: a page past the worker’s 3 s limit…');
   const worker = new HtmlWorker(workerScript, { timeoutMs: 3000 });
   try {
