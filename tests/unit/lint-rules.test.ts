@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const eslint = new ESLint({ cwd: root });
@@ -23,6 +23,12 @@ async function expectBroken(file: string, code: string, rule: string, message?: 
 }
 
 const layer = 'boundaries/dependencies';
+
+// Loading the config, the TypeScript parser and (for no-cycle) the import graph of the services
+// takes seconds on a busy machine: done once here, under the hook's longer timeout.
+beforeAll(async () => {
+  await lint('main/web/probe.ts', `import { createServices } from '../services';\nexport const x = createServices;\n`);
+});
 
 describe('the layer map (eslint-plugin-boundaries)', () => {
   it('lets each layer import what lies below it', async () => {
