@@ -6,22 +6,63 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/**
+ * Writes `produce` (the content, or a function that writes the temporary file itself, such as
+ * SQLite's backup) atomically to `target`.
+ */
 export async function writeFileAtomic(target: string, produce: Uint8Array | string | ((tmpPath: string) => Promise<void>)): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
-  const replaced = existingFile(target);
+  const pending = prepare(target);
   try {
-    if (typeof produce === 'function') await produce(tmp);
-    else fs.writeFileSync(tmp, produce, { mode: 0o600 });
-    if (replaced) keepOwnership(tmp, replaced);
-    else if (typeof produce !== 'function') fs.chmodSync(tmp, 0o666 & ~process.umask());
-    fsyncFile(tmp);
-    fs.renameSync(tmp, target);
+    if (typeof produce === 'function') await produce(pending.tmp);
+    else writeContent(pending, produce);
+    put(pending, typeof produce === 'function');
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    fs.rmSync(pending.tmp, { force: true });
     throw err;
   }
-  fsyncDir(dir);
+  fsyncDir(pending.dir);
+}
+
+/** The same, for small files written where nothing may wait (the window's place, saved as it closes). */
+export function writeFileAtomicSync(target: string, content: Uint8Array | string): void {
+  const pending = prepare(target);
+  try {
+    writeContent(pending, content);
+    put(pending, false);
+  } catch (err) {
+    fs.rmSync(pending.tmp, { force: true });
+    throw err;
+  }
+  fsyncDir(pending.dir);
+}
+
+interface Pending {
+  dir: string;
+  tmp: string;
+  target: string;
+  /** The file being replaced, whose owner and mode the new one keeps. */
+  replaced: fs.Stats | null;
+}
+
+function prepare(target: string): Pending {
+  const dir = path.dirname(path.resolve(target));
+  return { dir, target, tmp: path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`), replaced: existingFile(target) };
+}
+
+/** Private while it is written: the permissions come when it is complete. */
+function writeContent(p: Pending, content: Uint8Array | string): void {
+  fs.writeFileSync(p.tmp, content, { mode: 0o600 });
+}
+
+/**
+ * Gives the complete temporary file its permissions, flushes it and renames it over the target.
+ * A file the caller produced itself keeps the mode it was made with, unless it replaces one.
+ */
+function put(p: Pending, producedByCaller: boolean): void {
+  if (p.replaced) keepOwnership(p.tmp, p.replaced);
+  else if (!producedByCaller) fs.chmodSync(p.tmp, 0o666 & ~process.umask());
+  fsyncFile(p.tmp);
+  fs.renameSync(p.tmp, p.target);
 }
 
 /** Flushes a file's content to the disk. */

@@ -10,12 +10,13 @@ import { createRouter, type Router } from './router';
 import { defaultLibraryPath } from './paths';
 import { startWebServer } from './web/server';
 import { AppError } from './errors';
-import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
+import { formatBytes } from '../shared/limits';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../shared/model';
 import { formatAnnotationWords } from '../shared/annotation-words';
 import { groupSearchHits } from '../shared/search-groups';
 import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '../shared/contract';
 import { writeFileAtomic } from './atomic-write';
+import { importFiles } from './import-files';
 import { checkOutputPath, outputError } from './output-path';
 import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
@@ -87,11 +88,8 @@ program
   .option('--url <url>')
   .option('--json', 'print JSON')
   .action(async (files: string[], o: { title?: string; outlet?: string; author?: string; date?: string; url?: string; json?: boolean }) => {
-    const results = await withLibrary(async (call) => {
-      const out: ImportResult[] = [];
-      for (const file of files) out.push(await importFile(call, file, o));
-      return out;
-    }, false, undefined, true);
+    const meta = { title: o.title, outlet: o.outlet, author: o.author, publishedAt: o.date, url: o.url };
+    const results = await withLibrary((call) => importFiles(files, (input) => call('articles.import', input), meta), false, undefined, true);
     print(!!o.json, results, () =>
       results
         .map((r) => {
@@ -103,22 +101,6 @@ program
     );
     if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
   });
-
-async function importFile(call: Caller, file: string, meta: { title?: string; outlet?: string; author?: string; date?: string; url?: string }): Promise<ImportResult> {
-  const name = path.basename(file);
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return { file, status: 'failed', error: 'Not a file.' };
-    if (st.size > MAX_IMPORT_BYTES) {
-      return { file, status: 'failed', error: `The file is ${formatBytes(st.size)}; the most Verbatim imports is ${formatBytes(MAX_IMPORT_BYTES)}.` };
-    }
-    const data = fs.readFileSync(file).toString('base64');
-    const input = { file: name, encoding: 'base64', data, title: meta.title, outlet: meta.outlet, author: meta.author, publishedAt: meta.date, url: meta.url };
-    return { ...(await call('articles.import', input)), file };
-  } catch (err) {
-    return { file, status: 'failed', error: (err as Error).message };
-  }
-}
 
 program
   .command('list')

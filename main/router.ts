@@ -1,10 +1,11 @@
 // The only door into the services: a call name and an untrusted input in, a typed result out.
 // Every input is validated against the contract's schema; every failure becomes {code, message}.
+// The table below only names which service method answers each call: checks, look-ups and
+// not-found errors belong to the services.
 import { contract, isCallName, type CallInput, type CallName, type CallOutput, type CallResult } from '../shared/contract';
 import { describeIssue } from '../shared/input-errors';
-import { AppError, notFound } from './errors';
+import { AppError } from './errors';
 import type { Services } from './services';
-import { exportQuotes } from './services/export/quotes';
 import { storageWriteError } from './store/storage-errors';
 import { retryWhileBusy } from './store/write-lock';
 
@@ -22,12 +23,7 @@ function handlers(s: Services): Handlers {
     'articles.delete': (i) => s.library.delete(i.id),
     'articles.restore': (i) => s.library.restore(i.id),
     'articles.emptyTrash': () => s.library.emptyTrash(),
-    'articles.updateText': (i) => {
-      const result = s.annotations.updateText(i.id, i.doc);
-      // The suggestions kept for the old text no longer fit it (their key is the exact text).
-      s.suggestions.prepare(i.id);
-      return result;
-    },
+    'articles.updateText': (i) => s.articleText.update(i.id, i.doc),
     'actors.list': () => s.codebook.listActors(),
     'actors.create': (i) => s.codebook.createActor(i),
     'actors.update': ({ id, ...rest }) => s.codebook.updateActor(id, rest),
@@ -52,10 +48,10 @@ function handlers(s: Services): Handlers {
     'suggestions.accept': (i) => s.suggestions.accept(i),
     'suggestions.reject': (i) => s.suggestions.reject(i.articleId, i.key),
     'suggestions.unreject': (i) => s.suggestions.unreject(i.articleId, i.key),
-    'quotes.list': (i) => s.quotes.list(knownFilter(s, i)),
-    'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
+    'quotes.list': (i) => s.quotes.list(i),
+    'matrix.get': (i) => s.quotes.matrix(i.topicId),
     'matrix.overview': () => s.quotes.overview(),
-    'quotes.export': (i) => exportQuotes(s.quotes.list(knownFilter(s, i.filter ?? {})), i.format),
+    'quotes.export': (i) => s.quotes.export(i.format, i.filter),
     'briefings.list': (i) => s.briefings.list(i.trash),
     'briefings.get': (i) => s.briefings.get(i.id),
     'briefings.create': (i) => s.briefings.create(i),
@@ -72,19 +68,6 @@ function handlers(s: Services): Handlers {
     'search.query': (i) => s.search.search(i.query, i.limit),
   };
 }
-
-/** A filter naming an article, actor, topic or position that does not exist is an error, not an empty list. */
-function knownFilter(s: Services, f: CallInput<'quotes.list'>): CallInput<'quotes.list'> {
-  if (f.articleId !== undefined) s.library.get(f.articleId);
-  if (f.actorId !== undefined) s.codebook.actor(f.actorId);
-  if (f.topicId !== undefined) s.codebook.topic(f.topicId);
-  if (f.positionId !== undefined) s.codebook.position(f.positionId);
-  return f;
-}
-
-const notFoundTopic = (id: number): never => {
-  throw notFound('Topic', id);
-};
 
 export type Router = (name: string, input: unknown) => Promise<CallResult<CallName>>;
 

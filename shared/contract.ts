@@ -106,6 +106,9 @@ export const quoteFilter = z.strictObject({
   to: isoDate.optional(),
 });
 
+/** Which annotations the quotes table, the matrices' drill-down and the coding export show. */
+export type QuoteFilter = z.output<typeof quoteFilter>;
+
 export const quoteExportFormats = ['csv', 'jsonld', 'graphml', 'network-csv'] as const;
 export type QuoteExportFormat = (typeof quoteExportFormats)[number];
 

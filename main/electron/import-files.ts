@@ -1,12 +1,12 @@
 // File ▸ Import…: the native file picker, then each chosen file through the router's
-// articles.import, exactly as the CLI does. Main reads the files, so the renderer never needs
-// file-system access; it is only told that the library changed.
-import fs from 'node:fs';
-import path from 'node:path';
+// articles.import by the same loop as the CLI (main/import-files.ts). Main reads the files, so the
+// renderer never needs file-system access; it is only told that the library changed.
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
-import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, formatBytes } from '../../shared/limits';
+import { IMPORT_EXTENSIONS } from '../../shared/limits';
 import type { ImportResult } from '../../shared/model';
 import type { Router } from '../router';
+import { AppError } from '../errors';
+import { importFiles } from '../import-files';
 import { sendMenuCommand } from './ipc';
 import { importSummary } from './import-summary';
 
@@ -21,33 +21,15 @@ export async function importWithDialog(window: BrowserWindow | null, router: Rou
   if (picked.canceled || picked.filePaths.length === 0) return;
 
   // Progress on the taskbar / Dock icon while a batch goes in.
-  const results: ImportResult[] = [];
-  for (const [i, file] of picked.filePaths.entries()) {
-    window?.setProgressBar(i / picked.filePaths.length);
-    results.push(await importFile(router, file));
-  }
-  window?.setProgressBar(-1);
+  const results = await importFiles(picked.filePaths, async (input) => {
+    const result = await router('articles.import', input);
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    return result.value as ImportResult;
+  }, {}, (done, total) => window?.setProgressBar(done < total ? done / total : -1));
   if (results.some((r) => r.status !== 'failed')) sendMenuCommand(window, 'library-changed');
 
   const box = importSummary(results);
   if (!box) return;
   if (window) await dialog.showMessageBox(window, box);
   else await dialog.showMessageBox(box);
-}
-
-async function importFile(router: Router, file: string): Promise<ImportResult> {
-  try {
-    const st = await fs.promises.stat(file);
-    if (!st.isFile()) return { file, status: 'failed', error: 'Not a file.' };
-    // Checked before reading: a huge file must not be loaded into memory only to be refused.
-    if (st.size > MAX_IMPORT_BYTES) {
-      return { file, status: 'failed', error: `The file is ${formatBytes(st.size)}; the most Verbatim imports is ${formatBytes(MAX_IMPORT_BYTES)}.` };
-    }
-    const data = (await fs.promises.readFile(file)).toString('base64');
-    const result = await router('articles.import', { file: path.basename(file), encoding: 'base64', data });
-    if (!result.ok) return { file, status: 'failed', error: result.error.message };
-    return { ...(result.value as ImportResult), file };
-  } catch (err) {
-    return { file, status: 'failed', error: (err as Error).message };
-  }
 }

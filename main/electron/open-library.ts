@@ -4,11 +4,10 @@
 // with its own remedy while the app quits untouched (red-team finding 3).
 // Electron's dialog is passed in (index.ts gives the real one), so the flow is tested under Node
 // against real damaged files (tests/unit/open-library-dialog.test.ts).
-import Database from 'better-sqlite3';
 import type { MessageBoxOptions } from 'electron';
 import { AppError } from '../errors';
 import { listBackups, restoreBackup } from '../store/backup';
-import { sqliteOptions } from '../store/native-binding';
+import { checkSqliteLoads } from '../store/native-binding';
 import { LibraryDamagedError, openLibrary, type Library } from '../store/open';
 import { LibraryOpenError, type StorageProblem } from '../store/storage-errors';
 
@@ -54,7 +53,7 @@ export async function openLibraryOrAsk(libraryPath: string, dialog: LibraryDialo
 /** Why better-sqlite3 cannot be loaded in this runtime, or null when it can. */
 function sqliteLoadProblem(): string | null {
   try {
-    new Database(':memory:', sqliteOptions()).close();
+    checkSqliteLoads();
     return null;
   } catch (err) {
     return explain(err);

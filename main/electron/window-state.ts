@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
+import { writeFileAtomicSync } from '../atomic-write';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 export const DEFAULT_SIZE = { width: 1280, height: 840 } as const;
@@ -60,15 +61,13 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rectangle[
   return { x, y, width: w, height: h, maximized: state.maximized };
 }
 
-/** Saves the window's normal (un-maximized) bounds and whether it was maximized; written atomically. */
+/** Saves the window's normal (un-maximized) bounds and whether it was maximized; written atomically and flushed. */
 export function writeWindowState(file: string, window: BrowserWindow): void {
   const bounds = window.getNormalBounds();
   const state: WindowState = { ...bounds, maximized: window.isMaximized() };
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const partial = `${file}.partial`;
-    fs.writeFileSync(partial, `${JSON.stringify(state)}\n`);
-    fs.renameSync(partial, file);
+    writeFileAtomicSync(file, `${JSON.stringify(state)}\n`);
   } catch (err) {
     // Losing the window position is not worth bothering the user about.
     console.error('[verbatim] could not save the window position:', err);

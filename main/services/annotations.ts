@@ -1,33 +1,26 @@
-// Annotations: create, edit, trash and restore; and re-anchoring when an article's text changes.
-import type Database from 'better-sqlite3';
-import { Node } from 'prosemirror-model';
+// Annotations: create, edit, review, trash and restore. (Re-anchoring when an article's text
+// changes is the article text service's: article-text.ts.)
 import type { AnnotationStore, AnnotationFields } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
 import type { ActorStore } from '../store/actors';
 import type { TopicStore } from '../store/topics';
 import type { CallInput } from '../../shared/contract';
 import type { Annotation, AnnotationPosition, Article } from '../../shared/model';
-import { articleSchema, countWords, projectText, safeHref } from '../../shared/schema';
-import { checkRange, reanchor, sameWords, selectorsFor } from '../../shared/anchoring';
-import { writeTransaction } from '../store/write-lock';
+import { checkRange, selectorsFor } from '../../shared/anchoring';
+import type { Transaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
-import { textHash } from './text-hash';
 
 type CreateInput = CallInput<'annotations.create'>;
 type UpdateInput = CallInput<'annotations.update'>;
 
 export class AnnotationService {
   constructor(
-    private readonly db: Database.Database,
+    private readonly tx: Transaction,
     private readonly annotations: AnnotationStore,
     private readonly articles: ArticleStore,
     private readonly actors: ActorStore,
     private readonly topics: TopicStore,
   ) {}
-
-  private tx<T>(fn: () => T): T {
-    return writeTransaction(this.db, fn);
-  }
 
   list(articleId: number): Annotation[] {
     this.liveArticle(articleId);
@@ -102,55 +95,6 @@ export class AnnotationService {
       if (current.speakerId !== null && !this.actors.get(current.speakerId)) this.annotations.update(id, { speakerId: null });
       this.annotations.setDeleted(id, null);
       return this.annotations.get(id)!;
-    });
-  }
-
-  /**
-   * Puts a corrected text in place and re-anchors every annotation on the article. Those whose
-   * words the edit changed are placed on the new words and flagged for review, keeping the words
-   * as coded (`changedFrom`); those that cannot be placed become orphans: kept, with the words as
-   * coded, for the analyst to re-attach.
-   */
-  updateText(articleId: number, docJSON: unknown): { article: Article; placed: number; changed: number; orphaned: number } {
-    let doc: Node;
-    try {
-      doc = Node.fromJSON(articleSchema, docJSON);
-      doc.check();
-    } catch (err) {
-      throw new AppError('invalid_input', `The article text is not valid: ${(err as Error).message}`);
-    }
-    doc.descendants((node) => {
-      for (const mark of node.marks) if (mark.type.name === 'link' && !safeHref(mark.attrs.href as string)) throw new AppError('invalid_input', 'Links may only be http, https or mailto.');
-      return true;
-    });
-    const text = projectText(doc);
-    if (!/[\p{L}\p{N}]/u.test(text)) throw new AppError('invalid_input', 'The article would have no text left.');
-    return this.tx(() => {
-      const article = this.liveArticle(articleId);
-      const all = this.annotations.allForArticle(articleId);
-      const results = reanchor(article.text, text, all);
-      let placed = 0;
-      let changed = 0;
-      let orphaned = 0;
-      results.forEach((r, i) => {
-        const a = all[i]!;
-        if (r.selectors) {
-          // Against the words as coded, not the last text's: an edit undone by a later one clears the flag.
-          const coded = a.changedFrom ?? a.exact;
-          const changedFrom = sameWords(coded, r.selectors.exact) ? null : coded;
-          this.annotations.setAnchor(r.id, r.selectors, changedFrom);
-          placed++;
-          if (changedFrom !== null) changed++;
-        } else {
-          this.annotations.setAnchor(r.id, null);
-          orphaned++;
-        }
-      });
-      const hash = textHash(text);
-      const twin = this.articles.findLiveByHash(hash);
-      if (twin && twin.id !== articleId) throw new AppError('conflict', `“${twin.title}” already has exactly this text.`);
-      this.articles.setText(articleId, doc.toJSON(), text, countWords(text), hash);
-      return { article: this.articles.get(articleId)!, placed, changed, orphaned };
     });
   }
 

@@ -1,5 +1,4 @@
 // Briefings: create (blank or from a template), edit metadata, autosave the doc, revisions, trash.
-import type Database from 'better-sqlite3';
 import { Node } from 'prosemirror-model';
 import type { BriefingStore, BriefingPatch } from '../store/briefings';
 import type { Briefing, BriefingMeta, BriefingRevision } from '../../shared/model';
@@ -8,7 +7,7 @@ import { migrateBriefingDoc, FutureBriefingError, type StoredBriefingDoc } from 
 import { repairDoc } from '../../shared/schema/repair';
 import { templateDoc, type BriefingTemplate } from '../../shared/schema/templates';
 import { countWords } from '../../shared/schema';
-import { writeTransaction } from '../store/write-lock';
+import type { Transaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
 
 /** Editing creates an automatic revision at most this often. */
@@ -18,14 +17,10 @@ const TEMPLATE_TITLES: Record<BriefingTemplate, string> = { blank: 'Untitled bri
 
 export class BriefingService {
   constructor(
-    private readonly db: Database.Database,
+    private readonly tx: Transaction,
     private readonly briefings: BriefingStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
-
-  private tx<T>(fn: () => T): T {
-    return writeTransaction(this.db, fn);
-  }
 
   list(trash = false): BriefingMeta[] {
     return this.briefings.list(trash);

@@ -1,12 +1,11 @@
 // The codebook: actors (with aliases and affiliations), topics and their positions. Renames,
 // merges and moves never orphan an annotation; deletes of things in use ask first (`conflict`
 // with the count) unless forced.
-import type Database from 'better-sqlite3';
 import type { ActorStore, MergeRecord } from '../store/actors';
 import type { TopicStore } from '../store/topics';
 import type { CallInput } from '../../shared/contract';
 import type { Actor, Position, Topic } from '../../shared/model';
-import { writeTransaction } from '../store/write-lock';
+import type { Transaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
 import { paletteColor } from './palette';
 import { plural } from '../../shared/plural';
@@ -19,14 +18,10 @@ export class CodebookService {
   private mergeSeq = 0;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly tx: Transaction,
     private readonly actors: ActorStore,
     private readonly topics: TopicStore,
   ) {}
-
-  private tx<T>(fn: () => T): T {
-    return writeTransaction(this.db, fn);
-  }
 
   listActors(): Actor[] {
     return this.actors.list();
@@ -40,8 +35,7 @@ export class CodebookService {
     return this.tx(() => {
       const name = input.name.trim();
       this.assertNameFree(name);
-      const count = (this.db.prepare(`SELECT count(*) AS n FROM actors`).get() as { n: number }).n;
-      const id = this.actors.insert({ name, kind: input.kind ?? 'person', color: input.color ?? paletteColor(count), notes: input.notes ?? null });
+      const id = this.actors.insert({ name, kind: input.kind ?? 'person', color: input.color ?? paletteColor(this.actors.count()), notes: input.notes ?? null });
       this.applyLinks(id, input);
       return this.actors.get(id)!;
     });
@@ -74,7 +68,7 @@ export class CodebookService {
   }
 
   private assertNameFree(name: string, exceptId?: number) {
-    const other = this.db.prepare<[string], { id: number }>(`SELECT id FROM actors WHERE name = ? COLLATE NOCASE`).get(name);
+    const other = this.actors.findByName(name);
     if (other && other.id !== exceptId) throw new AppError('conflict', `There is already an actor named “${name}”; merge them instead.`);
   }
 
@@ -90,7 +84,6 @@ export class CodebookService {
         ].filter(Boolean);
         throw new AppError('conflict', `“${actor.name}” ${consequences.join(', and ')}.`);
       }
-      this.db.prepare(`UPDATE annotations SET speaker_id = NULL WHERE speaker_id = ?`).run(id);
       this.actors.delete(id);
       return { id, annotations: used };
     });
@@ -119,7 +112,7 @@ export class CodebookService {
     return this.tx(() => {
       const { source, targetId } = record;
       if (!this.actors.get(targetId)) throw new AppError('conflict', `The merge of “${source.name}” cannot be undone: the actor it was merged into has been deleted or merged since.`);
-      const clash = this.db.prepare<[number, string], { id: number; name: string }>(`SELECT id, name FROM actors WHERE id = ? OR name = ? COLLATE NOCASE`).get(source.id, source.name);
+      const clash = this.actors.findByIdOrName(source.id, source.name);
       if (clash) {
         const why = clash.name.toLowerCase() === source.name.toLowerCase() ? `there is an actor named “${clash.name}” again` : `“${clash.name}”, created since, has taken its place`;
         throw new AppError('conflict', `The merge of “${source.name}” cannot be undone: ${why}.`);
@@ -196,7 +189,6 @@ export class CodebookService {
       const p = this.position(id);
       const used = this.topics.positionUsage(id);
       if (used && !force) throw new AppError('conflict', `“${p.claim}” is coded on ${plural(used, 'annotation')}; deleting it removes that coding.`);
-      this.db.prepare(`DELETE FROM annotation_positions WHERE position_id = ?`).run(id);
       this.topics.deletePosition(id);
       return { id, annotations: used };
     });

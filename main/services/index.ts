@@ -7,15 +7,19 @@ import { TopicStore } from '../store/topics';
 import { AnnotationStore } from '../store/annotations';
 import { QuoteStore } from '../store/quotes';
 import { BriefingStore } from '../store/briefings';
+import { LibraryStateStore } from '../store/library-state';
 import { ImportService } from './import/service';
 import { LibraryService } from './library';
 import { CodebookService } from './codebook';
 import { AnnotationService } from './annotations';
+import { ArticleTextService } from './article-text';
 import { BriefingService } from './briefings';
+import { QuoteService } from './quotes';
+import { SearchService } from './search';
 import { ExportService } from './export/briefing';
 import type { Printer } from './export/printer';
 import type { HtmlReader } from './import/html-reader';
-import { useShortLockWait, writeTransaction } from '../store/write-lock';
+import { useShortLockWait, transactionFor } from '../store/write-lock';
 import { SuggestionStore } from '../store/suggestions';
 import { SuggestionService } from './suggestions';
 import { suggestInProcess, type SuggestRunner } from '../attribution/background';
@@ -23,10 +27,11 @@ import { suggestInProcess, type SuggestRunner } from '../attribution/background'
 export interface Services {
   library: LibraryService;
   importer: ImportService;
-  search: SearchStore;
+  search: SearchService;
   codebook: CodebookService;
   annotations: AnnotationService;
-  quotes: QuoteStore;
+  articleText: ArticleTextService;
+  quotes: QuoteService;
   briefings: BriefingService;
   exporter: ExportService;
   suggestions: SuggestionService;
@@ -49,18 +54,20 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   const db = library.db;
   // Writes wait for another process's lock on a timer (the router's retryWhileBusy), not inside SQLite.
   useShortLockWait(db);
+  // The one way the services write: a transaction that takes the write lock up front.
+  const transaction = transactionFor(db);
   const articles = new ArticleStore(db);
   const actors = new ActorStore(db);
   const topics = new TopicStore(db);
-  const transaction = <T>(fn: () => T): T => writeTransaction(db, fn);
-  const libraryService = new LibraryService(library, articles);
-  const codebook = new CodebookService(db, actors, topics);
+  const libraryService = new LibraryService(library, new LibraryStateStore(db), articles, transaction);
+  const codebook = new CodebookService(transaction, actors, topics);
   const annotationStore = new AnnotationStore(db);
-  const annotations = new AnnotationService(db, annotationStore, articles, actors, topics);
-  const quotes = new QuoteStore(db);
-  const briefings = new BriefingService(db, new BriefingStore(db));
+  const annotations = new AnnotationService(transaction, annotationStore, articles, actors, topics);
+  const quotes = new QuoteService(new QuoteStore(db), articles, actors, topics);
+  const briefings = new BriefingService(transaction, new BriefingStore(db));
   const suggestions = new SuggestionService({
-    db,
+    transaction,
+    isOpen: () => db.open,
     store: new SuggestionStore(db),
     articles,
     actors,
@@ -74,10 +81,12 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   });
   return {
     library: libraryService,
+    // Suggestions are computed in the background for new articles and again after text edits.
     importer: new ImportService(articles, transaction, options.readHtml, (id) => suggestions.prepare(id)),
-    search: new SearchStore(db),
+    search: new SearchService(new SearchStore(db)),
     codebook,
     annotations,
+    articleText: new ArticleTextService(transaction, articles, annotationStore, (id) => suggestions.prepare(id)),
     quotes,
     briefings,
     exporter: new ExportService({ briefings, library: libraryService, annotations, codebook, quotes }, options.printer),

@@ -1,17 +1,21 @@
 // Reading and curating the library: lists, one article, metadata edits, the trash.
 import type { ArticleStore, ArticlePatch } from '../store/articles';
 import type { Library } from '../store/open';
+import type { LibraryStateStore } from '../store/library-state';
 import type { ArticleSort } from '../../shared/contract';
 import type { Article, ArticleMeta, LibraryInfo } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { listBackups } from '../store/backup';
-import { writeTransaction } from '../store/write-lock';
+import type { Transaction } from '../store/write-lock';
 import { cleanLine } from './control-chars';
 
 export class LibraryService {
   constructor(
-    private readonly library: Library,
+    private readonly library: Pick<Library, 'path' | 'readOnly' | 'warnings'>,
+    private readonly state: LibraryStateStore,
     private readonly articles: ArticleStore,
+    /** Each edit is one statement, but goes through a write transaction so a busy library is retried, not failed. */
+    private readonly write: Transaction,
   ) {}
 
   info(): LibraryInfo {
@@ -19,7 +23,7 @@ export class LibraryService {
       path: this.library.path,
       articleCount: this.articles.count(),
       trashCount: this.articles.count(true),
-      schemaVersion: this.library.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: this.state.schemaVersion(),
       backups: listBackups(this.library.path),
       readOnly: this.library.readOnly,
       warnings: this.library.warnings,
@@ -28,7 +32,7 @@ export class LibraryService {
 
   /** SQLite's data_version: it moves when another connection commits, and costs no read. */
   changes(): number {
-    return this.library.db.pragma('data_version', { simple: true }) as number;
+    return this.state.dataVersion();
   }
 
   list(opts: { sort?: ArticleSort; outlet?: string; trash?: boolean }): ArticleMeta[] {
@@ -79,11 +83,6 @@ export class LibraryService {
 
   emptyTrash(): { purged: number } {
     return { purged: this.write(() => this.articles.purgeTrash()) };
-  }
-
-  /** Each edit is one statement, but goes through writeTransaction so a busy library is retried, not failed. */
-  private write<T>(fn: () => T): T {
-    return writeTransaction(this.library.db, fn);
   }
 }
 

@@ -2,7 +2,6 @@
 // coded or rejected; accepting one makes it an ordinary annotation (and, for an unknown speaker, a
 // new actor). Nothing is ever accepted without being asked.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { ActorStore } from '../store/actors';
 import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
@@ -16,7 +15,7 @@ import { annotationKindOf, suggestionKey, type ArticleSuggestion, type Suggestio
 import { guessActorKind } from '../../shared/actor-kind';
 import { cleanName, nameProblem } from '../../shared/names';
 import { checkRange } from '../../shared/anchoring';
-import { writeTransaction, WriteLockBusy } from '../store/write-lock';
+import { WriteLockBusy, type Transaction } from '../store/write-lock';
 import { problemOf } from '../store/storage-errors';
 import { AppError, notFound } from '../errors';
 import { exactTextHash } from './text-hash';
@@ -31,7 +30,9 @@ export interface SuggestionList {
 }
 
 export interface SuggestionServiceDeps {
-  db: Database.Database;
+  transaction: Transaction;
+  /** False once the library is closed: a late background answer is then dropped. */
+  isOpen: () => boolean;
   store: SuggestionStore;
   articles: ArticleStore;
   actors: ActorStore;
@@ -73,7 +74,7 @@ export class SuggestionService {
   /** Codes the suggestion, creating its speaker when new, in one write transaction. */
   async accept(input: AcceptInput): Promise<{ annotation: Annotation; createdActor: Actor | null }> {
     const s = await this.current(input.articleId, input.key);
-    return writeTransaction(this.d.db, () => {
+    return this.d.transaction(() => {
       const article = this.liveArticle(input.articleId);
       if (article.text.slice(s.content.start, s.content.end) !== s.content.exact) throw textChanged();
       if (overlapsAny(s, this.d.annotationStore.forArticle(article.id).filter((a) => !a.orphaned))) {
@@ -98,7 +99,7 @@ export class SuggestionService {
   /** Remembers the suggestion's words as rejected for this article. */
   async reject(articleId: number, key: string): Promise<{ key: string }> {
     const s = await this.current(articleId, key);
-    writeTransaction(this.d.db, () => {
+    this.d.transaction(() => {
       const article = this.liveArticle(articleId);
       if (article.text.slice(s.content.start, s.content.end) !== s.content.exact) throw textChanged();
       this.d.store.reject(articleId, s.content.exact);
@@ -108,7 +109,7 @@ export class SuggestionService {
 
   /** Forgets a rejection: the words at `key` in the article's text are suggested again. */
   unreject(articleId: number, key: string): { key: string } {
-    return writeTransaction(this.d.db, () => {
+    return this.d.transaction(() => {
       const article = this.liveArticle(articleId);
       const { start, end } = parseKey(key);
       const problem = checkRange(article.text, start, end);
@@ -181,9 +182,9 @@ export class SuggestionService {
    * article purged meanwhile, just means computing again at the next opening.
    */
   private keep(articleId: number, answer: Parameters<SuggestionStore['saveCache']>[1]) {
-    if (this.d.readOnly || this.closed || !this.d.db.open) return;
+    if (this.d.readOnly || this.closed || !this.d.isOpen()) return;
     try {
-      writeTransaction(this.d.db, () => {
+      this.d.transaction(() => {
         if (this.d.articles.meta(articleId)) this.d.store.saveCache(articleId, answer);
       });
     } catch (err) {

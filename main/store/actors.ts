@@ -126,6 +126,20 @@ export class ActorStore {
     return row && this.get(row.id);
   }
 
+  /** The actor named exactly this (case-insensitive), aliases aside. */
+  findByName(name: string): { id: number } | undefined {
+    return this.db.prepare<[string], { id: number }>(`SELECT id FROM actors WHERE name = ? COLLATE NOCASE`).get(name);
+  }
+
+  /** An actor that has this id or this name (case-insensitive): what stands in the way of putting a merged actor back. */
+  findByIdOrName(id: number, name: string): { id: number; name: string } | undefined {
+    return this.db.prepare<[number, string], { id: number; name: string }>(`SELECT id, name FROM actors WHERE id = ? OR name = ? COLLATE NOCASE`).get(id, name);
+  }
+
+  count(): number {
+    return this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM actors`).get()!.n;
+  }
+
   insert(f: ActorFields, now = new Date().toISOString()): number {
     return Number(
       this.db.prepare(`INSERT INTO actors (name, kind, color, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(f.name, f.kind, f.color, f.notes, now, now)
@@ -238,7 +252,12 @@ export class ActorStore {
     for (const id of r.annotationIds) back.run(s.id, id, r.targetId);
   }
 
+  /**
+   * Deletes the actor; the annotations it spoke are left without a speaker first (the database
+   * refuses to delete an actor still in use). Run inside a transaction.
+   */
   delete(id: number): void {
+    this.db.prepare(`UPDATE annotations SET speaker_id = NULL WHERE speaker_id = ?`).run(id);
     this.db.prepare(`DELETE FROM actors WHERE id = ?`).run(id);
   }
 }

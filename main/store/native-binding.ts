@@ -2,7 +2,7 @@
 // tests) loads the build in node_modules; Electron's main process in development loads a build made
 // for Electron that is kept beside it (main/electron/sqlite-binding.ts), and says so here once,
 // before the first library opens. Every connection the store makes goes through sqliteOptions.
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 let nativeBinding: string | undefined;
 
@@ -14,4 +14,9 @@ export function useNativeBinding(file: string | undefined): void {
 /** better-sqlite3's options, with the addon for this runtime when it is not the package's own. */
 export function sqliteOptions(options: Database.Options = {}): Database.Options {
   return nativeBinding ? { ...options, nativeBinding } : options;
+}
+
+/** Opens and closes an in-memory database: throws what better-sqlite3 throws when its build cannot load. */
+export function checkSqliteLoads(): void {
+  new Database(':memory:', sqliteOptions()).close();
 }

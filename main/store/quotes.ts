@@ -1,20 +1,8 @@
 // Read-side of the coding: annotations joined with their article, speaker and positions, for the
 // quotes table, the quote bank, exports and the actor × position matrix.
 import type Database from 'better-sqlite3';
+import type { QuoteFilter } from '../../shared/contract';
 import type { AnnotationKind, Matrix, MatrixOverview, QuoteRow, Stance, ActorKind } from '../../shared/model';
-
-export interface QuoteFilter {
-  articleId?: number;
-  actorId?: number;
-  topicId?: number;
-  positionId?: number;
-  stance?: Stance;
-  kind?: AnnotationKind;
-  tag?: string;
-  /** Published dates, inclusive, YYYY-MM-DD. */
-  from?: string;
-  to?: string;
-}
 
 interface Row {
   id: number;

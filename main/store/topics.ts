@@ -77,7 +77,9 @@ export class TopicStore {
     this.db.prepare(`DELETE FROM positions WHERE id = ?`).run(sourceId);
   }
 
+  /** Deletes the position and every coding of it (the database refuses to delete one still coded). Run inside a transaction. */
   deletePosition(id: number): void {
+    this.db.prepare(`DELETE FROM annotation_positions WHERE position_id = ?`).run(id);
     this.db.prepare(`DELETE FROM positions WHERE id = ?`).run(id);
   }
 }

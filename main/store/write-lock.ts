@@ -57,6 +57,16 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   }
 }
 
+/**
+ * Runs `fn` in one write transaction of the library: every service writes through the one this
+ * makes for its library (`transactionFor`), so there is a single way to take the write lock.
+ */
+export type Transaction = <T>(fn: () => T) => T;
+
+export function transactionFor(db: Database.Database): Transaction {
+  return (fn) => writeTransaction(db, fn);
+}
+
 export const busyError = (nothingChanged = true) =>
   new AppError(
     'busy',

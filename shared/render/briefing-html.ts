@@ -3,7 +3,8 @@
 // has no scripts and may load nothing (its CSP says so), and the styles are inlined.
 import { Node } from 'prosemirror-model';
 import type { Briefing, Matrix } from '../model';
-import { briefingSchema, citationOrder, type QuoteSnapshot } from '../schema/briefing';
+import { briefingSchema, type QuoteSnapshot } from '../schema/briefing';
+import { citationOrder } from '../schema/citations';
 import { safeHref } from '../schema/url';
 import { attr, escapeHtml, formatDate } from './escape';
 import { inlineHtml } from './inline';

@@ -1,7 +1,8 @@
 // The sources a briefing cites, numbered the way the text numbers them (citationOrder), and the
 // wording of one endnote. HTML, Markdown and Word exports all word a source the same way.
 import type { Node } from 'prosemirror-model';
-import { citationOrder, QUOTE_NODES } from '../schema/briefing';
+import { QUOTE_NODES } from '../schema/briefing';
+import { citationOrder } from '../schema/citations';
 import { safeHref } from '../schema/url';
 import { formatDate } from './escape';
 

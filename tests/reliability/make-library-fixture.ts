@@ -20,6 +20,8 @@ import { CodebookService } from '../../main/services/codebook';
 import { AnnotationService } from '../../main/services/annotations';
 import { BriefingService } from '../../main/services/briefings';
 import { BriefingStore } from '../../main/store/briefings';
+import { LibraryStateStore } from '../../main/store/library-state';
+import { transactionFor } from '../../main/store/write-lock';
 import { briefingSchema as bs } from '../../shared/schema/briefing';
 
 const version = Number(process.argv[2]);
@@ -35,11 +37,12 @@ const db = lib.db;
 const articles = new ArticleStore(db);
 const actors = new ActorStore(db);
 const topics = new TopicStore(db);
+const transaction = transactionFor(db);
 const s = {
-  importer: new ImportService(articles, (fn) => db.transaction(fn).immediate()),
-  library: new LibraryService(lib, articles),
-  codebook: new CodebookService(db, actors, topics),
-  annotations: new AnnotationService(db, new AnnotationStore(db), articles, actors, topics),
+  importer: new ImportService(articles, transaction),
+  library: new LibraryService(lib, new LibraryStateStore(db), articles, transaction),
+  codebook: new CodebookService(transaction, actors, topics),
+  annotations: new AnnotationService(transaction, new AnnotationStore(db), articles, actors, topics),
 };
 const article = await s.importer.import({ file: 'pasted text', encoding: 'text', data: sample, outlet: 'Kyodo News', publishedAt: '2020-10-29', url: 'https://english.kyodonews.net/news/2020/10/wartime-labor.html' });
 await s.importer.import({ file: 'note.md', encoding: 'text', data: '# Seoul responds\n\nThe *foreign ministry* said the talks would continue. See [the statement](https://example.com/statement).' });
@@ -65,7 +68,7 @@ const gone = s.annotations.create({ articleId: article.id!, kind: 'note', ...at(
 s.annotations.delete(gone.id);
 
 if (version >= 3) {
-  const briefings = new BriefingService(db, new BriefingStore(db));
+  const briefings = new BriefingService(transaction, new BriefingStore(db));
   const para = (t: string) => bs.node('paragraph', null, bs.text(t));
   const b = briefings.create({ template: 'situation', title: 'Japan–South Korea: wartime labor row', classification: 'INTERNAL', author: 'Analyst' });
   briefings.save(b.id, bs.node('doc', null, [bs.node('heading', { level: 1 }, bs.text('BLUF')), para('Seoul presses Tokyo for sincerity; Tokyo warns against liquidation.')]).toJSON());

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../main/store/open';
 import { listBackups } from '../../main/store/backup';
-import { LATEST_VERSION } from '../../main/store/migrations';
+import { LATEST_VERSION, migrations } from '../../main/store/migrations';
 import { createServices } from '../../main/services';
 import { fixture, tempDir } from '../unit/helpers';
 import { cli, fileSha256, fillLibrary, tableFingerprints } from './support';
@@ -94,6 +94,47 @@ describe('libraries from every earlier schema version', () => {
     expect(backup.pragma('user_version', { simple: true })).toBe(v);
     expect(tableFingerprints(backup)).toEqual(beforePrints);
     backup.close();
+  });
+});
+
+/** The schema as SQLite stores it (tables, indexes, triggers, FTS shadow tables), white space folded. */
+function schemaOf(db: Database.Database): string[] {
+  return (db.prepare(`SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name`).pluck().all() as string[]).map((s) => s.replace(/\s+/g, ' '));
+}
+
+describe('each migration alone, one step at a time', () => {
+  // Every step is also run by itself, from the library the version before it wrote, so a migration
+  // that only works when an earlier one ran in the same transaction (or leaves a schema a fresh
+  // library of its version does not have) fails here and names its version.
+  it.each(earlier)('version %i to the next: one step, every row kept, the schema of that version', async (v) => {
+    const next = v + 1;
+    const file = path.join(tempDir(), 'library.sqlite');
+    fs.copyFileSync(fixture(`library-v${v}.sqlite`), file);
+    const old = new Database(file, { readonly: true });
+    const before = contents(old);
+    old.close();
+
+    const lib = await openLibrary(file, { migrations: migrations.slice(0, next) });
+    let stepped: string[];
+    try {
+      expect(lib.db.pragma('user_version', { simple: true })).toBe(next);
+      expect(lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const after = contents(lib.db, new Map([...before].map(([t, c]) => [t, c.columns])));
+      for (const [table, was] of before) expect(after.get(table)?.rows, `${table} after migration ${next}`).toEqual(was.rows);
+      stepped = schemaOf(lib.db);
+    } finally {
+      lib.close();
+    }
+    expect(listBackups(file).map((b) => path.basename(b.path))).toEqual([expect.stringMatching(new RegExp(`before-v${next}`))]);
+
+    // The same schema as a library that version wrote (its frozen fixture), or, for the newest
+    // version, as a new library of this build.
+    const reference = next < LATEST_VERSION ? new Database(fixture(`library-v${next}.sqlite`), { readonly: true }) : await openLibrary(path.join(tempDir(), 'fresh.sqlite'));
+    try {
+      expect(stepped).toEqual(schemaOf(reference instanceof Database ? reference : reference.db));
+    } finally {
+      reference.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Shared pieces of the reliability suite: a seeded PRNG, table fingerprints, the CLI as a child
 // process (with its peak memory), and a library with something in every table.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,8 +16,6 @@ import { prng, type Prng } from './prng';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const bin = path.join(repoRoot, 'bin/verbatim.js');
-/** Loaded with `node --import` into the CLI: prints its peak RSS on exit (see cliWithRss). */
-const rssReporter = fileURLToPath(new URL('./workers/report-rss.mjs', import.meta.url));
 
 export { prng, type Prng } from './prng';
 
@@ -41,27 +39,7 @@ export function tableFingerprints(db: Database.Database): Record<string, { rows:
   return out;
 }
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** Peak resident set size of the CLI process, in bytes (from process.resourceUsage()). */
-  maxRssBytes: number;
-  ms: number;
-}
-
-/** Runs `verbatim --db DB ...args` and reports its exit code, output and peak memory. */
-export function cli(db: string, ...args: string[]): CliResult {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', rssReporter, bin, '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, VERBATIM_DB: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = performance.now() - t0;
-  const m = /\[verbatim-rss\] (\d+)/.exec(r.stderr ?? '');
-  return { code: r.status, stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/\[verbatim-rss\] \d+\n?/, ''), maxRssBytes: m ? Number(m[1]) * 1024 : NaN, ms };
-}
+export { cli, cliAsync, type CliResult } from './cli-run';
 
 /** `verbatim web --port 0` on a library: its URL, token and a stop function. */
 export function startCliServer(db: string, extra: string[] = []): Promise<{ url: string; origin: string; token: string; pid: number; stop: () => Promise<number | null> }> {
@@ -167,21 +145,6 @@ export async function bundleWorker(entry: string): Promise<string> {
   return outfile;
 }
 
-/** `cli` without blocking the event loop, so several can run at once. */
-export function cliAsync(db: string, ...args: string[]): Promise<CliResult> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', rssReporter, bin, '--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VERBATIM_DB: '' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) =>
-    child.once('close', (code, signal) => {
-      const m = /\[verbatim-rss\] (\d+)/.exec(stderr);
-      resolve({ code: code ?? (signal ? -1 : null), stdout, stderr: stderr.replace(/\[verbatim-rss\] \d+\n?/, ''), maxRssBytes: m ? Number(m[1]) * 1024 : NaN, ms: performance.now() - t0 });
-    }),
-  );
-}
 
 /** Runs `tasks` with at most `limit` at a time; results in order. */
 export async function pool<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {

@@ -7,13 +7,13 @@ import {
   OffsetMap,
   PREFIX_SUFFIX_CHARS,
   checkRange,
-  fuzzyAnywhere,
   reanchor,
   sameWords,
   selectorsFor,
   type AnchorInput,
   type AnchorStatus,
 } from '../../shared/anchoring';
+import { fuzzyAnywhere } from '../bench/whole-text-matcher';
 
 const fixture = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/japan-korea-labor-row.txt'), 'utf8');
 /** The article as the projection has it: paragraphs separated by a blank line. */

@@ -72,7 +72,7 @@ describe('annotations', () => {
     const doc = Node.fromJSON(articleSchema, article.doc);
     // Fix a word before the quote, and delete the export-controls sentence outright.
     const edited = JSON.parse(JSON.stringify(doc.toJSON()).replace('frayed', 'strained').replace('withdraw \\"unfair\\" export controls imposed', 'lift measures imposed')) as unknown;
-    const r = s.annotations.updateText(articleId, edited);
+    const r = s.articleText.update(articleId, edited);
     expect(r).toMatchObject({ placed: 2, orphaned: 1 });
     const after = s.annotations.list(articleId);
     const a1 = after.find((a) => a.id === q1.id)!;
@@ -86,7 +86,7 @@ describe('annotations', () => {
     const { services: s, articleId, q3 } = await codedLibrary();
     const doc = Node.fromJSON(articleSchema, s.library.get(articleId).doc);
     const edited = JSON.parse(JSON.stringify(doc.toJSON()).replace('withdraw \\"unfair\\" export controls imposed', 'lift measures imposed')) as unknown;
-    s.annotations.updateText(articleId, edited);
+    s.articleText.update(articleId, edited);
     const orphan = s.annotations.list(articleId).find((a) => a.id === q3.id)!;
     expect(orphan).toMatchObject({ orphaned: true, exact: 'withdraw "unfair" export controls' });
 
@@ -119,7 +119,7 @@ describe('annotations', () => {
     const docWith = (from: string, to: string) => JSON.parse(JSON.stringify(s.library.get(articleId).doc).replace(from, to)) as unknown;
 
     // Issue 10, item 5: "finally" edited to "irreversibly" inside the quote.
-    const r = s.annotations.updateText(articleId, docWith('completely and finally', 'completely and irreversibly'));
+    const r = s.articleText.update(articleId, docWith('completely and finally', 'completely and irreversibly'));
     expect(r).toMatchObject({ placed: 4, changed: 1, orphaned: 0 });
     const flagged = s.annotations.list(articleId).find((a) => a.id === settled.id)!;
     expect(flagged).toMatchObject({ exact: 'completely and irreversibly', changedFrom: 'completely and finally', orphaned: false, comment: 'Tokyo’s legal position.' });
@@ -128,7 +128,7 @@ describe('annotations', () => {
     expect(s.annotations.list(articleId).find((a) => a.id === q1.id)).toMatchObject({ changedFrom: null });
 
     // A second edit keeps the words as coded, not the intermediate ones.
-    s.annotations.updateText(articleId, docWith('completely and irreversibly', 'completely and definitively'));
+    s.articleText.update(articleId, docWith('completely and irreversibly', 'completely and definitively'));
     expect(s.annotations.list(articleId).find((a) => a.id === settled.id)).toMatchObject({ exact: 'completely and definitively', changedFrom: 'completely and finally' });
 
     // Accepting the new words clears the flag and keeps the anchor; through the router, as the UI calls it.
@@ -145,14 +145,14 @@ describe('annotations', () => {
     const settled = s.annotations.create({ articleId, kind: 'quote', start, end: start + 'completely and finally'.length });
     const docWith = (from: string, to: string) => JSON.parse(JSON.stringify(s.library.get(articleId).doc).replace(from, to)) as unknown;
 
-    s.annotations.updateText(articleId, docWith('completely and finally', 'completely and irreversibly'));
+    s.articleText.update(articleId, docWith('completely and finally', 'completely and irreversibly'));
     // Restoring the word: the quote is whole again and there is nothing to review.
-    const back = s.annotations.updateText(articleId, docWith('completely and irreversibly', 'completely and finally'));
+    const back = s.articleText.update(articleId, docWith('completely and irreversibly', 'completely and finally'));
     expect(back.changed).toBe(0);
     expect(s.annotations.list(articleId).find((a) => a.id === settled.id)).toMatchObject({ exact: 'completely and finally', changedFrom: null, start });
 
     // Edited again; the analyst keeps the old words: an orphan quoting them.
-    s.annotations.updateText(articleId, docWith('completely and finally', 'completely and irreversibly'));
+    s.articleText.update(articleId, docWith('completely and finally', 'completely and irreversibly'));
     const flagged = s.annotations.list(articleId).find((a) => a.id === settled.id)!;
     const kept = s.annotations.review(settled.id, 'keep-old');
     expect(kept).toMatchObject({ orphaned: true, exact: 'completely and finally', changedFrom: null });
@@ -173,17 +173,17 @@ describe('annotations', () => {
     const start = text.indexOf('completely and finally');
     const settled = s.annotations.create({ articleId, kind: 'quote', start, end: start + 'completely and finally'.length });
     const doc = () => JSON.stringify(s.library.get(articleId).doc);
-    s.annotations.updateText(articleId, JSON.parse(doc().replace('completely and finally', 'completely and irreversibly')) as unknown);
-    s.annotations.updateText(articleId, JSON.parse(doc().replace(/ the understanding the compensation issue was settled[^.]*\./, '.')) as unknown);
+    s.articleText.update(articleId, JSON.parse(doc().replace('completely and finally', 'completely and irreversibly')) as unknown);
+    s.articleText.update(articleId, JSON.parse(doc().replace(/ the understanding the compensation issue was settled[^.]*\./, '.')) as unknown);
     expect(s.annotations.list(articleId).find((a) => a.id === settled.id)).toMatchObject({ orphaned: true, exact: 'completely and finally', changedFrom: null });
   });
 
   it('refuses text that is not a valid article doc or carries unsafe links', async () => {
     const { services: s, articleId } = await codedLibrary();
     const before = s.library.get(articleId).text;
-    expect(() => s.annotations.updateText(articleId, { type: 'doc', content: [{ type: 'script' }] })).toThrow(/not valid/);
+    expect(() => s.articleText.update(articleId, { type: 'doc', content: [{ type: 'script' }] })).toThrow(/not valid/);
     const evil = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] };
-    expect(() => s.annotations.updateText(articleId, evil)).toThrow(/http, https or mailto/);
+    expect(() => s.articleText.update(articleId, evil)).toThrow(/http, https or mailto/);
     expect(s.library.get(articleId).text).toBe(before);
   });
 });

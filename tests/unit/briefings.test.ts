@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Node } from 'prosemirror-model';
-import { briefingSchema, citationOrder, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { briefingSchema, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { citationOrder } from '../../shared/schema/citations';
 import { migrateBriefingDoc } from '../../shared/schema/briefing-migrations';
 import { BriefingService, REVISION_INTERVAL_MS } from '../../main/services/briefings';
 import { BriefingStore } from '../../main/store/briefings';
+import { transactionFor } from '../../main/store/write-lock';
 import { tempLibrary } from './helpers';
 import { codedLibrary } from './coding-helpers';
 
@@ -44,7 +46,7 @@ describe('briefings', () => {
   it('keeps an automatic revision at most every five minutes, and on demand', async () => {
     const { lib } = await tempLibrary();
     let now = new Date('2026-11-27T10:00:00Z');
-    const service = new BriefingService(lib.db, new BriefingStore(lib.db), () => now);
+    const service = new BriefingService(transactionFor(lib.db), new BriefingStore(lib.db), () => now);
     const b = service.create({});
     const save = (text: string) => service.save(b.id, s.node('doc', null, [p(text)]).toJSON());
     save('one');

@@ -53,27 +53,21 @@ describe('reading saved web pages in a worker thread', () => {
   });
 
   it('leaves the main thread free while a long page is read', async () => {
-    const html = page(2000);
     const w = worker();
     await w.read(page(1)); // started and warm
-    let ticks = 0;
-    let longestGap = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      ticks++;
-    }, 10);
-    const t0 = performance.now();
-    const parsed = await w.read(html);
-    const took = performance.now() - t0;
-    clearInterval(timer);
+    // The main thread's event loop keeps turning until the worker answers; read in-process, the
+    // page would be parsed before a single turn. (How long the longest pause is: npm run bench.)
+    let turns = 0;
+    let reading = true;
+    const turn = () => {
+      turns++;
+      if (reading) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const parsed = await w.read(page(2000));
+    reading = false;
     expect(parsed.doc.childCount).toBeGreaterThanOrEqual(2000);
-    // Reading took a while, and the main thread ticked all along: no gap near the reading time.
-    expect(took).toBeGreaterThan(200);
-    expect(ticks).toBeGreaterThan(took / 10 / 4);
-    expect(longestGap).toBeLessThan(took / 2);
+    expect(turns).toBeGreaterThan(10);
   });
 
   it('refuses a page that needs more memory than the ceiling, and reads the next page with a fresh worker', async () => {
@@ -87,10 +81,9 @@ describe('reading saved web pages in a worker thread', () => {
 
   it('refuses a page that takes longer than the time limit, and reads the next page', async () => {
     // 60,000 paragraphs take about a minute to read; the limit stops it after 3 s.
+    // (How soon it is refused is a figure of npm run bench.)
     const w = worker({ timeoutMs: 3000 });
-    const t0 = performance.now();
     const refused = await w.read(page(60_000)).catch((e: unknown) => e);
-    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(refused).toMatchObject({ code: 'too_large', message: expect.stringMatching(/longer than 3 s/) });
     const next = await w.read(page(3, 'After the slow one'));
     expect(next.title).toBe('After the slow one');

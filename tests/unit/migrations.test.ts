@@ -62,7 +62,7 @@ describe('migration 5 (changed quotes)', () => {
       const s = createServices(lib);
       expect(s.annotations.list(article.id!)).toMatchObject([{ exact: 'completely and finally', changedFrom: null, orphaned: false }]);
       const doc = JSON.parse(JSON.stringify(s.library.get(article.id!).doc).replace('completely and finally', 'completely and irreversibly')) as unknown;
-      s.annotations.updateText(article.id!, doc);
+      s.articleText.update(article.id!, doc);
       expect(s.annotations.list(article.id!)).toMatchObject([{ exact: 'completely and irreversibly', changedFrom: 'completely and finally' }]);
     } finally {
       lib.close();

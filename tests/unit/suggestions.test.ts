@@ -163,7 +163,7 @@ describe('suggestions.accept', () => {
     const { services: s, router } = await tempLibrary();
     const id = await importText(s, KIM_SAYS);
     expect(await router('suggestions.accept', { articleId: id, key: '3:9' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/no longer there/) } });
-    s.annotations.updateText(id, docOf(['A new first paragraph.', KIM_SAYS]));
+    s.articleText.update(id, docOf(['A new first paragraph.', KIM_SAYS]));
     expect(await router('suggestions.accept', { articleId: id, key: '0:24' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(s.annotations.list(id)).toEqual([]);
   });
@@ -186,7 +186,7 @@ describe('rejections', () => {
       s = createServices(lib);
       expect((await s.suggestions.list(id)).suggestions.map((x) => x.content.exact)).toEqual(['“We want talks,”']);
       // A paragraph before it shifts every offset; the rejected words stay rejected.
-      s.annotations.updateText(id, docOf(['Seoul, Monday.', KIM_SAYS, '“We want talks,” said Kim Jung Han.']));
+      s.articleText.update(id, docOf(['Seoul, Monday.', KIM_SAYS, '“We want talks,” said Kim Jung Han.']));
       expect((await s.suggestions.list(id)).suggestions.map((x) => x.content.exact)).toEqual(['“We want talks,”']);
 
       const movedKey = `${'Seoul, Monday.\n\n'.length}:${'Seoul, Monday.\n\n'.length + 24}`;
@@ -238,7 +238,7 @@ describe('the kept answer', () => {
       expect(engine.runs.count).toBe(2);
 
       // White space alone moves offsets: the answer is kept per exact text.
-      s.annotations.updateText(id, docOf([`${KIM_SAYS} `]));
+      s.articleText.update(id, docOf([`${KIM_SAYS} `]));
       await s.suggestions.list(id);
       expect(engine.runs.count).toBe(3);
     } finally {

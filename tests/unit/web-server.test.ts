@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../main/web/server';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { paste, sampleArticle, tempDir, tempLibrary } from './helpers';
 
 /** Raw requests, so tests can send Host headers and paths a fetch() would normalise away. */
@@ -68,6 +69,8 @@ describe('browser-mode server', () => {
     const { server, close } = await serve();
     const index = await request(server, { path: '/' });
     expect(index.status).toBe(200);
+    // The same policy the app:// protocol sends (tests/reliability/electron-hardening.test.ts).
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(index.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(index.headers['content-security-policy']).not.toMatch(/unsafe-(eval|inline)/);
     expect((await request(server, { path: '/assets/app.js' })).status).toBe(200);

@@ -5,7 +5,8 @@
 import { Node } from 'prosemirror-model';
 import type { BriefingExportFormat, ExportedDocument, PageSizeName } from '../../../shared/contract';
 import type { Briefing, Matrix } from '../../../shared/model';
-import { briefingSchema, citationOrder } from '../../../shared/schema/briefing';
+import { briefingSchema } from '../../../shared/schema/briefing';
+import { citationOrder } from '../../../shared/schema/citations';
 import {
   articlePageTemplates,
   briefingPageTemplates,
@@ -21,7 +22,7 @@ import type { AnnotationService } from '../annotations';
 import type { BriefingService } from '../briefings';
 import type { CodebookService } from '../codebook';
 import type { LibraryService } from '../library';
-import type { QuoteStore } from '../../store/quotes';
+import type { QuoteService } from '../quotes';
 import type { Printer } from './printer';
 import { setPdfMetadata } from './pdf-metadata';
 import { briefingMarkdown } from './markdown';
@@ -42,7 +43,7 @@ export interface ExportDeps {
   library: LibraryService;
   annotations: AnnotationService;
   codebook: CodebookService;
-  quotes: QuoteStore;
+  quotes: QuoteService;
 }
 
 /** What the renderers read besides the briefing itself. */
@@ -103,7 +104,7 @@ export class ExportService {
     doc.descendants((node) => {
       if (node.type.name === 'stance_table') {
         const topicId = node.attrs.topicId as number;
-        if (!matrices.has(topicId)) matrices.set(topicId, this.deps.quotes.matrix(topicId));
+        if (!matrices.has(topicId)) matrices.set(topicId, this.deps.quotes.findMatrix(topicId));
       }
       return true;
     });

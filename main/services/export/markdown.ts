@@ -6,7 +6,8 @@ import { Node } from 'prosemirror-model';
 import { TableMap } from 'prosemirror-tables';
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown';
 import type { Matrix } from '../../../shared/model';
-import { briefingSchema, citationOrder, type QuoteSnapshot } from '../../../shared/schema/briefing';
+import { briefingSchema, type QuoteSnapshot } from '../../../shared/schema/briefing';
+import { citationOrder } from '../../../shared/schema/citations';
 import { citedSources, classificationLine, formatDate, sourceParts, stanceRows, type BriefingForRender, type SourceMeta } from '../../../shared/render';
 import { textParagraphs } from '../../../shared/render/briefing-html';
 

@@ -7,7 +7,7 @@ import { MAX_META_CHARS } from '../../../shared/limits';
 import { countWords, projectText } from '../../../shared/schema';
 import { textHash as hashOf } from '../text-hash';
 import { AppError } from '../../errors';
-import { IMPORT_LOCK_PATIENCE_MS, retryWhileBusy } from '../../store/write-lock';
+import { IMPORT_LOCK_PATIENCE_MS, retryWhileBusy, type Transaction } from '../../store/write-lock';
 import { assertHasText, assertImportable, declaredHtmlCharset, decodeBytes } from './decode';
 import { formatOfFile, formatOfPaste } from './format';
 import { parseText } from './text';
@@ -28,8 +28,8 @@ export class ImportService {
 
   constructor(
     private readonly articles: ArticleStore,
-    /** A write transaction (`writeTransaction`): throws `WriteLockBusy` when another process is writing. */
-    private readonly transaction: <T>(fn: () => T) => T,
+    /** Throws `WriteLockBusy` when another process is writing. */
+    private readonly transaction: Transaction,
     readHtml: HtmlReader = readHtmlInProcess,
     /** Told of each newly stored article (suggestions are computed for it in the background). */
     private readonly onImported: (id: number) => void = () => {},

@@ -1,0 +1,54 @@
+// The coding read back: the quotes table (every annotation with its article, speaker and
+// positions), the actor × position matrices, and the coding exported for other tools.
+import type { QuoteExportFormat, QuoteFilter } from '../../shared/contract';
+import type { Matrix, MatrixOverview, QuoteRow } from '../../shared/model';
+import type { QuoteStore } from '../store/quotes';
+import type { ArticleStore } from '../store/articles';
+import type { ActorStore } from '../store/actors';
+import type { TopicStore } from '../store/topics';
+import { notFound } from '../errors';
+import { exportQuotes, type ExportedFile } from './export/quotes';
+
+export class QuoteService {
+  constructor(
+    private readonly quotes: QuoteStore,
+    private readonly articles: ArticleStore,
+    private readonly actors: ActorStore,
+    private readonly topics: TopicStore,
+  ) {}
+
+  list(filter: QuoteFilter = {}): QuoteRow[] {
+    return this.quotes.list(this.known(filter));
+  }
+
+  /** Who stands where on one topic. */
+  matrix(topicId: number): Matrix {
+    return this.quotes.matrix(topicId) ?? fail('Topic', topicId);
+  }
+
+  /** The matrix of a topic that may have been deleted since (a stance table in an old briefing). */
+  findMatrix(topicId: number): Matrix | undefined {
+    return this.quotes.matrix(topicId);
+  }
+
+  overview(): MatrixOverview {
+    return this.quotes.overview();
+  }
+
+  export(format: QuoteExportFormat, filter: QuoteFilter = {}): ExportedFile {
+    return exportQuotes(this.list(filter), format);
+  }
+
+  /** A filter naming an article, actor, topic or position that does not exist is an error, not an empty list. */
+  private known(f: QuoteFilter): QuoteFilter {
+    if (f.articleId !== undefined && !this.articles.meta(f.articleId)) fail('Article', f.articleId);
+    if (f.actorId !== undefined && !this.actors.get(f.actorId)) fail('Actor', f.actorId);
+    if (f.topicId !== undefined && !this.topics.get(f.topicId)) fail('Topic', f.topicId);
+    if (f.positionId !== undefined && !this.topics.position(f.positionId)) fail('Position', f.positionId);
+    return f;
+  }
+}
+
+function fail(what: string, id: number): never {
+  throw notFound(what, id);
+}
