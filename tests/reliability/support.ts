@@ -122,6 +122,9 @@ export async function fillLibrary(s: Services, rand: Prng = prng(7), articles = 
     briefings.push(b.id);
   }
   s.briefings.delete(briefings[2]!);
+  // Suggestions: an answer kept for one article, and one of them rejected.
+  const { suggestions } = await s.suggestions.list(ids[1]!);
+  if (suggestions[0]) await s.suggestions.reject(ids[1]!, suggestions[0].key);
   s.library.delete(ids[ids.length - 1]!);
   return { articles: ids, actors: [ministry.id, kim.id, taki.id], topics: [topic.id, other.id], positions: [sincerity.id, noSale.id, lift.id], annotations, briefings };
 }
