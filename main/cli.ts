@@ -20,6 +20,8 @@ import { checkOutputPath, outputError } from './output-path';
 import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
 import { HtmlWorker } from './services/import/html-reader';
+import { SuggestWorker, SUGGEST_TIME_LIMIT_MS } from './attribution/background';
+import { suggestionTable } from './suggestion-table';
 import type { Printer } from './services/export/printer';
 import { forTerminal, jsonForTerminal } from './terminal';
 
@@ -36,6 +38,8 @@ const libraryPath = () => path.resolve((program.opts() as Globals).db ?? default
 
 /** Saved web pages are read in a worker thread: dist/main/html-worker.js, beside this bundle. */
 const htmlWorker = () => new HtmlWorker(new URL('./html-worker.js', import.meta.url));
+/** Long articles' suggestions are found in a worker thread too: dist/main/suggest-worker.js. */
+const suggestWorker = () => new SuggestWorker(new URL('./suggest-worker.js', import.meta.url));
 
 /**
  * Opens the library for one command. Only `import` may start a new library: a command that reads
@@ -45,11 +49,12 @@ async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T
   const lib = await openLibrary(libraryPath(), { dailyBackup, create });
   for (const w of lib.warnings) process.stderr.write(`verbatim: ${w}\n`);
   const reader = htmlWorker();
+  const suggester = suggestWorker();
   try {
-    const router = createRouter(createServices(lib, { printer, readHtml: reader.read }));
+    const router = createRouter(createServices(lib, { printer, readHtml: reader.read, suggest: suggester.suggest }));
     return await fn(caller(router), lib);
   } finally {
-    await reader.close();
+    await Promise.all([reader.close(), suggester.close()]);
     lib.close();
   }
 }
@@ -184,6 +189,21 @@ program
             .join('\n')
         : 'No annotations yet.',
     );
+  });
+
+program
+  .command('suggest')
+  .description('suggested attributions in an article: quotes and reported speech, with cue, source and speaker')
+  .argument('<id>', 'article id', parseId)
+  .option('--min-confidence <x>', 'only suggestions at least this sure (0 to 1)', parseConfidence)
+  .option('--json', 'print JSON (offsets index the text of: verbatim show ID --json)')
+  .action(async (id: number, o: { minConfidence?: number; json?: boolean }) => {
+    const found = await withLibrary((call) => call('suggestions.list', { articleId: id, minConfidence: o.minConfidence }));
+    if (found.tooLarge) {
+      throw new AppError('too_large', `Article ${id} is too long to find suggestions in within ${SUGGEST_TIME_LIMIT_MS / 1000} s; split it into several articles.`);
+    }
+    const plain = found.suggestions.map(({ kind, confidence, content, cue, source, speaker }) => ({ kind, confidence, content, cue, source, speaker }));
+    print(!!o.json, plain, () => suggestionTable(plain));
   });
 
 program
@@ -352,17 +372,30 @@ program
     // PDF export prints with the system's Chromium, started on the first export and kept warm.
     const printer = new ChromiumPrinter();
     const reader = htmlWorker();
-    const server = await startWebServer({ router: createRouter(createServices(lib, { printer, readHtml: reader.read })), rendererDir, host: o.host, port: o.port });
+    const suggester = suggestWorker();
+    const services = createServices(lib, { printer, readHtml: reader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError });
+    const server = await startWebServer({ router: createRouter(services), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {
       await server.close();
-      await Promise.all([printer.close(), reader.close()]);
+      services.suggestions.close();
+      await Promise.all([printer.close(), reader.close(), suggester.close()]);
       lib.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
   });
+
+function logBackgroundError(err: unknown) {
+  process.stderr.write(`verbatim: suggestions could not be prepared in the background: ${forTerminal((err as Error)?.message ?? String(err))}\n`);
+}
+
+function parseConfidence(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new AppError('invalid_input', `“${v}” is not a confidence: give a number from 0 to 1.`);
+  return n;
+}
 
 function parseId(v: string): number {
   const n = Number(v);

@@ -22,7 +22,12 @@ function handlers(s: Services): Handlers {
     'articles.delete': (i) => s.library.delete(i.id),
     'articles.restore': (i) => s.library.restore(i.id),
     'articles.emptyTrash': () => s.library.emptyTrash(),
-    'articles.updateText': (i) => s.annotations.updateText(i.id, i.doc),
+    'articles.updateText': (i) => {
+      const result = s.annotations.updateText(i.id, i.doc);
+      // The suggestions kept for the old text no longer fit it (their key is the exact text).
+      s.suggestions.prepare(i.id);
+      return result;
+    },
     'actors.list': () => s.codebook.listActors(),
     'actors.create': (i) => s.codebook.createActor(i),
     'actors.update': ({ id, ...rest }) => s.codebook.updateActor(id, rest),
@@ -43,11 +48,10 @@ function handlers(s: Services): Handlers {
     'annotations.review': (i) => s.annotations.review(i.id, i.decision),
     'annotations.delete': (i) => s.annotations.delete(i.id),
     'annotations.restore': (i) => s.annotations.restore(i.id),
-    // Wired by the suggestions service (issue 11, in progress on its own branch).
-    'suggestions.list': () => unsupportedYet(),
-    'suggestions.accept': () => unsupportedYet(),
-    'suggestions.reject': () => unsupportedYet(),
-    'suggestions.unreject': () => unsupportedYet(),
+    'suggestions.list': (i) => s.suggestions.list(i.articleId, i.minConfidence),
+    'suggestions.accept': (i) => s.suggestions.accept(i),
+    'suggestions.reject': (i) => s.suggestions.reject(i.articleId, i.key),
+    'suggestions.unreject': (i) => s.suggestions.unreject(i.articleId, i.key),
     'quotes.list': (i) => s.quotes.list(knownFilter(s, i)),
     'matrix.get': (i) => s.quotes.matrix(i.topicId) ?? notFoundTopic(i.topicId),
     'matrix.overview': () => s.quotes.overview(),
@@ -77,10 +81,6 @@ function knownFilter(s: Services, f: CallInput<'quotes.list'>): CallInput<'quote
   if (f.positionId !== undefined) s.codebook.position(f.positionId);
   return f;
 }
-
-const unsupportedYet = (): never => {
-  throw new AppError('unsupported', 'Suggestions are not available yet.');
-};
 
 const notFoundTopic = (id: number): never => {
   throw notFound('Topic', id);

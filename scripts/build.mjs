@@ -1,6 +1,7 @@
 // Builds everything `npm start`, `npm run web`, the CLI and the E2E tests run:
 //   dist/main/cli.js         the `verbatim` command (ESM, Node)
 //   dist/main/html-worker.js the worker thread that reads saved web pages (ESM; CLI and app)
+//   dist/main/suggest-worker.js the worker thread that finds suggested attributions in long articles
 //   dist/main/electron.cjs   Electron's main process
 //   dist/main/preload.cjs    the sandboxed preload (must be one CommonJS file)
 //   dist/renderer/           the renderer, built by Vite
@@ -12,7 +13,7 @@ import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outputs = ['dist/main/cli.js', 'dist/main/html-worker.js', 'dist/main/electron.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map((p) => path.join(root, p));
+const outputs = ['dist/main/cli.js', 'dist/main/html-worker.js', 'dist/main/suggest-worker.js', 'dist/main/electron.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map((p) => path.join(root, p));
 
 function newest(dir) {
   let t = 0;
@@ -46,6 +47,15 @@ await Promise.all([
     ...common,
     entryPoints: ['main/services/import/html-worker.ts'],
     outfile: 'dist/main/html-worker.js',
+    format: 'esm',
+    packages: 'external',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  // The attribution engine off the main thread; wink-nlp and its model stay in node_modules.
+  esbuild({
+    ...common,
+    entryPoints: ['main/attribution/suggest-worker.ts'],
+    outfile: 'dist/main/suggest-worker.js',
     format: 'esm',
     packages: 'external',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -90,6 +90,9 @@ const annotationFields = {
   tags: tags.optional(),
 };
 
+/** A suggestion's key (`suggestionKey`): where its content starts and ends, as `start:end`. */
+const suggestionKeyInput = z.string().regex(/^\d{1,10}:\d{1,10}$/, 'must be two offsets as start:end');
+
 export const quoteFilter = z.strictObject({
   articleId: id.optional(),
   actorId: id.optional(),
@@ -210,29 +213,36 @@ export const contract = {
 
   /**
    * The engine's suggested attributions for an article, in text order: those that overlap no live
-   * annotation and were not rejected. Computed off the main thread; `tooLarge` when the article is
-   * too long to finish in time (the list is then empty).
+   * annotation and were not rejected, at least `minConfidence` sure. Computed off the main thread
+   * when the article is long, and kept until its text or the codebook changes; `tooLarge` when the
+   * article is too long to finish in time (the list is then empty).
    */
   'suggestions.list': call<{ suggestions: ArticleSuggestion[]; tooLarge: boolean }>()(
     z.strictObject({ articleId: id, minConfidence: z.number().min(0).max(1).optional() }),
   ),
   /**
-   * Codes a suggestion as an ordinary annotation (quote for direct, paraphrase for the others). The
-   * speaker is the suggested one unless `speakerId` (a codebook actor) or `speakerName` (a new actor,
-   * created with the mention as written as an alias) replaces it; `speakerId: null` leaves it unset.
+   * Codes a suggestion as an ordinary annotation (quote for direct, paraphrase for the others, or
+   * `kind`). The speaker is the suggested one (a new actor when the suggestion names no codebook
+   * actor) unless `speakerId` (a codebook actor; null leaves it unset) or `speakerName` replaces it.
+   * A name that is an actor's name or alias is that actor; otherwise a new actor is created, with the
+   * mention as written ("Trump" for "Donald Trump") as an alias when it is a name. `createdActor` is
+   * that new actor, for undo. Refused with `conflict` when the suggestion is gone (the text changed)
+   * or its passage has been coded since.
    */
   'suggestions.accept': call<{ annotation: Annotation; createdActor: Actor | null }>()(
-    z.strictObject({
-      articleId: id,
-      key: z.string().max(40),
-      ...annotationFields,
-      speakerName: name.optional(),
-    }),
+    z
+      .strictObject({
+        articleId: id,
+        key: suggestionKeyInput,
+        ...annotationFields,
+        speakerName: name.optional(),
+      })
+      .refine((i) => !(i.speakerName !== undefined && i.speakerId !== undefined), { message: 'cannot name both speakerId and speakerName' }),
   ),
-  /** Never suggests this passage again in this article. */
-  'suggestions.reject': call<{ key: string }>()(z.strictObject({ articleId: id, key: z.string().max(40) })),
-  /** Takes a rejection back (undo). */
-  'suggestions.unreject': call<{ key: string }>()(z.strictObject({ articleId: id, key: z.string().max(40) })),
+  /** Never suggests this passage (these words) again in this article, wherever an edit moves them. */
+  'suggestions.reject': call<{ key: string }>()(z.strictObject({ articleId: id, key: suggestionKeyInput })),
+  /** Takes a rejection back (undo); the key is the one the suggestion had when it was rejected, in the same text. */
+  'suggestions.unreject': call<{ key: string }>()(z.strictObject({ articleId: id, key: suggestionKeyInput })),
   'quotes.list': call<QuoteRow[]>()(quoteFilter),
   'matrix.get': call<Matrix>()(z.strictObject({ topicId: id })),
   /** Every actor × every topic, counts of codings per stance. */

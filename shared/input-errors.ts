@@ -24,6 +24,9 @@ const LABELS: Record<string, string> = {
   query: 'The search',
   file: 'The file name',
   data: 'The content',
+  key: 'The suggestion key',
+  minConfidence: 'The minimum confidence',
+  speakerName: 'The speaker’s name',
 };
 
 export interface InputProblem {

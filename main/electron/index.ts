@@ -4,8 +4,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { createRouter } from '../router';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
 import { HtmlWorker } from '../services/import/html-reader';
+import { SuggestWorker } from '../attribution/background';
 import { APP_NAME, LIBRARY_FILE } from '../paths';
 import type { Library } from '../store/open';
 import { registerIpc } from './ipc';
@@ -28,6 +29,9 @@ app.enableSandbox();
 let library: Library | null = null;
 // Saved web pages are read in a worker thread (dist/main/html-worker.js, beside this bundle).
 const htmlWorker = new HtmlWorker(new URL('./html-worker.js', import.meta.url));
+// And long articles' suggestions are found in another (dist/main/suggest-worker.js).
+const suggestWorker = new SuggestWorker(new URL('./suggest-worker.js', import.meta.url));
+let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -52,7 +56,9 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
+    services?.suggestions.close();
     void htmlWorker.close();
+    void suggestWorker.close();
     library?.close();
     library = null;
   });
@@ -75,7 +81,14 @@ async function start(): Promise<void> {
   }
 
   // PDF export prints with Electron's own Chromium: a hidden window per print.
-  const router = createRouter(createServices(library, { printer: new ElectronPrinter(), readHtml: htmlWorker.read }));
+  services = createServices(library, {
+    printer: new ElectronPrinter(),
+    readHtml: htmlWorker.read,
+    suggest: suggestWorker.suggest,
+    prepareSuggestions: true,
+    onBackgroundError: (err) => console.error('[verbatim] suggestions could not be prepared in the background:', err),
+  });
+  const router = createRouter(services);
   registerIpc(router);
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
   Menu.setApplicationMenu(buildMenu({ window: currentWindow, router, libraryPath: library.path }));

@@ -5,3 +5,11 @@ import { normaliseForIdentity } from '../../shared/schema';
 export function textHash(plain: string): string {
   return createHash('sha256').update(normaliseForIdentity(plain)).digest('hex');
 }
+
+/**
+ * A hash of the text exactly as stored, every character counted: what offsets into it are valid
+ * for. (textHash folds white space, so two texts it calls the same can still differ in offsets.)
+ */
+export function exactTextHash(plain: string): string {
+  return createHash('sha256').update(plain).digest('hex');
+}

@@ -1,6 +1,7 @@
 // Actors, their aliases and affiliations.
 import type Database from 'better-sqlite3';
 import type { Actor, ActorKind, Affiliation } from '../../shared/model';
+import type { ActorName } from '../../shared/suggestion';
 
 interface ActorRow {
   id: number;
@@ -98,6 +99,20 @@ export class ActorStore {
 
   get(id: number): Actor | undefined {
     return this.hydrate(this.rows('WHERE a.id = ?', id))[0];
+  }
+
+  /** Every actor's name and aliases, in id order: what the attribution engine matches speakers against. */
+  names(): ActorName[] {
+    const aliases = new Map<number, string[]>();
+    for (const a of this.db.prepare<[], { actor_id: number; alias: string }>(`SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias`).all()) {
+      const list = aliases.get(a.actor_id);
+      if (list) list.push(a.alias);
+      else aliases.set(a.actor_id, [a.alias]);
+    }
+    return this.db
+      .prepare<[], { id: number; name: string }>(`SELECT id, name FROM actors ORDER BY id`)
+      .all()
+      .map((r) => ({ id: r.id, name: r.name, aliases: aliases.get(r.id) ?? [] }));
   }
 
   /** The actor whose name or alias is exactly this (case-insensitive). */

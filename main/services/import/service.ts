@@ -31,6 +31,8 @@ export class ImportService {
     /** A write transaction (`writeTransaction`): throws `WriteLockBusy` when another process is writing. */
     private readonly transaction: <T>(fn: () => T) => T,
     readHtml: HtmlReader = readHtmlInProcess,
+    /** Told of each newly stored article (suggestions are computed for it in the background). */
+    private readonly onImported: (id: number) => void = () => {},
   ) {
     this.readers = { txt: parseText, md: parseMarkdown, html: readHtml };
   }
@@ -78,7 +80,7 @@ export class ImportService {
     // full-text indexing it triggers) runs inside. Another process writing makes this wait its turn
     // here, without reading the file again.
     const row = { ...fields, sourceFormat: format, docJson: JSON.stringify((parsed.doc as Node).toJSON()), text: plain, textHash, wordCount: countWords(plain) };
-    return retryWhileBusy(
+    const result = await retryWhileBusy(
       () =>
       this.transaction(() => {
         const existing = this.articles.findLiveByHash(textHash);
@@ -88,6 +90,8 @@ export class ImportService {
       }),
       IMPORT_LOCK_PATIENCE_MS,
     );
+    if (result.status === 'imported') this.onImported(result.id);
+    return result;
   }
 }
 

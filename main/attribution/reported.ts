@@ -1,0 +1,138 @@
+// Reported speech, sentence by sentence: "Kim said (that) …", "…, Kim said.", "…, said Kim.",
+// "According to Kim, …", "…, according to Kim.", "Kim told reporters …", "Kim warned/urged/denied …".
+// A paraphrase holding a quoted phrase comes out of here too (a mixed quote).
+import { ADDRESSEE_VERBS, STRONG_VERBS, isCueLemma } from './cues';
+import type { Deadline, Found } from './found';
+import { sourceAfter, sourceBefore } from './source-phrase';
+import type { TextModel, Token } from './text-model';
+
+const FINAL = /^[.!?;:]$/;
+const QUOTE_TOKEN = /^[“”"„«»「」『』]$/;
+const COGNITION = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'know', 'worry', 'doubt', 'suspect']);
+
+function inside(spans: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
+  for (const s of spans) if (at >= s.start && at < s.end) return true;
+  return false;
+}
+
+/** The last token of a sentence that belongs to its words (not the final stop or closing mark). */
+function contentEnd(t: readonly Token[], first: number, end: number): number {
+  let e = end;
+  while (e > first && (FINAL.test(t[e - 1]!.text) || (t[e - 1]!.text === ',' ))) e--;
+  return e;
+}
+
+function span(t: readonly Token[], first: number, end: number) {
+  return { start: t[first]!.start, end: t[end - 1]!.end };
+}
+
+export function findReported(model: TextModel, used: ReadonlyArray<{ start: number; end: number }>, quotations: ReadonlyArray<{ start: number; end: number }>, deadline: Deadline): Found[] {
+  const t = model.tokens;
+  const out: Found[] = [];
+  for (const sentence of model.sentences) {
+    deadline.check();
+    const { first, end } = sentence;
+    if (end - first < 4) continue;
+    const found = inSentence(t, first, end, used, quotations);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+function inSentence(t: readonly Token[], first: number, end: number, used: ReadonlyArray<{ start: number; end: number }>, quotations: ReadonlyArray<{ start: number; end: number }>): Found | null {
+  // "According to Kim, …" / "…, according to Kim."
+  for (let k = first; k < end - 2; k++) {
+    if (t[k]!.lower !== 'according' || t[k + 1]!.lower !== 'to' || inside(quotations, t[k]!.start) || inside(used, t[k]!.start)) continue;
+    const source = sourceAfter(t, k + 1, end);
+    if (!source) continue;
+    const cue = span(t, k, k + 2);
+    if (k === first || (k === first + 1 && /^(but|and)$/.test(t[first]!.lower))) {
+      let c = source.end;
+      if (t[c]?.text === ',') c++;
+      const e = contentEnd(t, c, end);
+      if (e - c < 3) continue;
+      return { content: span(t, c, e), cue, source, confidence: 0.8 };
+    }
+    if (t[k - 1]?.text === ',') {
+      const e = contentEnd(t, first, k - 1);
+      if (e - first < 3) continue;
+      return { content: span(t, first, e), cue, source, confidence: 0.8 };
+    }
+  }
+
+  for (let c = first; c < end; c++) {
+    const cue = t[c]!;
+    if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
+    const strong = STRONG_VERBS.has(cue.lemma);
+
+    // "…, Kim said (on Tuesday)." / "…, said Kim."
+    const before = sourceBefore(t, c, first);
+    const tailEnd = contentEnd(t, c + 1, end);
+    if (before && before.first > first + 2 && t[before.first - 1]!.text === ',' && tailIsAdverbial(t, c + 1, tailEnd)) {
+      const e = contentEnd(t, first, before.first - 1);
+      if (e - first >= 3 && !inside(used, t[first]!.start)) {
+        return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: strong ? 0.8 : 0.5 };
+      }
+    }
+    if (c > first + 2 && t[c - 1]!.text === ',') {
+      const after = sourceAfter(t, c, end);
+      if (after && tailIsAdverbial(t, after.end, end)) {
+        const e = contentEnd(t, first, c - 1);
+        if (e - first >= 3) return { content: span(t, first, e), cue: span(t, c, c + 1), source: after, confidence: strong ? 0.75 : 0.45 };
+      }
+    }
+
+    // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …"
+    if (!before) continue;
+    if (!subjectOpensClause(t, first, before.first)) continue;
+    let c2 = c + 1;
+    let sawThat = false;
+    for (let k = c + 1; k < Math.min(end, c + 8); k++) {
+      if (t[k]!.lower === 'that') {
+        c2 = k;
+        sawThat = true;
+        break;
+      }
+      if (t[k]!.pos === 'VERB' || FINAL.test(t[k]!.text) || QUOTE_TOKEN.test(t[k]!.text)) break;
+    }
+    if (!sawThat && ADDRESSEE_VERBS.has(cue.lemma)) {
+      // "told reporters the deal was dead": the addressee is not what was said.
+      const object = sourceAfter(t, c, end);
+      if (object) c2 = object.end;
+    }
+    if (!sawThat && COGNITION.has(cue.lemma)) continue;
+    if (t[c2]?.text === ',' || t[c2]?.text === ':') c2++;
+    const e = contentEnd(t, c2, end);
+    if (e - c2 < 3) continue;
+    const mixed = quotations.some((q) => q.start >= t[c2]!.start && q.end <= t[e - 1]!.end);
+    return { content: span(t, c2, e), cue: cueSpan(t, c, before.end), source: before, confidence: (strong ? 0.7 : 0.45) + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0) };
+  }
+  return null;
+}
+
+/** After "…, Kim said" only circumstances may follow: "on Tuesday", "in a statement". */
+function tailIsAdverbial(t: readonly Token[], from: number, end: number): boolean {
+  if (end - from > 10) return false;
+  for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.lower === 'that') return false;
+  return true;
+}
+
+/** The subject must start the clause: at the sentence start or after an opening phrase and comma. */
+function subjectOpensClause(t: readonly Token[], first: number, subject: number): boolean {
+  if (subject === first) return true;
+  const prev = t[subject - 1]!;
+  if (prev.text === ',' || /^(but|and|so|yet|meanwhile|still|however|instead|now|then|also)$/i.test(prev.lower)) return true;
+  if (QUOTE_TOKEN.test(prev.text)) return false;
+  // "On Tuesday Kim said": a short opening phrase without a verb.
+  if (subject - first <= 4) {
+    for (let k = first; k < subject; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX') return false;
+    return true;
+  }
+  return false;
+}
+
+function cueSpan(t: readonly Token[], cue: number, sourceEnd: number) {
+  let s = cue;
+  while (s - 1 >= sourceEnd && (t[s - 1]!.pos === 'AUX')) s--;
+  return span(t, s, cue + 1);
+}

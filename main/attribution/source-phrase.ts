@@ -1,0 +1,115 @@
+// The source's mention around a cue: the noun phrase before "said" ("The foreign minister, Kim Jung
+// Han, said") or after it ("said Kim, who leads the union"), with its appositive as news writes it.
+import { BETWEEN_SOURCE_AND_CUE } from './cues';
+import type { Token } from './text-model';
+
+export interface TokenRange {
+  first: number;
+  /** One past the last token. */
+  end: number;
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
+const APPOSITIVE_START = new Set(['who', 'the', 'a', 'an', 'whose', 'which', 'his', 'her', 'their', 'its', 'one', 'former', 'also']);
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'as', 'if', 'that', 'than', 'so']);
+
+function isNpToken(t: Token): boolean {
+  if (NP_POS.has(t.pos)) return !(t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s');
+  // "U.S.", "Jr.", initials and hyphenated names come through as other tags now and then.
+  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'VERB';
+}
+
+/** The end of a noun phrase starting at `i` (an "of" or "for" inside it is kept: "director of the FBI"). */
+function npForward(tokens: readonly Token[], i: number, limit: number): number {
+  let j = i;
+  while (j < limit) {
+    const t = tokens[j]!;
+    if (isNpToken(t) || ((t.lower === 'of' || t.lower === 'for' || t.lower === '&' || t.lower === '-') && j + 1 < limit && isNpToken(tokens[j + 1]!) && j > i)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** Where the noun phrase ending just before `end` begins. */
+function npBackward(tokens: readonly Token[], end: number, limit: number): number {
+  let j = end;
+  while (j > limit) {
+    const t = tokens[j - 1]!;
+    if (isNpToken(t) || ((t.lower === 'of' || t.lower === 'for' || t.lower === '&') && j - 2 >= limit && isNpToken(tokens[j - 2]!) && j < end)) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/**
+ * The source before a cue at `cue`, searching no earlier than `limit`. Skips the adverbs and
+ * auxiliaries between them and takes an appositive set off by commas with the name.
+ */
+export function sourceBefore(tokens: readonly Token[], cue: number, limit: number): TokenRange | null {
+  let end = cue;
+  while (end > limit && (BETWEEN_SOURCE_AND_CUE.has(tokens[end - 1]!.lower) || tokens[end - 1]!.pos === 'AUX' || (tokens[end - 1]!.pos === 'ADV' && /ly$/.test(tokens[end - 1]!.lower)))) end--;
+  if (end <= limit) return null;
+  const last = tokens[end - 1]!;
+  if (PRONOUNS.has(last.lower) && (last.pos === 'PRON' || last.lower === 'who')) {
+    // "Trump, who …, said" is Trump: take the name before the relative pronoun with it.
+    if (last.lower === 'who' && end - 2 >= limit && tokens[end - 2]!.text === ',') {
+      const start = npBackward(tokens, end - 2, limit);
+      if (start < end - 2) return { first: start, end: end - 1 };
+    }
+    return { first: end - 1, end };
+  }
+  if (last.text === ',') {
+    // "Kim Jung Han, the foreign minister, said" / "Giuliani, who backs Trump, said"
+    let k = end - 2;
+    while (k > limit && tokens[k]!.text !== ',') {
+      if (/^[.!?;:“”"]$/.test(tokens[k]!.text) || end - k > 30) return null;
+      k--;
+    }
+    if (k <= limit || tokens[k]!.text !== ',') return null;
+    const opener = tokens[k + 1]!;
+    const relative = opener.lower === 'who' || opener.lower === 'whose';
+    // An appositive that is not a relative clause is a noun phrase: it ends on a noun.
+    if (!relative && !(APPOSITIVE_START.has(opener.lower) || isNpToken(opener))) return null;
+    if (!relative && !['NOUN', 'PROPN'].includes(tokens[end - 2]!.pos)) return null;
+    const start = npBackward(tokens, k, limit);
+    if (start === k) return null;
+    return { first: start, end: end - 1 };
+  }
+  if (!isNpToken(last)) return null;
+  const start = npBackward(tokens, end, limit);
+  if (start === end) return null;
+  return { first: start, end };
+}
+
+/**
+ * The source after a cue at `cue` ("said Giuliani, who served as …"), up to `limit`. PolNeAR
+ * counts the appositive as part of the source, to the end of the clause.
+ */
+export function sourceAfter(tokens: readonly Token[], cue: number, limit: number): TokenRange | null {
+  const start = cue + 1;
+  if (start >= limit) return null;
+  const first = tokens[start]!;
+  if (first.pos === 'PRON' && PRONOUNS.has(first.lower)) return { first: start, end: start + 1 };
+  let end = npForward(tokens, start, limit);
+  if (end === start) return null;
+  if (end < limit && tokens[end]!.text === ',' && end + 1 < limit) {
+    const next = tokens[end + 1]!;
+    if (APPOSITIVE_START.has(next.lower) || (isNpToken(next) && !CLAUSE_WORDS.has(next.lower))) {
+      let k = end + 1;
+      while (k < limit && !/^[.!?;]$/.test(tokens[k]!.text) && !/^[“”"]$/.test(tokens[k]!.text)) k++;
+      end = k;
+    }
+  }
+  return { first: start, end };
+}
+
+export function isPronoun(t: Token): boolean {
+  return PRONOUNS.has(t.lower);
+}
