@@ -143,6 +143,9 @@ export function ReaderPane(props: Props) {
       const r = reader.current;
       if (!r || editing || !latest.current.article || latest.current.article.deletedAt) return setPopover(null);
       const range = r.selectionOffsets();
+      // A suggestion selected by J / K has its actions in the panel; the popover would only cover text.
+      const on = latest.current.suggestions.suggestions.find((s) => s.key === latest.current.suggestions.currentKey);
+      if (range && on && on.content.start === range.start && on.content.end === range.end) return setPopover(null);
       const rect = range && r.selectionRect();
       // A selection means the analyst is about to annotate: the hover card would only be in the way.
       if (rect) setHover(null);

@@ -414,6 +414,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     const suggestionKey = (e: KeyboardEvent): boolean => {
       const s = sgRef.current;
       if (!articleRef.current || draftRef.current || !readerRef.current?.visible()) return false;
+      // A dialog asking something has the keyboard.
+      if (document.querySelector('[aria-modal="true"]')) return false;
       const key = e.key;
       if (key === 'j' || key === 'k') return s.step(key === 'j' ? 1 : -1);
       if (key === 'A') {

@@ -22,7 +22,11 @@ interface Props {
 }
 
 const percent = (c: number) => `${Math.round(c * 100)}%`;
-const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+/** "the Japanese Foreign Ministry" says nothing "Japanese Foreign Ministry" does not. */
+const same = (mention: string, name: string) => mention.replace(/^(the|a|an)\s+/iu, '').localeCompare(name, undefined, { sensitivity: 'base' }) === 0;
+/** A long description ("The two officials, meeting for the first time since …") cut to a glance. */
+const MENTION_CHARS = 48;
+const short = (mention: string) => (mention.length > MENTION_CHARS ? `${mention.slice(0, MENTION_CHARS - 1).trimEnd()}…` : mention);
 
 /** Who said it, as the analyst checks it: the mention as written → the speaker it was resolved to. */
 function SpeakerLine({ s, choice, actorName }: { s: ArticleSuggestion; choice: SpeakerChoice | undefined; actorName: (id: number) => string | null }) {
@@ -40,7 +44,9 @@ function SpeakerLine({ s, choice, actorName }: { s: ArticleSuggestion; choice: S
     <span class="suggestion-speaker" data-testid="suggestion-speaker">
       {mention && (!name || !same(mention, name)) && (
         <>
-          <span class="suggestion-mention">{mention}</span>
+          <span class="suggestion-mention" title={mention}>
+            {short(mention)}
+          </span>
           <span class="suggestion-arrow" aria-label="resolved to">
             {' → '}
           </span>
@@ -138,11 +144,13 @@ export function SuggestionPanel({ suggestions: sg, actors, onEdit, speakerFocus,
               style={{ '--sg': suggestionColor(s, colors) }}
             >
               <button type="button" class="suggestion-main" onClick={() => sg.select(s)}>
-                <span class="suggestion-head">
-                  <SpeakerLine s={s} choice={sg.speakers.get(s.key)} actorName={sg.actorName} />
-                  <span class="suggestion-kind">{s.kind}</span>
-                  <span class="suggestion-confidence" title="How sure the engine is">
-                    {percent(s.confidence)}
+                <SpeakerLine s={s} choice={sg.speakers.get(s.key)} actorName={sg.actorName} />
+                <span class="suggestion-meta">
+                  <span class="suggestion-kind" data-testid="suggestion-kind">
+                    {s.kind}
+                  </span>
+                  <span class="suggestion-confidence" data-testid="suggestion-confidence-value" title="How sure the engine is">
+                    {percent(s.confidence)} sure
                   </span>
                 </span>
                 <span class="suggestion-words">{s.content.exact}</span>
@@ -181,7 +189,7 @@ export function SuggestionPanel({ suggestions: sg, actors, onEdit, speakerFocus,
                   <button type="button" data-testid="suggestion-edit" onClick={() => onEdit(s)} title="Open the annotation form to add positions, then save">
                     Edit <kbd>E</kbd>
                   </button>
-                  <button type="button" data-testid="suggestion-speaker" onClick={() => setNaming(true)} title="Name another speaker before accepting">
+                  <button type="button" data-testid="suggestion-change-speaker" onClick={() => setNaming(true)} title="Name another speaker before accepting">
                     Speaker <kbd>C</kbd>
                   </button>
                   <button type="button" class="danger" data-testid="suggestion-reject" disabled={sg.busy} onClick={() => void sg.reject(s)}>
