@@ -116,7 +116,12 @@ export class Reader {
   }
 
   setSuggestions(src: SuggestionSource): void {
+    // Redrawing the decorations replaces the text nodes under the selection, and ProseMirror then
+    // puts back the selection it last read, which is not the passage J / K just selected.
+    const kept = this.selectionOffsets();
     this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, src));
+    const now = this.selectionOffsets();
+    if (kept && (now?.start !== kept.start || now?.end !== kept.end)) this.placeSelection(kept.start, kept.end);
   }
 
   setActors(actors: Actor[]): void {
@@ -160,12 +165,16 @@ export class Reader {
    * `center` brings it to the middle (a jump to a suggestion elsewhere in the article).
    */
   select(start: number, end: number, center = false): void {
+    this.placeSelection(start, end);
+    if (center) this.centerSelection();
+    else this.scrollSelectionIntoView();
+  }
+
+  private placeSelection(start: number, end: number): void {
     const { from, to } = this.textIndex().docRange(start, end);
     const a = this.view.domAtPos(from, 1);
     const b = this.view.domAtPos(to, -1);
     document.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
-    if (center) this.centerSelection();
-    else this.scrollSelectionIntoView();
   }
 
   /** Scrolls the reader so the selection sits in the middle (its start near the top when it is taller than the view). */

@@ -212,6 +212,8 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
         afterAccept,
       );
       setCurrent(null);
+      // The passage J had selected is coded now; the keyboard starts afresh.
+      document.getSelection()?.removeAllRanges();
       if (r.accepted) {
         toast({ kind: r.error ? 'error' : 'success', text: `Accepted ${plural(r.accepted, 'suggestion')}${r.error ? `; then: ${(r.error as Error).message}` : ''}.`, action: { label: 'Undo', run: () => void history.undo().catch(fail) } });
       } else if (r.error) fail(r.error);

@@ -58,6 +58,8 @@ test('suggestions are accepted, edited and rejected by keyboard; annotations, ac
   await expect(current(page).getByTestId('suggestion-speaker')).toContainText('Kim Jung Han');
   await expect(current(page).getByTestId('suggestion-speaker')).toContainText('new');
   await expect(current(page).getByTestId('suggestion-kind')).toHaveText('direct');
+  // J selected its words in the article too: Q or P would code them by hand.
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toContain(SINCERITY);
   // The text shows the same suggestion as the current one, with the speaker's mention marked.
   const key = await current(page).getAttribute('data-suggestion-id');
   await expect(page.getByTestId('article-view').locator(`[data-suggestion-id="${key}"]`)).toHaveClass(/suggestion-current/);
