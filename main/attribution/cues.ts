@@ -11,7 +11,8 @@ acknowledge affirm announce blast call criticize criticise slam praise dismiss r
 condemn disclose divulge inform notify order plead point predict rebut recommend remind request
 stress signal hint imply insist muse opine tout applaud welcome thank apologize apologise
 complain object protest dispute contest clarify elaborate underscore underline highlight
-concur vow guarantee assure reassure swear insist counsel brief announce cite quote`;
+concur vow guarantee assure reassure swear insist counsel brief announce cite quote mock scoff
+sneer chant echo recite lecture post`;
 
 const COGNITION = `believe think feel fear hope expect know worry doubt suspect predict`;
 

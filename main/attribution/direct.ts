@@ -1,17 +1,18 @@
 // Direct quotations and their frames: "“…,” Kim said." / "“…,” said Kim, the minister." /
 // "Kim said: “…”" / "According to Kim, “…”", split quotations ("“…,” he said. “…”") and
 // quotations that continue the last speaker's with no frame of their own.
-import { STRONG_VERBS, isCueLemma } from './cues';
+import { ADDRESSEE_VERBS, STRONG_VERBS, isCueLemma } from './cues';
 import type { Deadline, Found } from './found';
 import type { Quotation } from './quote-marks';
 import { sourceAfter, sourceBefore, type TokenRange } from './source-phrase';
 import { paragraphOf, tokenAt, type TextModel, type Token } from './text-model';
 
 const STOP = /^[.!?;]$/;
-const QUOTE_TOKEN = /^[“”"„«»「」『』]$/;
+// A lone apostrophe token is half of a '' quotation mark.
+const QUOTE_TOKEN = /^[“”"„«»「」『』']$/;
 
-function isCue(t: Token): boolean {
-  return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && /^\p{Ll}/u.test(t.text);
+function isCue(t: Token, sentenceInitial = false): boolean {
+  return (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN') && isCueLemma(t.lemma) && (sentenceInitial || /^\p{Ll}/u.test(t.text));
 }
 
 /** The cue's span: auxiliaries right before the verb count ("has said"). */
@@ -23,6 +24,8 @@ function cueSpan(tokens: readonly Token[], cue: number, floor: number) {
 
 interface Frame {
   cue: number;
+  /** The quotation follows the cue with no punctuation between ("the ad claims “…”"). */
+  adjacent?: boolean;
   source: TokenRange | null;
   /** Where the frame's clause ends (a split quotation resumes after it). */
   end: number;
@@ -30,17 +33,23 @@ interface Frame {
 }
 
 /** "“…,” Kim said" or "“…,” said Kim": the frame right after the quotation. */
-function frameAfter(model: TextModel, qEnd: number, limit: number): Frame | null {
+function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: string): Frame | null {
   const t = model.tokens;
   let k = qEnd;
+  // "“… over.” Kim left." — a quotation closing on a full stop ends its sentence; a frame after it
+  // starts in lower case ("“… over.” he said" is a typo's worth of rare).
+  const closesSentence = /\.\s*["”»」』]?$/.test(quoted);
   while (k < limit && (t[k]!.text === ',' || t[k]!.text === '—' || t[k]!.text === '–')) k++;
   if (k >= limit) return null;
   const firstWord = k;
+  // "“… missing.” Trump said." still happens: a strong speech verb right after the name.
+  const tight = closesSentence && !/^\p{Ll}/u.test(t[k]!.text);
   // "said Kim" / "Kim said"; the cue within a few words of the quotation.
-  for (let c = k; c < Math.min(limit, k + 12); c++) {
+  for (let c = k; c < Math.min(limit, k + 30); c++) {
     const tok = t[c]!;
     if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) break;
     if (!isCue(tok)) continue;
+    if (tight && (c - firstWord > 3 || !STRONG_VERBS.has(tok.lemma))) return null;
     if (c === firstWord) {
       const source = sourceAfter(t, c, limit);
       if (!source) continue;
@@ -59,27 +68,84 @@ function clauseEnd(t: readonly Token[], from: number, limit: number): number {
   return k < limit && STOP.test(t[k]!.text) ? k + 1 : k;
 }
 
-/** "Kim said: “…”" / "Kim told reporters on Tuesday, “…”" / "According to Kim, “…”". */
-function frameBefore(model: TextModel, qFirst: number, floor: number): Frame | null {
+/** "Kim said: “…”" / "Kim told reporters on Tuesday, “…”" / "According to Kim, “…”" / "…, saying “…”". */
+function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFirst: number): Frame | null {
   const t = model.tokens;
-  let k = qFirst - 1;
-  // What may stand between the cue and the quotation: a colon or comma, "that", a short phrase.
-  const lowest = Math.max(floor, qFirst - 12);
-  for (; k >= lowest; k--) {
+  // Between the cue and the quotation: nothing, or a short phrase ending in a colon or a comma
+  // ("said in a statement:"). Anything longer makes the quotation part of a paraphrase.
+  const lowest = Math.max(floor, qFirst - 9);
+  const punctuated = qFirst > 0 && (t[qFirst - 1]!.text === ':' || t[qFirst - 1]!.text === ',');
+  for (let k = qFirst - 1; k >= lowest; k--) {
     const tok = t[k]!;
     if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) return null;
     if (tok.lower === 'according' && t[k + 1]?.lower === 'to') {
       const source = sourceAfter(t, k + 1, qFirst);
       if (!source) return null;
-      return { cue: k + 1, source, end: qFirst, confidence: 0.85 };
+      return { cue: k + 1, source, end: qFirst, confidence: 0.85, adjacent: false };
     }
-    if (!isCue(tok)) continue;
-    if (tok.pos === 'NOUN' || tok.pos === 'PROPN') continue;
-    const source = sourceBefore(t, k, floor - 1);
-    if (source) return { cue: k, source, end: qFirst, confidence: STRONG_VERBS.has(tok.lemma) ? 0.9 : 0.7 };
-    const after = sourceAfter(t, k, qFirst);
-    if (after) return { cue: k, source: after, end: qFirst, confidence: 0.75 };
+    const isVerbCue = isCue(tok) && tok.pos !== 'NOUN' && tok.pos !== 'PROPN';
+    if (!isVerbCue) {
+      if (tok.pos === 'VERB' || tok.lower === 'that') return colonFrame(model, qFirst, floor, sentenceFirst);
+      continue;
+    }
+    const adjacent = k === qFirst - 1;
+    if (!adjacent && !punctuated) return null;
+    const conf = STRONG_VERBS.has(tok.lemma) ? 0.9 : 0.7;
+    const source = sourceBefore(t, k, Math.max(floor, sentenceFirst) - 1);
+    if (source && t[source.end]?.text !== ',') return { cue: k, source, end: qFirst, confidence: conf, adjacent };
+    // "…, saying “…”": the participle's subject is the sentence's.
+    if (/ing$/.test(tok.lower) && t[k - 1]?.text === ',') {
+      const subject = sentenceSubject(t, sentenceFirst, k - 1);
+      if (subject) return { cue: k, source: subject, end: qFirst, confidence: conf - 0.1, adjacent };
+    }
+    if (source) return { cue: k, source, end: qFirst, confidence: conf, adjacent };
+    if (!ADDRESSEE_VERBS.has(tok.lemma)) {
+      const after = sourceAfter(t, k, qFirst);
+      if (after) return { cue: k, source: after, end: qFirst, confidence: 0.75, adjacent };
+    }
     return null;
+  }
+  return colonFrame(model, qFirst, floor, sentenceFirst);
+}
+
+/**
+ * "Politico reveals a few relevant facts:" / "Partial transcript as follows:" — a sentence ending in
+ * a colon introduces the quotation that follows; its cue may stand anywhere in it.
+ */
+function colonFrame(model: TextModel, qFirst: number, floor: number, sentenceFirst: number): Frame | null {
+  const t = model.tokens;
+  if (qFirst === 0 || t[qFirst - 1]!.text !== ':') return null;
+  const first = Math.max(floor, sentenceFirst);
+  for (let k = first; k < qFirst - 1; k++) {
+    const tok = t[k]!;
+    // "Stated Stone:" / "Continued Stone:" put the cue first.
+    if (k === first && isCueLemma(tok.lemma) && /ed$/.test(tok.lower)) {
+      const after = sourceAfter(t, k, qFirst - 1);
+      if (after && after.end === qFirst - 1) return { cue: k, source: after, end: qFirst, confidence: 0.7 };
+    }
+    if (!isCue(tok) || tok.pos === 'NOUN' || tok.pos === 'PROPN') continue;
+    const source = sourceBefore(t, k, first - 1);
+    if (source) return { cue: k, source, end: qFirst, confidence: 0.6 };
+  }
+  // "… - Michael P. McDonald: “…”": a name right before the colon.
+  const nameStart = npBackwardNames(t, qFirst - 1, first);
+  if (nameStart < qFirst - 1) return { cue: qFirst - 1, source: { first: nameStart, end: qFirst - 1 }, end: qFirst, confidence: 0.45 };
+  const subject = sentenceSubject(t, first, qFirst - 1);
+  return subject ? { cue: subject.end, source: subject, end: qFirst, confidence: 0.4 } : null;
+}
+
+/** Where a run of capitalised words ending just before `end` begins. */
+function npBackwardNames(t: readonly Token[], end: number, floor: number): number {
+  let k = end;
+  while (k > floor && /^\p{Lu}/u.test(t[k - 1]!.text) && t[k - 1]!.pos !== 'PUNCT') k--;
+  return k;
+}
+
+/** The subject of the sentence's first verb, as the source of a participle cue later on. */
+function sentenceSubject(t: readonly Token[], first: number, before: number): TokenRange | null {
+  for (let k = first; k < before; k++) {
+    if (t[k]!.pos !== 'VERB') continue;
+    return sourceBefore(t, k, first - 1);
   }
   return null;
 }
@@ -100,12 +166,13 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
   const t = model.tokens;
   const found: Found[] = [];
   const used: Array<{ start: number; end: number }> = [];
-  let previous: { found: Found; paragraph: number; frameEnd: number } | null = null;
+  let previous: { found: Found; paragraph: number; frameEnd: number; cue: number } | null = null;
   for (let n = 0; n < quotations.length; n++) {
     deadline.check();
     const q = quotations[n]!;
     const qFirst = tokenAt(t, q.start);
     const qEnd = tokenAt(t, q.end);
+    if (qFirst >= t.length) continue;
     const paragraph = paragraphOf(model.paragraphs, q.start);
     const paraEndToken = tokenAt(t, model.paragraphs[paragraph]!.end);
     const paraStartToken = tokenAt(t, model.paragraphs[paragraph]!.start);
@@ -113,51 +180,66 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     const prevQuoteEnd = n > 0 ? tokenAt(t, quotations[n - 1]!.end) : 0;
     const quoted = model.text.slice(q.start, q.end);
     const size = words(quoted);
-    const startsSentence = qFirst === paraStartToken || (qFirst > 0 && /^[.!?:]$/.test(t[qFirst - 1]!.text)) || (qFirst > 0 && QUOTE_TOKEN.test(t[qFirst - 1]!.text));
+    const before = qFirst > 0 ? t[qFirst - 1]! : null;
+    const startsSentence = qFirst === paraStartToken || (before !== null && (/^[.!?:]$/.test(before.text) || QUOTE_TOKEN.test(before.text)));
+    const sentenceFirst = Math.max(paraStartToken, model.sentences[t[qFirst]!.sentence]?.first ?? paraStartToken);
 
-    // A short quotation inside a sentence is a phrase someone used: the reported-speech pass takes
-    // it as part of a paraphrase (a mixed quote).
-    if (size < 4 && !startsSentence) continue;
-
-    const frame = frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote)) ?? frameBefore(model, qFirst, Math.max(paraStartToken, prevQuoteEnd));
-    if (frame) {
+    // A quotation inside a sentence's own words ("called the show “the news show of record”")
+    // belongs to a paraphrase: the reported-speech pass takes it as a mixed quote.
+    // A frame after the quotation only when the quotation opens its clause: "whether Clinton “has
+    // the integrity,” 75 percent said yes" is a poll question, not Clinton's words.
+    const opensClause = startsSentence || before === null || before.text === ',' || before.text === '—' || before.text === '(';
+    const framed = opensClause ? frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted) : null;
+    // "Cruz continued:⏎⏎“…”": the frame may close the paragraph before.
+    const colonBefore: boolean = qFirst === paraStartToken && paragraph > 0 && before?.text === ':';
+    const floor: number = colonBefore ? tokenAt(t, model.paragraphs[paragraph - 1]!.start) : paraStartToken;
+    const frameSentence: number = colonBefore && before ? model.sentences[before.sentence]!.first : sentenceFirst;
+    const frame: Frame | null = framed ?? frameBefore(model, qFirst, Math.max(floor, prevQuoteEnd), frameSentence);
+    // "“…,” he said, “…”", "“…?” Trump asked. “…”", "“…,” Sanders said, invoking the race. “…”": a
+    // quotation later in the same paragraph with no frame of its own goes on with the one before,
+    // and is one passage with it (as PolNeAR codes it: one content in several fragments).
+    const joins = previous !== null && previous.paragraph === paragraph && (startsSentence || qFirst - previous.frameEnd <= 1) && (!frame || frame.cue === previous.cue);
+    if (previous && joins) {
+      previous.found.content = { start: previous.found.content.start, end: q.end };
+      used.push({ start: q.start, end: q.end });
+      previous.frameEnd = qEnd;
+      continue;
+    }
+    if (frame && (size >= 2 || startsSentence || framed)) {
       const cueTok = t[frame.cue]!;
+      let end = q.end;
+      // "Sanders says “the wind is at our backs” despite his loss": the quoted words run on.
+      if (frame.adjacent && !framed) {
+        let k = qEnd;
+        while (k < paraEndToken && k < nextQuote && !STOP.test(t[k]!.text) && t[k]!.pos !== 'CCONJ') k++;
+        if (k > qEnd) end = t[k - 1]!.end;
+      }
       const f: Found = {
-        content: { start: q.start, end: q.end },
+        content: { start: q.start, end },
         cue: cueTok.lower === 'to' && t[frame.cue - 1]?.lower === 'according' ? { start: t[frame.cue - 1]!.start, end: cueTok.end } : cueSpan(t, frame.cue, qEnd - 1),
         source: frame.source,
         confidence: q.closed ? frame.confidence : frame.confidence * 0.7,
       };
-      // "“…,” he said. “…”": the second half joins the first when it has no frame of its own.
       found.push(f);
-      used.push({ start: Math.min(q.start, t[frame.cue]!.start), end: Math.max(q.end, t[Math.max(0, frame.end - 1)]?.end ?? q.end) });
-      previous = { found: f, paragraph, frameEnd: frame.end };
+      used.push({ start: Math.min(q.start, t[frame.cue]!.start), end: Math.max(end, t[Math.max(0, frame.end - 1)]?.end ?? end) });
+      previous = { found: f, paragraph, frameEnd: frame.end, cue: frame.cue };
       continue;
     }
-    if (previous && startsSentence) {
-      const samePara = previous.paragraph === paragraph && qFirst >= previous.frameEnd && qFirst - previous.frameEnd <= 2 && previous.found.content.end <= q.start;
-      if (samePara && previous.found.cue && previous.found.cue.start > previous.found.content.start) {
-        previous.found.content = { start: previous.found.content.start, end: q.end };
-        used.push({ start: q.start, end: q.end });
-        continue;
-      }
-      if (paragraph - previous.paragraph <= 2 && qFirst === paraStartToken) {
-        const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, continues: true, confidence: 0.55 };
-        found.push(f);
-        used.push({ start: q.start, end: q.end });
-        previous = { found: f, paragraph, frameEnd: qEnd };
-        continue;
-      }
+    // A quotation opening a sentence or paragraph soon after a framed one goes on with its speaker.
+    if (previous && startsSentence && paragraph - previous.paragraph <= 2 && size >= 3) {
+      const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, continues: true, confidence: 0.55 };
+      found.push(f);
+      used.push({ start: q.start, end: q.end });
+      previous = { found: f, paragraph, frameEnd: qEnd, cue: -1 };
+      continue;
     }
     if (CJK.test(quoted) || /[「『]/.test(quoted[0]!)) {
-      const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.5 };
-      found.push(f);
+      found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.5 });
       used.push({ start: q.start, end: q.end });
       continue;
     }
     if (size >= 6 && startsSentence) {
-      const f: Found = { content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.3 };
-      found.push(f);
+      found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.3 });
       used.push({ start: q.start, end: q.end });
     }
   }

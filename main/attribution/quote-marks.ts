@@ -41,7 +41,10 @@ function curlyOpenIsReallyClose(text: string, i: number, paragraphStart: number)
   return /[\p{L}\p{N}.,!?;:]/u.test(before) && /[\s.,;:!?)]|$/.test(after);
 }
 
-export function findQuotations(text: string, paragraphs: readonly Paragraph[]): Quotation[] {
+export function findQuotations(original: string, paragraphs: readonly Paragraph[]): Quotation[] {
+  // Some papers (The New York Times' archive among them) quote with two apostrophes: read '' as "
+  // (the second apostrophe becomes a neutral character, so every offset stays the same).
+  const text = original.replace(/''/g, '"\u200b');
   const out: Quotation[] = [];
   // A quotation left open at the end of a paragraph, waiting to see whether the next one continues it.
   let pending: { start: number; opener: string; paragraphs: number; lastEnd: number } | null = null;
@@ -104,5 +107,6 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
     }
   }
   if (pending) out.push({ start: pending.start, end: pending.lastEnd, closed: false, paragraphs: pending.paragraphs });
+  for (const q of out) if (q.closed && original[q.end] === "'" && original[q.end - 1] === "'") q.end++;
   return out.filter((q) => q.end - q.start > 2);
 }

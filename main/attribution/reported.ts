@@ -7,7 +7,8 @@ import { sourceAfter, sourceBefore } from './source-phrase';
 import type { TextModel, Token } from './text-model';
 
 const FINAL = /^[.!?;:]$/;
-const QUOTE_TOKEN = /^[“”"„«»「」『』]$/;
+// A lone apostrophe token is half of a '' quotation mark.
+const QUOTE_TOKEN = /^[“”"„«»「」『』']$/;
 const COGNITION = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'know', 'worry', 'doubt', 'suspect']);
 
 function inside(spans: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {

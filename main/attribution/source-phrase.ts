@@ -77,7 +77,8 @@ export function sourceBefore(tokens: readonly Token[], cue: number, limit: numbe
     const relative = opener.lower === 'who' || opener.lower === 'whose';
     // An appositive that is not a relative clause is a noun phrase: it ends on a noun.
     if (!relative && !(APPOSITIVE_START.has(opener.lower) || isNpToken(opener))) return null;
-    if (!relative && !['NOUN', 'PROPN'].includes(tokens[end - 2]!.pos)) return null;
+    // "Kim Jung Han, the foreign minister," or "Sarandon, 69,": a noun phrase or an age.
+    if (!relative && !['NOUN', 'PROPN', 'NUM'].includes(tokens[end - 2]!.pos)) return null;
     const start = npBackward(tokens, k, limit);
     if (start === k) return null;
     return { first: start, end: end - 1 };

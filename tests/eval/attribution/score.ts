@@ -8,8 +8,9 @@ import type { GoldAttribution, GoldSpan } from './brat';
 
 export { readBrat } from './brat';
 
-const QUOTE_MARKS = /["“”„«»「」『』‘’]/;
-const OPENING = /^["“„«「『‘]/;
+// Two apostrophes are a double quotation mark in some archives (The New York Times').
+const QUOTE_MARKS = /["“”„«»「」『』‘’]|''/;
+const OPENING = /^(["“„«「『‘]|'')/;
 
 interface Item {
   kind: SuggestionKind;
