@@ -41,7 +41,7 @@ function SpeakerLine({ s, choice, actorName }: { s: ArticleSuggestion; choice: S
     isNew = s.speaker.actorId === null;
   } else name = null;
   return (
-    <span class="suggestion-speaker" data-testid="suggestion-speaker">
+    <span class="suggestion-speaker" data-testid="suggestion-speaker" data-speaker-name={name ?? ''} data-speaker-new={isNew || undefined}>
       {mention && (!name || !same(mention, name)) && (
         <>
           <span class="suggestion-mention" title={mention}>
