@@ -542,7 +542,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
             {tab === 'annotations' && <ChangedQuotes annotations={annotations} actors={actors} history={history} reload={reload} onReveal={(id) => readerRef.current?.reveal(id)} onReattach={(a) => void reattach(a)} onError={fail} />}
             {tab === 'annotations' && !annotations.length && sg.shown.length > 0 && (
               <p class="hint suggestions-waiting">
-                Verbatim found {plural(sg.shown.length, 'quote')} with their speakers: press <kbd>J</kbd> to go through them, or{' '}
+                Verbatim suggests {plural(sg.shown.length, 'quote')} and who said them: press <kbd>J</kbd> to go through them, or{' '}
                 <button class="link-button" onClick={() => setTab('suggestions')}>
                   see the suggestions
                 </button>

@@ -13,7 +13,7 @@ import { confirmAction } from './ConfirmDialog';
 import { modLabel } from '../shortcuts';
 import type { AnnotationDraft } from './AnnotationForm';
 
-export type SuggestionStatus = 'loading' | 'ready' | 'too-large' | 'unavailable';
+export type SuggestionStatus = 'loading' | 'ready' | 'too-large' | 'unavailable' | 'trashed';
 
 /** A speaker chosen before accepting: a codebook actor, or a new one by name. */
 export type SpeakerChoice = { actorId: number } | { name: string };
@@ -50,7 +50,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
   const [busy, setBusy] = useState(false);
   const articleId = article && !article.deletedAt ? article.id : null;
   const text = article?.updatedAt ?? null;
-  const stale = found.articleId !== articleId || found.text !== text;
+  const stale = articleId !== null && (found.articleId !== articleId || found.text !== text);
   const list = stale ? NONE : found.list;
 
   const shown = useMemo(() => list.filter((s) => s.confidence >= minConfidence), [list, minConfidence]);
@@ -93,13 +93,15 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
       }
     }
   }, [articleId, text, toast]);
-  // A new article starts afresh; a saved text edit (updatedAt) and every change to the annotations
-  // (an accept, a manual quote over a suggested passage, an undo) ask again.
+  // A new article starts afresh; a saved text edit (updatedAt), every change to the annotations (an
+  // accept, a manual quote over a suggested passage, an undo) and to the actors' names (which the
+  // speakers are matched against) ask again.
   useEffect(() => {
     setCurrent(null);
     setSpeakers(new Map());
   }, [articleId]);
-  useEffect(() => void refresh(), [refresh, annotations]);
+  const names = actors.map((a) => [a.id, a.name, ...a.aliases].join('\u0000')).join('\u0001');
+  useEffect(() => void refresh(), [refresh, annotations, names]);
 
   const currentSuggestion = current ? (shown.find((s) => s.key === current.key) ?? null) : null;
 
@@ -252,7 +254,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
   return {
     list,
     shown,
-    status: stale ? ('loading' as const) : status,
+    status: article?.deletedAt ? ('trashed' as const) : stale ? ('loading' as const) : status,
     minConfidence,
     setMinConfidence,
     current: currentSuggestion,

@@ -213,3 +213,42 @@ test('undo takes back an accept (and the actor it created) and a reject; the spe
   await expect.poll(() => codedCount(page)).toBe(1);
   expect(quotes(app)).toHaveLength(1);
 });
+
+test('a text edit brings fresh suggestions for the new words; a rejection holds wherever the edit moved it', async ({ page, app }) => {
+  await page.goto(app.url);
+  await openSample(page);
+  await goTo(page, SUMMIT);
+  await page.keyboard.press('r');
+  await expect(onText(page).filter({ hasText: SUMMIT })).toHaveCount(0);
+
+  // Fix a word inside one suggested quote (so every later offset moves too).
+  await page.getByTestId('text-edit').click();
+  await page.getByTestId('article-view').evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.nodeValue!.indexOf('sincerity');
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + 'sincerity'.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error('no “sincerity” in the article');
+  });
+  await page.keyboard.type('good faith');
+  await page.getByTestId('text-save').click();
+  await expect(page.getByTestId('article-view')).toContainText('to show more good faith to resolve');
+
+  // The suggestion now reads the new words, on the text and in the panel; the rejected one stays away.
+  await expect(onText(page).filter({ hasText: 'to show more good faith to resolve the problem' })).toHaveCount(1);
+  await expect(onText(page).filter({ hasText: SINCERITY })).toHaveCount(0);
+  await page.getByTestId('tab-suggestions').click();
+  await expect(panel(page).getByTestId('suggestion-item').filter({ hasText: 'good faith' })).toHaveCount(1);
+  await expect(panel(page).getByTestId('suggestion-item').filter({ hasText: SUMMIT })).toHaveCount(0);
+  // The command line agrees: the same list for the edited text.
+  const listed = (JSON.parse(app.cli('suggest', '1', '--json')) as { content: { exact: string } }[]).map((x) => x.content.exact).join('\n');
+  expect(listed).toContain('to show more good faith to resolve the problem');
+  expect(listed).not.toContain(SUMMIT);
+});
