@@ -211,7 +211,7 @@ export function SuggestionPanel({ suggestions: sg, actors, onEdit, speakerFocus,
 
   return (
     <div class="suggestion-panel" data-testid="suggestion-panel">
-      {header}
+      {sg.status === 'ready' && header}
       {hidden > 0 && sg.shown.length > 0 && <p class="hint">{plural(hidden, 'less certain suggestion')} hidden.</p>}
       {body}
       <p class="hint suggestion-keys" data-testid="suggestion-keys">
