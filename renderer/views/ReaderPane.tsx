@@ -16,8 +16,8 @@ export interface ReaderHandle {
   focus(caret?: number): void;
   /** Selects a passage again (the one a cancelled form was coding). */
   select(start: number, end: number): void;
-  /** Selects a passage elsewhere in the article (a suggestion), scrolled to the middle of the reader. */
-  showPassage(start: number, end: number): void;
+  /** Selects a passage (a suggestion), scrolled to the middle of the reader when `center`. */
+  showPassage(start: number, end: number, center: boolean): void;
   /** Whether the reader is on screen (the reading view is not hidden behind another view). */
   visible(): boolean;
 }
@@ -103,9 +103,9 @@ export function ReaderPane(props: Props) {
       scroller.current?.focus({ preventScroll: true });
       reader.current?.select(start, end);
     },
-    showPassage: (start, end) => {
+    showPassage: (start, end, center) => {
       scroller.current?.focus({ preventScroll: true });
-      reader.current?.select(start, end, true);
+      reader.current?.select(start, end, center);
     },
     visible: () => !!scroller.current && scroller.current.offsetParent !== null,
   }));

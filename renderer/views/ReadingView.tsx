@@ -232,9 +232,9 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       await reload();
       await refreshCodebook();
     }, [reload, refreshCodebook]),
-    onSelect: useCallback((s: ArticleSuggestion) => {
+    onSelect: useCallback((s: ArticleSuggestion, center: boolean) => {
       setTab('suggestions');
-      readerRef.current?.showPassage(s.content.start, s.content.end);
+      readerRef.current?.showPassage(s.content.start, s.content.end, center);
     }, []),
   });
   const sgRef = useRef(sg);
@@ -477,7 +477,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         suggestions={suggestionLayer}
         onSuggestionClick={(key) => {
           const s = sg.shown.find((x) => x.key === key);
-          if (s) sg.select(s);
+          if (s) sg.select(s, false);
         }}
         readerRef={readerRef}
         onRestore={(id) => void restore(id)}

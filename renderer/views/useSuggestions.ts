@@ -36,8 +36,11 @@ interface Options {
   toast: (t: Omit<Toast, 'id'>) => void;
   /** After an accept (or its undo): annotations, the codebook and the library row are read again. */
   onCoded: () => Promise<void>;
-  /** Puts the suggestion's words under the selection, centred in the reader, keyboard in the text. */
-  onSelect: (s: ArticleSuggestion) => void;
+  /**
+   * Puts the suggestion's words under the selection, the keyboard in the text; `center` scrolls
+   * them to the middle of the reader (a jump), else only as far as needed (a click on them).
+   */
+  onSelect: (s: ArticleSuggestion, center: boolean) => void;
 }
 
 export function useSuggestions({ article, annotations, actors, history, toast, onCoded, onSelect }: Options) {
@@ -106,9 +109,9 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
   const currentSuggestion = current ? (shown.find((s) => s.key === current.key) ?? null) : null;
 
   const select = useCallback(
-    (s: ArticleSuggestion) => {
+    (s: ArticleSuggestion, center = true) => {
       setCurrent({ key: s.key, start: s.content.start });
-      onSelect(s);
+      onSelect(s, center);
     },
     [onSelect],
   );

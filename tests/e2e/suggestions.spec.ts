@@ -217,7 +217,9 @@ test('undo takes back an accept (and the actor it created) and a reject; the spe
 test('a text edit brings fresh suggestions for the new words; a rejection holds wherever the edit moved it', async ({ page, app }) => {
   await page.goto(app.url);
   await openSample(page);
-  await goTo(page, SUMMIT);
+  // A click on a suggestion in the text makes it the one the keys act on.
+  await onText(page).filter({ hasText: SUMMIT }).first().click();
+  await expect(current(page)).toContainText(SUMMIT);
   await page.keyboard.press('r');
   await expect(onText(page).filter({ hasText: SUMMIT })).toHaveCount(0);
 
