@@ -19,8 +19,8 @@ export type SuggestRunner = (text: string, actors: readonly ActorName[]) => Prom
 
 /** The longest the engine may work on one article. */
 export const SUGGEST_TIME_LIMIT_MS = 10_000;
-/** Texts up to this long run on the calling thread first (about 3,000 words; tens of milliseconds). */
-export const INLINE_MAX_CHARS = 20_000;
+/** Texts up to this long run on the calling thread first (about 1,600 words: tens of milliseconds on an idle machine). */
+export const INLINE_MAX_CHARS = 10_000;
 /** How long a run on the calling thread may block it before the text goes to the worker instead. */
 export const INLINE_BUDGET_MS = 250;
 

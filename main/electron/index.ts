@@ -9,6 +9,7 @@ import { HtmlWorker } from '../services/import/html-reader';
 import { SuggestWorker } from '../attribution/background';
 import { APP_NAME, LIBRARY_FILE } from '../paths';
 import type { Library } from '../store/open';
+import { useNativeBinding } from '../store/native-binding';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { openLibraryOrAsk } from './open-library';
@@ -16,11 +17,16 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow, followSystemTheme } from './window';
 import { ElectronPrinter } from './printer';
+import { installedBetterSqlite, sqliteBindingFor } from './sqlite-binding';
 
 // Before anything reads userData: run as `electron .` or as `electron dist/main/electron.cjs`,
 // Electron would name the folder "verbatim" or "Electron"; the CLI (main/paths.ts) expects "Verbatim".
 app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+
+// Before any library opens: in development, the better-sqlite3 built for Electron, kept beside
+// Node's own build (sqlite-binding.ts); packaged, the one electron-builder rebuilt.
+useNativeBinding(sqliteBindingFor({ electronAbi: process.versions.modules, packaged: app.isPackaged }, installedBetterSqlite()));
 
 // Both must happen before 'ready'.
 registerAppScheme();

@@ -4,9 +4,11 @@
 // with its own remedy while the app quits untouched (red-team finding 3).
 // Electron's dialog is passed in (index.ts gives the real one), so the flow is tested under Node
 // against real damaged files (tests/unit/open-library-dialog.test.ts).
+import Database from 'better-sqlite3';
 import type { MessageBoxOptions } from 'electron';
 import { AppError } from '../errors';
 import { listBackups, restoreBackup } from '../store/backup';
+import { sqliteOptions } from '../store/native-binding';
 import { LibraryDamagedError, openLibrary, type Library } from '../store/open';
 import { LibraryOpenError, type StorageProblem } from '../store/storage-errors';
 
@@ -18,6 +20,13 @@ export interface LibraryDialogs {
 
 /** The open library, or null when the user chose to quit (or there is nothing they could do). */
 export async function openLibraryOrAsk(libraryPath: string, dialog: LibraryDialogs): Promise<Library | null> {
+  // First SQLite itself: a missing or wrong build of better-sqlite3 fails on every file, and
+  // opening the library with it would call an intact library damaged and offer a restore.
+  const sqliteProblem = sqliteLoadProblem();
+  if (sqliteProblem) {
+    dialog.showErrorBox('Verbatim cannot load SQLite', sqliteProblem);
+    return null;
+  }
   // Backups already put in place this run: if one of them opens damaged too, offer the next older.
   const tried = new Set<string>();
   for (;;) {
@@ -39,6 +48,16 @@ export async function openLibraryOrAsk(libraryPath: string, dialog: LibraryDialo
       dialog.showErrorBox(titleFor(err), explain(err));
       return null;
     }
+  }
+}
+
+/** Why better-sqlite3 cannot be loaded in this runtime, or null when it can. */
+function sqliteLoadProblem(): string | null {
+  try {
+    new Database(':memory:', sqliteOptions()).close();
+    return null;
+  } catch (err) {
+    return explain(err);
   }
 }
 
@@ -79,8 +98,10 @@ function explain(err: unknown): string {
   if (err instanceof AppError) return err.message;
   const message = (err as Error)?.message ?? String(err);
   // better-sqlite3 is a native module: one built for Node cannot load in Electron, and vice versa.
-  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
-    return `${message}\n\nbetter-sqlite3 was built for Node, not for Electron; run "npx electron-builder install-app-deps" and start again.`;
+  // In development Electron loads its own build from a cache folder (sqlite-binding.ts), which
+  // `npm start` makes; started some other way, that build may be missing or stale.
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(message)) {
+    return `${message}\n\nbetter-sqlite3 has no working build for this Electron. Start Verbatim with "npm start", which makes one (once) beside Node's; or use it in your browser with "npm run web".`;
   }
   return message;
 }

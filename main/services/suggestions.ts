@@ -94,7 +94,8 @@ export class SuggestionService {
         comment: input.comment,
         tags: input.tags,
       });
-      return { annotation, createdActor };
+      // Read again: as created it had no annotations yet.
+      return { annotation, createdActor: createdActor && this.d.actors.get(createdActor.id)! };
     });
   }
 

@@ -10,6 +10,7 @@ import { fsyncDir, fsyncFile, writeFileAtomic } from '../atomic-write';
 import { kindOf } from '../output-path';
 import { LATEST_VERSION } from './migrations';
 import { codeOf, problemOf, type StorageProblem } from './storage-errors';
+import { sqliteOptions } from './native-binding';
 
 export const DEFAULT_KEEP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,7 +72,7 @@ export async function takeDailyBackup(db: Database.Database, libraryPath: string
 export function integrityProblems(file: string): string[] {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     return problems;
@@ -213,7 +214,7 @@ function restoreFailure(err: unknown, libraryPath: string): unknown {
 function verifyRestoredCopy(partial: string, backupPath: string) {
   let db: Database.Database | undefined;
   try {
-    db = new Database(partial, { fileMustExist: true, timeout: 0 });
+    db = new Database(partial, sqliteOptions({ fileMustExist: true, timeout: 0 }));
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
     if (problems.length) throw new AppError('damaged', `The backup ${backupPath} is damaged too (${problems[0]}); nothing was changed.`);
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -240,7 +241,7 @@ function checkpoint(libraryPath: string): boolean {
   if (empty()) return true;
   let db: Database.Database | undefined;
   try {
-    db = new Database(libraryPath, { fileMustExist: true, timeout: 0 });
+    db = new Database(libraryPath, sqliteOptions({ fileMustExist: true, timeout: 0 }));
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     return false;
@@ -294,7 +295,7 @@ function sameFile(a: string, b: string): boolean {
 function assertNotInUse(libraryPath: string) {
   let db: Database.Database | undefined;
   try {
-    db = new Database(libraryPath, { fileMustExist: true, timeout: 0 });
+    db = new Database(libraryPath, sqliteOptions({ fileMustExist: true, timeout: 0 }));
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
     db.exec('ROLLBACK');

@@ -9,6 +9,7 @@ import { backupDirFor, listBackups, takeBackup, takeDailyBackup, DEFAULT_KEEP } 
 import { LibraryOpenError, problemOf } from './storage-errors';
 import { kindOf } from '../output-path';
 import { migrations as allMigrations, LATEST_VERSION, type Migration } from './migrations';
+import { sqliteOptions } from './native-binding';
 
 export interface Library {
   readonly db: Database.Database;
@@ -67,7 +68,7 @@ export async function openLibrary(file: string, options: OpenOptions = {}): Prom
 
   let db: Database.Database;
   try {
-    db = new Database(libraryPath, { readonly: !writable });
+    db = new Database(libraryPath, sqliteOptions({ readonly: !writable }));
   } catch (err) {
     throw diagnose(libraryPath, err);
   }

@@ -1,6 +1,6 @@
 // `npm run bench`: import, search and open-library figures over a generated corpus, then annotation,
-// re-anchoring, typing, autosave and PDF figures, each beside a peer measured in the same run, with
-// the budget and whether it was met. One JSON object on stdout;
+// re-anchoring, suggestions, typing, autosave and PDF figures, each beside a peer measured in the
+// same run, with the budget and whether it was met. One JSON object on stdout;
 // progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_KEEP=1 keeps
 // the temporary libraries.
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { benchSearch } from './search';
 import { benchOpenLibrary } from './open-library';
 import { benchAnnotate } from './annotate';
 import { benchReanchor } from './reanchor';
+import { benchSuggest } from './suggest';
 import { benchTyping } from './typing';
 import { benchPdf } from './pdf';
 import { benchCodingEffort } from './coding-effort';
@@ -75,6 +76,8 @@ try {
     const annotate = await benchAnnotate(dir, rendererDir);
     progress('reanchor: 200 quotes after 5–15% edits…');
     const reanchor = benchReanchor();
+    // Finding quotes and speakers (issue 11).
+    const suggest = benchSuggest();
     const typing = await benchTyping(dir, rendererDir);
     const codingEffort = benchCodingEffort();
     progress('pdf: 10, 30 and 100 pages through Chromium…');
@@ -99,6 +102,7 @@ try {
       annotations: annotate,
       codingEffort,
       reanchor,
+      suggest,
       briefing: typing,
       pdf,
       met: {
@@ -109,6 +113,7 @@ try {
         codingEffort: codingEffort.met,
         openAnnotatedArticle: annotate.openAnnotatedArticle.met,
         reanchor: reanchor.met,
+        suggest: suggest.met,
         keystrokes: typing.keystrokes.met,
         autosave: typing.autosave.met,
         pdf: pdf.ratio100to10.met && pdf.thirtyPages.met && pdf.versusWeasyprint.met !== false,

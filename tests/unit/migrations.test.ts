@@ -85,3 +85,26 @@ describe('migration 6 (search over tags and actors) from a version-3 library', (
     }
   });
 });
+
+describe('migration 7 (suggestions) from a version-6 library', () => {
+  it('suggests for the articles already there, matching the codebook already there, and remembers rejections', async () => {
+    const file = copyFixture('library-v6.sqlite');
+    const lib = await openLibrary(file);
+    try {
+      expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      const s = createServices(lib);
+      const sample = s.library.list({}).find((a) => a.outlet === 'Kyodo News')!;
+      const kim = s.codebook.listActors().find((a) => a.name === 'Kim Jung Han')!;
+      const { suggestions } = await s.suggestions.list(sample.id);
+      expect(suggestions.length).toBeGreaterThan(0);
+      expect(suggestions.some((x) => x.speaker?.actorId === kim.id)).toBe(true);
+      // The fixture's coded quote ("to show more sincerity …") is not suggested again.
+      const coded = s.annotations.list(sample.id).filter((a) => a.kind !== 'note');
+      for (const x of suggestions) for (const a of coded) expect(x.content.end <= a.start || x.content.start >= a.end).toBe(true);
+      await s.suggestions.reject(sample.id, suggestions[0]!.key);
+      expect((await s.suggestions.list(sample.id)).suggestions).toEqual(suggestions.slice(1));
+    } finally {
+      lib.close();
+    }
+  });
+});
