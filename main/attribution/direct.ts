@@ -39,6 +39,12 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   // "“… over.” Kim left." — a quotation closing on a full stop ends its sentence; a frame after it
   // starts in lower case ("“… over.” he said" is a typo's worth of rare).
   const closesSentence = /\.\s*["”»」』]?$/.test(quoted);
+  // "“…” ― Sonya Herridge": a dash and a name sign the quotation.
+  if (k < limit && /^[―—–-]$/.test(t[k]!.text) && k + 1 < limit) {
+    let e = k + 1;
+    while (e < limit && /^\p{Lu}/u.test(t[e]!.text) && t[e]!.pos !== 'PUNCT') e++;
+    if (e > k + 1 && (e === limit || /^[.,]$/.test(t[e]!.text) || t[e]!.sentence !== t[k]!.sentence)) return { cue: k, source: { first: k + 1, end: e }, end: e, confidence: 0.7 };
+  }
   while (k < limit && (t[k]!.text === ',' || t[k]!.text === '—' || t[k]!.text === '–')) k++;
   if (k >= limit) return null;
   const firstWord = k;
@@ -172,13 +178,21 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     const q = quotations[n]!;
     const qFirst = tokenAt(t, q.start);
     const qEnd = tokenAt(t, q.end);
-    if (qFirst >= t.length) continue;
+    const quoted = model.text.slice(q.start, q.end);
+    // Scripts wink cannot split into words (Japanese, Chinese) leave no token to frame the quotation
+    // with: it stands alone, and a codebook actor named in its sentence may be its speaker.
+    if (qFirst >= t.length || t[qFirst]!.start >= q.end) {
+      found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.4 });
+      used.push({ start: q.start, end: q.end });
+      continue;
+    }
     const paragraph = paragraphOf(model.paragraphs, q.start);
-    const paraEndToken = tokenAt(t, model.paragraphs[paragraph]!.end);
+    // A quotation over several paragraphs is framed after its last one.
+    const lastParagraph = paragraphOf(model.paragraphs, Math.max(q.start, q.end - 1));
+    const paraEndToken = tokenAt(t, model.paragraphs[lastParagraph]!.end);
     const paraStartToken = tokenAt(t, model.paragraphs[paragraph]!.start);
     const nextQuote = n + 1 < quotations.length ? tokenAt(t, quotations[n + 1]!.start) : t.length;
     const prevQuoteEnd = n > 0 ? tokenAt(t, quotations[n - 1]!.end) : 0;
-    const quoted = model.text.slice(q.start, q.end);
     const size = words(quoted);
     const before = qFirst > 0 ? t[qFirst - 1]! : null;
     const startsSentence = qFirst === paraStartToken || (before !== null && (/^[.!?:]$/.test(before.text) || QUOTE_TOKEN.test(before.text)));
@@ -233,8 +247,10 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       previous = { found: f, paragraph, frameEnd: qEnd, cue: -1 };
       continue;
     }
-    if (CJK.test(quoted) || /[「『]/.test(quoted[0]!)) {
-      found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.5 });
+    // « », „ “, 「」, 『』 and text in other scripts (CJK, Thai, Arabic): a quotation the English
+    // frames cannot read stands alone.
+    if (CJK.test(quoted) || /[「『«„]/.test(quoted[0]!) || (/\p{L}/u.test(quoted) && !/\p{Script=Latin}/u.test(quoted))) {
+      found.push({ content: { start: q.start, end: q.end }, cue: null, source: null, confidence: 0.4 });
       used.push({ start: q.start, end: q.end });
       continue;
     }

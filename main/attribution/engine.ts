@@ -36,7 +36,7 @@ export function suggestAttributions(text: string, actors: readonly ActorName[], 
   });
   deadline.checkNow();
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
-  const model = readText(text);
+  const model = readText(text, () => deadline.checkNow());
   deadline.checkNow();
   const quotations = findQuotations(text, model.paragraphs);
   const direct = findDirect(model, quotations, deadline);
@@ -90,7 +90,8 @@ function resolveSpeakers(model: TextModel, found: Found[], actors: readonly Acto
       speaker,
     };
     out.push(suggestion);
-    last = suggestion;
+    // A quotation continuing with no frame goes on with the last quotation that had a speaker.
+    if (suggestion.kind === 'direct' && suggestion.speaker) last = suggestion;
   }
   return out;
 }

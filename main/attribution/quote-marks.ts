@@ -53,7 +53,9 @@ export function findQuotations(original: string, paragraphs: readonly Paragraph[
     let i = p.start;
     if (pending) {
       const first = text[p.start]!;
-      if (OPENERS.has(first) && (first === pending.opener || first === '“' || first === '"')) {
+      // Only a mark of the same kind continues it: a stray straight mark opening one paragraph must
+      // not swallow the curly quotations of the paragraphs after it.
+      if (first === pending.opener || (pending.opener === '„' && first === '“')) {
         open = { start: pending.start, opener: pending.opener, depth: 0 };
         pending.paragraphs++;
         i = p.start + 1;

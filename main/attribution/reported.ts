@@ -19,8 +19,24 @@ function inside(spans: ReadonlyArray<{ start: number; end: number }>, at: number
 /** The last token of a sentence that belongs to its words (not the final stop or closing mark). */
 function contentEnd(t: readonly Token[], first: number, end: number): number {
   let e = end;
-  while (e > first && (FINAL.test(t[e - 1]!.text) || (t[e - 1]!.text === ',' ))) e--;
+  while (e > first && (FINAL.test(t[e - 1]!.text) || t[e - 1]!.text === ',')) e--;
   return e;
+}
+
+const NEW_CLAUSE = new Set(['but', 'while', 'although', 'though', 'whereas', 'yet']);
+
+/**
+ * Where what was said ends when it runs after the cue: at the sentence's end, or before ", but …",
+ * ", while …" or ", and he …" — a new clause about something else.
+ */
+function saidUntil(t: readonly Token[], first: number, end: number): number {
+  for (let k = first + 3; k < end - 1; k++) {
+    if (t[k]!.text !== ',' && t[k]!.text !== ';') continue;
+    const next = t[k + 1]!;
+    if (t[k]!.text === ';' || NEW_CLAUSE.has(next.lower)) return k;
+    if (next.lower === 'and' && (t[k + 2]?.pos === 'PRON' || t[k + 2]?.pos === 'VERB' || t[k + 2]?.pos === 'AUX')) return k;
+  }
+  return contentEnd(t, first, end);
 }
 
 function span(t: readonly Token[], first: number, end: number) {
@@ -44,7 +60,8 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
   // "According to Kim, …" / "…, according to Kim."
   for (let k = first; k < end - 2; k++) {
     if (t[k]!.lower !== 'according' || t[k + 1]!.lower !== 'to' || inside(quotations, t[k]!.start) || inside(used, t[k]!.start)) continue;
-    const source = sourceAfter(t, k + 1, end);
+    // At the start, "According to Kim, the strike …": what follows the comma is what was said.
+    const source = sourceAfter(t, k + 1, end, k !== first);
     if (!source) continue;
     const cue = span(t, k, k + 2);
     if (k === first || (k === first + 1 && /^(but|and)$/.test(t[first]!.lower))) {
@@ -61,12 +78,11 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     }
   }
 
-  for (let c = first; c < end; c++) {
+  // "…, the ministry said." at the end of a sentence frames all of it, whatever cues stand inside.
+  for (let c = end - 1; c > first + 2; c--) {
     const cue = t[c]!;
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
     const strong = STRONG_VERBS.has(cue.lemma);
-
-    // "…, Kim said (on Tuesday)." / "…, said Kim."
     const before = sourceBefore(t, c, first);
     const tailEnd = contentEnd(t, c + 1, end);
     if (before && before.first > first + 2 && t[before.first - 1]!.text === ',' && tailIsAdverbial(t, c + 1, tailEnd)) {
@@ -75,13 +91,22 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
         return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: strong ? 0.8 : 0.5 };
       }
     }
-    if (c > first + 2 && t[c - 1]!.text === ',') {
+    // "Brian Fallon, a spokesman, said the …" is a subject and its appositive, not "…, said X".
+    if (t[c - 1]!.text === ',' && !(before && before.first === first)) {
       const after = sourceAfter(t, c, end);
       if (after && tailIsAdverbial(t, after.end, end)) {
         const e = contentEnd(t, first, c - 1);
         if (e - first >= 3) return { content: span(t, first, e), cue: span(t, c, c + 1), source: after, confidence: strong ? 0.75 : 0.45 };
       }
     }
+    break;
+  }
+
+  for (let c = first; c < end; c++) {
+    const cue = t[c]!;
+    if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
+    const strong = STRONG_VERBS.has(cue.lemma);
+    const before = sourceBefore(t, c, first);
 
     // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …"
     if (!before) continue;
@@ -103,7 +128,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     }
     if (!sawThat && COGNITION.has(cue.lemma)) continue;
     if (t[c2]?.text === ',' || t[c2]?.text === ':') c2++;
-    const e = contentEnd(t, c2, end);
+    const e = saidUntil(t, c2, end);
     if (e - c2 < 3) continue;
     const mixed = quotations.some((q) => q.start >= t[c2]!.start && q.end <= t[e - 1]!.end);
     return { content: span(t, c2, e), cue: cueSpan(t, c, before.end), source: before, confidence: (strong ? 0.7 : 0.45) + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0) };
@@ -114,7 +139,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
 /** After "…, Kim said" only circumstances may follow: "on Tuesday", "in a statement". */
 function tailIsAdverbial(t: readonly Token[], from: number, end: number): boolean {
   if (end - from > 10) return false;
-  for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.lower === 'that') return false;
+  for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that' || t[k]!.lower === 'and') return false;
   return true;
 }
 

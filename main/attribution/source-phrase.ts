@@ -10,6 +10,9 @@ export interface TokenRange {
 }
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
+/** Capitalised function words open sentences ("Despite", "But"); they name nobody. A capitalised
+ * word wink tags otherwise ("Jolly" as an adverb) is most often a name. */
+const FUNCTION_WORDS = new Set(['despite', 'but', 'and', 'or', 'however', 'meanwhile', 'still', 'also', 'although', 'though', 'while', 'when', 'after', 'before', 'since', 'because', 'if', 'as', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'of', 'yet', 'so', 'then', 'now', 'later', 'earlier', 'indeed', 'instead', 'moreover', 'furthermore', 'during', 'under', 'over', 'about', 'asked', 'when', 'where', 'why', 'how', 'what', 'there', 'here', 'it', 'this', 'that', 'these', 'those', 'not', 'no', 'yes']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
 const APPOSITIVE_START = new Set(['who', 'the', 'a', 'an', 'whose', 'which', 'his', 'her', 'their', 'its', 'one', 'former', 'also']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'as', 'if', 'that', 'than', 'so']);
@@ -17,7 +20,7 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'a
 function isNpToken(t: Token): boolean {
   if (NP_POS.has(t.pos)) return !(t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s');
   // "U.S.", "Jr.", initials and hyphenated names come through as other tags now and then.
-  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'VERB';
+  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && !FUNCTION_WORDS.has(t.lower);
 }
 
 /** The end of a noun phrase starting at `i` (an "of" or "for" inside it is kept: "director of the FBI"). */
@@ -25,6 +28,8 @@ function npForward(tokens: readonly Token[], i: number, limit: number): number {
   let j = i;
   while (j < limit) {
     const t = tokens[j]!;
+    // "told reporters the cuts …": a determiner after a noun starts another noun phrase.
+    if (t.pos === 'DET' && j > i && ['NOUN', 'PROPN', 'PRON'].includes(tokens[j - 1]!.pos)) break;
     if (isNpToken(t) || ((t.lower === 'of' || t.lower === 'for' || t.lower === '&' || t.lower === '-') && j + 1 < limit && isNpToken(tokens[j + 1]!) && j > i)) {
       j++;
       continue;
@@ -49,12 +54,13 @@ function npBackward(tokens: readonly Token[], end: number, limit: number): numbe
 }
 
 /**
- * The source before a cue at `cue`, searching no earlier than `limit`. Skips the adverbs and
+ * The source before a cue at `cue`, starting no earlier than token `lowest`. Skips the adverbs and
  * auxiliaries between them and takes an appositive set off by commas with the name.
  */
-export function sourceBefore(tokens: readonly Token[], cue: number, limit: number): TokenRange | null {
+export function sourceBefore(tokens: readonly Token[], cue: number, lowest: number): TokenRange | null {
+  const limit = Math.max(0, lowest);
   let end = cue;
-  while (end > limit && (BETWEEN_SOURCE_AND_CUE.has(tokens[end - 1]!.lower) || tokens[end - 1]!.pos === 'AUX' || (tokens[end - 1]!.pos === 'ADV' && /ly$/.test(tokens[end - 1]!.lower)))) end--;
+  while (end > limit && (BETWEEN_SOURCE_AND_CUE.has(tokens[end - 1]!.lower) || tokens[end - 1]!.pos === 'AUX' || (tokens[end - 1]!.pos === 'ADV' && /^[a-z]+ly$/.test(tokens[end - 1]!.text)))) end--;
   if (end <= limit) return null;
   const last = tokens[end - 1]!;
   if (PRONOUNS.has(last.lower) && (last.pos === 'PRON' || last.lower === 'who')) {
@@ -78,7 +84,7 @@ export function sourceBefore(tokens: readonly Token[], cue: number, limit: numbe
     // An appositive that is not a relative clause is a noun phrase: it ends on a noun.
     if (!relative && !(APPOSITIVE_START.has(opener.lower) || isNpToken(opener))) return null;
     // "Kim Jung Han, the foreign minister," or "Sarandon, 69,": a noun phrase or an age.
-    if (!relative && !['NOUN', 'PROPN', 'NUM'].includes(tokens[end - 2]!.pos)) return null;
+    if (!relative && !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(tokens[end - 2]!.pos)) return null;
     const start = npBackward(tokens, k, limit);
     if (start === k) return null;
     return { first: start, end: end - 1 };
@@ -93,14 +99,19 @@ export function sourceBefore(tokens: readonly Token[], cue: number, limit: numbe
  * The source after a cue at `cue` ("said Giuliani, who served as …"), up to `limit`. PolNeAR
  * counts the appositive as part of the source, to the end of the clause.
  */
-export function sourceAfter(tokens: readonly Token[], cue: number, limit: number): TokenRange | null {
+export function sourceAfter(tokens: readonly Token[], cue: number, limit: number, appositiveToClauseEnd = true): TokenRange | null {
   const start = cue + 1;
   if (start >= limit) return null;
   const first = tokens[start]!;
   if (first.pos === 'PRON' && PRONOUNS.has(first.lower)) return { first: start, end: start + 1 };
   let end = npForward(tokens, start, limit);
   if (end === start) return null;
-  if (end < limit && tokens[end]!.text === ',' && end + 1 < limit) {
+  // "Rep. Gwen Moore (D-Wis.)": a party and state in brackets belong to the name.
+  if (end < limit && tokens[end]!.text === '(') {
+    const close = tokens.findIndex((x, i) => i > end && i < Math.min(limit, end + 8) && x.text === ')');
+    if (close > 0) end = close + 1;
+  }
+  if (appositiveToClauseEnd && end < limit && tokens[end]!.text === ',' && end + 1 < limit) {
     const next = tokens[end + 1]!;
     if (APPOSITIVE_START.has(next.lower) || (isNpToken(next) && !CLAUSE_WORDS.has(next.lower))) {
       let k = end + 1;

@@ -14,6 +14,12 @@ const GROUP_NOUN = /^(officials?|sources?|analysts?|experts?|critics?|lawmakers?
 
 type Gender = 'male' | 'female' | null;
 
+/** Lower-case words that may join the parts of a name ("Ministry of Defence", "Ursula von der Leyen"). */
+const CONNECTORS = new Set(['of', 'for', 'de', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', '&']);
+
+// Capitalised words that name no one: days, months, holidays.
+const NOT_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|ramadan|thanksgiving|today|tonight)$/i;
+
 interface Entity {
   name: string;
   tokens: string[];
@@ -21,6 +27,8 @@ interface Entity {
   gender: Gender;
   /** Offsets where it is mentioned, in order. */
   mentions: number[];
+  /** The sentence of each mention, and whether the mention opened its clause (a subject). */
+  sentences: number[];
   /** Titles given to it ("minister", "spokesman"). */
   titles: Set<string>;
 }
@@ -67,7 +75,7 @@ export class SpeakerIndex {
         continue;
       }
       let j = i;
-      while (j < t.length && (isCap(t[j]!) || (['of', 'for', 'de', 'van', 'von', 'bin', 'al', 'la', 'le', 'and', '&'].includes(t[j]!.lower) && j + 1 < t.length && isCap(t[j + 1]!) && j > i)) && t[j]!.sentence === t[i]!.sentence && t[j]!.pos !== 'PUNCT') j++;
+      while (j < t.length && (isCap(t[j]!) || (CONNECTORS.has(t[j]!.lower) && j + 1 < t.length && isCap(t[j + 1]!) && j > i)) && t[j]!.sentence === t[i]!.sentence && t[j]!.pos !== 'PUNCT') j++;
       // "Foreign Minister Kim Jung Han": titles before a name are titles, not the name.
       // "House Judiciary Committee Chairman Bob Goodlatte": the name follows the last title word.
       let nameStart = i;
@@ -86,7 +94,7 @@ export class SpeakerIndex {
         i = j;
         continue;
       }
-      if (words.length > 0 && words.length <= 7) {
+      if (words.length > 0 && words.length <= 7 && !words.every((w) => NOT_NAMES.test(w))) {
         const honorific = titles.find((x) => HONORIFICS.has(x));
         const entity = this.add(words.join(' '), t[nameStart]!.start, titles.length > 0 || honorific !== undefined || words.length >= 2 ? 'person' : null);
         if (honorific) entity.gender = FEMALE.has(honorific) ? 'female' : 'male';
@@ -108,14 +116,26 @@ export class SpeakerIndex {
     const known = this.byNormal.get(key) ?? this.longerNameFor(key);
     if (known) {
       known.mentions.push(at);
+      known.sentences.push(this.sentenceAt(at));
       return known;
     }
     const guessed = guessActorKind(name);
     const kind: Entity['kind'] = guessed === 'person' ? 'person' : guessed === 'state' ? 'state' : 'organization';
-    const entity: Entity = { name, tokens: key.split(' '), kind: hint === 'person' && kind === 'person' ? 'person' : kind, gender: null, mentions: [at], titles: new Set() };
+    const entity: Entity = { name, tokens: key.split(' '), kind: hint === 'person' && kind === 'person' ? 'person' : kind, gender: null, mentions: [at], sentences: [this.sentenceAt(at)], titles: new Set() };
     this.entities.push(entity);
     this.byNormal.set(key, entity);
     return entity;
+  }
+
+  private sentenceAt(at: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.tokens[mid]!.start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.tokens[lo]?.sentence ?? 0;
   }
 
   /** "Kim" after "Kim Jung Han", "Clinton" after "Hillary Clinton": the person already named. */
@@ -154,7 +174,9 @@ export class SpeakerIndex {
       return this.lastPerson(at, gender);
     }
     // The capitalised words of the mention, titles and honorifics aside, are a name.
-    const capitals = mention.filter((m) => isCap(m) && m.pos !== 'DET' && m.pos !== 'PUNCT');
+    // The last unbroken run of capitalised words before any comma: "Opposition leader Ana Kovac"
+    // is Ana Kovac, "the Foreign Ministry" the Foreign Ministry.
+    const capitals = lastCapitalRun(mention);
     const beforeComma = stopAtComma(mention, capitals);
     let k = 0;
     for (let x = beforeComma.length - 2; x >= 0; x--) {
@@ -183,19 +205,28 @@ export class SpeakerIndex {
   }
 
   private lastPerson(at: number, gender: Gender): Entity | null {
-    // The last one to speak first, then the last person named.
+    const fits = (e: Entity) => e.kind === 'person' && (gender === null || e.gender === null || e.gender === gender);
+    const here = this.sentenceAt(at);
+    // "“…,” Kim said. He added …": the one who just spoke, if that was in the last two sentences.
     for (let i = this.spoke.length - 1; i >= 0 && i >= this.spoke.length - 3; i--) {
-      const { entity } = this.spoke[i]!;
-      if (entity.kind === 'person' && (gender === null || entity.gender === null || entity.gender === gender) && this.spoke[i]!.at < at) return entity;
+      const { entity, at: when } = this.spoke[i]!;
+      if (when < at && here - this.sentenceAt(when) <= 2 && fits(entity)) return entity;
     }
+    // Otherwise the subject of the nearest sentence naming someone who fits: its first such name.
     let best: Entity | null = null;
-    let bestAt = -1;
+    let bestSentence = -1;
+    let bestAt = Infinity;
     for (const e of this.entities) {
-      if (e.kind !== 'person' || (gender && e.gender && e.gender !== gender)) continue;
-      for (const m of e.mentions) if (m < at && m > bestAt) {
-        best = e;
-        bestAt = m;
-      }
+      if (!fits(e)) continue;
+      e.mentions.forEach((m, k) => {
+        if (m >= at) return;
+        const sentence = e.sentences[k]!;
+        if (sentence > bestSentence || (sentence === bestSentence && m < bestAt)) {
+          best = e;
+          bestSentence = sentence;
+          bestAt = m;
+        }
+      });
     }
     return best;
   }
@@ -247,6 +278,21 @@ export class SpeakerIndex {
     }
     return null;
   }
+}
+
+function lastCapitalRun(mention: Token[]): Token[] {
+  // Before any comma or bracket: "Rep. Gwen Moore (D-Wis.), head of the caucus" is Gwen Moore.
+  const stop = mention.findIndex((m) => m.text === ',' || m.text === '(');
+  const upTo = stop < 0 ? mention.length : stop;
+  // The name must be the mention's head: "Other Republican candidates" names no one.
+  let end = upTo;
+  while (end > 0 && (mention[end - 1]!.pos === 'PUNCT' || mention[end - 1]!.pos === 'PART')) end--;
+  if (end === 0 || !isCap(mention[end - 1]!)) return [];
+  let start = end;
+  // "Foreign Ministry of Ruritania": a lower-case joining word between capitals stays in the name.
+  const joins = (k: number) => k > 0 && CONNECTORS.has(mention[k]!.lower) && isCap(mention[k - 1]!);
+  while (start > 0 && ((isCap(mention[start - 1]!) && mention[start - 1]!.pos !== 'DET' && mention[start - 1]!.pos !== 'PUNCT') || joins(start - 1))) start--;
+  return mention.slice(start, end);
 }
 
 /** "Giuliani, who served as U.S. attorney": the name is the part before the first comma. */

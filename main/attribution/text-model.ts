@@ -1,7 +1,7 @@
 // The article's text as the engine reads it: wink-nlp's tokens (with their character offsets, part
 // of speech and lemma), its sentences cut again at paragraph breaks, and the paragraphs.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLPType from 'wink-nlp';
 
 export interface Token {
   start: number;
@@ -34,10 +34,16 @@ export interface TextModel {
   paragraphs: Paragraph[];
 }
 
-// Loading the model takes ~100 ms: once per process (or worker), on first use.
-let nlp: ReturnType<typeof winkNLP> | null = null;
+// wink-nlp and its model take most of a second and ~25 MB to load: once per process (or worker),
+// on first use, so no other CLI command pays for them. (`require` exists in the CommonJS bundle of
+// the app; the ESM CLI and worker make one, as html.ts does for jsdom.)
+let nlp: ReturnType<typeof winkNLPType> | null = null;
 function reader() {
-  nlp ??= winkNLP(model);
+  if (!nlp) {
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    const winkNLP = load('wink-nlp') as typeof winkNLPType;
+    nlp = winkNLP(load('wink-eng-lite-web-model'));
+  }
   return nlp;
 }
 
@@ -57,11 +63,36 @@ export function paragraphsOf(text: string): Paragraph[] {
   return out;
 }
 
-export function readText(text: string): TextModel {
+/**
+ * Reads the text in pieces of whole paragraphs (about 20,000 characters each): wink cannot be
+ * interrupted inside one call, so `checkTime` between pieces is what keeps a deadline on a
+ * 100,000-paragraph article.
+ */
+export function readText(text: string, checkTime: () => void = () => {}): TextModel {
   const paragraphs = paragraphsOf(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let p = 0;
+  while (p < paragraphs.length) {
+    checkTime();
+    const from = p;
+    while (p < paragraphs.length && (p === from || paragraphs[p]!.end - paragraphs[from]!.start < 20_000)) p++;
+    readPiece(text, paragraphs[from]!.start, paragraphs[p - 1]!.end, paragraphs, tokens, sentences);
+  }
+  sentences.forEach((s, n) => {
+    for (let t = s.first; t < s.end; t++) tokens[t]!.sentence = n;
+  });
+  return { text, tokens, sentences, paragraphs };
+}
+
+function readPiece(text: string, start: number, end: number, paragraphs: readonly Paragraph[], tokens: Token[], sentences: Sentence[]) {
   const nlp = reader();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const piece = text.slice(start, end);
+  // wink's tokeniser slows with the square of a word's length: a 100,000-letter "word" takes half a
+  // minute. Past 64 characters the rest of a word is blanked for wink (same length, so every offset
+  // still holds); nobody is quoted inside such a string anyway.
+  const doc = nlp.readDoc(piece.replace(/\S{65,}/g, (w) => w.slice(0, 64) + ' '.repeat(w.length - 64)));
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   // wink's typings declare `lemma` with the addons it needs; at run time it is an ordinary its-function.
@@ -69,24 +100,20 @@ export function readText(text: string): TextModel {
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
 
   // wink gives no offsets: find each token in the text from where the last one ended.
-  const tokens: Token[] = [];
   const keep: number[] = new Array(values.length).fill(-1);
   let cursor = 0;
-  let para = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (!value.trim()) continue;
-    const at = text.indexOf(value, cursor);
+    const at = piece.indexOf(value, cursor);
     // A token wink normalised (rare) cannot be placed; skipping it keeps every offset exact.
     if (at < 0 || at - cursor > 200) continue;
     cursor = at + value.length;
-    while (para < paragraphs.length - 1 && at >= paragraphs[para]!.end) para++;
     keep[i] = tokens.length;
-    tokens.push({ start: at, end: cursor, text: value, lower: value.toLowerCase(), pos: pos[i]!, lemma: lemmas[i] ?? value.toLowerCase(), sentence: -1 });
+    tokens.push({ start: start + at, end: start + cursor, text: value, lower: value.toLowerCase(), pos: pos[i]!, lemma: lemmas[i] ?? value.toLowerCase(), sentence: -1 });
   }
 
   // wink's sentences, cut again wherever a paragraph ends inside one (headlines carry no period).
-  const sentences: Sentence[] = [];
   for (const [a, b] of spans) {
     let first = -1;
     let last = -1;
@@ -104,10 +131,6 @@ export function readText(text: string): TextModel {
       }
     }
   }
-  sentences.forEach((s, n) => {
-    for (let t = s.first; t < s.end; t++) tokens[t]!.sentence = n;
-  });
-  return { text, tokens, sentences, paragraphs };
 }
 
 /** The paragraph holding offset `at` (binary search). */

@@ -20,12 +20,8 @@ import { writeTransaction, WriteLockBusy } from '../store/write-lock';
 import { problemOf } from '../store/storage-errors';
 import { AppError, notFound } from '../errors';
 import { exactTextHash } from './text-hash';
+import { ENGINE_EDITION } from '../attribution/edition';
 
-/**
- * Part of every cached answer's key besides the text and the codebook: raise it when the engine's
- * answers change (a new engine), so answers cached by the old one are computed again.
- */
-export const ENGINE_EDITION = 1;
 
 type AcceptInput = CallInput<'suggestions.accept'>;
 

@@ -83,7 +83,8 @@ describe('scripts the engine does not know', () => {
   });
 
   it('counts offsets in UTF-16 after emoji, flags, skin tones and joined emoji', () => {
-    const text = '🚚🚚 👩‍👩‍👧 🇰🇷 👍🏽 e\u0301 "We stop 🛑 now," Tomas Brenner said. 🎉';
+    // The sentence before ends on a stop: a quotation right after a word would be that word's object.
+    const text = '🚚🚚 👩‍👩‍👧 🇰🇷 👍🏽 e\u0301. "We stop 🛑 now," Tomas Brenner said. 🎉';
     const found = directQuoteIn(text, '"We stop 🛑 now,"');
     expect(found?.source?.exact).toBe('Tomas Brenner');
     expect(found?.speaker?.actorId).toBe(2);

@@ -70,7 +70,7 @@ describe('direct quotes', () => {
       '"This budget takes that away," Kovac said.',
     ].join('\n\n');
     const quote = text.slice(text.indexOf('"I have'), text.indexOf('away,"') + 'away,"'.length);
-    expectSuggestions(text, [{ kind: 'direct', content: quote, cue: 'said', source: 'Kovac', speaker: kovac }]);
+    expectSuggestions(text, [{ kind: 'direct', content: quote, cue: 'said', source: ['Kovac', 'away," '], speaker: kovac }]);
   });
 
   it('makes one suggestion of a statement quoted over several paragraphs after a colon', () => {
