@@ -106,6 +106,12 @@ export function SuggestionPanel({ suggestions: sg, actors, onEdit, speakerFocus,
         Suggestions are not available in this version of Verbatim.
       </p>
     );
+  else if (sg.status === 'failed')
+    body = (
+      <p class="empty" data-testid="suggestions-failed" role="alert">
+        Suggestions could not be found for this article: {sg.problem}
+      </p>
+    );
   else if (sg.status === 'trashed') body = <p class="empty">This article is in the trash; restore it to see suggestions.</p>;
   else if (sg.status === 'too-large')
     body = (

@@ -13,7 +13,7 @@ import { confirmAction } from './ConfirmDialog';
 import { modLabel } from '../shortcuts';
 import type { AnnotationDraft } from './AnnotationForm';
 
-export type SuggestionStatus = 'loading' | 'ready' | 'too-large' | 'unavailable' | 'trashed';
+export type SuggestionStatus = 'loading' | 'ready' | 'too-large' | 'unavailable' | 'trashed' | 'failed';
 
 /** A speaker chosen before accepting: a codebook actor, or a new one by name. */
 export type SpeakerChoice = { actorId: number } | { name: string };
@@ -51,6 +51,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
   const [current, setCurrent] = useState<{ key: string; start: number } | null>(null);
   const [speakers, setSpeakers] = useState<Map<string, SpeakerChoice>>(new Map());
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const articleId = article && !article.deletedAt ? article.id : null;
   const text = article?.updatedAt ?? null;
   const stale = articleId !== null && (found.articleId !== articleId || found.text !== text);
@@ -89,20 +90,19 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
     } catch (e) {
       if (mine !== seq.current) return;
       setFound({ articleId: id, text, list: [] });
-      if (e instanceof ApiError && e.code === 'unsupported') setStatus('unavailable');
-      else {
-        setStatus('ready');
-        toast({ kind: 'error', text: `Suggestions could not be found: ${(e as Error).message}` });
-      }
+      // Said in the panel, not as a toast: the list is asked for again after every change.
+      setStatus(e instanceof ApiError && e.code === 'unsupported' ? 'unavailable' : 'failed');
+      setProblem((e as Error).message);
     }
-  }, [articleId, text, toast]);
-  // A new article starts afresh; a saved text edit (updatedAt), every change to the annotations (an
-  // accept, a manual quote over a suggested passage, an undo) and to the actors' names (which the
-  // speakers are matched against) ask again.
+  }, [articleId, text]);
+  // A new article or text starts afresh (keys are offsets: after an edit they name other words); a
+  // saved text edit (updatedAt), every change to the annotations (an accept, a manual quote over a
+  // suggested passage, an undo) and to the actors' names (which the speakers are matched against)
+  // ask again.
   useEffect(() => {
     setCurrent(null);
     setSpeakers(new Map());
-  }, [articleId]);
+  }, [articleId, text]);
   const names = actors.map((a) => [a.id, a.name, ...a.aliases].join('\u0000')).join('\u0001');
   useEffect(() => void refresh(), [refresh, annotations, names]);
 
@@ -144,10 +144,6 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
 
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
 
-  const afterAccept = useCallback(async () => {
-    await onCoded();
-  }, [onCoded]);
-
   /** Moves on to the suggestion after `s` (selected in the text), or drops the selection at the end. */
   const moveOn = (s: ArticleSuggestion) => {
     const next = following(s);
@@ -162,7 +158,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
       setBusy(true);
       try {
         moveOn(s);
-        await acceptSuggestion(history, articleId, s.key, fields ?? { kind: annotationKindOf(s.kind), ...speakerFields(s) }, afterAccept);
+        await acceptSuggestion(history, articleId, s.key, fields ?? { kind: annotationKindOf(s.kind), ...speakerFields(s) }, onCoded);
         return true;
       } catch (e) {
         select(s);
@@ -172,7 +168,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
         setBusy(false);
       }
     },
-    [articleId, busy, history, speakers, afterAccept, select, fail],
+    [articleId, busy, history, speakers, onCoded, select, fail],
   );
 
   const reject = useCallback(
@@ -214,7 +210,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
           fields: { kind: annotationKindOf(s.kind), ...speakerFields(s) },
           newSpeaker: !speakers.has(s.key) && s.speaker && s.speaker.actorId === null ? s.speaker.name : null,
         })),
-        afterAccept,
+        onCoded,
       );
       setCurrent(null);
       // The passage J had selected is coded now; the keyboard starts afresh.
@@ -225,7 +221,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
     } finally {
       setBusy(false);
     }
-  }, [articleId, busy, history, speakers, afterAccept, toast, fail]);
+  }, [articleId, busy, history, speakers, onCoded, toast, fail]);
 
   const chooseSpeaker = useCallback((key: string, choice: SpeakerChoice | null) => {
     setSpeakers((m) => {
@@ -272,7 +268,8 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
     draftFor,
     actorName,
     busy,
-    clearCurrent: () => setCurrent(null),
+    /** Why the list could not be had, when `status` is 'failed'. */
+    problem,
   };
 }
 
