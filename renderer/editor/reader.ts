@@ -12,6 +12,7 @@ import type { Actor } from '../../shared/model';
 import { searchHighlight } from './search-highlight';
 import { annotationHighlights, highlightsKey, type HighlightSource } from './annotation-highlights';
 import { actorMentions, mentionsKey } from './actor-mentions';
+import { NO_SUGGESTIONS, suggestionLayer, suggestionsKey, type SuggestionSource } from './suggestion-layer';
 import { at, nextQuotation, paragraphs, quotations, sentences, step, type Span } from './passages';
 
 export type PassageUnit = 'sentence' | 'paragraph';
@@ -21,6 +22,8 @@ export interface ShowOptions {
   highlight?: string[];
   highlights: HighlightSource;
   actors: Actor[];
+  /** Suggested attributions, a layer of their own. */
+  suggestions?: SuggestionSource;
 }
 
 export interface ReaderHost {
@@ -94,6 +97,7 @@ export class Reader {
         plugins: [
           searchHighlight(opts.highlight ?? []),
           annotationHighlights(opts.highlights),
+          suggestionLayer(opts.suggestions ?? NO_SUGGESTIONS),
           actorMentions(opts.actors),
           history(),
           keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
@@ -109,6 +113,15 @@ export class Reader {
 
   setHighlights(src: HighlightSource): void {
     this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, src));
+  }
+
+  setSuggestions(src: SuggestionSource): void {
+    // Redrawing the decorations replaces the text nodes under the selection, and ProseMirror then
+    // puts back the selection it last read, which is not the passage J / K just selected.
+    const kept = this.selectionOffsets();
+    this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, src));
+    const now = this.selectionOffsets();
+    if (kept && (now?.start !== kept.start || now?.end !== kept.end)) this.placeSelection(kept.start, kept.end);
   }
 
   setActors(actors: Actor[]): void {
@@ -147,13 +160,32 @@ export class Reader {
     return e > s ? { start: s, end: e } : null;
   }
 
-  /** Selects a passage of the text, as a user dragging the mouse would, and keeps it in view. */
-  select(start: number, end: number): void {
+  /**
+   * Selects a passage of the text, as a user dragging the mouse would, and keeps it in view;
+   * `center` brings it to the middle (a jump to a suggestion elsewhere in the article).
+   */
+  select(start: number, end: number, center = false): void {
+    this.placeSelection(start, end);
+    if (center) this.centerSelection();
+    else this.scrollSelectionIntoView();
+  }
+
+  private placeSelection(start: number, end: number): void {
     const { from, to } = this.textIndex().docRange(start, end);
     const a = this.view.domAtPos(from, 1);
     const b = this.view.domAtPos(to, -1);
     document.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
-    this.scrollSelectionIntoView();
+  }
+
+  /** Scrolls the reader so the selection sits in the middle (its start near the top when it is taller than the view). */
+  private centerSelection(): void {
+    const sel = document.getSelection();
+    const scroller = this.view.dom.closest('.reader-scroll');
+    if (!sel?.rangeCount || !scroller) return;
+    const rect = sel.getRangeAt(0).getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    const offset = rect.height < box.height * 0.8 ? (box.height - rect.height) / 2 : box.height * 0.1;
+    scroller.scrollTop += rect.top - box.top - offset;
   }
 
   /** Keyboard selection goes on from here; the current selection, if any, is dropped. */

@@ -16,6 +16,10 @@ export interface AnnotationDraft {
   exact: string;
   kind: AnnotationKind;
   speakerId: number | null;
+  /** A speaker not yet in the codebook (a suggested one): created when the form is saved. */
+  speakerName?: string;
+  /** The suggestion this form accepts, when it was opened from one. */
+  suggestionKey?: string;
   positions: AnnotationPosition[];
   comment: string;
   tags: string[];
@@ -80,13 +84,13 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
   const [missingStance, setMissingStance] = useState(false);
   // A speaker created here: its guessed kind, shown so a wrong guess is one click to fix.
   const [guessed, setGuessed] = useState<{ actorId: number; kind: ActorKind } | null>(null);
-  const [focusNext, setFocusNext] = useState<FocusTarget | null>(initial.speakerId === null ? { field: 'speaker' } : { field: 'position' });
+  const [focusNext, setFocusNext] = useState<FocusTarget | null>(initial.speakerId === null && !initial.speakerName ? { field: 'speaker' } : { field: 'position' });
   const speakerInput = useRef<HTMLInputElement>(null);
   const positionInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (suggestedSpeaker) setDraft((d) => ({ ...d, speakerId: suggestedSpeaker.actorId }));
+    if (suggestedSpeaker) setDraft((d) => ({ ...d, speakerId: suggestedSpeaker.actorId, speakerName: undefined }));
   }, [suggestedSpeaker]);
 
   // Focus moves right after the render that shows the next field (before the next key press is
@@ -113,7 +117,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
   };
 
   const pickSpeaker = (actorId: number) => {
-    setDraft((d) => ({ ...d, speakerId: actorId }));
+    setDraft((d) => ({ ...d, speakerId: actorId, speakerName: undefined }));
     setFocusNext({ field: 'position' });
   };
 
@@ -123,6 +127,12 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
   };
 
   const createSpeaker = (name: string) => {
+    // Accepting a suggestion creates its new speaker on save, with the mention as an alias.
+    if (draft.suggestionKey !== undefined) {
+      setDraft((d) => ({ ...d, speakerId: null, speakerName: name }));
+      setFocusNext({ field: 'position' });
+      return;
+    }
     const kind = guessActorKind(name);
     // On to Positions now: what is typed while the actor is being created belongs there.
     positionInput.current?.focus();
@@ -217,7 +227,7 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
       }}
     >
       <div class="pane-header">
-        <h2>{draft.id ? 'Edit annotation' : 'New annotation'}</h2>
+        <h2>{draft.id ? 'Edit annotation' : draft.suggestionKey !== undefined ? 'Accept suggestion' : 'New annotation'}</h2>
       </div>
       <blockquote class="form-exact">{draft.exact}</blockquote>
 
@@ -267,6 +277,23 @@ export function AnnotationForm({ draft: initial, actors, topics, suggestedSpeake
               </label>
             )}
           </>
+        ) : draft.speakerName ? (
+          <div class="chip" data-testid="speaker-chip">
+            <span class="swatch new-speaker" />
+            {draft.speakerName}
+            <span class="hint">new actor</span>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label="Change speaker"
+              onClick={() => {
+                setDraft((d) => ({ ...d, speakerName: undefined }));
+                setFocusNext({ field: 'speaker' });
+              }}
+            >
+              ×
+            </button>
+          </div>
         ) : (
           <Typeahead
             options={actorOptions(actors)}

@@ -5,6 +5,7 @@ import type { Ref } from 'preact';
 import type { Actor, Annotation, AnnotationKind, Article, Topic } from '../../shared/model';
 import { Reader } from '../editor/reader';
 import type { ColorBy } from '../editor/annotation-highlights';
+import type { SuggestionSource } from '../editor/suggestion-layer';
 import { modLabel } from '../shortcuts';
 import { HoverCard } from './HoverCard';
 
@@ -15,6 +16,10 @@ export interface ReaderHandle {
   focus(caret?: number): void;
   /** Selects a passage again (the one a cancelled form was coding). */
   select(start: number, end: number): void;
+  /** Selects a passage (a suggestion), scrolled to the middle of the reader when `center`. */
+  showPassage(start: number, end: number, center: boolean): void;
+  /** Whether the reader is on screen (the reading view is not hidden behind another view). */
+  visible(): boolean;
 }
 
 interface Props {
@@ -28,6 +33,9 @@ interface Props {
   topics: Topic[];
   colorBy: ColorBy;
   onColorBy: (c: ColorBy) => void;
+  /** Suggested attributions, drawn as their own layer. */
+  suggestions: SuggestionSource;
+  onSuggestionClick: (key: string) => void;
   readerRef: Ref<ReaderHandle>;
   onRestore: (id: number) => void;
   onLink: (href: string) => void;
@@ -58,13 +66,14 @@ export function ReaderPane(props: Props) {
   }, []);
 
   const highlightSource = () => ({ annotations, colorBy, speakerColors: new Map(actors.map((a) => [a.id, a.color])), pending });
+  const suggestionSource = () => props.suggestions;
 
   // A new article (or a search that opened it) rebuilds the view; annotation changes only redraw highlights.
   useEffect(() => {
     if (!article) return;
     setEditing(false);
     setDirty(false);
-    reader.current?.show(article.doc, { highlight, highlights: highlightSource(), actors });
+    reader.current?.show(article.doc, { highlight, highlights: highlightSource(), actors, suggestions: suggestionSource() });
   }, [article, highlight]);
 
   useEffect(() => {
@@ -74,6 +83,10 @@ export function ReaderPane(props: Props) {
   useEffect(() => {
     if (article) reader.current?.setActors(actors);
   }, [actors]);
+
+  useEffect(() => {
+    if (article && !editing) reader.current?.setSuggestions(suggestionSource());
+  }, [props.suggestions]);
 
   useImperativeHandle(props.readerRef, () => ({
     reveal: (id) => reader.current?.reveal(id),
@@ -90,6 +103,11 @@ export function ReaderPane(props: Props) {
       scroller.current?.focus({ preventScroll: true });
       reader.current?.select(start, end);
     },
+    showPassage: (start, end, center) => {
+      scroller.current?.focus({ preventScroll: true });
+      reader.current?.select(start, end, center);
+    },
+    visible: () => !!scroller.current && scroller.current.offsetParent !== null,
   }));
 
   // Selecting without a mouse: S / Shift+S a sentence, ] / [ a paragraph, " the words in quotation
@@ -125,6 +143,9 @@ export function ReaderPane(props: Props) {
       const r = reader.current;
       if (!r || editing || !latest.current.article || latest.current.article.deletedAt) return setPopover(null);
       const range = r.selectionOffsets();
+      // A suggestion selected by J / K has its actions in the panel; the popover would only cover text.
+      const on = latest.current.suggestions.suggestions.find((s) => s.key === latest.current.suggestions.currentKey);
+      if (range && on && on.content.start === range.start && on.content.end === range.end) return setPopover(null);
       const rect = range && r.selectionRect();
       // A selection means the analyst is about to annotate: the hover card would only be in the way.
       if (rect) setHover(null);
@@ -144,6 +165,12 @@ export function ReaderPane(props: Props) {
     if ((e.target as HTMLElement).closest('.hl')) hideTimer.current = setTimeout(() => setHover(null), 250);
   };
   const onClick = (e: MouseEvent) => {
+    // A suggestion clicked (not dragged over): it becomes the one the keys act on.
+    const suggestion = (e.target as HTMLElement).closest<HTMLElement>('.suggestion');
+    if (suggestion && !editing && document.getSelection()?.isCollapsed) {
+      props.onSuggestionClick(suggestion.dataset.suggestionId!);
+      return;
+    }
     const mention = (e.target as HTMLElement).closest<HTMLElement>('.actor-mention');
     if (mention && !editing && document.getSelection()?.isCollapsed) props.onMentionClick(Number(mention.dataset.actorId));
   };
@@ -174,7 +201,7 @@ export function ReaderPane(props: Props) {
                   onClick={() => {
                     setEditing(false);
                     setDirty(false);
-                    reader.current?.show(article.doc, { highlights: highlightSource(), actors });
+                    reader.current?.show(article.doc, { highlights: highlightSource(), actors, suggestions: suggestionSource() });
                   }}
                 >
                   Cancel
@@ -230,7 +257,7 @@ export function ReaderPane(props: Props) {
         ref={scroller}
         hidden={!article}
         tabIndex={0}
-        aria-label="Article text. S selects a sentence, ] a paragraph, a double quote the quoted words; Shift+Arrow keys adjust; Q quotes it."
+        aria-label="Article text. S selects a sentence, ] a paragraph, a double quote the quoted words; Shift+Arrow keys adjust; Q quotes it. J and K go to the next and previous suggested quote; A accepts it, R rejects it."
         data-testid="reader-scroll"
         onScroll={() => setPopover(null)}
         onKeyDown={onKeyDown}

@@ -1,5 +1,5 @@
 // Library, reader and inspector: where articles are read and annotated.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, ImportResult, Topic } from '../../shared/model';
 import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
@@ -13,6 +13,9 @@ import { Inspector } from './Inspector';
 import { AnnotationForm, type AnnotationDraft } from './AnnotationForm';
 import { AnnotationList } from './AnnotationList';
 import { ChangedQuotes } from './ChangedQuotes';
+import { SuggestionPanel } from './SuggestionPanel';
+import { useSuggestions } from './useSuggestions';
+import type { ArticleSuggestion } from '../../shared/suggestion';
 import type { Toast } from './Toasts';
 import { confirmAction } from './ConfirmDialog';
 import { plural } from '../../shared/plural';
@@ -38,7 +41,7 @@ interface Props {
   onLink: (href: string) => void;
 }
 
-type Tab = 'annotations' | 'article';
+type Tab = 'annotations' | 'suggestions' | 'article';
 
 export function ReadingView({ actors, topics, refreshCodebook, history, toast, openRequest, importedBatch, libraryVersion, onImport, onLink }: Props) {
   const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, trash: false });
@@ -49,6 +52,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const [highlight, setHighlight] = useState<string[]>([]);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [draft, setDraft] = useState<AnnotationDraft | null>(null);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
   // A known actor clicked in the text: offered as the speaker of the open form, or of the next one.
   const [suggestedSpeaker, setSuggestedSpeaker] = useState<{ actorId: number; seq: number } | null>(null);
   const nextSpeaker = useRef<number | null>(null);
@@ -57,6 +62,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const readerRef = useRef<ReaderHandle>(null);
   const articleRef = useRef<Article | null>(null);
   articleRef.current = article;
+  /** Bumped by the C key: the current suggestion's speaker field takes the keyboard. */
+  const [speakerFocus, setSpeakerFocus] = useState(0);
 
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
 
@@ -208,6 +215,43 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     [setTrashed, toast, fail],
   );
 
+  const reload = useCallback(async () => {
+    const a = articleRef.current;
+    if (a) await loadAnnotations(a.id);
+  }, [loadAnnotations]);
+
+  // ---- suggested attributions: a layer of their own, accepted or rejected one key at a time ----
+
+  const sg = useSuggestions({
+    article,
+    annotations,
+    actors,
+    history,
+    toast,
+    onCoded: useCallback(async () => {
+      await reload();
+      await refreshCodebook();
+    }, [reload, refreshCodebook]),
+    onSelect: useCallback((s: ArticleSuggestion, center: boolean) => {
+      setTab('suggestions');
+      readerRef.current?.showPassage(s.content.start, s.content.end, center);
+    }, []),
+  });
+  const sgRef = useRef(sg);
+  sgRef.current = sg;
+  const suggestionLayer = useMemo(
+    () => ({ suggestions: sg.shown, currentKey: sg.current?.key ?? null, speakerColors: new Map(actors.map((a) => [a.id, a.color])) }),
+    [sg.shown, sg.current?.key, actors],
+  );
+
+  const editSuggestion = useCallback((s: ArticleSuggestion, kind?: AnnotationKind) => {
+    const d = sgRef.current.draftFor(s, kind === 'note' ? undefined : kind);
+    if (!d) return;
+    setSuggestedSpeaker(null);
+    setDraft(d);
+    document.getSelection()?.removeAllRanges();
+  }, []);
+
   // ---- annotations: create, edit, delete, each undoable ----
 
   const startAnnotation = useCallback(
@@ -215,6 +259,9 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       const a = articleRef.current;
       const sel = readerRef.current?.selection();
       if (!a || a.deletedAt || !sel) return;
+      // Q or P over the suggestion the keys are on: the form comes filled in with its speaker.
+      const s = sgRef.current.current;
+      if (s && kind !== 'note' && s.content.start === sel.start && s.content.end === sel.end) return editSuggestion(s, kind);
       setTab('annotations');
       setSuggestedSpeaker(null);
       const speakerId = nextSpeaker.current;
@@ -222,17 +269,24 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       setDraft({ articleId: a.id, start: sel.start, end: sel.end, exact: sel.exact, kind, speakerId, positions: [], comment: '', tags: [] });
       document.getSelection()?.removeAllRanges();
     },
-    [],
+    [editSuggestion],
   );
-
-  const reload = useCallback(async () => {
-    const a = articleRef.current;
-    if (a) await loadAnnotations(a.id);
-  }, [loadAnnotations]);
 
   const saveDraft = useCallback(
     async (d: AnnotationDraft): Promise<boolean> => {
       const fields = { kind: d.kind, speakerId: d.speakerId, positions: d.positions, comment: d.comment || null, tags: d.tags };
+      if (d.suggestionKey !== undefined) {
+        // Accepting a suggestion with what the analyst added: one undoable accept, then on to the next.
+        const s = sgRef.current.list.find((x) => x.key === d.suggestionKey);
+        if (!s) {
+          toast({ kind: 'error', text: 'This suggestion is no longer there (the text or its coding changed); select the passage and press Q to code it.' });
+          return false;
+        }
+        const { speakerId, ...rest } = fields;
+        const ok = await sgRef.current.accept(s, d.speakerName && speakerId === null ? { ...rest, speakerName: d.speakerName } : fields);
+        if (ok) setDraft(null);
+        return ok;
+      }
       try {
         if (d.id === undefined) {
           const created = await call('annotations.create', { articleId: d.articleId, start: d.start, end: d.end, ...fields });
@@ -267,7 +321,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         return false;
       }
     },
-    [annotations, history, reload, refreshCodebook, fail],
+    [annotations, history, reload, refreshCodebook, toast, fail],
   );
 
   const deleteAnnotation = useCallback(
@@ -338,7 +392,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     [loadAnnotations, toast, fail],
   );
 
-  // Q, P, N over a selection in the article; Ctrl/Cmd+Shift+Q from anywhere.
+  // Q, P, N over a selection in the article; Ctrl/Cmd+Shift+Q from anywhere. Suggestions: J / K
+  // next and previous, A accept, Shift+A accept all shown, R reject, E edit, C change the speaker.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (modKey(e) && e.shiftKey && e.key.toLowerCase() === 'q') {
@@ -351,11 +406,36 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       if (kind && readerRef.current?.selection()) {
         e.preventDefault();
         startAnnotation(kind);
+        return;
       }
+      if (suggestionKey(e)) e.preventDefault();
+    };
+    // The suggestion keys act only while the article is on screen and no form is open.
+    const suggestionKey = (e: KeyboardEvent): boolean => {
+      const s = sgRef.current;
+      if (!articleRef.current || draftRef.current || !readerRef.current?.visible()) return false;
+      // A dialog asking something has the keyboard.
+      if (document.querySelector('[aria-modal="true"]')) return false;
+      const key = e.key;
+      if (key === 'j' || key === 'k') return s.step(key === 'j' ? 1 : -1);
+      if (key === 'A') {
+        void s.acceptAll();
+        return s.shown.length > 0;
+      }
+      const current = s.current;
+      if (!current) return false;
+      if (key === 'a') void s.accept(current);
+      else if (key === 'r') void s.reject(current);
+      else if (key === 'e') editSuggestion(current);
+      else if (key === 'c') {
+        setTab('suggestions');
+        setSpeakerFocus((n) => n + 1);
+      } else return false;
+      return true;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [startAnnotation]);
+  }, [startAnnotation, editSuggestion]);
 
   return (
     <div class="panes">
@@ -394,6 +474,11 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         topics={topics}
         colorBy={colorBy}
         onColorBy={setColorBy}
+        suggestions={suggestionLayer}
+        onSuggestionClick={(key) => {
+          const s = sg.shown.find((x) => x.key === key);
+          if (s) sg.select(s, false);
+        }}
         readerRef={readerRef}
         onRestore={(id) => void restore(id)}
         onLink={onLink}
@@ -432,6 +517,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
             onCancel={() => {
               const d = draft;
               setDraft(null);
+              const s = d.suggestionKey !== undefined ? sg.list.find((x) => x.key === d.suggestionKey) : undefined;
+              if (s) return sg.select(s);
               // A new passage comes back selected, to adjust and code again; an edit leaves the caret after it.
               if (d.id === undefined) readerRef.current?.select(d.start, d.end);
               else readerRef.current?.focus(d.end);
@@ -445,12 +532,26 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
               <button role="tab" aria-selected={tab === 'annotations'} class={tab === 'annotations' ? 'on' : ''} onClick={() => setTab('annotations')} data-testid="tab-annotations">
                 Annotations <span class="count">{annotations.length}</span>
               </button>
+              <button role="tab" aria-selected={tab === 'suggestions'} class={tab === 'suggestions' ? 'on' : ''} onClick={() => setTab('suggestions')} data-testid="tab-suggestions" title="Quotes and speakers Verbatim found in the text (J / K)">
+                Suggestions <span class="count">{sg.status === 'ready' ? sg.shown.length : ''}</span>
+              </button>
               <button role="tab" aria-selected={tab === 'article'} class={tab === 'article' ? 'on' : ''} onClick={() => setTab('article')} data-testid="tab-article">
                 Article
               </button>
             </div>
             {tab === 'annotations' && <ChangedQuotes annotations={annotations} actors={actors} history={history} reload={reload} onReveal={(id) => readerRef.current?.reveal(id)} onReattach={(a) => void reattach(a)} onError={fail} />}
-            {tab === 'annotations' ? (
+            {tab === 'annotations' && !annotations.length && sg.shown.length > 0 && (
+              <p class="hint suggestions-waiting">
+                Verbatim suggests {plural(sg.shown.length, 'quote')} and who said them: press <kbd>J</kbd> to go through them, or{' '}
+                <button class="link-button" onClick={() => setTab('suggestions')}>
+                  see the suggestions
+                </button>
+                .
+              </p>
+            )}
+            {tab === 'suggestions' ? (
+              <SuggestionPanel suggestions={sg} actors={actors} onEdit={(s) => editSuggestion(s)} speakerFocus={speakerFocus} onDone={() => (sg.current ? sg.select(sg.current) : readerRef.current?.focus())} />
+            ) : tab === 'annotations' ? (
               <AnnotationList
                 annotations={annotations}
                 actors={actors}

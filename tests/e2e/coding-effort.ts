@@ -5,23 +5,24 @@ import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { selectInArticle } from './fixtures';
 
-export interface Effort {
+// A type, not an interface, so a report can carry more counts beside these.
+export type Effort = {
   drags: number;
   clicks: number;
   /** Every key press, letters of typed names included. */
   keystrokes: number;
   /** Of those, the letters of names and claims typed (the rest is the app's own cost). */
   typedCharacters: number;
-}
+};
 
 export class EffortCounter {
   readonly effort: Effort = { drags: 0, clicks: 0, keystrokes: 0, typedCharacters: 0 };
   constructor(private readonly page: Page) {}
 
-  /** One drag of the mouse over a phrase in the article. */
-  async drag(phrase: string) {
+  /** One drag of the mouse over a phrase in the article (its first occurrence unless told). */
+  async drag(phrase: string, occurrence = 0) {
     this.effort.drags++;
-    await selectInArticle(this.page, phrase);
+    await selectInArticle(this.page, phrase, occurrence);
   }
 
   async click(target: Locator) {
@@ -43,10 +44,10 @@ export class EffortCounter {
 }
 
 /** With VERBATIM_COUNTS_OUT set, adds `counts` under `name` to that JSON file. */
-export function reportEffort(name: string, counts: Effort) {
+export function reportEffort(name: string, counts: Effort & Record<string, unknown>) {
   const out = process.env.VERBATIM_COUNTS_OUT;
   if (!out) return;
-  const all = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, Effort>) : {};
+  const all = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
   all[name] = counts;
   fs.writeFileSync(out, `${JSON.stringify(all, null, 2)}\n`);
 }

@@ -115,10 +115,10 @@ export async function importPasted(page: Page, text: string, title?: string) {
   await page.getByTestId('import-submit').click();
 }
 
-/** Selects the first occurrence of `phrase` in the article view, as a user dragging the mouse would. */
-export async function selectInArticle(page: Page, phrase: string) {
+/** Selects an occurrence of `phrase` (the first unless told) in the article view, as a user dragging the mouse would. */
+export async function selectInArticle(page: Page, phrase: string, occurrence = 0) {
   await expect(page.getByTestId('article-view')).toContainText(phrase);
-  await page.getByTestId('article-view').evaluate((root, phrase) => {
+  await page.getByTestId('article-view').evaluate((root, [phrase, occurrence]) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let text = '';
     const nodes: { node: Text; start: number }[] = [];
@@ -126,8 +126,11 @@ export async function selectInArticle(page: Page, phrase: string) {
       nodes.push({ node: n as Text, start: text.length });
       text += n.nodeValue;
     }
-    const at = text.indexOf(phrase);
-    if (at < 0) throw new Error(`“${phrase}” is not in the article`);
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) {
+      at = text.indexOf(phrase, at + 1);
+      if (at < 0) throw new Error(`“${phrase}” is not in the article (occurrence ${occurrence})`);
+    }
     const locate = (offset: number) => {
       const hit = [...nodes].reverse().find((x) => x.start <= offset)!;
       return { node: hit.node, offset: offset - hit.start };
@@ -140,7 +143,7 @@ export async function selectInArticle(page: Page, phrase: string) {
     const sel = document.getSelection()!;
     sel.removeAllRanges();
     sel.addRange(range);
-  }, phrase);
+  }, [phrase, occurrence] as const);
 }
 
 /** A new blank briefing with this title, from the Briefings view; the cursor is left in its body. */

@@ -1,0 +1,66 @@
+// Suggested attributions drawn over the article: a layer of its own, apart from the analyst's
+// annotations (annotation-highlights.ts), so a suggestion never looks like coding. A dashed
+// underline in the speaker's colour; the current suggestion also shows who said it (the source
+// mention) and the cue word, which is what the analyst checks before accepting.
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { ArticleSuggestion, TextSpan } from '../../shared/suggestion';
+import { TextIndex } from '../../shared/text-index';
+
+export interface SuggestionSource {
+  suggestions: readonly ArticleSuggestion[];
+  /** The suggestion the keyboard is on (J / K), or null. */
+  currentKey: string | null;
+  /** Speaker colours by actor id; an unmatched speaker gets the neutral colour. */
+  speakerColors: Map<number, string>;
+}
+
+export const NO_SUGGESTIONS: SuggestionSource = { suggestions: [], currentKey: null, speakerColors: new Map() };
+
+export const suggestionsKey = new PluginKey<DecorationSet>('suggestionLayer');
+
+/** The underline colour: the matched actor's, else a neutral one from the theme. */
+export function suggestionColor(s: ArticleSuggestion, speakerColors: Map<number, string>): string {
+  const id = s.speaker?.actorId;
+  return (id !== null && id !== undefined && speakerColors.get(id)) || 'var(--suggest-neutral)';
+}
+
+export function buildSuggestions(state: EditorState, src: SuggestionSource): DecorationSet {
+  if (!src.suggestions.length) return DecorationSet.empty;
+  const index = TextIndex.of(state.doc);
+  const length = index.text.length;
+  const decorations: Decoration[] = [];
+  const span = (t: TextSpan, attrs: Record<string, string>) => {
+    // A list computed for an older text (the answer to a refresh still on its way) may run past it.
+    if (t.end > length || t.start >= t.end) return;
+    const { from, to } = index.docRange(t.start, t.end);
+    if (from < to) decorations.push(Decoration.inline(from, to, { nodeName: 'span', ...attrs }));
+  };
+  for (const s of src.suggestions) {
+    const current = s.key === src.currentKey;
+    span(s.content, {
+      class: current ? 'suggestion suggestion-current' : 'suggestion',
+      'data-testid': 'suggestion-item',
+      'data-suggestion-id': s.key,
+      style: `--sg: ${suggestionColor(s, src.speakerColors)}`,
+    });
+    if (current && s.source) span(s.source, { class: 'suggestion-source', 'data-testid': 'suggestion-source', style: `--sg: ${suggestionColor(s, src.speakerColors)}` });
+    if (current && s.cue) span(s.cue, { class: 'suggestion-cue' });
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+export function suggestionLayer(initial: SuggestionSource) {
+  return new Plugin<DecorationSet>({
+    key: suggestionsKey,
+    state: {
+      init: (_, state) => buildSuggestions(state, initial),
+      apply(tr, set, _old, state) {
+        const src = tr.getMeta(suggestionsKey) as SuggestionSource | undefined;
+        if (src) return buildSuggestions(state, src);
+        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+      },
+    },
+    props: { decorations: (state) => suggestionsKey.getState(state) },
+  });
+}
