@@ -66,8 +66,11 @@ export function SuggestionPanel({ suggestions: sg, actors, onEdit, speakerFocus,
   const speakerInput = useRef<HTMLInputElement>(null);
   const currentItem = useRef<HTMLLIElement>(null);
 
+  // C asks for the speaker of the suggestion selected then (speakerFocus counts the presses).
+  const currentRef = useRef(current);
+  currentRef.current = current;
   useEffect(() => {
-    if (speakerFocus && current) setNaming(true);
+    if (speakerFocus && currentRef.current) setNaming(true);
   }, [speakerFocus]);
   useEffect(() => {
     if (naming) speakerInput.current?.focus();

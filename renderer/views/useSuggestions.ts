@@ -130,26 +130,32 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
   );
 
   /** The suggestion after `s` in what is shown: where the keyboard goes once `s` is decided. */
-  const following = (s: ArticleSuggestion) => {
+  const following = useCallback((s: ArticleSuggestion) => {
     const items = shownRef.current;
     const at = items.findIndex((x) => x.key === s.key);
     return items[at + 1] ?? null;
-  };
+  }, []);
 
-  const speakerFields = (s: ArticleSuggestion): AcceptFields => {
-    const choice = speakers.get(s.key);
-    if (!choice) return {};
-    return 'actorId' in choice ? { speakerId: choice.actorId } : { speakerName: choice.name };
-  };
+  const speakerFields = useCallback(
+    (s: ArticleSuggestion): AcceptFields => {
+      const choice = speakers.get(s.key);
+      if (!choice) return {};
+      return 'actorId' in choice ? { speakerId: choice.actorId } : { speakerName: choice.name };
+    },
+    [speakers],
+  );
 
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
 
   /** Moves on to the suggestion after `s` (selected in the text), or drops the selection at the end. */
-  const moveOn = (s: ArticleSuggestion) => {
-    const next = following(s);
-    if (next) select(next);
-    else setCurrent({ key: s.key, start: s.content.end });
-  };
+  const moveOn = useCallback(
+    (s: ArticleSuggestion) => {
+      const next = following(s);
+      if (next) select(next);
+      else setCurrent({ key: s.key, start: s.content.end });
+    },
+    [following, select],
+  );
 
   /** Accepts `s` as suggested (with the speaker chosen for it), or with the form's `fields`. */
   const accept = useCallback(
@@ -168,7 +174,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
         setBusy(false);
       }
     },
-    [articleId, busy, history, speakers, onCoded, select, fail],
+    [articleId, busy, history, onCoded, select, fail, moveOn, speakerFields],
   );
 
   const reject = useCallback(
@@ -185,7 +191,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
         setBusy(false);
       }
     },
-    [articleId, busy, history, refresh, select, fail],
+    [articleId, busy, history, refresh, select, fail, moveOn],
   );
 
   /** Shift+A: every suggestion the filter shows, as one undoable step. */
@@ -221,7 +227,7 @@ export function useSuggestions({ article, annotations, actors, history, toast, o
     } finally {
       setBusy(false);
     }
-  }, [articleId, busy, history, speakers, onCoded, toast, fail]);
+  }, [articleId, busy, history, speakers, onCoded, toast, fail, speakerFields]);
 
   const chooseSpeaker = useCallback((key: string, choice: SpeakerChoice | null) => {
     setSpeakers((m) => {
