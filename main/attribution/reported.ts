@@ -36,6 +36,10 @@ function saidUntil(t: readonly Token[], first: number, end: number): number {
     if (t[k]!.text === ';' || NEW_CLAUSE.has(next.lower)) return k;
     if (next.lower === 'and' && (t[k + 2]?.pos === 'PRON' || t[k + 2]?.pos === 'VERB' || t[k + 2]?.pos === 'AUX')) return k;
   }
+  // "… and tells the crowd …", "… but described …": the subject's next act, not what was said.
+  for (let k = first + 3; k < end - 1; k++) {
+    if ((t[k]!.lower === 'and' || t[k]!.lower === 'but') && t[k + 1]!.pos === 'VERB' && /(ed|s)$/.test(t[k + 1]!.lower) && isCueLemma(t[k + 1]!.lemma)) return k;
+  }
   return contentEnd(t, first, end);
 }
 
@@ -111,7 +115,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     if (!subjectOpensClause(t, first, before.first)) continue;
     let c2 = c + 1;
     let sawThat = false;
-    for (let k = c + 1; k < Math.min(end, c + 8); k++) {
+    for (let k = c + 1; k < Math.min(end, c + 16); k++) {
       if (t[k]!.lower === 'that') {
         c2 = k;
         sawThat = true;
@@ -150,6 +154,9 @@ function byCue(base: number, lemma: string): number {
 /** After "…, Kim said" only circumstances may follow: "on Tuesday", "in a statement". */
 function tailIsAdverbial(t: readonly Token[], from: number, end: number): boolean {
   if (end - from > 10) return false;
+  // "…, Danger Mouse, wrote a host of new songs": an object after the verb makes it no frame.
+  const first = t[from];
+  if (first && from < end && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(first.pos)) return false;
   for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that' || t[k]!.lower === 'and') return false;
   return true;
 }
