@@ -23,14 +23,33 @@ function isNpToken(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && !FUNCTION_WORDS.has(t.lower);
 }
 
-/** The end of a noun phrase starting at `i` (an "of" or "for" inside it is kept: "director of the FBI"). */
+/**
+ * A word that may stand inside a noun phrase between two of its words: "director of the FBI",
+ * "Reuters/Ipsos", "fact-checker", "Mark Blumenthal and Jon Cohen", "Rev. Kyev Tatum", "a
+ * just released poll".
+ */
+function joinsPhrase(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const before = tokens[j - 1];
+  const after = tokens[j + 1];
+  if (!before || !after || !isNpToken(before)) return false;
+  const touching = before.end === t.start && t.end === after.start;
+  if (t.lower === 'of' || t.lower === 'for' || t.lower === '&') return isNpToken(after);
+  if (t.text === '-' || t.text === '/') return touching && isNpToken(after);
+  if (t.lower === 'and') return before.pos === 'PROPN' && after.pos === 'PROPN';
+  if (t.text === '.') return before.end === t.start && /^\p{Lu}\p{Ll}{1,3}$/u.test(before.text) && /^\p{Lu}/u.test(after.text);
+  if (t.pos === 'ADV') return after.pos === 'ADJ';
+  return false;
+}
+
+/** The end of a noun phrase starting at `i`. */
 function npForward(tokens: readonly Token[], i: number, limit: number): number {
   let j = i;
   while (j < limit) {
     const t = tokens[j]!;
     // "told reporters the cuts …": a determiner after a noun starts another noun phrase.
     if (t.pos === 'DET' && j > i && ['NOUN', 'PROPN', 'PRON'].includes(tokens[j - 1]!.pos)) break;
-    if (isNpToken(t) || ((t.lower === 'of' || t.lower === 'for' || t.lower === '&' || t.lower === '-') && j + 1 < limit && isNpToken(tokens[j + 1]!) && j > i)) {
+    if (isNpToken(t) || (j > i && j + 1 < limit && joinsPhrase(tokens, j))) {
       j++;
       continue;
     }
@@ -44,7 +63,7 @@ function npBackward(tokens: readonly Token[], end: number, limit: number): numbe
   let j = end;
   while (j > limit) {
     const t = tokens[j - 1]!;
-    if (isNpToken(t) || ((t.lower === 'of' || t.lower === 'for' || t.lower === '&') && j - 2 >= limit && isNpToken(tokens[j - 2]!) && j < end)) {
+    if (isNpToken(t) || (j < end && j - 2 >= limit && joinsPhrase(tokens, j - 1))) {
       j--;
       continue;
     }
@@ -83,8 +102,10 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
     const relative = opener.lower === 'who' || opener.lower === 'whose';
     // An appositive that is not a relative clause is a noun phrase: it ends on a noun.
     if (!relative && !(APPOSITIVE_START.has(opener.lower) || isNpToken(opener))) return null;
-    // "Kim Jung Han, the foreign minister," or "Sarandon, 69,": a noun phrase or an age.
+    // "Kim Jung Han, the foreign minister," or "Sarandon, 69,": a noun phrase or an age, with no
+    // verb of its own ("On Tuesday, Sanders went further, saying" is a clause, not an appositive).
     if (!relative && !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(tokens[end - 2]!.pos)) return null;
+    if (!relative && tokens.slice(k + 1, end - 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     const start = npBackward(tokens, k, limit);
     if (start === k) return null;
     return { first: start, end: end - 1 };
