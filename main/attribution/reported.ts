@@ -68,17 +68,21 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     const source = sourceAfter(t, k + 1, end, k !== first);
     if (!source) continue;
     const cue = span(t, k, k + 2);
+    // The source is everything named between "according to" and the comma (or the sentence's end):
+    // "according to early results of exit polls conducted by Edison Research for the AP".
     if (k === first || (k === first + 1 && /^(but|and)$/.test(t[first]!.lower))) {
-      let c = source.end;
-      if (t[c]?.text === ',') c++;
+      let comma = source.end;
+      while (comma < end && t[comma]!.text !== ',' && comma - source.end < 25) comma++;
+      if (t[comma]?.text !== ',') continue;
+      const c = comma + 1;
       const e = contentEnd(t, c, end);
       if (e - c < 3) continue;
-      return { content: span(t, c, e), cue, source, confidence: 0.8 };
+      return { content: span(t, c, e), cue, source: { first: source.first, end: comma }, confidence: 0.8 };
     }
     if (t[k - 1]?.text === ',') {
       const e = contentEnd(t, first, k - 1);
       if (e - first < 3) continue;
-      return { content: span(t, first, e), cue, source, confidence: 0.8 };
+      return { content: span(t, first, e), cue, source: { first: source.first, end: contentEnd(t, source.first, end) }, confidence: 0.8 };
     }
   }
 

@@ -94,7 +94,7 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
     // "Kim Jung Han, the foreign minister, said" / "Giuliani, who backs Trump, said"
     let k = end - 2;
     while (k > limit && tokens[k]!.text !== ',') {
-      if (/^[.!?;:“”"]$/.test(tokens[k]!.text) || end - k > 30) return null;
+      if (/^[.!?;:“”"]$/.test(tokens[k]!.text) || end - k > 50) return null;
       k--;
     }
     if (k <= limit || tokens[k]!.text !== ',') return null;
