@@ -4,7 +4,7 @@
 import { ADDRESSEE_VERBS, cueWeight, isCueLemma } from './cues';
 import type { Deadline, Found } from './found';
 import { sourceAfter, sourceBefore } from './source-phrase';
-import type { TextModel, Token } from './text-model';
+import { tokenAt, type TextModel, type Token } from './text-model';
 
 const FINAL = /^[.!?;:]$/;
 // A lone apostrophe token is half of a '' quotation mark.
@@ -54,8 +54,19 @@ export function findReported(model: TextModel, used: ReadonlyArray<{ start: numb
     deadline.check();
     const { first, end } = sentence;
     if (end - first < 4) continue;
-    const found = inSentence(t, first, end, used, quotations);
-    if (found) out.push(found);
+    // "Cook said Carter stopped it, but Cook did not say when.": once one is found, the rest of
+    // the sentence after everything it took may hold another.
+    let from = first;
+    while (end - from >= 4) {
+      const found = inSentence(t, from, end, used, quotations);
+      if (!found) break;
+      out.push(found);
+      const taken = Math.max(found.content.end, found.cue?.end ?? 0, found.source ? t[found.source.end - 1]!.end : 0);
+      const next = tokenAt(t, taken);
+      if (next <= from) break;
+      from = next;
+      while (from < end && (t[from]!.pos === 'PUNCT' || t[from]!.pos === 'CCONJ')) from++;
+    }
   }
   return out;
 }
@@ -169,7 +180,7 @@ function tailIsAdverbial(t: readonly Token[], from: number, end: number): boolea
 function subjectOpensClause(t: readonly Token[], first: number, subject: number): boolean {
   if (subject === first) return true;
   const prev = t[subject - 1]!;
-  if (prev.text === ',' || /^(but|and|so|yet|meanwhile|still|however|instead|now|then|also)$/i.test(prev.lower)) return true;
+  if (/^[,:;—–(]$/.test(prev.text) || /^(but|and|so|yet|meanwhile|still|however|instead|now|then|also)$/i.test(prev.lower)) return true;
   if (QUOTE_TOKEN.test(prev.text)) return false;
   // "On Tuesday Kim said": a short opening phrase without a verb.
   if (subject - first <= 4) {
