@@ -4,7 +4,7 @@
 import { ADDRESSEE_VERBS, STRONG_VERBS, isCueLemma } from './cues';
 import type { Deadline, Found } from './found';
 import type { Quotation } from './quote-marks';
-import { sourceAfter, sourceBefore, type TokenRange } from './source-phrase';
+import { sentenceSubject, sourceAfter, sourceBefore, type TokenRange } from './source-phrase';
 import { paragraphOf, tokenAt, type TextModel, type Token } from './text-model';
 
 const STOP = /^[.!?;]$/;
@@ -145,15 +145,6 @@ function npBackwardNames(t: readonly Token[], end: number, floor: number): numbe
   let k = end;
   while (k > floor && /^\p{Lu}/u.test(t[k - 1]!.text) && t[k - 1]!.pos !== 'PUNCT') k--;
   return k;
-}
-
-/** The subject of the sentence's first verb, as the source of a participle cue later on. */
-function sentenceSubject(t: readonly Token[], first: number, before: number): TokenRange | null {
-  for (let k = first; k < before; k++) {
-    if (t[k]!.pos !== 'VERB') continue;
-    return sourceBefore(t, k, first - 1);
-  }
-  return null;
 }
 
 function words(text: string): number {

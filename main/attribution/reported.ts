@@ -3,7 +3,7 @@
 // A paraphrase holding a quoted phrase comes out of here too (a mixed quote).
 import { ADDRESSEE_VERBS, cueWeight, isCueLemma } from './cues';
 import type { Deadline, Found } from './found';
-import { sourceAfter, sourceBefore } from './source-phrase';
+import { sentenceSubject, sourceAfter, sourceBefore } from './source-phrase';
 import { tokenAt, type TextModel, type Token } from './text-model';
 
 const FINAL = /^[.!?;:]$/;
@@ -125,9 +125,11 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
     const before = sourceBefore(t, c, first);
 
-    // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …"
-    if (!before) continue;
-    if (!subjectOpensClause(t, first, before.first)) continue;
+    // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …" / "Kim left, saying …"
+    let subject = before;
+    if (/ing$/.test(cue.lower) && t[c - 1]?.text === ',') subject = sentenceSubject(t, first, c - 1);
+    else if (before && !subjectOpensClause(t, first, before.first)) continue;
+    if (!subject) continue;
     let c2 = c + 1;
     let sawThat = false;
     for (let k = c + 1; k < Math.min(end, c + 16); k++) {
@@ -151,7 +153,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     // it, a clause or a quotation, not just a thing.
     if (cueWeight(cue.lemma) < 0.5 && !sawThat && !hasClause(t, c2, e)) continue;
     const mixed = quotations.some((q) => q.start >= t[c2]!.start && q.end <= t[e - 1]!.end);
-    return { content: span(t, c2, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.7 + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0), cue.lemma) };
+    return { content: span(t, c2, e), cue: cueSpan(t, c, subject.end), source: subject, confidence: byCue(0.7 + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0), cue.lemma) };
   }
   return null;
 }

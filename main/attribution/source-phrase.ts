@@ -143,6 +143,15 @@ export function sourceAfter(tokens: readonly Token[], cue: number, limit: number
   return { first: start, end };
 }
 
+/** The subject of the sentence's first verb, as the source of a participle cue later on ("…, saying"). */
+export function sentenceSubject(t: readonly Token[], first: number, before: number): TokenRange | null {
+  for (let k = first; k < before; k++) {
+    if (t[k]!.pos !== 'VERB') continue;
+    return sourceBefore(t, k, first - 1);
+  }
+  return null;
+}
+
 export function isPronoun(t: Token): boolean {
   return PRONOUNS.has(t.lower);
 }
