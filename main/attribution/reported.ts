@@ -125,6 +125,13 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
     const before = sourceBefore(t, c, first);
 
+    // "has been endorsed by", "were charged with": the passive reports nobody's words.
+    if (isPassive(t, c, first)) continue;
+    // "The museum, Mr. Obama said, would make …": a frame set off by commas inside what was said.
+    if (before && before.first > first + 1 && t[before.first - 1]!.text === ',' && t[c + 1]?.text === ',') {
+      const e = contentEnd(t, first, end);
+      if (e - c > 3) return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.75, cue.lemma) };
+    }
     // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …" / "Kim left, saying …"
     let subject = before;
     if (/ing$/.test(cue.lower) && t[c - 1]?.text === ',') subject = sentenceSubject(t, first, c - 1);
@@ -147,6 +154,8 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     }
     if (!sawThat && COGNITION.has(cue.lemma)) continue;
     if (t[c2]?.text === ',' || t[c2]?.text === ':') c2++;
+    // "called in to a town hall", "backed off": a particle or preposition, not what was said.
+    if (!sawThat && cueWeight(cue.lemma) < 0.5 && (t[c2]?.pos === 'ADP' || t[c2]?.pos === 'PART') && t[c2]!.lower !== 'about') continue;
     const e = saidUntil(t, c2, end);
     if (e - c2 < 3) continue;
     // A verb that only sometimes reports speech ("presented the budget") needs a proposition after
@@ -156,6 +165,14 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     return { content: span(t, c2, e), cue: cueSpan(t, c, subject.end), source: subject, confidence: byCue(0.7 + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0), cue.lemma) };
   }
   return null;
+}
+
+const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'get', 'got', 'gets']);
+
+function isPassive(t: readonly Token[], cue: number, first: number): boolean {
+  let k = cue - 1;
+  while (k >= first && t[k]!.pos === 'ADV') k--;
+  return k >= first && BE.has(t[k]!.lower) && /ed$/.test(t[cue]!.lower);
 }
 
 function hasClause(t: readonly Token[], first: number, end: number): boolean {
