@@ -9,7 +9,6 @@ import { tokenAt, type TextModel, type Token } from './text-model';
 const FINAL = /^[.!?;:]$/;
 // A lone apostrophe token is half of a '' quotation mark.
 const QUOTE_TOKEN = /^[“”"„«»「」『』']$/;
-const COGNITION = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'know', 'worry', 'doubt', 'suspect']);
 
 function inside(spans: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
   for (const s of spans) if (at >= s.start && at < s.end) return true;
@@ -152,7 +151,6 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
       const object = sourceAfter(t, c, end);
       if (object) c2 = object.end;
     }
-    if (!sawThat && COGNITION.has(cue.lemma)) continue;
     if (t[c2]?.text === ',' || t[c2]?.text === ':') c2++;
     // "called in to a town hall", "backed off": a particle or preposition, not what was said.
     if (!sawThat && cueWeight(cue.lemma) < 0.5 && (t[c2]?.pos === 'ADP' || t[c2]?.pos === 'PART') && t[c2]!.lower !== 'about') continue;
