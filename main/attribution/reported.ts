@@ -102,8 +102,10 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
     const before = sourceBefore(t, c, first);
     const tailEnd = contentEnd(t, c + 1, end);
-    if (before && before.first > first + 2 && t[before.first - 1]!.text === ',' && tailIsAdverbial(t, c + 1, tailEnd)) {
-      const e = contentEnd(t, first, before.first - 1);
+    // The comma may sit inside a closing quote mark: 'He was a “respected manager,” Boistard said.'
+    const commaBefore = (k: number) => t[k]?.text === ',' || (QUOTE_TOKEN.test(t[k]?.text ?? '') && t[k - 1]?.text === ',');
+    if (before && before.first > first + 2 && commaBefore(before.first - 1) && tailIsAdverbial(t, c + 1, tailEnd, cue.lemma)) {
+      const e = t[before.first - 1]!.text === ',' ? contentEnd(t, first, before.first - 1) : before.first;
       if (e - first >= 3 && !inside(used, t[first]!.start)) {
         return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.8, cue.lemma) };
       }
@@ -111,7 +113,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     // "Brian Fallon, a spokesman, said the …" is a subject and its appositive, not "…, said X".
     if (t[c - 1]!.text === ',' && !(before && before.first === first)) {
       const after = sourceAfter(t, c, end);
-      if (after && tailIsAdverbial(t, after.end, end)) {
+      if (after && tailIsAdverbial(t, after.end, end, cue.lemma)) {
         const e = contentEnd(t, first, c - 1);
         if (e - first >= 3) return { content: span(t, first, e), cue: span(t, c, c + 1), source: after, confidence: byCue(0.75, cue.lemma) };
       }
@@ -184,11 +186,12 @@ function byCue(base: number, lemma: string): number {
 }
 
 /** After "…, Kim said" only circumstances may follow: "on Tuesday", "in a statement". */
-function tailIsAdverbial(t: readonly Token[], from: number, end: number): boolean {
+function tailIsAdverbial(t: readonly Token[], from: number, end: number, lemma = ''): boolean {
   if (end - from > 10) return false;
-  // "…, Danger Mouse, wrote a host of new songs": an object after the verb makes it no frame.
+  // "…, Danger Mouse, wrote a host of new songs": an object after the verb makes it no frame; the
+  // listeners after "told" do not ("…, an official told The New York Times.").
   const first = t[from];
-  if (first && from < end && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(first.pos)) return false;
+  if (first && from < end && !ADDRESSEE_VERBS.has(lemma) && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(first.pos)) return false;
   for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that' || t[k]!.lower === 'and') return false;
   return true;
 }
