@@ -3,7 +3,7 @@
 // A paraphrase holding a quoted phrase comes out of here too (a mixed quote).
 import { ADDRESSEE_VERBS, cueWeight, isCueLemma } from './cues';
 import type { Deadline, Found } from './found';
-import { sentenceSubject, sourceAfter, sourceBefore } from './source-phrase';
+import { sentenceSubject, sourceAfter, sourceBefore, type TokenRange } from './source-phrase';
 import { tokenAt, type TextModel, type Token } from './text-model';
 
 const FINAL = /^[.!?;:]$/;
@@ -57,7 +57,9 @@ export function findReported(model: TextModel, used: ReadonlyArray<{ start: numb
     // the sentence after everything it took may hold another.
     let from = first;
     while (end - from >= 4) {
-      const found = inSentence(t, from, end, used, quotations);
+      // "Hollande denounced … and warned of …": the next verb of the same subject.
+      const inherited = out.length && from > first ? out[out.length - 1]!.source : null;
+      const found = inSentence(t, from, end, used, quotations, inherited);
       if (!found) break;
       out.push(found);
       const taken = Math.max(found.content.end, found.cue?.end ?? 0, found.source ? t[found.source.end - 1]!.end : 0);
@@ -70,7 +72,7 @@ export function findReported(model: TextModel, used: ReadonlyArray<{ start: numb
   return out;
 }
 
-function inSentence(t: readonly Token[], first: number, end: number, used: ReadonlyArray<{ start: number; end: number }>, quotations: ReadonlyArray<{ start: number; end: number }>): Found | null {
+function inSentence(t: readonly Token[], first: number, end: number, used: ReadonlyArray<{ start: number; end: number }>, quotations: ReadonlyArray<{ start: number; end: number }>, inherited: TokenRange | null = null): Found | null {
   // "According to Kim, …" / "…, according to Kim."
   for (let k = first; k < end - 2; k++) {
     if (t[k]!.lower !== 'according' || t[k + 1]!.lower !== 'to' || inside(quotations, t[k]!.start) || inside(used, t[k]!.start)) continue;
@@ -135,7 +137,8 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     }
     // "Kim said (on Tuesday) (that) …" / "Kim told reporters (that) …" / "Kim left, saying …"
     let subject = before;
-    if (/ing$/.test(cue.lower) && t[c - 1]?.text === ',') subject = sentenceSubject(t, first, c - 1);
+    if (!before && inherited && c === first) subject = inherited;
+    else if (/ing$/.test(cue.lower) && t[c - 1]?.text === ',') subject = sentenceSubject(t, first, c - 1);
     else if (before && !subjectOpensClause(t, first, before.first)) continue;
     if (!subject) continue;
     let c2 = c + 1;
