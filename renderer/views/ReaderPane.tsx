@@ -165,14 +165,17 @@ export function ReaderPane(props: Props) {
     if ((e.target as HTMLElement).closest('.hl')) hideTimer.current = setTimeout(() => setHover(null), 250);
   };
   const onClick = (e: MouseEvent) => {
-    // A suggestion clicked (not dragged over): it becomes the one the keys act on.
-    const suggestion = (e.target as HTMLElement).closest<HTMLElement>('.suggestion');
-    if (suggestion && !editing && document.getSelection()?.isCollapsed) {
-      props.onSuggestionClick(suggestion.dataset.suggestionId!);
+    if (editing || !document.getSelection()?.isCollapsed) return;
+    // A known actor's name clicked offers them as the speaker, even inside a suggestion: the name is
+    // the smaller, more particular target.
+    const mention = (e.target as HTMLElement).closest<HTMLElement>('.actor-mention');
+    if (mention) {
+      props.onMentionClick(Number(mention.dataset.actorId));
       return;
     }
-    const mention = (e.target as HTMLElement).closest<HTMLElement>('.actor-mention');
-    if (mention && !editing && document.getSelection()?.isCollapsed) props.onMentionClick(Number(mention.dataset.actorId));
+    // A suggestion clicked (not dragged over): it becomes the one the keys act on.
+    const suggestion = (e.target as HTMLElement).closest<HTMLElement>('.suggestion');
+    if (suggestion) props.onSuggestionClick(suggestion.dataset.suggestionId!);
   };
 
   const hovered = hover && annotations.find((a) => a.id === hover.id);
