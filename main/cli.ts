@@ -40,7 +40,11 @@ const libraryPath = () => path.resolve((program.opts() as Globals).db ?? default
 /** Saved web pages are read in a worker thread: dist/main/html-worker.js, beside this bundle. */
 const htmlWorker = () => new HtmlWorker(new URL('./html-worker.js', import.meta.url));
 /** Long articles' suggestions are found in a worker thread too: dist/main/suggest-worker.js. */
-const suggestWorker = () => new SuggestWorker(new URL('./suggest-worker.js', import.meta.url));
+/**
+ * A one-shot command may run the engine on its own thread for a short text; a server (browser mode)
+ * never does: loading the NLP model and reading an article would hold up every other request.
+ */
+const suggestWorker = (inlineMaxChars?: number) => new SuggestWorker(new URL('./suggest-worker.js', import.meta.url), inlineMaxChars === undefined ? {} : { inlineMaxChars });
 
 /**
  * Opens the library for one command. Only `import` may start a new library: a command that reads
@@ -354,7 +358,7 @@ program
     // PDF export prints with the system's Chromium, started on the first export and kept warm.
     const printer = new ChromiumPrinter();
     const reader = htmlWorker();
-    const suggester = suggestWorker();
+    const suggester = suggestWorker(0);
     const services = createServices(lib, { printer, readHtml: reader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError });
     const server = await startWebServer({ router: createRouter(services), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);

@@ -218,7 +218,7 @@ export const contract = {
    * The engine's suggested attributions for an article, in text order: those that overlap no live
    * annotation and were not rejected, at least `minConfidence` sure. Computed off the main thread
    * when the article is long, and kept until its text or the codebook changes; `tooLarge` when the
-   * article is too long to finish in time (the list is then empty).
+   * article is too long to finish in time (the list is then empty). An article in the trash has none.
    */
   'suggestions.list': call<{ suggestions: ArticleSuggestion[]; tooLarge: boolean }>()(
     z.strictObject({ articleId: id, minConfidence: z.number().min(0).max(1).optional() }),

@@ -1,6 +1,8 @@
-// Running the attribution engine without freezing anything. An ordinary article (a few thousand
-// words) takes milliseconds: it runs on the calling thread, with a short deadline. A long one, or
-// one the engine could not finish within that deadline, goes to a worker thread with a time limit
+// Running the attribution engine without freezing anything. In a one-shot command an ordinary
+// article (a few thousand words) takes milliseconds: it may run on the calling thread, with a short
+// deadline. The app and browser mode send every article to the worker (inlineMaxChars 0): their
+// main thread serves the analyst and loads no NLP model. A long article, or one the engine could
+// not finish within the short deadline, goes to a worker thread with a time limit
 // (SUGGEST_TIME_LIMIT_MS) and a heap ceiling, so the main process keeps answering while it runs;
 // past either, the worker is ended and the caller learns the article is too large, not why it hung.
 import { Worker } from 'node:worker_threads';

@@ -36,7 +36,8 @@ let library: Library | null = null;
 // Saved web pages are read in a worker thread (dist/main/html-worker.js, beside this bundle).
 const htmlWorker = new HtmlWorker(new URL('./html-worker.js', import.meta.url));
 // And long articles' suggestions are found in another (dist/main/suggest-worker.js).
-const suggestWorker = new SuggestWorker(new URL('./suggest-worker.js', import.meta.url));
+// Always in the worker: the main process loads no NLP model and never waits on the engine.
+const suggestWorker = new SuggestWorker(new URL('./suggest-worker.js', import.meta.url), { inlineMaxChars: 0 });
 let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 

@@ -58,6 +58,10 @@ export class SuggestionService {
   constructor(private readonly d: SuggestionServiceDeps) {}
 
   async list(articleId: number, minConfidence = 0): Promise<SuggestionList> {
+    // Nothing is suggested in the trash. Not an error: the reader may still be asking for an article
+    // the analyst has just trashed.
+    const found = this.d.articles.get(articleId);
+    if (found?.deletedAt) return { suggestions: [], tooLarge: false };
     const article = this.liveArticle(articleId);
     const { suggestions, tooLarge } = await this.computed(article);
     const coded = this.d.annotationStore.forArticle(articleId).filter((a) => !a.orphaned);
