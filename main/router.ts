@@ -17,6 +17,7 @@ function handlers(s: Services): Handlers {
     'library.changes': () => s.library.changes(),
     'articles.import': (i) => s.importer.import(i),
     'articles.list': (i) => s.library.list(i),
+    'articles.position': (i) => s.library.position(i),
     'articles.outlets': () => s.library.outlets(),
     'articles.get': (i) => s.library.get(i.id),
     'articles.update': ({ id, ...patch }) => s.library.update(id, patch),

@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -128,6 +128,20 @@ export interface ExportedDocument {
 export const articleSorts = ['imported', 'published', 'title'] as const;
 export type ArticleSort = (typeof articleSorts)[number];
 
+/** What the library list shows: a sort, an outlet filter, the trash or the live articles. */
+const articleListViewSchema = z.strictObject({
+  sort: z.enum(articleSorts).optional(),
+  outlet: metaText.optional(),
+  trash: z.boolean().optional(),
+});
+const articleListView = articleListViewSchema.shape;
+/** The most rows one `articles.list` call returns, and how many it returns unless told. */
+export const MAX_PAGE = 500;
+export const DEFAULT_PAGE = 100;
+const MAX_LIST_OFFSET = 1_000_000_000;
+const articleCursor = z.strictObject({ key: z.string().max(10_000), id });
+export type ArticleListView = z.output<typeof articleListViewSchema>;
+
 export const contract = {
   'library.info': call<LibraryInfo>()(z.strictObject({})),
   /**
@@ -149,13 +163,14 @@ export const contract = {
       ...articleMetaPatch,
     }),
   ),
-  'articles.list': call<ArticleMeta[]>()(
-    z.strictObject({
-      sort: z.enum(articleSorts).optional(),
-      outlet: metaText.optional(),
-      trash: z.boolean().optional(),
-    }),
-  ),
+  /**
+   * One page of the library (keyset pagination): the first page, or the one after the cursor a
+   * page returned; `offset` skips rows first (after the cursor, if any), for a scrollbar dragged
+   * far ahead. `total` counts the whole list.
+   */
+  'articles.list': call<ArticlePage>()(z.strictObject({ ...articleListView, after: articleCursor.optional(), offset: z.number().int().min(0).max(MAX_LIST_OFFSET).optional(), limit: z.number().int().min(1).max(MAX_PAGE).optional() })),
+  /** Where an article stands in a library list (0 first), or null when the list does not hold it. */
+  'articles.position': call<{ index: number | null }>()(z.strictObject({ ...articleListView, id })),
   'articles.outlets': call<string[]>()(z.strictObject({})),
   'articles.get': call<Article>()(z.strictObject({ id })),
   'articles.update': call<ArticleMeta>()(z.strictObject({ id, ...articleMetaPatch })),

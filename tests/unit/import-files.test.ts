@@ -29,7 +29,7 @@ describe('importFiles', () => {
     expect(results[1]!.error).toMatch(/empty/i);
     expect(results[2]!.error).toBe('Not a file.');
     expect(results[3]!.error).toMatch(/ENOENT|no such file/);
-    expect(services.library.list({})).toMatchObject([{ outlet: 'Kyodo News', publishedAt: '2020-10-29' }]);
+    expect(services.library.list({}).items).toMatchObject([{ outlet: 'Kyodo News', publishedAt: '2020-10-29' }]);
     expect(progress).toEqual([[0, 4], [1, 4], [2, 4], [3, 4], [4, 4]]);
   });
 });
