@@ -1,6 +1,6 @@
 // Library, reader and inspector: where articles are read and annotated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, ImportResult, Topic } from '../../shared/model';
+import type { Actor, Annotation, AnnotationKind, Article, ImportResult, Topic } from '../../shared/model';
 import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
 import { pageSize, saveExport } from '../exports';
@@ -390,7 +390,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         return false;
       }
     },
-    [loadAnnotations, toast, fail],
+    [loadAnnotations, rows, toast, fail],
   );
 
   // Q, P, N over a selection in the article; Ctrl/Cmd+Shift+Q from anywhere. Suggestions: J / K
