@@ -121,7 +121,7 @@ describe('the verbatim command', () => {
     });
     const u = new URL(url);
     const res = await fetch(`${u.origin}/api/articles.list`, { method: 'POST', headers: { 'x-verbatim-token': u.searchParams.get('token')! }, body: '{}' });
-    expect(await res.json()).toEqual({ ok: true, value: [] });
+    expect(await res.json()).toEqual({ ok: true, value: { items: [], total: 0, next: null } });
     expect((await fetch(`${u.origin}/`)).status).toBe(200);
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);
