@@ -90,7 +90,7 @@ program
   .option('--json', 'print JSON')
   .action(async (files: string[], o: { title?: string; outlet?: string; author?: string; date?: string; url?: string; json?: boolean }) => {
     const meta = { title: o.title, outlet: o.outlet, author: o.author, publishedAt: o.date, url: o.url };
-    const results = await withLibrary((call) => importFiles(files, (input) => call('articles.import', input), meta), false, undefined, true);
+    const results = await withLibrary((call) => importFiles(files, (batch) => call('articles.importBatch', { files: batch }), meta), false, undefined, true);
     print(!!o.json, results, () =>
       results
         .map((r) => {

@@ -16,6 +16,7 @@ function handlers(s: Services): Handlers {
     'library.info': () => s.library.info(),
     'library.changes': () => s.library.changes(),
     'articles.import': (i) => s.importer.import(i),
+    'articles.importBatch': (i) => s.importer.importBatch(i.files),
     'articles.list': (i) => s.library.list(i),
     'articles.position': (i) => s.library.position(i),
     'articles.outlets': () => s.library.outlets(),

@@ -142,6 +142,21 @@ const MAX_LIST_OFFSET = 1_000_000_000;
 const articleCursor = z.strictObject({ key: z.string().max(10_000), id });
 export type ArticleListView = z.output<typeof articleListViewSchema>;
 
+const importInput = z.strictObject({
+  /** The file name (its extension picks the format) or "pasted text". */
+  file: z.string().min(1).max(500),
+  /** "text" for pasted or already decoded text; "base64" for a file's raw bytes. */
+  encoding: z.enum(['text', 'base64']),
+  // base64 grows bytes by 4/3; one more byte allowed so the service, not the schema, reports "too large".
+  data: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
+  /** What the data is, when the caller knows (a clipboard's HTML flavour); else the file name or the paste's look decides. */
+  format: z.enum(sourceFormats).optional(),
+  ...articleMetaPatch,
+});
+
+/** The most files one `articles.importBatch` call stores (one write transaction). */
+export const MAX_IMPORT_BATCH = 200;
+
 export const contract = {
   'library.info': call<LibraryInfo>()(z.strictObject({})),
   /**
@@ -150,19 +165,12 @@ export const contract = {
    */
   'library.changes': call<number>()(z.strictObject({})),
 
-  'articles.import': call<ImportResult>()(
-    z.strictObject({
-      /** The file name (its extension picks the format) or "pasted text". */
-      file: z.string().min(1).max(500),
-      /** "text" for pasted or already decoded text; "base64" for a file's raw bytes. */
-      encoding: z.enum(['text', 'base64']),
-      // base64 grows bytes by 4/3; one more byte allowed so the service, not the schema, reports "too large".
-      data: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
-      /** What the data is, when the caller knows (a clipboard's HTML flavour); else the file name or the paste's look decides. */
-      format: z.enum(sourceFormats).optional(),
-      ...articleMetaPatch,
-    }),
-  ),
+  'articles.import': call<ImportResult>()(importInput),
+  /**
+   * Many files stored in one write transaction (the CLI's and the desktop's import of many files):
+   * a result per file, in order; one that fails does not stop the others.
+   */
+  'articles.importBatch': call<ImportResult[]>()(z.strictObject({ files: z.array(importInput).min(1).max(MAX_IMPORT_BATCH) })),
   /**
    * One page of the library (keyset pagination): the first page, or the one after the cursor a
    * page returned; `offset` skips rows first (after the cursor, if any), for a scrollbar dragged
