@@ -57,11 +57,12 @@ async function importAll(services: Services, articles: readonly CorpusArticle[],
 }
 
 /** Every article through `importer.importBatch`, BATCH at a time (as the CLI and File ▸ Import send them), into a fresh library. */
-async function importBatches(file: string, articles: readonly CorpusArticle[]): Promise<ServiceRun> {
+async function importBatches(file: string, articles: readonly CorpusArticle[]): Promise<ServiceRun & { cpuMs: number }> {
   const lib = await openLibrary(file);
   try {
     const services = createServices(lib);
     let failed = 0;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < articles.length; i += BATCH) {
       const results = await services.importer.importBatch(articles.slice(i, i + BATCH).map(importInput));
@@ -70,7 +71,9 @@ async function importBatches(file: string, articles: readonly CorpusArticle[]): 
         if (++failed <= 3) progress(`batch import: ${r.file} ${r.status}${r.status === 'failed' ? `: ${r.error}` : ''}`);
       }
     }
-    return { ms: performance.now() - t0, perCall: [], failed };
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    return { ms, perCall: [], failed, cpuMs: (cpu.user + cpu.system) / 1000 };
   } finally {
     lib.close();
   }
@@ -159,6 +162,8 @@ export interface ImportFigures {
     failed: number;
     seconds: number;
     articlesPerSecond: number;
+    /** This process's CPU time per article: what the rate would be on a core of its own, whatever else the machine runs. */
+    cpuMsPerArticle: number;
     budget: number;
     met: boolean;
     peer: { what: string; rawInsertPerSecond: number; ratio: number };
@@ -215,6 +220,7 @@ export async function benchImport(services: Services, articles: readonly CorpusA
       failed: batchRun.failed,
       seconds: round(batchRun.ms / 1000, 2),
       articlesPerSecond: batchPerSecond,
+      cpuMsPerArticle: msEach(articles.length, batchRun.cpuMs),
       budget: BATCH_IMPORT_BUDGET,
       met: batchRun.failed === 0 && batchPerSecond >= BATCH_IMPORT_BUDGET,
       peer: {
