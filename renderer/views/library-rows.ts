@@ -69,12 +69,12 @@ export class LibraryRows {
    * swaps them in together once all have arrived, so the list never flashes empty.
    */
   async reload(view: ArticleListView = this.view): Promise<void> {
-    const viewChanged = view !== this.view;
     this.view = view;
     const generation = ++this.generation;
     this.pending.clear();
-    const first = viewChanged ? 0 : Math.floor(this.wanted.first / PAGE);
-    const last = viewChanged ? 0 : Math.floor(Math.max(this.wanted.first, this.wanted.last - 1) / PAGE);
+    // The rows on screen stay the rows asked for: a new sort keeps the list where it was scrolled.
+    const first = Math.floor(this.wanted.first / PAGE);
+    const last = Math.floor(Math.max(this.wanted.first, this.wanted.last - 1) / PAGE);
     const got = await Promise.all(
       Array.from({ length: last - first + 1 }, (_, i) => this.fetch({ ...view, offset: (first + i) * PAGE, limit: PAGE })),
     );
@@ -82,7 +82,6 @@ export class LibraryRows {
     this.pages = new Map(got.map((page, i) => [first + i, page.items]));
     this.nexts = new Map(got.map((page, i) => [first + i, page.next]));
     this.total = got[got.length - 1]!.total;
-    if (viewChanged) this.wanted = { first: 0, last: 0 };
     this.changed();
   }
 
