@@ -14,7 +14,8 @@ import { formatBytes } from '../shared/limits';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../shared/model';
 import { formatAnnotationWords } from '../shared/annotation-words';
 import { groupSearchHits } from '../shared/search-groups';
-import type { CallName, CallOutput, ExportedDocument, QuoteExportFormat } from '../shared/contract';
+import { MAX_PAGE, type CallName, type CallOutput, type ExportedDocument, type QuoteExportFormat } from '../shared/contract';
+import { allArticles } from '../shared/article-pages';
 import { writeFileAtomic } from './atomic-write';
 import { importFiles } from './import-files';
 import { checkOutputPath, outputError } from './output-path';
@@ -93,7 +94,7 @@ program
   .option('--json', 'print JSON')
   .action(async (files: string[], o: { title?: string; outlet?: string; author?: string; date?: string; url?: string; json?: boolean }) => {
     const meta = { title: o.title, outlet: o.outlet, author: o.author, publishedAt: o.date, url: o.url };
-    const results = await withLibrary((call) => importFiles(files, (input) => call('articles.import', input), meta), false, undefined, true);
+    const results = await withLibrary((call) => importFiles(files, (batch) => call('articles.importBatch', { files: batch }), meta), false, undefined, true);
     print(!!o.json, results, () =>
       results
         .map((r) => {
@@ -113,7 +114,9 @@ program
   .option('--outlet <outlet>')
   .option('--json', 'print JSON')
   .action(async (o: { sort: string; outlet?: string; json?: boolean }) => {
-    const items = await withLibrary((call) => call('articles.list', { sort: o.sort, outlet: o.outlet }));
+    const items = await withLibrary((call) =>
+      allArticles((after) => call('articles.list', { sort: o.sort, outlet: o.outlet, limit: MAX_PAGE, ...(after ? { after } : {}) })),
+    );
     print(!!o.json, items, () =>
       items.length
         ? items.map((a) => `${String(a.id).padStart(5)}  ${a.publishedAt ?? '          '}  ${(a.outlet ?? '').padEnd(20).slice(0, 20)}  ${a.title}`).join('\n')

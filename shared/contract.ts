@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -128,6 +128,35 @@ export interface ExportedDocument {
 export const articleSorts = ['imported', 'published', 'title'] as const;
 export type ArticleSort = (typeof articleSorts)[number];
 
+/** What the library list shows: a sort, an outlet filter, the trash or the live articles. */
+const articleListViewSchema = z.strictObject({
+  sort: z.enum(articleSorts).optional(),
+  outlet: metaText.optional(),
+  trash: z.boolean().optional(),
+});
+const articleListView = articleListViewSchema.shape;
+/** The most rows one `articles.list` call returns, and how many it returns unless told. */
+export const MAX_PAGE = 500;
+export const DEFAULT_PAGE = 100;
+const MAX_LIST_OFFSET = 1_000_000_000;
+const articleCursor = z.strictObject({ key: z.string().max(10_000), id });
+export type ArticleListView = z.output<typeof articleListViewSchema>;
+
+const importInput = z.strictObject({
+  /** The file name (its extension picks the format) or "pasted text". */
+  file: z.string().min(1).max(500),
+  /** "text" for pasted or already decoded text; "base64" for a file's raw bytes. */
+  encoding: z.enum(['text', 'base64']),
+  // base64 grows bytes by 4/3; one more byte allowed so the service, not the schema, reports "too large".
+  data: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
+  /** What the data is, when the caller knows (a clipboard's HTML flavour); else the file name or the paste's look decides. */
+  format: z.enum(sourceFormats).optional(),
+  ...articleMetaPatch,
+});
+
+/** The most files one `articles.importBatch` call stores (one write transaction). */
+export const MAX_IMPORT_BATCH = 200;
+
 export const contract = {
   'library.info': call<LibraryInfo>()(z.strictObject({})),
   /**
@@ -136,26 +165,20 @@ export const contract = {
    */
   'library.changes': call<number>()(z.strictObject({})),
 
-  'articles.import': call<ImportResult>()(
-    z.strictObject({
-      /** The file name (its extension picks the format) or "pasted text". */
-      file: z.string().min(1).max(500),
-      /** "text" for pasted or already decoded text; "base64" for a file's raw bytes. */
-      encoding: z.enum(['text', 'base64']),
-      // base64 grows bytes by 4/3; one more byte allowed so the service, not the schema, reports "too large".
-      data: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
-      /** What the data is, when the caller knows (a clipboard's HTML flavour); else the file name or the paste's look decides. */
-      format: z.enum(sourceFormats).optional(),
-      ...articleMetaPatch,
-    }),
-  ),
-  'articles.list': call<ArticleMeta[]>()(
-    z.strictObject({
-      sort: z.enum(articleSorts).optional(),
-      outlet: metaText.optional(),
-      trash: z.boolean().optional(),
-    }),
-  ),
+  'articles.import': call<ImportResult>()(importInput),
+  /**
+   * Many files stored in one write transaction (the CLI's and the desktop's import of many files):
+   * a result per file, in order; one that fails does not stop the others.
+   */
+  'articles.importBatch': call<ImportResult[]>()(z.strictObject({ files: z.array(importInput).min(1).max(MAX_IMPORT_BATCH) })),
+  /**
+   * One page of the library (keyset pagination): the first page, or the one after the cursor a
+   * page returned; `offset` skips rows first (after the cursor, if any), for a scrollbar dragged
+   * far ahead. `total` counts the whole list.
+   */
+  'articles.list': call<ArticlePage>()(z.strictObject({ ...articleListView, after: articleCursor.optional(), offset: z.number().int().min(0).max(MAX_LIST_OFFSET).optional(), limit: z.number().int().min(1).max(MAX_PAGE).optional() })),
+  /** Where an article stands in a library list (0 first), or null when the list does not hold it. */
+  'articles.position': call<{ index: number | null }>()(z.strictObject({ ...articleListView, id })),
   'articles.outlets': call<string[]>()(z.strictObject({})),
   'articles.get': call<Article>()(z.strictObject({ id })),
   'articles.update': call<ArticleMeta>()(z.strictObject({ id, ...articleMetaPatch })),

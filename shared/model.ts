@@ -20,6 +20,24 @@ export interface ArticleMeta {
   deletedAt: string | null;
 }
 
+/**
+ * Where a page of the library list ended: the last row's sort key (its imported time, published
+ * date with '' for undated, or title, by the sort asked for) and id. The next page starts after it,
+ * so rows added or removed before it do not shift what comes next.
+ */
+export interface ArticleCursor {
+  key: string;
+  id: number;
+}
+
+/** One page of the library list, and how many articles the whole list holds (counted by the store). */
+export interface ArticlePage {
+  items: ArticleMeta[];
+  total: number;
+  /** Pass as `after` for the page that follows; null on the last page. */
+  next: ArticleCursor | null;
+}
+
 /** An article as the reader shows it: metadata, the ProseMirror doc and its plain-text projection. */
 export interface Article extends ArticleMeta {
   doc: unknown;

@@ -1,5 +1,5 @@
-// File ▸ Import…: the native file picker, then each chosen file through the router's
-// articles.import by the same loop as the CLI (main/import-files.ts). Main reads the files, so the
+// File ▸ Import…: the native file picker, then the chosen files through the router's
+// articles.importBatch by the same loop as the CLI (main/import-files.ts). Main reads the files, so the
 // renderer never needs file-system access; it is only told that the library changed.
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { IMPORT_EXTENSIONS } from '../../shared/limits';
@@ -21,10 +21,10 @@ export async function importWithDialog(window: BrowserWindow | null, router: Rou
   if (picked.canceled || picked.filePaths.length === 0) return;
 
   // Progress on the taskbar / Dock icon while a batch goes in.
-  const results = await importFiles(picked.filePaths, async (input) => {
-    const result = await router('articles.import', input);
+  const results = await importFiles(picked.filePaths, async (files) => {
+    const result = await router('articles.importBatch', { files });
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
-    return result.value as ImportResult;
+    return result.value as ImportResult[];
   }, {}, (done, total) => window?.setProgressBar(done < total ? done / total : -1));
   if (results.some((r) => r.status !== 'failed')) sendMenuCommand(window, 'library-changed');
 

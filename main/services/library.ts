@@ -2,8 +2,8 @@
 import type { ArticleStore, ArticlePatch } from '../store/articles';
 import type { Library } from '../store/open';
 import type { LibraryStateStore } from '../store/library-state';
-import type { ArticleSort } from '../../shared/contract';
-import type { Article, ArticleMeta, LibraryInfo } from '../../shared/model';
+import { DEFAULT_PAGE, type ArticleListView } from '../../shared/contract';
+import type { Article, ArticleCursor, ArticleMeta, ArticlePage, LibraryInfo } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { listBackups } from '../store/backup';
 import type { Transaction } from '../store/write-lock';
@@ -35,8 +35,14 @@ export class LibraryService {
     return this.state.dataVersion();
   }
 
-  list(opts: { sort?: ArticleSort; outlet?: string; trash?: boolean }): ArticleMeta[] {
-    return this.articles.list(opts);
+  /** A page of the library list; the renderer asks for the pages near what is on screen, never the whole list. */
+  list(opts: ArticleListView & { after?: ArticleCursor; offset?: number; limit?: number }): ArticlePage {
+    return this.articles.page({ ...opts, limit: opts.limit ?? DEFAULT_PAGE });
+  }
+
+  position(opts: ArticleListView & { id: number }): { index: number | null } {
+    const { id, ...view } = opts;
+    return { index: this.articles.position(view, id) };
   }
 
   outlets(): string[] {

@@ -1,7 +1,7 @@
 // The articles table: the only place that writes SQL about articles.
 import type Database from 'better-sqlite3';
-import type { Article, ArticleMeta, SourceFormat } from '../../shared/model';
-import type { ArticleSort } from '../../shared/contract';
+import type { Article, ArticleCursor, ArticleMeta, ArticlePage, SourceFormat } from '../../shared/model';
+import type { ArticleListView, ArticleSort } from '../../shared/contract';
 
 export interface NewArticle {
   title: string;
@@ -52,12 +52,27 @@ const toMeta = (r: Row): ArticleMeta => ({
   annotationCount: r.annotation_count,
 });
 
-const ORDER: Record<ArticleSort, string> = {
-  imported: 'imported_at DESC, id DESC',
-  // Undated articles last, whatever the direction.
-  published: 'published_at IS NULL, published_at DESC, id DESC',
-  title: 'title COLLATE NOCASE ASC, id ASC',
+/**
+ * Each sort as one key and a direction, ties broken by id in the same direction. The keys are
+ * exactly the expressions migration 8 indexes, so a page is a walk along an index from the cursor.
+ * Undated articles key as '' and so come last in the newest-published order.
+ */
+const SORTS: Record<ArticleSort, { key: string; desc: boolean }> = {
+  imported: { key: 'imported_at', desc: true },
+  published: { key: "coalesce(published_at, '')", desc: true },
+  title: { key: 'title COLLATE NOCASE', desc: false },
 };
+
+/** The WHERE of a library view: live or trash, one outlet or all. */
+function viewFilter(view: ArticleListView): { where: string[]; params: string[] } {
+  const where = [view.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+  const params: string[] = [];
+  if (view.outlet !== undefined) {
+    where.push('outlet = ?');
+    params.push(view.outlet);
+  }
+  return { where, params };
+}
 
 const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
   title: 'title',
@@ -105,15 +120,41 @@ export class ArticleStore {
     return r && { ...toMeta(r), doc: JSON.parse(r.doc) as unknown, text: r.text, sourceFormat: r.source_format };
   }
 
-  list(opts: { sort?: ArticleSort; outlet?: string; trash?: boolean } = {}): ArticleMeta[] {
-    const where = [opts.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
-    const params: string[] = [];
-    if (opts.outlet !== undefined) {
-      where.push('outlet = ?');
-      params.push(opts.outlet);
+  /**
+   * One page of a library view, after `after` (a cursor an earlier page returned) and `offset`
+   * rows further, with the view's total. Keyset: rows added or removed before the cursor do not
+   * shift the next page.
+   */
+  page(view: ArticleListView & { after?: ArticleCursor; offset?: number; limit: number }): ArticlePage {
+    const { key, desc } = SORTS[view.sort ?? 'imported'];
+    const { where, params } = viewFilter(view);
+    const total = this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${where.join(' AND ')}`).get(...params)!.n;
+    const args: unknown[] = [...params];
+    if (view.after) {
+      where.push(`(${key}, id) ${desc ? '<' : '>'} (?, ?)`);
+      args.push(view.after.key, view.after.id);
     }
-    const sql = `SELECT ${META_COLUMNS} FROM articles WHERE ${where.join(' AND ')} ORDER BY ${ORDER[opts.sort ?? 'imported']}`;
-    return this.db.prepare<string[], Row>(sql).all(...params).map(toMeta);
+    const dir = desc ? 'DESC' : 'ASC';
+    // One row more than asked says whether a next page exists without a second query.
+    const sql =
+      `SELECT ${META_COLUMNS}, ${key} AS sort_key FROM articles WHERE ${where.join(' AND ')} ` +
+      `ORDER BY ${key} ${dir}, id ${dir} LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare<unknown[], Row & { sort_key: string }>(sql).all(...args, view.limit + 1, view.offset ?? 0);
+    const more = rows.length > view.limit;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    return { items: rows.map(toMeta), total, next: more && last ? { key: last.sort_key, id: last.id } : null };
+  }
+
+  /** How many rows come before article `id` in a library view, or null when the view does not hold it. */
+  position(view: ArticleListView, id: number): number | null {
+    const { key, desc } = SORTS[view.sort ?? 'imported'];
+    const { where, params } = viewFilter(view);
+    const filter = where.join(' AND ');
+    const at = this.db.prepare<unknown[], { k: string }>(`SELECT ${key} AS k FROM articles WHERE id = ? AND ${filter}`).get(id, ...params);
+    if (!at) return null;
+    const sql = `SELECT count(*) AS n FROM articles WHERE ${filter} AND (${key}, id) ${desc ? '>' : '<'} (?, ?)`;
+    return this.db.prepare<unknown[], { n: number }>(sql).get(...params, at.k, id)!.n;
   }
 
   outlets(): string[] {

@@ -1,7 +1,9 @@
 // The library: every article, sortable and filterable by outlet, with the trash one click away.
-import type { ArticleMeta } from '../../shared/model';
+// The rows come a page at a time from the store (library-rows.ts); only the count is whole.
+import { useCallback } from 'preact/hooks';
 import type { ArticleSort } from '../../shared/contract';
 import { VirtualList } from './VirtualList';
+import type { LibraryRows } from './library-rows';
 import { modLabel } from '../shortcuts';
 
 export interface LibraryView {
@@ -11,7 +13,9 @@ export interface LibraryView {
 }
 
 interface Props {
-  articles: ArticleMeta[] | null;
+  rows: LibraryRows;
+  /** The selected article's place in the list (-1 when unknown or not in it): kept in view. */
+  selectedIndex: number;
   outlets: string[];
   view: LibraryView;
   selectedId: number | null;
@@ -26,18 +30,21 @@ interface Props {
 
 const ROW_HEIGHT = 60;
 
-export function LibraryPane({ articles, outlets, view, selectedId, onView, onSelect, onEnter, onDelete, onImport, onEmptyTrash }: Props) {
-  const index = articles?.findIndex((a) => a.id === selectedId) ?? -1;
+export function LibraryPane({ rows, selectedIndex, outlets, view, selectedId, onView, onSelect, onEnter, onDelete, onImport, onEmptyTrash }: Props) {
+  const total = rows.total;
+  const index = selectedIndex;
+  // A row past the loaded pages is fetched first, then selected.
+  const selectAt = (i: number) => void rows.load(i).then((a) => a && onSelect(a.id));
+  const onRange = useCallback((first: number, last: number) => rows.want(first, last), [rows]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!articles?.length) return;
+    if (!total) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const next = Math.min(articles.length - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1)));
-      onSelect(articles[next]!.id);
+      selectAt(Math.min(total - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1))));
     } else if (e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
-      onSelect(articles[e.key === 'Home' ? 0 : articles.length - 1]!.id);
+      selectAt(e.key === 'Home' ? 0 : total - 1);
     } else if (e.key === 'Enter' && selectedId !== null) {
       e.preventDefault();
       onEnter(selectedId);
@@ -52,7 +59,7 @@ export function LibraryPane({ articles, outlets, view, selectedId, onView, onSel
       <div class="pane-header">
         <h2>{view.trash ? 'Trash' : 'Library'}</h2>
         <span class="count" data-testid="library-count">
-          {articles ? articles.length.toLocaleString() : ''}
+          {total !== null ? total.toLocaleString() : ''}
         </span>
       </div>
       <div class="library-controls">
@@ -80,9 +87,9 @@ export function LibraryPane({ articles, outlets, view, selectedId, onView, onSel
           </select>
         </label>
       </div>
-      {articles === null ? (
+      {total === null ? (
         <p class="empty">Loading…</p>
-      ) : articles.length === 0 ? (
+      ) : total === 0 ? (
         view.trash ? (
           <p class="empty">The trash is empty.</p>
         ) : view.outlet ? (
@@ -100,36 +107,42 @@ export function LibraryPane({ articles, outlets, view, selectedId, onView, onSel
         )
       ) : (
         <VirtualList
-          items={articles}
+          count={total}
           rowHeight={ROW_HEIGHT}
           activeIndex={index}
           label={view.trash ? 'Articles in the trash' : 'Articles'}
           className="library-list"
           onKeyDown={onKeyDown}
-          render={(a) => (
-            <div
-              class={`library-item ${a.id === selectedId ? 'selected' : ''}`}
-              data-testid="library-item"
-              data-article-id={a.id}
-              role="option"
-              aria-selected={a.id === selectedId}
-              onClick={() => onSelect(a.id)}
-            >
-              <div class="item-title">{a.title}</div>
-              <div class="item-meta">
-                {[a.outlet, a.publishedAt, `${a.wordCount.toLocaleString()} words`, a.annotationCount ? `${a.annotationCount.toLocaleString()} annotation${a.annotationCount === 1 ? '' : 's'}` : null]
-                  .filter(Boolean)
-                  .join(' · ')}
+          onRange={onRange}
+          render={(i) => {
+            const a = rows.row(i);
+            // A row whose page is still on its way keeps its place, so the scrollbar does not jump.
+            if (!a) return <div class="library-item loading" aria-hidden="true" />;
+            return (
+              <div
+                class={`library-item ${a.id === selectedId ? 'selected' : ''}`}
+                data-testid="library-item"
+                data-article-id={a.id}
+                role="option"
+                aria-selected={a.id === selectedId}
+                onClick={() => onSelect(a.id)}
+              >
+                <div class="item-title">{a.title}</div>
+                <div class="item-meta">
+                  {[a.outlet, a.publishedAt, `${a.wordCount.toLocaleString()} words`, a.annotationCount ? `${a.annotationCount.toLocaleString()} annotation${a.annotationCount === 1 ? '' : 's'}` : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
               </div>
-            </div>
-          )}
+            );
+          }}
         />
       )}
       <div class="pane-footer">
         <button class="link-button" data-testid="trash-toggle" onClick={() => onView({ ...view, trash: !view.trash })}>
           {view.trash ? '← Back to library' : 'Trash'}
         </button>
-        {view.trash && !!articles?.length && (
+        {view.trash && !!total && (
           <button class="link-button danger" onClick={onEmptyTrash}>
             Empty trash
           </button>

@@ -1,6 +1,6 @@
 // Library, reader and inspector: where articles are read and annotated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, ImportResult, Topic } from '../../shared/model';
+import type { Actor, Annotation, AnnotationKind, Article, ImportResult, Topic } from '../../shared/model';
 import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
 import { pageSize, saveExport } from '../exports';
@@ -8,6 +8,8 @@ import type { UndoHistory } from '../undo';
 import { readPlace, writePlace } from '../place';
 import type { ColorBy } from '../editor/annotation-highlights';
 import { LibraryPane, type LibraryView } from './LibraryPane';
+import { useLibraryRows, useSelectedIndex } from './library-rows';
+import type { ArticleListView } from '../../shared/contract';
 import { ReaderPane, type ReaderHandle } from './ReaderPane';
 import { Inspector } from './Inspector';
 import { AnnotationForm, type AnnotationDraft } from './AnnotationForm';
@@ -45,7 +47,6 @@ type Tab = 'annotations' | 'suggestions' | 'article';
 
 export function ReadingView({ actors, topics, refreshCodebook, history, toast, openRequest, importedBatch, libraryVersion, onImport, onLink }: Props) {
   const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, trash: false });
-  const [articles, setArticles] = useState<ArticleMeta[] | null>(null);
   const [outlets, setOutlets] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [article, setArticle] = useState<Article | null>(null);
@@ -66,19 +67,19 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const [speakerFocus, setSpeakerFocus] = useState(0);
 
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
+  const listView = useMemo<ArticleListView>(() => ({ sort: view.sort, trash: view.trash, ...(view.outlet ? { outlet: view.outlet } : {}) }), [view]);
+  const { rows } = useLibraryRows(listView, fail);
+  const selectedIndex = useSelectedIndex(rows, listView, selectedId);
 
+  // The pages on screen and the outlets, again: for a new view, or after a change here or in another process.
   const refresh = useCallback(async () => {
     try {
-      const [list, outs] = await Promise.all([
-        call('articles.list', { sort: view.sort, trash: view.trash, ...(view.outlet ? { outlet: view.outlet } : {}) }),
-        call('articles.outlets', {}),
-      ]);
-      setArticles(list);
+      const [, outs] = await Promise.all([rows.reload(listView), call('articles.outlets', {})]);
       setOutlets(outs);
     } catch (e) {
       fail(e);
     }
-  }, [view, fail]);
+  }, [rows, listView, fail]);
 
   useEffect(() => void refresh(), [refresh, libraryVersion]);
 
@@ -88,12 +89,12 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         const list = await call('annotations.list', { articleId });
         if (articleRef.current?.id === articleId) setAnnotations(list);
         // The library row's count, without listing the whole library again.
-        setArticles((rows) => rows?.map((x) => (x.id === articleId ? { ...x, annotationCount: list.length } : x)) ?? null);
+        rows.patch(articleId, (x) => ({ ...x, annotationCount: list.length }));
       } catch (e) {
         fail(e);
       }
     },
-    [fail],
+    [rows, fail],
   );
 
   // Only the latest open counts: an earlier one answered late must not replace it.
@@ -376,7 +377,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         const r = await call('articles.updateText', { id: a.id, doc: doc as Record<string, unknown> });
         setArticle(r.article);
         // The row's word count follows the text.
-        setArticles((rows) => rows?.map((x) => (x.id === a.id ? { ...x, wordCount: r.article.wordCount, updatedAt: r.article.updatedAt } : x)) ?? null);
+        rows.patch(a.id, (x) => ({ ...x, wordCount: r.article.wordCount, updatedAt: r.article.updatedAt }));
         await loadAnnotations(a.id);
         toast({
           // The save worked either way; orphans and changed quotes are news to act on, not a failure.
@@ -389,7 +390,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         return false;
       }
     },
-    [loadAnnotations, toast, fail],
+    [loadAnnotations, rows, toast, fail],
   );
 
   // Q, P, N over a selection in the article; Ctrl/Cmd+Shift+Q from anywhere. Suggestions: J / K
@@ -440,7 +441,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   return (
     <div class="panes">
       <LibraryPane
-        articles={articles}
+        rows={rows}
+        selectedIndex={selectedIndex}
         outlets={outlets}
         view={view}
         selectedId={selectedId}
@@ -467,7 +469,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       <ReaderPane
         article={article}
         highlight={highlight}
-        hasArticles={!!articles?.length}
+        hasArticles={!!rows.total}
         annotations={annotations}
         pending={draft && !draft.id ? { start: draft.start, end: draft.end } : null}
         actors={actors}
@@ -569,7 +571,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
                   try {
                     const meta = await call('articles.update', { id, ...patch });
                     setArticle((a) => (a && a.id === id ? { ...a, ...meta } : a));
-                    setArticles((list) => list?.map((x) => (x.id === id ? meta : x)) ?? null);
+                    rows.patch(id, () => meta);
                     if (patch.outlet !== undefined) setOutlets(await call('articles.outlets', {}));
                     return null;
                   } catch (e) {

@@ -1,11 +1,15 @@
-// A list that renders only the rows in view, so a library of 10,000 articles opens at once.
+// A list that renders only the rows in view, so a library of 100,000 articles opens at once. It
+// knows only how many rows there are; the rows themselves may still be on their way (`onRange`
+// says which are on screen, and `render` draws a placeholder for one not yet loaded).
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
-interface Props<T> {
-  items: T[];
+interface Props {
+  count: number;
   rowHeight: number;
-  render: (item: T, index: number) => ComponentChildren;
+  render: (index: number) => ComponentChildren;
+  /** The rows on screen, overscan included (first inclusive, last exclusive), whenever they change. */
+  onRange?: (first: number, last: number) => void;
   /** Index to keep in view (the selection). */
   activeIndex?: number;
   className?: string;
@@ -15,7 +19,7 @@ interface Props<T> {
 
 const OVERSCAN = 8;
 
-export function VirtualList<T>({ items, rowHeight, render, activeIndex = -1, className, label, onKeyDown }: Props<T>) {
+export function VirtualList({ count, rowHeight, render, onRange, activeIndex = -1, className, label, onKeyDown }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -37,12 +41,13 @@ export function VirtualList<T>({ items, rowHeight, render, activeIndex = -1, cla
   }, [activeIndex, rowHeight]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  useEffect(() => onRange?.(first, last), [first, last, onRange]);
   const rows = [];
   for (let i = first; i < last; i++) {
     rows.push(
       <div class="vrow" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }} key={i}>
-        {render(items[i]!, i)}
+        {render(i)}
       </div>,
     );
   }
@@ -56,7 +61,7 @@ export function VirtualList<T>({ items, rowHeight, render, activeIndex = -1, cla
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       onKeyDown={onKeyDown}
     >
-      <div class="vlist-inner" style={{ height: `${items.length * rowHeight}px` }}>
+      <div class="vlist-inner" style={{ height: `${count * rowHeight}px` }}>
         {rows}
       </div>
     </div>

@@ -1,7 +1,9 @@
-// Import throughput: the corpus through the service layer (one call, one transaction, per article, as
-// the app and the CLI import), beside a raw better-sqlite3 INSERT of the same rows into a plain table
-// with the same pragmas and the same one-commit-per-row. The diagnosis splits where the time goes:
-// parsing alone, commits (fsync) alone, FTS + SQL alone.
+// Import throughput: the corpus through the service layer one call, one transaction, per article (as
+// the app imports a paste or a single file), beside a raw better-sqlite3 INSERT of the same rows into a
+// plain table with the same pragmas and the same one-commit-per-row; then the same corpus in batches,
+// one transaction per batch (as the CLI and File ▸ Import store many files), beside the raw INSERT
+// with the same commits. The diagnosis splits where the time goes: parsing alone, commits (fsync)
+// alone, FTS + SQL alone.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Node } from 'prosemirror-model';
@@ -11,9 +13,13 @@ import { parseText } from '../../main/services/import/text';
 import { textHash } from '../../main/services/text-hash';
 import { countWords, projectText } from '../../shared/schema';
 import type { CorpusArticle } from './corpus';
+import { MAX_IMPORT_BATCH } from '../../shared/contract';
 import { progress, round, summarize, type Summary } from './stats';
 
 export const IMPORT_BUDGET = 300;
+/** Issue 12: many files at once, one write transaction per batch. */
+export const BATCH_IMPORT_BUDGET = 1000;
+const BATCH = MAX_IMPORT_BATCH;
 /** Articles the diagnostic variants import: enough for a stable rate, few enough to stay quick. */
 const DIAGNOSIS_ARTICLES = 2000;
 
@@ -50,8 +56,31 @@ async function importAll(services: Services, articles: readonly CorpusArticle[],
   return { ms: performance.now() - t0, perCall, failed };
 }
 
-/** The same rows, raw, into a plain table without FTS, under openLibrary's pragmas. */
-function rawInsert(file: string, articles: readonly CorpusArticle[], oneTransaction: boolean): number {
+/** Every article through `importer.importBatch`, BATCH at a time (as the CLI and File ▸ Import send them), into a fresh library. */
+async function importBatches(file: string, articles: readonly CorpusArticle[]): Promise<ServiceRun & { cpuMs: number }> {
+  const lib = await openLibrary(file);
+  try {
+    const services = createServices(lib);
+    let failed = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < articles.length; i += BATCH) {
+      const results = await services.importer.importBatch(articles.slice(i, i + BATCH).map(importInput));
+      for (const r of results) {
+        if (r.status === 'imported') continue;
+        if (++failed <= 3) progress(`batch import: ${r.file} ${r.status}${r.status === 'failed' ? `: ${r.error}` : ''}`);
+      }
+    }
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    return { ms, perCall: [], failed, cpuMs: (cpu.user + cpu.system) / 1000 };
+  } finally {
+    lib.close();
+  }
+}
+
+/** The same rows, raw, into a plain table without FTS, under openLibrary's pragmas: a commit per row, one for all, or one per that many rows. */
+function rawInsert(file: string, articles: readonly CorpusArticle[], oneTransaction: boolean | number): number {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -61,7 +90,9 @@ function rawInsert(file: string, articles: readonly CorpusArticle[], oneTransact
     const insert = db.prepare(`INSERT INTO articles (title, outlet, published_at, imported_at, text, word_count) VALUES (?, ?, ?, ?, ?, ?)`);
     const row = db.transaction((a: CorpusArticle) => insert.run(a.title, a.outlet, a.publishedAt, new Date().toISOString(), a.text, a.words));
     const t0 = performance.now();
-    if (oneTransaction) db.transaction(() => articles.forEach((a) => row(a))).immediate();
+    if (typeof oneTransaction === 'number') {
+      for (let i = 0; i < articles.length; i += oneTransaction) db.transaction(() => articles.slice(i, i + oneTransaction).forEach((a) => row(a))).immediate();
+    } else if (oneTransaction) db.transaction(() => articles.forEach((a) => row(a))).immediate();
     else for (const a of articles) row.immediate(a);
     return performance.now() - t0;
   } finally {
@@ -124,6 +155,19 @@ export interface ImportFigures {
   budget: number;
   met: boolean;
   peer: { what: string; rawInsertPerSecond: number; ratio: number };
+  /** Many files at once (`importer.importBatch`), beside the raw INSERT with the same commits. */
+  batch: {
+    articles: number;
+    batchSize: number;
+    failed: number;
+    seconds: number;
+    articlesPerSecond: number;
+    /** This process's CPU time per article: what the rate would be on a core of its own, whatever else the machine runs. */
+    cpuMsPerArticle: number;
+    budget: number;
+    met: boolean;
+    peer: { what: string; rawInsertPerSecond: number; ratio: number };
+  };
   diagnosis: {
     articles: number;
     msPerArticle: Record<string, number>;
@@ -138,6 +182,13 @@ export async function benchImport(services: Services, articles: readonly CorpusA
 
   progress('import peer: raw INSERT, one transaction per row…');
   const rawMs = rawInsert(path.join(dir, 'raw-per-row.sqlite'), articles, false);
+
+  progress(`batch import: ${articles.length} articles through importer.importBatch, ${BATCH} a transaction…`);
+  const batchRun = await importBatches(path.join(dir, 'batch-import.sqlite'), articles);
+  progress(`batch import: ${perSecond(articles.length, batchRun.ms)}/s; peer: raw INSERT, one transaction per ${BATCH} rows…`);
+  const rawPerBatchMs = rawInsert(path.join(dir, 'raw-per-batch.sqlite'), articles, BATCH);
+  const batchPerSecond = perSecond(articles.length, batchRun.ms);
+  const rawBatchPerSecond = perSecond(articles.length, rawPerBatchMs);
 
   const sub = articles.slice(0, DIAGNOSIS_ARTICLES);
   progress(`import diagnosis on ${sub.length} articles…`);
@@ -162,6 +213,21 @@ export async function benchImport(services: Services, articles: readonly CorpusA
       what: 'raw better-sqlite3 INSERT of the same rows into a plain table (no FTS, no parsing), WAL + synchronous=FULL, one transaction per row',
       rawInsertPerSecond,
       ratio: round(articlesPerSecond / rawInsertPerSecond, 3),
+    },
+    batch: {
+      articles: articles.length,
+      batchSize: BATCH,
+      failed: batchRun.failed,
+      seconds: round(batchRun.ms / 1000, 2),
+      articlesPerSecond: batchPerSecond,
+      cpuMsPerArticle: msEach(articles.length, batchRun.cpuMs),
+      budget: BATCH_IMPORT_BUDGET,
+      met: batchRun.failed === 0 && batchPerSecond >= BATCH_IMPORT_BUDGET,
+      peer: {
+        what: `raw better-sqlite3 INSERT of the same rows into a plain table (no FTS, no parsing), WAL + synchronous=FULL, one transaction per ${BATCH} rows`,
+        rawInsertPerSecond: rawBatchPerSecond,
+        ratio: round(batchPerSecond / rawBatchPerSecond, 3),
+      },
     },
     diagnosis: {
       articles: sub.length,

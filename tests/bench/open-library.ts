@@ -9,7 +9,12 @@ import { startWebServer } from '../../main/web/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { median, progress, round } from './stats';
 
-export const OPEN_BUDGET_MS = 1000;
+/** Issue 12: warm, until the first article is readable; and the same for any size of library. */
+export const OPEN_BUDGET_MS = 500;
+/** A cold load (fresh profile and cache) may take longer: Chromium compiles the bundle first. */
+export const COLD_BUDGET_MS = 1000;
+/** "Independent of library size": the warm figure at most this many times the one-article library's. */
+export const SIZE_RATIO_BUDGET = 1.5;
 const WARM_LOADS = 5;
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -138,6 +143,10 @@ async function measureLibrary(lib: Library, rendererDir: string, label: string):
 export interface OpenLibraryFigures extends OpenFigures {
   what: string;
   budgetMs: number;
+  coldBudgetMs: number;
+  /** Warm median over the one-article library's warm median: near 1 when the list is paged. */
+  sizeRatio: number;
+  sizeRatioBudget: number;
   met: boolean;
   peer: OpenFigures & { what: string };
 }
@@ -147,11 +156,15 @@ export async function benchOpenLibrary(big: Library, small: Library, rendererDir
   await (await launch()).close();
   const ours = await measureLibrary(big, rendererDir, 'benchmark');
   const peer = await measureLibrary(small, rendererDir, 'peer');
+  const sizeRatio = round(ours.warmMedianMs / peer.warmMedianMs, 2);
   return {
     what: 'navigation start → first library-item visible, clicked, and the article text painted in the reader (in-page performance.now())',
     ...ours,
     budgetMs: OPEN_BUDGET_MS,
-    met: ours.coldMs <= OPEN_BUDGET_MS && ours.warmMedianMs <= OPEN_BUDGET_MS,
+    coldBudgetMs: COLD_BUDGET_MS,
+    sizeRatio,
+    sizeRatioBudget: SIZE_RATIO_BUDGET,
+    met: ours.coldMs <= COLD_BUDGET_MS && ours.warmMedianMs <= OPEN_BUDGET_MS && sizeRatio <= SIZE_RATIO_BUDGET,
     peer: { what: 'the same page over a library of one article', ...peer },
   };
 }

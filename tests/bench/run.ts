@@ -110,6 +110,7 @@ try {
       pdf,
       met: {
         import: imported.met,
+        batchImport: imported.batch.met,
         search: search.met,
         openLibrary: openLib.met,
         createAnnotation: annotate.createAnnotation.met,

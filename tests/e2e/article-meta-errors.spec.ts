@@ -28,7 +28,7 @@ test('the details form keeps a refused value with the reason beside it', async (
   await expect(page.getByTestId('meta-title-error')).toHaveText('The title can be at most 300 characters.');
   await page.screenshot({ path: 'test-results/article-meta-errors.png' });
   await expect(page.getByTestId('toast-error')).toHaveCount(0);
-  const [stored] = await app.call<[{ id: number; title: string; url: string | null }]>('articles.list', {});
+  const [stored] = (await app.call<{ items: [{ id: number; title: string; url: string | null }] }>('articles.list', {})).items;
   expect(stored).toMatchObject({ title: TITLE, url: null });
 
   // Esc puts the saved title back; a corrected URL saves and the reason goes.
@@ -38,7 +38,7 @@ test('the details form keeps a refused value with the reason beside it', async (
   await url.fill('https://english.kyodonews.net/news/2020/10/x.html');
   await url.press('Enter');
   await expect(page.getByTestId('meta-url-error')).toHaveCount(0);
-  await expect.poll(async () => (await app.call<[{ url: string | null }]>('articles.list', {}))[0].url).toBe('https://english.kyodonews.net/news/2020/10/x.html');
+  await expect.poll(async () => (await app.call<{ items: [{ url: string | null }] }>('articles.list', {})).items[0].url).toBe('https://english.kyodonews.net/news/2020/10/x.html');
 });
 
 test('the import dialog shows a refused title beside its field and keeps the pasted text', async ({ page, app }) => {
@@ -55,5 +55,5 @@ test('the import dialog shows a refused title beside its field and keeps the pas
   await expect(page.getByTestId('import-title-error')).toHaveCount(0);
   await page.getByTestId('import-submit').click();
   await expect(page.getByTestId('article-view')).toBeVisible();
-  expect(await app.call('articles.list', {})).toMatchObject([{ title: TITLE }]);
+  expect(await app.call('articles.list', {})).toMatchObject({ items: [{ title: TITLE }] });
 });

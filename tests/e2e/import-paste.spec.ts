@@ -38,7 +38,7 @@ test('a page pasted from a browser keeps its headings, lists and links', async (
   await expect(view.locator('a[href="https://example.com/seoul"]')).toHaveText('Seoul');
   await expect(view.locator('strong')).toHaveText('commented');
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-  const [{ id }] = await app.call<[{ id: number }]>('articles.list', {});
+  const [{ id }] = (await app.call<{ items: [{ id: number }] }>('articles.list', {})).items;
   expect(await app.call('articles.get', { id })).toMatchObject({ sourceFormat: 'html', title: 'Envoys meet on export controls' });
 });
 
@@ -53,6 +53,6 @@ test('editing the pasted text imports what was typed, as plain text, and says so
   await expect(page.getByTestId('import-flavour')).toContainText('plain text');
   await page.getByTestId('import-submit').click();
   await expect(page.getByTestId('article-view')).toContainText('Neither side commented further. Added by hand.');
-  const [{ id }] = await app.call<[{ id: number }]>('articles.list', {});
+  const [{ id }] = (await app.call<{ items: [{ id: number }] }>('articles.list', {})).items;
   expect(await app.call('articles.get', { id })).toMatchObject({ sourceFormat: 'txt' });
 });

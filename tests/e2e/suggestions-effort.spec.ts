@@ -32,7 +32,7 @@ const settled = (page: Page) => page.evaluate(() => new Promise((done) => reques
 async function importSample(page: Page, call: Call) {
   await importPasted(page, sampleText(), 'Japan urges South Korea to resolve wartime labor row');
   await expect(page.getByTestId('article-view')).toContainText('Nippon Steel');
-  const [article] = await call<{ id: number }[]>('articles.list', {});
+  const [article] = (await call<{ items: { id: number }[] }>('articles.list', {})).items;
   const { text } = await call<{ text: string }>('articles.get', { id: article!.id });
   return { articleId: article!.id, text, tokens: new Tokens(text) };
 }

@@ -45,7 +45,7 @@ async function assertSoundBackup(file: string) {
   const lib = await openLibrary(copy);
   try {
     expect(lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(createServices(lib).library.list({}).length).toBeGreaterThan(0);
+    expect(createServices(lib).library.list({}).items.length).toBeGreaterThan(0);
   } finally {
     lib.close();
   }
@@ -81,7 +81,7 @@ describe('backups while writing', () => {
   it('takeBackup with writes interleaved on the same connection gives a sound, consistent copy', async () => {
     const { lib, services } = await tempLibrary();
     await fillLibrary(services, undefined, 40);
-    const before = services.library.list({}).length;
+    const before = services.library.list({}).total;
     const backups = [];
     for (let b = 0; b < 3; b++) {
       const pending = takeBackup(lib.db, lib.path, `busy${b}`);
@@ -95,7 +95,7 @@ describe('backups while writing', () => {
       }
       backups.push(await pending);
     }
-    const after = services.library.list({}).length;
+    const after = services.library.list({}).total;
     let last = before;
     for (const b of backups) {
       await assertSoundBackup(b.path);

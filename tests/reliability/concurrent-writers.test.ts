@@ -118,7 +118,7 @@ describe('concurrent writers on one library', () => {
 
       // Everything acknowledged is there.
       const list = await api('articles.list', {});
-      expect((list as unknown as { value: unknown[] }).value).toHaveLength(3);
+      expect((list as unknown as { value: { items: unknown[]; total: number } }).value).toMatchObject({ total: 3, items: [{}, {}, {}] });
       const stored = (await api('briefings.get', { id })) as unknown as { value: { doc: unknown; version: number } };
       expect(docText(stored.value.doc)).toBe(typed);
       expect(stored.value.version).toBe(queue.version);

@@ -56,9 +56,9 @@ describe('libraries from every earlier schema version', () => {
 
       // The data works through today's services.
       const s = createServices(lib);
-      const live = s.library.list({});
+      const live = s.library.list({}).items;
       expect(live.length).toBeGreaterThan(0);
-      expect(s.library.list({ trash: true }).length).toBeGreaterThan(0);
+      expect(s.library.list({ trash: true }).items.length).toBeGreaterThan(0);
       expect(s.search.search('sincerity').some((h) => h.kind === 'article')).toBe(true);
       if (v >= 2) {
         expect(s.codebook.listActors().map((a) => a.name)).toEqual(expect.arrayContaining(['Kim Jung Han', 'South Korean Foreign Ministry']));
@@ -78,7 +78,7 @@ describe('libraries from every earlier schema version', () => {
         expect(s.search.search('talks continue').some((h) => h.kind === 'briefing')).toBe(true);
       }
       // Trashed articles are not found, live ones are (whatever the version did with its index).
-      for (const a of s.library.list({ trash: true })) expect(s.search.search(a.title.split(' ').slice(0, 3).join(' ')).some((h) => h.kind === 'article' && h.id === a.id)).toBe(false);
+      for (const a of s.library.list({ trash: true }).items) expect(s.search.search(a.title.split(' ').slice(0, 3).join(' ')).some((h) => h.kind === 'article' && h.id === a.id)).toBe(false);
       // And the newest tables take writes.
       const b = s.briefings.create({ title: `After migrating from v${v}` });
       expect(s.briefings.get(b.id).title).toBe(`After migrating from v${v}`);

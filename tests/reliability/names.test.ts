@@ -18,7 +18,7 @@ describe('names and titles', () => {
     const position = services.codebook.createPosition(topic.id, 'Japan must show more sincerity');
     const briefing = services.briefings.create({ title: 'Weekly' });
     const annotation = services.annotations.create({ articleId: article, kind: 'quote', start: 0, end: 10 });
-    const before = JSON.stringify([services.codebook.listActors(), services.codebook.listTopics(), services.briefings.list(), services.library.list({}), services.annotations.list(article)]);
+    const before = JSON.stringify([services.codebook.listActors(), services.codebook.listTopics(), services.briefings.list(), services.library.list({}).items, services.annotations.list(article)]);
 
     const calls: [CallName, (v: string) => unknown][] = [
       ['actors.create', (v) => ({ name: v })],
@@ -47,7 +47,7 @@ describe('names and titles', () => {
         refused++;
       }
     }
-    expect(JSON.stringify([services.codebook.listActors(), services.codebook.listTopics(), services.briefings.list(), services.library.list({}), services.annotations.list(article)])).toBe(before);
+    expect(JSON.stringify([services.codebook.listActors(), services.codebook.listTopics(), services.briefings.list(), services.library.list({}).items, services.annotations.list(article)])).toBe(before);
     console.log(`[reliability] names: ${calls.length} calls × ${emptyLooking.length + broken.length} blank-looking or broken values: refused ${refused} with invalid_input`);
   });
 

@@ -122,7 +122,7 @@ describe('browser-mode server: who may call', () => {
       expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
       expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
       // Nothing of those requests reached the library.
-      expect(JSON.parse((await api(server, 'articles.list')).body)).toEqual({ ok: true, value: [] });
+      expect(JSON.parse((await api(server, 'articles.list')).body)).toEqual({ ok: true, value: { items: [], total: 0, next: null } });
       expect((await api(server, 'articles.list', { origin: server.origin })).status).toBe(200);
     } finally {
       await server.close();
@@ -303,7 +303,7 @@ describe('browser-mode server under load', () => {
       expect(new Set(results.filter((r) => r.kind === 'import').map((r) => r.body.value!.id)).size).toBe(imports);
       expect(text.length).toBeGreaterThan(2100);
       const listed = await call('articles.list', {});
-      expect((listed.body.value as unknown as unknown[]).length).toBe(1 + imports);
+      expect((listed.body.value as unknown as { total: number }).total).toBe(1 + imports);
       const annotated = await call('annotations.list', { articleId });
       expect((annotated.body.value as unknown as unknown[]).length).toBe(annotations);
     } finally {

@@ -35,6 +35,23 @@ describe('the verbatim command', () => {
     expect(hits[0]!.snippet).toContain('[Nippon] [Steel]');
   });
 
+  it('imports many files in batches and lists every article, past the pages the store returns', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'lib.sqlite');
+    const files = Array.from({ length: 620 }, (_, i) => {
+      const f = path.join(dir, `brief-${i}.txt`);
+      fs.writeFileSync(f, `Brief ${i}\n\nThe envoy met the ministry about export controls, round ${i}.`);
+      return f;
+    });
+    const imp = verbatim(db, 'import', ...files, '--json');
+    expect(imp.code).toBe(0);
+    expect((imp.json() as { status: string }[]).filter((r) => r.status === 'imported')).toHaveLength(620);
+    const listed = verbatim(db, 'list', '--sort', 'title', '--json').json() as { title: string }[];
+    expect(listed).toHaveLength(620);
+    expect(new Set(listed.map((a) => a.title)).size).toBe(620);
+    expect(listed.slice(0, 3).map((a) => a.title)).toEqual(['Brief 0', 'Brief 1', 'Brief 10']);
+  });
+
   it('lists the coding as quotes and exports it; an unknown article is an error, not an empty list', async () => {
     const { lib, articleId } = await codedLibrary();
     const rows = verbatim(lib.path, 'quotes', '--json').json() as { text: string; speaker: { name: string } | null }[];
@@ -121,7 +138,7 @@ describe('the verbatim command', () => {
     });
     const u = new URL(url);
     const res = await fetch(`${u.origin}/api/articles.list`, { method: 'POST', headers: { 'x-verbatim-token': u.searchParams.get('token')! }, body: '{}' });
-    expect(await res.json()).toEqual({ ok: true, value: [] });
+    expect(await res.json()).toEqual({ ok: true, value: { items: [], total: 0, next: null } });
     expect((await fetch(`${u.origin}/`)).status).toBe(200);
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', resolve);

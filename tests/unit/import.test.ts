@@ -24,7 +24,7 @@ describe('importing articles', () => {
     const rewrapped = sampleArticle().replace(/\. /g, '.\n').replace(/\n\n/g, '\n\n\n');
     const again = await services.importer.import(fileInput('copy.txt', rewrapped));
     expect(again).toMatchObject({ status: 'duplicate', id: first.id });
-    expect(services.library.list({})).toHaveLength(1);
+    expect(services.library.list({}).items).toHaveLength(1);
   });
 
   it('takes a short first line as the headline', async () => {

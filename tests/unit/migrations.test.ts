@@ -22,9 +22,9 @@ describe('migrations from a version-1 library (codebook and annotations, then br
     try {
       expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       const s = createServices(lib);
-      const articles = s.library.list({});
+      const articles = s.library.list({}).items;
       expect(articles).toMatchObject([{ outlet: 'Kyodo News', publishedAt: '2020-10-29' }]);
-      expect(s.library.list({ trash: true })).toHaveLength(1);
+      expect(s.library.list({ trash: true }).items).toHaveLength(1);
       expect(s.search.search('Nippon Steel')).toHaveLength(1);
 
       const text = s.library.get(articles[0]!.id).text;
@@ -93,7 +93,7 @@ describe('migration 7 (suggestions) from a version-6 library', () => {
     try {
       expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       const s = createServices(lib);
-      const sample = s.library.list({}).find((a) => a.outlet === 'Kyodo News')!;
+      const sample = s.library.list({}).items.find((a) => a.outlet === 'Kyodo News')!;
       const kim = s.codebook.listActors().find((a) => a.name === 'Kim Jung Han')!;
       const { suggestions } = await s.suggestions.list(sample.id);
       expect(suggestions.length).toBeGreaterThan(0);

@@ -40,7 +40,7 @@ describe('the router validates every call at the door', () => {
     const imported = await router('articles.import', paste(sampleArticle()));
     expect(imported).toMatchObject({ ok: true, value: { status: 'imported' } });
     expect(await router('articles.update', { id: 1, title: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await router('articles.list', {})).toMatchObject({ ok: true, value: [{ id: 1 }] });
+    expect(await router('articles.list', {})).toMatchObject({ ok: true, value: { items: [{ id: 1 }], total: 1, next: null } });
   });
 
   it('answers every call in the contract with a result, never a throw', async () => {

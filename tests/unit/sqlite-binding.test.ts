@@ -61,12 +61,12 @@ describe('the store loads the build it is given', () => {
     const file = await libraryWithArticle();
     useNativeBinding(sqliteBindingFor({ electronAbi: undefined, packaged: false }, betterSqlite));
     let lib = await openLibrary(file);
-    expect(createServices(lib).library.list({}).length).toBe(1);
+    expect(createServices(lib).library.list({}).items.length).toBe(1);
     lib.close();
 
     useNativeBinding(nodeBuild);
     lib = await openLibrary(file);
-    expect(createServices(lib).library.list({}).length).toBe(1);
+    expect(createServices(lib).library.list({}).items.length).toBe(1);
     lib.close();
     expect(integrityProblems(file)).toEqual([]);
   });

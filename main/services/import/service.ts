@@ -1,6 +1,6 @@
 // Import: bytes or pasted text in, one stored article (or a clear reason) out.
 import type { Node } from 'prosemirror-model';
-import type { ArticleStore } from '../../store/articles';
+import type { ArticleStore, NewArticle } from '../../store/articles';
 import type { CallInput } from '../../../shared/contract';
 import type { ImportResult, SourceFormat } from '../../../shared/model';
 import { MAX_META_CHARS } from '../../../shared/limits';
@@ -39,15 +39,66 @@ export class ImportService {
 
   /** Imports one file or paste. Failures become a `failed` result, so a batch goes on past them. */
   async import(input: ImportInput): Promise<ImportResult> {
+    const ready = await this.prepareOrFail(input);
+    if ('status' in ready) return ready;
+    const result = await retryWhileBusy(() => this.transaction(() => this.store(ready)), IMPORT_LOCK_PATIENCE_MS);
+    if (result.status === 'imported') this.onImported(result.id);
+    return result;
+  }
+
+  /**
+   * Imports many files in one write transaction (issue 12: a commit, and its fsync, per batch rather
+   * than per article). Every file is read and parsed first, so one that fails is its own result
+   * and never reaches the transaction; if the transaction itself fails, each article is written
+   * again alone, so one bad row cannot take the others down. Either way each article is stored
+   * whole or not at all, as with `import`.
+   */
+  async importBatch(inputs: readonly ImportInput[]): Promise<ImportResult[]> {
+    const prepared: (Prepared | ImportResult)[] = [];
+    for (const input of inputs) prepared.push(await this.prepareOrFail(input));
+    const ready = prepared.filter((p): p is Prepared => !('status' in p));
+    let stored: ImportResult[];
     try {
-      return await this.importOrThrow(input);
+      stored = await retryWhileBusy(() => this.transaction(() => ready.map((p) => this.store(p))), IMPORT_LOCK_PATIENCE_MS);
+    } catch (err) {
+      if (!isRowError(err) || ready.length < 2) throw err;
+      stored = [];
+      for (const p of ready) stored.push(await this.storeAlone(p));
+    }
+    const results = prepared.map((p) => ('status' in p ? p : stored.shift()!));
+    for (const r of results) if (r.status === 'imported') this.onImported(r.id!);
+    return results;
+  }
+
+  /** One article written in its own transaction, its failure its own result (the batch's fallback). */
+  private async storeAlone(p: Prepared): Promise<ImportResult> {
+    try {
+      return await retryWhileBusy(() => this.transaction(() => this.store(p)), IMPORT_LOCK_PATIENCE_MS);
+    } catch (err) {
+      if (!isRowError(err)) throw err;
+      return { file: p.file, status: 'failed', error: `It could not be stored: ${(err as Error).message}` };
+    }
+  }
+
+  /** Inside a write transaction: the article, unless the same text is already in the library. */
+  private store(p: Prepared): ImportResult & { id: number } {
+    const existing = this.articles.findLiveByHash(p.row.textHash);
+    if (existing) return { file: p.file, status: 'duplicate', id: existing.id, title: existing.title, warnings: p.warnings };
+    const id = this.articles.insert(p.row);
+    return { file: p.file, status: 'imported', id, title: p.row.title, ...(p.warnings.length ? { warnings: p.warnings } : {}) };
+  }
+
+  private async prepareOrFail(input: ImportInput): Promise<Prepared | ImportResult> {
+    try {
+      return await this.prepare(input);
     } catch (err) {
       if (err instanceof AppError) return { file: input.file, status: 'failed', error: err.message };
       throw err;
     }
   }
 
-  private async importOrThrow(input: ImportInput): Promise<ImportResult> {
+  /** Everything slow, outside the write lock: decoding, parsing, the projection, its hash. */
+  private async prepare(input: ImportInput): Promise<Prepared> {
     const isPaste = input.encoding === 'text';
     const format = input.format ?? (isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file));
     let text: string;
@@ -76,23 +127,27 @@ export class ImportService {
       url: cleanUrl(input.url !== undefined ? input.url : parsed.url),
     };
 
-    // Everything slow happens above and here, outside the write lock: only the insert (and the
-    // full-text indexing it triggers) runs inside. Another process writing makes this wait its turn
-    // here, without reading the file again.
+    // Only the insert (and the full-text indexing it triggers) runs inside the write lock. Another
+    // process writing makes the caller wait its turn there, without reading the file again.
     const row = { ...fields, sourceFormat: format, docJson: JSON.stringify((parsed.doc as Node).toJSON()), text: plain, textHash, wordCount: countWords(plain) };
-    const result = await retryWhileBusy(
-      () =>
-      this.transaction(() => {
-        const existing = this.articles.findLiveByHash(textHash);
-        if (existing) return { file: input.file, status: 'duplicate' as const, id: existing.id, title: existing.title, warnings };
-        const id = this.articles.insert(row);
-        return { file: input.file, status: 'imported' as const, id, title: fields.title, ...(warnings.length ? { warnings } : {}) };
-      }),
-      IMPORT_LOCK_PATIENCE_MS,
-    );
-    if (result.status === 'imported') this.onImported(result.id);
-    return result;
+    return { file: input.file, row, warnings };
   }
+}
+
+/**
+ * A failure of one row (a constraint, a value SQLite refuses), as opposed to the library's (busy,
+ * full disk, read-only, damaged): only the first kind is worth retrying article by article.
+ */
+function isRowError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE|ERROR)/.test(code);
+}
+
+/** An article read and parsed, ready for the one insert. */
+interface Prepared {
+  file: string;
+  row: NewArticle;
+  warnings: string[];
 }
 
 function clip(v: string | null | undefined): string | null {

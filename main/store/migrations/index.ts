@@ -6,9 +6,10 @@ import { trashOutOfSearch } from './0004-trash-out-of-search';
 import { changedQuotes } from './0005-changed-quotes';
 import { searchTagsActors } from './0006-search-tags-actors';
 import { suggestions } from './0007-suggestions';
+import { libraryListIndexes } from './0008-library-list-indexes';
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions];
+export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };

@@ -1,6 +1,8 @@
 // Drafting: the briefings list, the editor, and beside it the quote bank and revisions.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Actor, ArticleMeta, BriefingMeta, QuoteRow, Topic } from '../../../shared/model';
+import { allArticles } from '../../../shared/article-pages';
+import { MAX_PAGE } from '../../../shared/contract';
 import { call } from '../../api';
 import type { UndoHistory } from '../../undo';
 import { BriefingList } from './BriefingList';
@@ -64,7 +66,8 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
 
   useEffect(() => {
     if (!visible) return;
-    Promise.all([call('quotes.list', {}), call('articles.list', { sort: 'title' })])
+    // The citation picker lists every article (paged through; a search-driven picker would not need them all).
+    Promise.all([call('quotes.list', {}), allArticles((after) => call('articles.list', { sort: 'title', limit: MAX_PAGE, ...(after ? { after } : {}) }))])
       .then(([q, a]) => {
         setQuotes(q);
         setArticles(a);
