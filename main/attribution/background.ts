@@ -5,9 +5,9 @@
 // not finish within the short deadline, goes to a worker thread with a time limit
 // (SUGGEST_TIME_LIMIT_MS) and a heap ceiling, so the main process keeps answering while it runs;
 // past either, the worker is ended and the caller learns the article is too large, not why it hung.
-import { Worker } from 'node:worker_threads';
 import type { ActorName, Suggestion } from '../../shared/suggestion';
 import { AppError } from '../errors';
+import { WorkerQueue, type Outcomes } from '../worker-queue';
 import { suggestAttributions, SuggestTimeout } from './engine';
 
 export interface SuggestOutcome {
@@ -63,11 +63,6 @@ export interface SuggestWorkerOptions {
   inlineMaxChars?: number;
 }
 
-interface Job extends SuggestWorkerRequest {
-  resolve: (outcome: SuggestOutcome) => void;
-  reject: (err: Error) => void;
-}
-
 /**
  * One worker (dist/main/suggest-worker.js), started on the first long article and kept for the
  * next (loading the NLP model takes a moment); articles go through it one at a time. A worker that
@@ -75,94 +70,34 @@ interface Job extends SuggestWorkerRequest {
  * process alive while idle.
  */
 export class SuggestWorker {
-  private worker: Worker | null = null;
-  private queue: Job[] = [];
-  private current: Job | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private seq = 0;
-  private readonly timeoutMs: number;
-  private readonly maxHeapMb: number;
+  private readonly queue: WorkerQueue<SuggestWorkerRequest, SuggestWorkerReply, SuggestOutcome>;
   private readonly inlineMaxChars: number;
 
-  constructor(
-    private readonly script: URL,
-    opts: SuggestWorkerOptions = {},
-  ) {
-    this.timeoutMs = opts.timeoutMs ?? SUGGEST_TIME_LIMIT_MS;
-    this.maxHeapMb = opts.maxHeapMb ?? 1024;
+  constructor(script: URL, opts: SuggestWorkerOptions = {}) {
+    this.queue = new WorkerQueue(script, articleOutcomes, { timeoutMs: opts.timeoutMs ?? SUGGEST_TIME_LIMIT_MS, maxHeapMb: opts.maxHeapMb });
     this.inlineMaxChars = opts.inlineMaxChars ?? INLINE_MAX_CHARS;
   }
 
   readonly suggest: SuggestRunner = async (text, actors) => {
     if (text.length <= this.inlineMaxChars) {
-      const quick = suggestWithin(text, actors, Math.min(INLINE_BUDGET_MS, this.timeoutMs));
+      const quick = suggestWithin(text, actors, Math.min(INLINE_BUDGET_MS, this.queue.timeoutMs));
       // Slower than expected here: the worker gets the whole time limit instead.
       if (!quick.tooLarge) return quick;
     }
-    return new Promise<SuggestOutcome>((resolve, reject) => {
-      // The engine stops itself a little before the hard limit, so the worker usually survives.
-      this.queue.push({ id: ++this.seq, text, actors, budgetMs: this.timeoutMs * 0.9, resolve, reject });
-      this.next();
-    });
+    // The engine stops itself a little before the hard limit, so the worker usually survives.
+    return this.queue.run((id) => ({ id, text, actors, budgetMs: this.queue.timeoutMs * 0.9 }));
   };
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    const closing = () => new AppError('internal', 'Verbatim is closing; suggestions were not computed.');
-    for (const job of this.queue.splice(0)) job.reject(closing());
-    this.finish(closing());
-    await worker?.terminate();
-  }
-
-  private next() {
-    if (this.current || !this.queue.length) return;
-    const job = (this.current = this.queue.shift()!);
-    const worker = this.spawn();
-    worker.ref();
-    this.timer = setTimeout(() => {
-      // The stuck worker is dropped first, so the next article goes to a fresh one.
-      this.worker = null;
-      void worker.terminate();
-      this.finish(null, { suggestions: [], tooLarge: true });
-    }, this.timeoutMs);
-    const { resolve: _resolve, reject: _reject, ...request } = job;
-    worker.postMessage(request satisfies SuggestWorkerRequest);
-  }
-
-  private spawn(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
-    // Each handler acts only for the worker in service: a dropped one may still report its end.
-    worker.on('message', (reply: SuggestWorkerReply) => {
-      if (worker !== this.worker || reply.id !== this.current?.id) return;
-      if (!reply.ok) return this.finish(new AppError('internal', reply.message));
-      this.finish(null, { suggestions: reply.suggestions, tooLarge: reply.tooLarge });
-    });
-    worker.on('error', (err: Error & { code?: string }) => {
-      if (worker !== this.worker) return;
-      this.worker = null;
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.finish(null, { suggestions: [], tooLarge: true });
-      else this.finish(new AppError('internal', `Finding suggestions failed: ${err.message}`));
-    });
-    worker.on('exit', () => {
-      if (worker !== this.worker) return;
-      this.worker = null;
-      this.finish(new AppError('internal', 'The suggestion finder stopped unexpectedly.'));
-    });
-    return (this.worker = worker);
-  }
-
-  /** Settles the current article (once) and moves on; an idle worker no longer holds the process open. */
-  private finish(err: Error | null, outcome?: SuggestOutcome) {
-    const job = this.current;
-    if (!job) return;
-    this.current = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (err) job.reject(err);
-    else job.resolve(outcome!);
-    if (this.queue.length) this.next();
-    else this.worker?.unref();
+  close(): Promise<void> {
+    return this.queue.close();
   }
 }
+
+/** Out of time or memory is an answer (the article is too large), not a failure. */
+const articleOutcomes: Outcomes<SuggestWorkerReply, SuggestOutcome> = {
+  reply: (reply) => (reply.ok ? { suggestions: reply.suggestions, tooLarge: reply.tooLarge } : new AppError('internal', reply.message)),
+  timeout: () => ({ suggestions: [], tooLarge: true }),
+  outOfMemory: () => ({ suggestions: [], tooLarge: true }),
+  crash: (err) => new AppError('internal', err ? `Finding suggestions failed: ${err.message}` : 'The suggestion finder stopped unexpectedly.'),
+  closing: () => new AppError('internal', 'Verbatim is closing; suggestions were not computed.'),
+};
