@@ -1,7 +1,8 @@
 // Known actors light up: mentions of their names and aliases are underlined in the article, so
 // the analyst sees who is talking and can pick a speaker with a click.
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { decorationLayer } from './decoration-layer';
 import type { Actor } from '../../shared/model';
 
 export const mentionsKey = new PluginKey<DecorationSet>('actorMentions');
@@ -42,16 +43,5 @@ export function buildMentions(state: EditorState, actors: Actor[]): DecorationSe
 }
 
 export function actorMentions(initial: Actor[]) {
-  return new Plugin<DecorationSet>({
-    key: mentionsKey,
-    state: {
-      init: (_, state) => buildMentions(state, initial),
-      apply(tr, set, _old, state) {
-        const actors = tr.getMeta(mentionsKey) as Actor[] | undefined;
-        if (actors) return buildMentions(state, actors);
-        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
-      },
-    },
-    props: { decorations: (state) => mentionsKey.getState(state) },
-  });
+  return decorationLayer(mentionsKey, initial, buildMentions);
 }

@@ -1,8 +1,9 @@
 // Annotations drawn over the article as decorations: the article itself is never changed by
 // annotating it. The set is rebuilt only when the annotations or the colouring change, and mapped
 // through transactions otherwise (edit-text mode).
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { decorationLayer } from './decoration-layer';
 import type { Annotation, Stance } from '../../shared/model';
 import { TextIndex } from '../../shared/text-index';
 
@@ -68,18 +69,5 @@ export function setHighlights(tr: Transaction, src: HighlightSource): Transactio
 }
 
 export function annotationHighlights(initial: HighlightSource) {
-  return new Plugin<DecorationSet>({
-    key: highlightsKey,
-    state: {
-      init: (_, state) => buildHighlights(state, initial),
-      apply(tr, set, _old, state) {
-        const src = tr.getMeta(highlightsKey) as HighlightSource | undefined;
-        if (src) return buildHighlights(state, src);
-        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
-      },
-    },
-    props: {
-      decorations: (state) => highlightsKey.getState(state),
-    },
-  });
+  return decorationLayer(highlightsKey, initial, buildHighlights);
 }

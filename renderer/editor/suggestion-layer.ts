@@ -2,8 +2,9 @@
 // annotations (annotation-highlights.ts), so a suggestion never looks like coding. A dashed
 // underline in the speaker's colour; the current suggestion also shows who said it (the source
 // mention) and the cue word, which is what the analyst checks before accepting.
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { decorationLayer } from './decoration-layer';
 import type { ArticleSuggestion, TextSpan } from '../../shared/suggestion';
 import { TextIndex } from '../../shared/text-index';
 
@@ -51,16 +52,5 @@ export function buildSuggestions(state: EditorState, src: SuggestionSource): Dec
 }
 
 export function suggestionLayer(initial: SuggestionSource) {
-  return new Plugin<DecorationSet>({
-    key: suggestionsKey,
-    state: {
-      init: (_, state) => buildSuggestions(state, initial),
-      apply(tr, set, _old, state) {
-        const src = tr.getMeta(suggestionsKey) as SuggestionSource | undefined;
-        if (src) return buildSuggestions(state, src);
-        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
-      },
-    },
-    props: { decorations: (state) => suggestionsKey.getState(state) },
-  });
+  return decorationLayer(suggestionsKey, initial, buildSuggestions);
 }
