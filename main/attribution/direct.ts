@@ -39,7 +39,7 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   // "“… over.” Kim left." — a quotation closing on a full stop ends its sentence; a frame after it
   // starts in lower case ("“… over.” he said" is a typo's worth of rare).
   const closesSentence = /\.\s*["”»」』]?$/.test(quoted);
-  // "“…” ― Sonya Herridge": a dash and a name sign the quotation.
+  // "“…” ― Ana Kovac": a dash and a name sign the quotation.
   if (k < limit && /^[―—–-]$/.test(t[k]!.text) && k + 1 < limit) {
     let e = k + 1;
     while (e < limit && /^\p{Lu}/u.test(t[e]!.text) && t[e]!.pos !== 'PUNCT') e++;
@@ -48,7 +48,7 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   while (k < limit && (t[k]!.text === ',' || t[k]!.text === '—' || t[k]!.text === '–')) k++;
   if (k >= limit) return null;
   const firstWord = k;
-  // "“… missing.” Trump said." still happens: a strong speech verb right after the name.
+  // "“… over.” Kovac said." still happens: a strong speech verb right after the name.
   const tight = closesSentence && !/^\p{Ll}/u.test(t[k]!.text);
   // "said Kim" / "Kim said"; the cue within a few words of the quotation.
   for (let c = k; c < Math.min(limit, k + 30); c++) {
@@ -115,7 +115,7 @@ function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFi
 }
 
 /**
- * "Politico reveals a few relevant facts:" / "Partial transcript as follows:" — a sentence ending in
+ * "The ministry released a statement:" / "The full text reads as follows:" — a sentence ending in
  * a colon introduces the quotation that follows; its cue may stand anywhere in it.
  */
 function colonFrame(model: TextModel, qFirst: number, floor: number, sentenceFirst: number): Frame | null {
@@ -124,7 +124,7 @@ function colonFrame(model: TextModel, qFirst: number, floor: number, sentenceFir
   const first = Math.max(floor, sentenceFirst);
   for (let k = first; k < qFirst - 1; k++) {
     const tok = t[k]!;
-    // "Stated Stone:" / "Continued Stone:" put the cue first.
+    // "Said Brenner:" / "Continued Brenner:" put the cue first.
     if (k === first && isCueLemma(tok.lemma) && /ed$/.test(tok.lower)) {
       const after = sourceAfter(t, k, qFirst - 1);
       if (after && after.end === qFirst - 1) return { cue: k, source: after, end: qFirst, confidence: 0.7 };
@@ -133,7 +133,7 @@ function colonFrame(model: TextModel, qFirst: number, floor: number, sentenceFir
     const source = sourceBefore(t, k, first - 1);
     if (source) return { cue: k, source, end: qFirst, confidence: 0.6 };
   }
-  // "… - Michael P. McDonald: “…”": a name right before the colon.
+  // "… - Lena Fischer: “…”": a name right before the colon.
   const nameStart = npBackwardNames(t, qFirst - 1, first);
   if (nameStart < qFirst - 1) return { cue: qFirst - 1, source: { first: nameStart, end: qFirst - 1 }, end: qFirst, confidence: 0.45 };
   const subject = sentenceSubject(t, first, qFirst - 1);
@@ -189,18 +189,18 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     const startsSentence = qFirst === paraStartToken || (before !== null && (/^[.!?:]$/.test(before.text) || QUOTE_TOKEN.test(before.text)));
     const sentenceFirst = Math.max(paraStartToken, model.sentences[t[qFirst]!.sentence]?.first ?? paraStartToken);
 
-    // A quotation inside a sentence's own words ("called the show “the news show of record”")
+    // A quotation inside a sentence's own words ("called the plan “a slow-motion disaster”")
     // belongs to a paraphrase: the reported-speech pass takes it as a mixed quote.
-    // A frame after the quotation only when the quotation opens its clause: "whether Clinton “has
-    // the integrity,” 75 percent said yes" is a poll question, not Clinton's words.
+    // A frame after the quotation only when the quotation opens its clause: "whether the minister
+    // “can be trusted,” 60 percent said no" is a poll question, not the minister's words.
     const opensClause = startsSentence || before === null || before.text === ',' || before.text === '—' || before.text === '(';
     const framed = opensClause ? frameAfter(model, qEnd, Math.min(paraEndToken, nextQuote), quoted) : null;
-    // "Cruz continued:⏎⏎“…”": the frame may close the paragraph before.
+    // "Kovac continued:⏎⏎“…”": the frame may close the paragraph before.
     const colonBefore: boolean = qFirst === paraStartToken && paragraph > 0 && before?.text === ':';
     const floor: number = colonBefore ? tokenAt(t, model.paragraphs[paragraph - 1]!.start) : paraStartToken;
     const frameSentence: number = colonBefore && before ? model.sentences[before.sentence]!.first : sentenceFirst;
     const frame: Frame | null = framed ?? frameBefore(model, qFirst, Math.max(floor, prevQuoteEnd), frameSentence);
-    // "“…,” he said, “…”", "“…?” Trump asked. “…”", "“…,” Sanders said, invoking the race. “…”": a
+    // "“…,” he said, “…”", "“…?” Kovac asked. “…”", "“…,” Brenner said, pointing to the trucks. “…”": a
     // quotation later in the same paragraph with no frame of its own goes on with the one before,
     // and is one passage with it (as PolNeAR codes it: one content in several fragments).
     const joins = previous !== null && previous.paragraph === paragraph && (startsSentence || qFirst - previous.frameEnd <= 1) && (!frame || frame.cue === previous.cue);
@@ -213,7 +213,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     if (frame && (size >= 2 || startsSentence || framed)) {
       const cueTok = t[frame.cue]!;
       let end = q.end;
-      // "Sanders says “the wind is at our backs” despite his loss": the quoted words run on.
+      // "Brenner says “the union will not bend” despite the ruling": the quoted words run on.
       if (frame.adjacent && !framed) {
         let k = qEnd;
         while (k < paraEndToken && k < nextQuote && !STOP.test(t[k]!.text) && t[k]!.pos !== 'CCONJ') k++;

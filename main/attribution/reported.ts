@@ -53,11 +53,11 @@ export function findReported(model: TextModel, used: ReadonlyArray<{ start: numb
     deadline.check();
     const { first, end } = sentence;
     if (end - first < 4) continue;
-    // "Cook said Carter stopped it, but Cook did not say when.": once one is found, the rest of
+    // "Kovac said the cuts would stop, but she did not say when.": once one is found, the rest of
     // the sentence after everything it took may hold another.
     let from = first;
     while (end - from >= 4) {
-      // "Hollande denounced … and warned of …": the next verb of the same subject.
+      // "Brenner denounced … and warned of …": the next verb of the same subject.
       const inherited = out.length && from > first ? out[out.length - 1]!.source : null;
       const found = inSentence(t, from, end, used, quotations, inherited);
       if (!found) break;
@@ -81,7 +81,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     if (!source) continue;
     const cue = span(t, k, k + 2);
     // The source is everything named between "according to" and the comma (or the sentence's end):
-    // "according to early results of exit polls conducted by Edison Research for the AP".
+    // "according to early results of a survey conducted by the union for the ministry".
     if (k === first || (k === first + 1 && /^(but|and)$/.test(t[first]!.lower))) {
       let comma = source.end;
       while (comma < end && t[comma]!.text !== ',' && comma - source.end < 25) comma++;
@@ -104,7 +104,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
     const before = sourceBefore(t, c, first);
     const tailEnd = contentEnd(t, c + 1, end);
-    // The comma may sit inside a closing quote mark: 'He was a “respected manager,” Boistard said.'
+    // The comma may sit inside a closing quote mark: 'It was a “fair offer,” Brenner said.'
     const commaBefore = (k: number) => t[k]?.text === ',' || (QUOTE_TOKEN.test(t[k]?.text ?? '') && t[k - 1]?.text === ',');
     if (before && before.first > first + 2 && commaBefore(before.first - 1) && tailIsAdverbial(t, c + 1, tailEnd, cue.lemma)) {
       const e = t[before.first - 1]!.text === ',' ? contentEnd(t, first, before.first - 1) : before.first;
@@ -112,7 +112,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
         return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.8, cue.lemma) };
       }
     }
-    // "Brian Fallon, a spokesman, said the …" is a subject and its appositive, not "…, said X".
+    // "Lena Fischer, a farmer, said the …" is a subject and its appositive, not "…, said X".
     if (t[c - 1]!.text === ',' && !(before && before.first === first)) {
       const after = sourceAfter(t, c, end);
       if (after && tailIsAdverbial(t, after.end, end, cue.lemma)) {
@@ -130,7 +130,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
 
     // "has been endorsed by", "were charged with": the passive reports nobody's words.
     if (isPassive(t, c, first)) continue;
-    // "The museum, Mr. Obama said, would make …": a frame set off by commas inside what was said.
+    // "The plan, Kovac said, would hurt …": a frame set off by commas inside what was said.
     if (before && before.first > first + 1 && t[before.first - 1]!.text === ',' && t[c + 1]?.text === ',') {
       const e = contentEnd(t, first, end);
       if (e - c > 3) return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.75, cue.lemma) };
@@ -191,8 +191,8 @@ function byCue(base: number, lemma: string): number {
 /** After "…, Kim said" only circumstances may follow: "on Tuesday", "in a statement". */
 function tailIsAdverbial(t: readonly Token[], from: number, end: number, lemma = ''): boolean {
   if (end - from > 10) return false;
-  // "…, Danger Mouse, wrote a host of new songs": an object after the verb makes it no frame; the
-  // listeners after "told" do not ("…, an official told The New York Times.").
+  // "…, Brenner, wrote a letter to the minister": an object after the verb makes it no frame; the
+  // listeners after "told" do not ("…, an official told the Belgian daily Le Soir.").
   const first = t[from];
   if (first && from < end && !ADDRESSEE_VERBS.has(lemma) && ['DET', 'NOUN', 'ADJ', 'NUM'].includes(first.pos)) return false;
   for (let k = from; k < end; k++) if (t[k]!.pos === 'VERB' || t[k]!.pos === 'AUX' || t[k]!.lower === 'that' || t[k]!.lower === 'and') return false;

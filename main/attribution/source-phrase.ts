@@ -25,7 +25,7 @@ function isNpToken(t: Token): boolean {
 
 /**
  * A word that may stand inside a noun phrase between two of its words: "director of the FBI",
- * "Reuters/Ipsos", "fact-checker", "Mark Blumenthal and Jon Cohen", "Rev. Kyev Tatum", "a
+ * "Kyodo/NHK", "fact-checker", "Ana Kovac and Lena Fischer", "Rev. Tomas Brenner", "a
  * just released poll".
  */
 function joinsPhrase(tokens: readonly Token[], j: number): boolean {
@@ -83,7 +83,7 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
   if (end <= limit) return null;
   const last = tokens[end - 1]!;
   if (PRONOUNS.has(last.lower) && (last.pos === 'PRON' || last.lower === 'who')) {
-    // "Trump, who …, said" is Trump: take the name before the relative pronoun with it.
+    // "Kovac, who …, said" is Kovac: take the name before the relative pronoun with it.
     if (last.lower === 'who' && end - 2 >= limit && tokens[end - 2]!.text === ',') {
       const start = npBackward(tokens, end - 2, limit);
       if (start < end - 2) return { first: start, end: end - 1 };
@@ -91,7 +91,7 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
     return { first: end - 1, end };
   }
   if (last.text === ',') {
-    // "Kim Jung Han, the foreign minister, said" / "Giuliani, who backs Trump, said"
+    // "Kim Jung Han, the foreign minister, said" / "Brenner, who leads the union, said"
     let k = end - 2;
     while (k > limit && tokens[k]!.text !== ',') {
       if (/^[.!?;:“”"]$/.test(tokens[k]!.text) || end - k > 50) return null;
@@ -102,8 +102,8 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
     const relative = opener.lower === 'who' || opener.lower === 'whose';
     // An appositive that is not a relative clause is a noun phrase: it ends on a noun.
     if (!relative && !(APPOSITIVE_START.has(opener.lower) || isNpToken(opener))) return null;
-    // "Kim Jung Han, the foreign minister," or "Sarandon, 69,": a noun phrase or an age, with no
-    // verb of its own ("On Tuesday, Sanders went further, saying" is a clause, not an appositive).
+    // "Kim Jung Han, the foreign minister," or "Fischer, 69,": a noun phrase or an age, with no
+    // verb of its own ("On Tuesday, Brenner went further, saying" is a clause, not an appositive).
     if (!relative && !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(tokens[end - 2]!.pos)) return null;
     if (!relative && tokens.slice(k + 1, end - 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     const start = npBackward(tokens, k, limit);
@@ -117,7 +117,7 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
 }
 
 /**
- * The source after a cue at `cue` ("said Giuliani, who served as …"), up to `limit`. PolNeAR
+ * The source after a cue at `cue` ("said Brenner, who has led the union since …"), up to `limit`. PolNeAR
  * counts the appositive as part of the source, to the end of the clause.
  */
 export function sourceAfter(tokens: readonly Token[], cue: number, limit: number, appositiveToClauseEnd = true): TokenRange | null {
@@ -127,7 +127,7 @@ export function sourceAfter(tokens: readonly Token[], cue: number, limit: number
   if (first.pos === 'PRON' && PRONOUNS.has(first.lower)) return { first: start, end: start + 1 };
   let end = npForward(tokens, start, limit);
   if (end === start) return null;
-  // "Rep. Gwen Moore (D-Wis.)": a party and state in brackets belong to the name.
+  // "Rep. Ana Kovac (D-Wis.)": a party and state in brackets belong to the name.
   if (end < limit && tokens[end]!.text === '(') {
     const close = tokens.findIndex((x, i) => i > end && i < Math.min(limit, end + 8) && x.text === ')');
     if (close > 0) end = close + 1;

@@ -77,7 +77,7 @@ export class SpeakerIndex {
       let j = i;
       while (j < t.length && (isCap(t[j]!) || (CONNECTORS.has(t[j]!.lower) && j + 1 < t.length && isCap(t[j + 1]!) && j > i)) && t[j]!.sentence === t[i]!.sentence && t[j]!.pos !== 'PUNCT') j++;
       // "Foreign Minister Kim Jung Han": titles before a name are titles, not the name.
-      // "House Judiciary Committee Chairman Bob Goodlatte": the name follows the last title word.
+      // "House Budget Committee Chairwoman Ana Kovac": the name follows the last title word.
       let nameStart = i;
       const wholeRun = t.slice(i, j).map((x) => x.text).join(' ');
       for (let k = j - 2; k >= i && guessActorKind(wholeRun) === 'person'; k--) {
@@ -138,7 +138,7 @@ export class SpeakerIndex {
     return this.tokens[lo]?.sentence ?? 0;
   }
 
-  /** "Kim" after "Kim Jung Han", "Clinton" after "Hillary Clinton": the person already named. */
+  /** "Kim" after "Kim Jung Han", "Fischer" after "Lena Fischer": the person already named. */
   private longerNameFor(key: string): Entity | undefined {
     const words = key.split(' ');
     let best: Entity | undefined;
@@ -281,10 +281,10 @@ export class SpeakerIndex {
 }
 
 function lastCapitalRun(mention: Token[]): Token[] {
-  // Before any comma or bracket: "Rep. Gwen Moore (D-Wis.), head of the caucus" is Gwen Moore.
+  // Before any comma or bracket: "Rep. Ana Kovac (D-Wis.), head of the caucus" is Ana Kovac.
   const stop = mention.findIndex((m) => m.text === ',' || m.text === '(');
   const upTo = stop < 0 ? mention.length : stop;
-  // The name must be the mention's head: "Other Republican candidates" names no one.
+  // The name must be the mention's head: "Other Green candidates" names no one.
   let end = upTo;
   while (end > 0 && (mention[end - 1]!.pos === 'PUNCT' || mention[end - 1]!.pos === 'PART')) end--;
   if (end === 0 || !isCap(mention[end - 1]!)) return [];
@@ -295,7 +295,7 @@ function lastCapitalRun(mention: Token[]): Token[] {
   return mention.slice(start, end);
 }
 
-/** "Giuliani, who served as U.S. attorney": the name is the part before the first comma. */
+/** "Brenner, who served as union leader": the name is the part before the first comma. */
 function stopAtComma(mention: Token[], words: Token[]): Token[] {
   const comma = mention.findIndex((m) => m.text === ',');
   if (comma < 0) return words;

@@ -131,7 +131,7 @@ describe('reported speech', () => {
   });
 
   it('“X urged Y to …”: the one urged and what they are urged to do', () => {
-    // As PolNeAR marks it ("urged | Republicans to join …", "called on | Trump to stop …"): what was
+    // As PolNeAR marks it ("urged | the union to join …", "called on | the ministry to stop …"): what was
     // urged reads as a claim only with who is to do it.
     const text = 'Tomas Brenner urged lawmakers to reject the plan.';
     expectSuggestions(text, [{ kind: 'indirect', content: 'lawmakers to reject the plan', cue: 'urged', source: 'Tomas Brenner', speaker: brenner }]);
