@@ -26,7 +26,10 @@ test('Cite…: typing filters the list, not the briefing; Enter inserts the cita
   const editor = await newBriefing(page, 'Citing');
   await page.keyboard.type('Tokyo says so');
   await page.getByTestId('cite-insert').click();
-  await page.keyboard.type('wartime');
+  // The analyst sees the picker before typing into it; keys sent in the same instant as the click
+  // would race the dialog's opening, which no person can.
+  await expect(page.getByTestId('cite-picker').getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('wartime', { delay: 20 });
   await expect(page.getByTestId('cite-picker').getByRole('searchbox')).toHaveValue('wartime');
   await expect(editor).not.toContainText('wartime');
   await page.keyboard.press('Enter');
@@ -49,7 +52,10 @@ test('quotes become typographic as they are typed (Backspace takes it back), and
   await expect(editor.locator('p').first()).toHaveText('He said “no deal” and ‘never’, it’s final. "');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('@Moon');
+  await expect(editor.locator('p')).toHaveCount(2);
+  // At typing speed (50 keys a second), not all keys in one instant: Chromium can reorder keys
+  // sent in the same millisecond as the Enter that split the paragraph.
+  await page.keyboard.type('@Moon', { delay: 20 });
   await expect(page.getByTestId('mention-menu')).toContainText('Moon Jae In');
   await page.keyboard.press('Enter');
   await page.keyboard.type("'s offer, and @Moon");

@@ -1,5 +1,5 @@
 // A small searchable list in a dialog: pick an article to cite, a topic for a table.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface PickerItem {
   id: number;
@@ -20,9 +20,10 @@ export function Picker({ title, testId, items, onPick, onClose }: Props) {
   const [active, setActive] = useState(0);
   const shown = items.filter((i) => i.label.toLowerCase().includes(q.trim().toLowerCase()));
   // The toolbar button that opened the dialog keeps focus in the editor (so the selection stays);
-  // the filter must take it, or what is typed to filter lands in the briefing.
+  // the filter must take it, or what is typed to filter lands in the briefing. A layout effect, so
+  // it has focus before the next key press is handled, however fast the analyst types.
   const filter = useRef<HTMLInputElement>(null);
-  useEffect(() => filter.current?.focus(), []);
+  useLayoutEffect(() => filter.current?.focus(), []);
   return (
     <div class="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div class="dialog picker" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
