@@ -3,7 +3,7 @@
 // the organisation; then the codebook actor with that name or alias, if any.
 import { guessActorKind } from '../../shared/actor-kind';
 import type { ActorName, SuggestedSpeaker } from '../../shared/suggestion';
-import type { Token } from './text-model';
+import { tokenAt, type Token } from './text-model';
 
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'dame', 'prof', 'prof.']);
 const TITLES = new Set(['president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen.', 'rep.', 'representative', 'gov.', 'governor', 'mayor', 'chairman', 'chairwoman', 'chair', 'chancellor', 'premier', 'king', 'queen', 'prince', 'princess', 'general', 'gen.', 'judge', 'justice', 'speaker', 'leader', 'director', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'commissioner', 'attorney', 'former', 'foreign', 'defense', 'defence', 'finance', 'trade', 'state', 'deputy', 'acting', 'candidate', 'nominee', 'democratic', 'republican', 'sen', 'rep', 'gov', 'lt.', 'col.', 'adm.', 'pope', 'rev.', 'u.s.', 'house', 'senate', 'majority', 'minority', 'whip', 'presidential', 'professor', 'economist', 'analyst', 'ceo', 'executive', 'founder', 'lawmaker', 'official', 'adviser', 'advisor', 'aide', 'manager', 'campaign', 'white', 'labor', 'labour', 'economy', 'industry', 'health', 'justice', 'interior', 'environment', 'education', 'cabinet', 'union', 'party']);
@@ -127,15 +127,9 @@ export class SpeakerIndex {
     return entity;
   }
 
+  /** The sentence of the last token starting at or before `at`. */
   private sentenceAt(at: number): number {
-    let lo = 0;
-    let hi = this.tokens.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.tokens[mid]!.start <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.tokens[lo]?.sentence ?? 0;
+    return this.tokens[Math.max(0, tokenAt(this.tokens, at + 1) - 1)]?.sentence ?? 0;
   }
 
   /** "Kim" after "Kim Jung Han", "Fischer" after "Lena Fischer": the person already named. */

@@ -1,6 +1,6 @@
 // The article's text as the engine reads it: wink-nlp's tokens (with their character offsets, part
 // of speech and lemma), its sentences cut again at paragraph breaks, and the paragraphs.
-import { createRequire } from 'node:module';
+import { loadOnFirstUse } from '../load-on-first-use';
 import type winkNLPType from 'wink-nlp';
 
 export interface Token {
@@ -35,14 +35,12 @@ export interface TextModel {
 }
 
 // wink-nlp and its model take most of a second and ~25 MB to load: once per process (or worker),
-// on first use, so no other CLI command pays for them. (`require` exists in the CommonJS bundle of
-// the app; the ESM CLI and worker make one, as html.ts does for jsdom.)
+// on first use, so no other CLI command pays for them.
 let nlp: ReturnType<typeof winkNLPType> | null = null;
 function reader() {
   if (!nlp) {
-    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-    const winkNLP = load('wink-nlp') as typeof winkNLPType;
-    nlp = winkNLP(load('wink-eng-lite-web-model'));
+    const winkNLP = loadOnFirstUse<typeof winkNLPType>('wink-nlp');
+    nlp = winkNLP(loadOnFirstUse('wink-eng-lite-web-model'));
   }
   return nlp;
 }

@@ -1,7 +1,7 @@
 // HTML, pasted or saved from the web. A whole page is first reduced to its article by Mozilla
 // Readability; then ProseMirror's DOMParser, driven by the article schema, keeps only what the
 // schema allows. Scripts never run: jsdom is created without script execution or resource loading.
-import { createRequire } from 'node:module';
+import { loadOnFirstUse } from '../../load-on-first-use';
 import { Readability } from '@mozilla/readability';
 import { DOMParser as PMDOMParser, Fragment, type Node as PMNode } from 'prosemirror-model';
 import { articleSchema } from '../../../shared/schema';
@@ -19,8 +19,7 @@ const parser = PMDOMParser.fromSchema(articleSchema);
 let jsdom: { JSDOM: typeof import('jsdom').JSDOM; silent: import('jsdom').VirtualConsole } | null = null;
 function loadJsdom() {
   if (!jsdom) {
-    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-    const mod = load('jsdom') as typeof import('jsdom');
+    const mod = loadOnFirstUse<typeof import('jsdom')>('jsdom');
     // Pages complain (bad CSS, odd markup); none of it is the analyst's concern.
     jsdom = { JSDOM: mod.JSDOM, silent: new mod.VirtualConsole() };
   }
