@@ -1,6 +1,6 @@
 // Library, reader and inspector: where articles are read and annotated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Actor, Annotation, AnnotationKind, Article, ImportResult, Topic } from '../../shared/model';
+import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, ImportResult, Topic } from '../../shared/model';
 import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
 import { pageSize, saveExport } from '../exports';
@@ -176,9 +176,12 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
 
   // ---- articles: trash with undo ----
 
+  // `stored` runs as soon as the store has the change, before the list is fetched again: an undo
+  // entry pushed only after the refresh would miss a Ctrl+Z pressed on the already-updated list.
   const setTrashed = useCallback(
-    async (id: number, trashed: boolean) => {
+    async (id: number, trashed: boolean, stored?: (a: ArticleMeta) => void) => {
       const a = trashed ? await call('articles.delete', { id }) : await call('articles.restore', { id });
+      stored?.(a);
       if (trashed && articleRef.current?.id === id) {
         setArticle(null);
         setSelectedId(null);
@@ -194,8 +197,9 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const remove = useCallback(
     async (id: number) => {
       try {
-        const a = await setTrashed(id, true);
-        history.push({ label: `move “${a.title}” to the trash`, undo: () => setTrashed(id, false), redo: () => setTrashed(id, true) });
+        const a = await setTrashed(id, true, (a) =>
+          history.push({ label: `move “${a.title}” to the trash`, undo: () => setTrashed(id, false), redo: () => setTrashed(id, true) }),
+        );
         toast({ kind: 'info', text: `Moved “${a.title}” to the trash.`, action: { label: 'Undo', run: () => void history.undo().catch(fail) } });
       } catch (e) {
         fail(e);

@@ -120,8 +120,11 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
     if (briefings && !briefings.some((b) => b.id === openRequest.briefingId)) void loadList();
   }, [openRequest]);
 
-  const setTrashed = async (id: number, trashed: boolean) => {
+  // `stored` runs as soon as the store has the change, before the list is fetched again, so an
+  // undo pressed on the updated list finds its entry.
+  const setTrashed = async (id: number, trashed: boolean, stored?: (meta: BriefingMeta) => void) => {
     const meta = trashed ? await call('briefings.delete', { id }) : await call('briefings.restore', { id });
+    stored?.(meta);
     const list = await loadList();
     if (trashed && selectedId === id) setSelectedId(list[0]?.id ?? null);
     if (!trashed) setSelectedId(id);
@@ -160,8 +163,9 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
         }
         onDelete={async (id) => {
           try {
-            const meta = await setTrashed(id, true);
-            history.push({ label: `delete “${meta.title}”`, undo: () => setTrashed(id, false), redo: () => setTrashed(id, true) });
+            const meta = await setTrashed(id, true, (m) =>
+              history.push({ label: `delete “${m.title}”`, undo: () => setTrashed(id, false), redo: () => setTrashed(id, true) }),
+            );
             toast({ kind: 'info', text: `Deleted “${meta.title}”.`, action: { label: 'Undo', run: () => void history.undo().catch(fail) } });
           } catch (e) {
             fail(e);
