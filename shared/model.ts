@@ -45,7 +45,7 @@ export interface Article extends ArticleMeta {
   sourceFormat: SourceFormat;
 }
 
-export const sourceFormats = ['txt', 'md', 'html'] as const;
+export const sourceFormats = ['txt', 'md', 'html', 'pdf', 'docx', 'rtf'] as const;
 export type SourceFormat = (typeof sourceFormats)[number];
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed';

@@ -109,12 +109,22 @@ export async function openLibrary(file: string, options: OpenOptions = {}): Prom
       } catch (err) {
         throw diagnose(libraryPath, err, 'Verbatim backs up a library before upgrading it, and could not: ');
       }
-      db.transaction(() => {
-        for (const m of pending) {
-          m.up(db);
-          db.pragma(`user_version = ${m.version}`);
-        }
-      }).immediate();
+      // The pragma is a no-op inside a transaction, so it is set around the one the upgrade runs in.
+      const foreignKeysOff = pending.some((m) => m.foreignKeysOff);
+      if (foreignKeysOff) db.pragma('foreign_keys = OFF');
+      try {
+        db.transaction(() => {
+          for (const m of pending) {
+            m.up(db);
+            db.pragma(`user_version = ${m.version}`);
+          }
+          if (foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length) {
+            throw new Error('The upgrade would leave rows pointing at nothing; it was undone and the library is as it was.');
+          }
+        }).immediate();
+      } finally {
+        if (foreignKeysOff) db.pragma('foreign_keys = ON');
+      }
     }
     if (options.dailyBackup && writable) {
       // A backup is a safety net, not a reason to lock the analyst out: on a full disk (or a

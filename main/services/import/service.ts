@@ -23,8 +23,16 @@ export type ImportInput = CallInput<'articles.import'>;
 
 export const PASTED = 'pasted text';
 
+/**
+ * How one format is read: from decoded text (txt, md, html: the charset is found first), or from the
+ * file's bytes (binary formats, which carry their own encodings).
+ */
+export type FormatReader =
+  | { text: (text: string) => ParsedArticle | Promise<ParsedArticle> }
+  | { bytes: (bytes: Buffer) => Promise<ParsedArticle> };
+
 export class ImportService {
-  private readonly readers: Record<SourceFormat, (text: string) => ParsedArticle | Promise<ParsedArticle>>;
+  private readonly readers: Partial<Record<SourceFormat, FormatReader>>;
 
   constructor(
     private readonly articles: ArticleStore,
@@ -34,7 +42,7 @@ export class ImportService {
     /** Told of each newly stored article (suggestions are computed for it in the background). */
     private readonly onImported: (id: number) => void = () => {},
   ) {
-    this.readers = { txt: parseText, md: parseMarkdown, html: readHtml };
+    this.readers = { txt: { text: parseText }, md: { text: parseMarkdown }, html: { text: readHtml } };
   }
 
   /** Imports one file or paste. Failures become a `failed` result, so a batch goes on past them. */
@@ -101,20 +109,28 @@ export class ImportService {
   private async prepare(input: ImportInput): Promise<Prepared> {
     const isPaste = input.encoding === 'text';
     const format = input.format ?? (isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file));
-    let text: string;
+    const reader = this.readers[format];
+    if (!reader) throw new AppError('unsupported', `Verbatim cannot read ${format} files yet.`);
+    let parsed: ParsedArticle;
     let warnings: string[] = [];
-    if (isPaste) {
-      const size = Buffer.byteLength(input.data, 'utf8');
-      assertImportable(size);
-      assertHasText(input.data);
-      text = input.data;
-    } else {
+    if ('bytes' in reader) {
+      if (isPaste) throw new AppError('unsupported', `A ${format} file is imported as a file, not pasted.`);
       const bytes = Buffer.from(input.data, 'base64');
-      ({ text, warnings } = decodeBytes(bytes, format === 'html' ? declaredHtmlCharset(bytes) : null));
+      assertImportable(bytes.length);
+      parsed = await reader.bytes(bytes);
+    } else {
+      let text: string;
+      if (isPaste) {
+        const size = Buffer.byteLength(input.data, 'utf8');
+        assertImportable(size);
+        assertHasText(input.data);
+        text = input.data;
+      } else {
+        const bytes = Buffer.from(input.data, 'base64');
+        ({ text, warnings } = decodeBytes(bytes, format === 'html' ? declaredHtmlCharset(bytes) : null));
+      }
+      parsed = await reader.text(stripControls(text));
     }
-    text = stripControls(text);
-
-    const parsed = await this.readers[format](text);
     const plain = projectText(parsed.doc);
     assertHasText(plain);
     const textHash = hashOf(plain);

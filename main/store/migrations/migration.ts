@@ -5,4 +5,9 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database): void;
+  /**
+   * Foreign keys are switched off while it runs (a table rebuilt by `widenTable`) and checked
+   * before its transaction commits: a row left pointing nowhere undoes the whole upgrade.
+   */
+  foreignKeysOff?: boolean;
 }
