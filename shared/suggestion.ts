@@ -30,6 +30,11 @@ export interface Suggestion {
   confidence: number;
   /** What was said. */
   content: TextSpan;
+  /**
+   * A quotation split by its frame ("“…,” Kim said. “…”") is one suggestion whose content runs over
+   * the frame; these are its quoted pieces, in order. Absent when the content is all quoted words.
+   */
+  fragments?: TextSpan[];
   /** The verb or phrase that marks it as said ("said", "warned", "according to"). */
   cue: TextSpan | null;
   /** The speaker's mention as written ("Kim", "he", "the ministry", "a senior official"). */

@@ -68,9 +68,17 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   return null;
 }
 
+/**
+ * Where the frame's clause ends: at the sentence's end or the next quotation, or before a second
+ * cue of the same speaker ("“…,” Kim said, adding that …" / "…, arguing “…”"): what follows that
+ * cue is another attribution, not more of this one.
+ */
 function clauseEnd(t: readonly Token[], from: number, limit: number): number {
   let k = from;
-  while (k < limit && !STOP.test(t[k]!.text) && !QUOTE_TOKEN.test(t[k]!.text)) k++;
+  while (k < limit && !STOP.test(t[k]!.text) && !QUOTE_TOKEN.test(t[k]!.text)) {
+    if (t[k]!.text === ',' && k + 1 < limit && /ing$/.test(t[k + 1]!.lower) && isCue(t[k + 1]!)) return k;
+    k++;
+  }
   return k < limit && STOP.test(t[k]!.text) ? k + 1 : k;
 }
 
@@ -205,7 +213,9 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
     // and is one passage with it (as PolNeAR codes it: one content in several fragments).
     const joins = previous !== null && previous.paragraph === paragraph && (startsSentence || qFirst - previous.frameEnd <= 1) && (!frame || frame.cue === previous.cue);
     if (previous && joins) {
-      previous.found.content = { start: previous.found.content.start, end: q.end };
+      const first = previous.found.content;
+      previous.found.fragments = [...(previous.found.fragments ?? [first]), { start: q.start, end: q.end }];
+      previous.found.content = { start: first.start, end: q.end };
       used.push({ start: q.start, end: q.end });
       previous.frameEnd = qEnd;
       continue;

@@ -85,6 +85,7 @@ function resolveSpeakers(model: TextModel, found: Found[], actors: readonly Acto
       kind: kindOf(content.exact),
       confidence: Math.round(Math.min(1, Math.max(0, f.confidence)) * 100) / 100,
       content,
+      ...(f.fragments ? { fragments: f.fragments.map((p) => slice(p)!) } : {}),
       cue: slice(f.cue),
       source,
       speaker,

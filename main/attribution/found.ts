@@ -10,6 +10,8 @@ export interface CharSpan {
 
 export interface Found {
   content: CharSpan;
+  /** The quoted pieces when the content spans a frame (a split quotation). */
+  fragments?: CharSpan[];
   cue: CharSpan | null;
   /** The source mention, as tokens; null when the text names none. */
   source: TokenRange | null;

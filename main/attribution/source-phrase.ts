@@ -144,9 +144,16 @@ export function sourceAfter(tokens: readonly Token[], cue: number, limit: number
 }
 
 /** The subject of the sentence's first verb, as the source of a participle cue later on ("…, saying"). */
+/** A quotation mark as wink tokenises it (a lone apostrophe is half of a '' mark). */
+const QUOTE_MARK = /^[“”"„«»「」『』']$/;
+
 export function sentenceSubject(t: readonly Token[], first: number, before: number): TokenRange | null {
+  // Words inside a quotation are what was said, never the sentence's subject: in "“We will not
+  // vote,” Kovac said, adding …" the one adding is Kovac.
+  let quoted = false;
   for (let k = first; k < before; k++) {
-    if (t[k]!.pos !== 'VERB') continue;
+    if (QUOTE_MARK.test(t[k]!.text)) quoted = !quoted;
+    if (quoted || t[k]!.pos !== 'VERB') continue;
     return sourceBefore(t, k, first - 1);
   }
   return null;

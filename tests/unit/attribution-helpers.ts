@@ -38,6 +38,8 @@ export type Words = string | [exact: string, after: string];
 export interface Expected {
   kind: SuggestionKind;
   content: Words;
+  /** The quoted pieces of a split quotation, when the content runs over its frame. */
+  fragments?: Words[];
   cue: Words | null;
   source: Words | null;
   speaker: { name: string; actorId: number | null } | null;
@@ -50,6 +52,7 @@ export function expected(text: string, list: Expected[]): Omit<Suggestion, 'conf
   return list.map((e) => ({
     kind: e.kind,
     content: locate(text, e.content)!,
+    ...(e.fragments ? { fragments: e.fragments.map((f) => locate(text, f)!) } : {}),
     cue: locate(text, e.cue),
     source: locate(text, e.source),
     speaker: e.speaker,
@@ -92,6 +95,13 @@ export function expectWellFormed(text: string, suggestions: readonly Suggestion[
     expect(s.confidence, `${what} confidence`).toBeGreaterThanOrEqual(0);
     expect(s.confidence, `${what} confidence`).toBeLessThanOrEqual(1);
     expectSpan(text, s.content, `${what} content`);
+    if (s.fragments) {
+      // In order, inside the content, from its first character to its last.
+      s.fragments.forEach((f, j) => expectSpan(text, f, `${what} fragment ${j}`));
+      expect(s.fragments[0]!.start, `${what} first fragment opens the content`).toBe(s.content.start);
+      expect(s.fragments[s.fragments.length - 1]!.end, `${what} last fragment closes the content`).toBe(s.content.end);
+      for (let j = 1; j < s.fragments.length; j++) expect(s.fragments[j]!.start, `${what} fragments in order`).toBeGreaterThanOrEqual(s.fragments[j - 1]!.end);
+    }
     if (s.cue) expectSpan(text, s.cue, `${what} cue`);
     if (s.source) expectSpan(text, s.source, `${what} source`);
     if (s.speaker) {

@@ -4,7 +4,7 @@
 //
 // Conventions (shared with the engine): offsets are UTF-16, end exclusive. A direct quote's content
 // holds its quote marks; a quote split by "she said" is one suggestion from the first opening mark to
-// the last closing one. Reported speech is the reported clause alone: no cue, no source, no final
+// the last closing one, with its quoted pieces as fragments. Reported speech is the reported clause alone: no cue, no source, no final
 // full stop, but its "that" kept (as PolNeAR marks it, 296 times to 2 on the dev split). The speaker is the fullest name the article gives; actorId when that name (or
 // the mention) is a codebook actor's name or alias.
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,7 @@ describe('direct quotes', () => {
       {
         kind: 'direct',
         content: '“We cannot keep paying for yesterday’s prices,” she said. “The money has to go to schools.”',
+        fragments: ['“We cannot keep paying for yesterday’s prices,”', '“The money has to go to schools.”'],
         cue: 'said',
         source: 'she',
         speaker: delgado,
@@ -59,7 +60,17 @@ describe('direct quotes', () => {
 
   it('makes one suggestion of a sentence split by “Brenner said,” and continued', () => {
     const text = 'Tomas Brenner leads the transport union.\n\n"If the subsidy goes," Brenner said, "the trucks stop."';
-    expectSuggestions(text, [{ kind: 'direct', content: '"If the subsidy goes," Brenner said, "the trucks stop."', cue: 'said', source: ['Brenner', 'goes," '], speaker: brenner }]);
+    expectSuggestions(text, [{ kind: 'direct', content: '"If the subsidy goes," Brenner said, "the trucks stop."', fragments: ['"If the subsidy goes,"', '"the trucks stop."'], cue: 'said', source: ['Brenner', 'goes," '], speaker: brenner }]);
+  });
+
+  it('takes “…, adding …” after a frame as a second attribution of the same speaker, not more of the first', () => {
+    const text = 'Ana Kovac spoke in the capital.\n\n"We will not vote for it," Kovac said, adding that the budget "cuts too deep."\n\n"The trucks stop tomorrow," Tomas Brenner said, adding later, "and they stay stopped."';
+    expectSuggestions(text, [
+      { kind: 'direct', content: '"We will not vote for it,"', cue: 'said', source: ['Kovac', 'for it," '], speaker: kovac },
+      { kind: 'mixed', content: 'that the budget "cuts too deep."', cue: 'adding', source: ['Kovac', 'vote for it," '], speaker: kovac },
+      { kind: 'direct', content: '"The trucks stop tomorrow,"', cue: ['said', 'Brenner '], source: 'Tomas Brenner', speaker: brenner },
+      { kind: 'direct', content: '"and they stay stopped."', cue: ['adding', 'Brenner said, '], source: ['Tomas Brenner', 'tomorrow," '], speaker: brenner },
+    ]);
   });
 
   it('makes one suggestion of a quote over several paragraphs (each opens with a mark, only the last closes)', () => {

@@ -128,7 +128,7 @@ export function scoreDocument(text: string, gold: GoldAttribution[], suggestions
   }));
   const suggestedItems: Item[] = suggestions.map((s) => ({
     kind: kindOfText(s.content.exact),
-    content: tokens.of([s.content]),
+    content: tokens.of(s.fragments ?? [s.content]),
     source: s.source ? tokens.of([s.source]) : null,
   }));
   const add = (key: 'all' | SuggestionKind, g: Item[], s: Item[]) => {
