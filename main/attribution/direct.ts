@@ -51,9 +51,13 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
   // "“… over.” Kovac said." still happens: a strong speech verb right after the name.
   const tight = closesSentence && !/^\p{Ll}/u.test(t[k]!.text);
   // "said Kim" / "Kim said"; the cue within a few words of the quotation.
+  let brackets = 0;
   for (let c = k; c < Math.min(limit, k + 30); c++) {
     const tok = t[c]!;
-    if (STOP.test(tok.text) || QUOTE_TOKEN.test(tok.text)) break;
+    // "Rep. Gwen Moore (D-Wis.) said": a full stop inside brackets ends no sentence.
+    if (tok.text === '(') brackets++;
+    else if (tok.text === ')') brackets = Math.max(0, brackets - 1);
+    if ((STOP.test(tok.text) && brackets === 0) || QUOTE_TOKEN.test(tok.text)) break;
     if (!isCue(tok)) continue;
     if (tight && (c - firstWord > 3 || !STRONG_VERBS.has(tok.lemma))) return null;
     if (c === firstWord) {

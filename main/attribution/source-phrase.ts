@@ -81,7 +81,21 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
   let end = cue;
   while (end > limit && (BETWEEN_SOURCE_AND_CUE.has(tokens[end - 1]!.lower) || tokens[end - 1]!.pos === 'AUX' || (tokens[end - 1]!.pos === 'ADV' && /^[a-z]+ly$/.test(tokens[end - 1]!.text)))) end--;
   if (end <= limit) return null;
+  // "Rep. Ana Kovac (D-Wis.) said": a party and state in brackets belong to the name before them.
+  if (tokens[end - 1]!.text === ')') {
+    let open = end - 2;
+    while (open > limit && end - open < 9 && tokens[open]!.text !== '(') open--;
+    if (open > limit && tokens[open]!.text === '(') {
+      const start = npBackward(tokens, open, limit);
+      return start < open ? { first: start, end } : null;
+    }
+  }
   const last = tokens[end - 1]!;
+  // "“…,” Lynch said": a name right before the cue that wink read as a verb.
+  if (end === cue && last.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(last.text) && !FUNCTION_WORDS.has(last.lower)) {
+    const start = npBackward(tokens, end - 1, limit);
+    return { first: start, end };
+  }
   if (PRONOUNS.has(last.lower) && (last.pos === 'PRON' || last.lower === 'who')) {
     // "Kovac, who …, said" is Kovac: take the name before the relative pronoun with it.
     if (last.lower === 'who' && end - 2 >= limit && tokens[end - 2]!.text === ',') {

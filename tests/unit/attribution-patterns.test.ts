@@ -73,6 +73,14 @@ describe('direct quotes', () => {
     ]);
   });
 
+  it('reads a source with a party and state in brackets before the cue, and a surname wink tags as a verb', () => {
+    const text = 'The vote was close.\n\n“The budget cuts too deep,” Rep. Ana Kovac (D-Wis.) said Friday.\n\n"We will keep the trucks running," Lynch said.';
+    expectSuggestions(text, [
+      { kind: 'direct', content: '“The budget cuts too deep,”', cue: 'said', source: 'Rep. Ana Kovac (D-Wis.)', speaker: kovac },
+      { kind: 'direct', content: '"We will keep the trucks running,"', cue: ['said', 'Lynch '], source: 'Lynch', speaker: { name: 'Lynch', actorId: null } },
+    ]);
+  });
+
   it('makes one suggestion of a quote over several paragraphs (each opens with a mark, only the last closes)', () => {
     const text = [
       'Ana Kovac spoke at a rally in the capital on Tuesday.',
