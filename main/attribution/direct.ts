@@ -59,6 +59,9 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
     else if (tok.text === ')') brackets = Math.max(0, brackets - 1);
     if ((STOP.test(tok.text) && brackets === 0) || QUOTE_TOKEN.test(tok.text)) break;
     if (!isCue(tok)) continue;
+    // "White House press secretary Josh Earnest said": a cue-like word inside the name's title,
+    // with the strong verb a few words on, is part of the source.
+    if (c > firstWord && !STRONG_VERBS.has(tok.lemma) && strongCueAfterNames(t, c + 1, limit)) continue;
     if (tight && (c - firstWord > 3 || !STRONG_VERBS.has(tok.lemma))) return null;
     if (c === firstWord) {
       const source = sourceAfter(t, c, limit);
@@ -77,6 +80,13 @@ function frameAfter(model: TextModel, qEnd: number, limit: number, quoted: strin
  * cue of the same speaker ("“…,” Kim said, adding that …" / "…, arguing “…”"): what follows that
  * cue is another attribution, not more of this one.
  */
+/** Whether nouns and names from `from` lead straight to a strong speech verb ("secretary Josh Earnest said"). */
+function strongCueAfterNames(t: readonly Token[], from: number, limit: number): boolean {
+  let j = from;
+  while (j < limit && j - from < 6 && (t[j]!.pos === 'NOUN' || t[j]!.pos === 'PROPN' || /^\p{Lu}\p{Ll}/u.test(t[j]!.text))) j++;
+  return j > from && j < limit && isCue(t[j]!) && STRONG_VERBS.has(t[j]!.lemma);
+}
+
 function clauseEnd(t: readonly Token[], from: number, limit: number): number {
   let k = from;
   while (k < limit && !STOP.test(t[k]!.text) && !QUOTE_TOKEN.test(t[k]!.text)) {

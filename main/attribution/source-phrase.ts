@@ -1,6 +1,6 @@
 // The source's mention around a cue: the noun phrase before "said" ("The foreign minister, Kim Jung
 // Han, said") or after it ("said Kim, who leads the union"), with its appositive as news writes it.
-import { BETWEEN_SOURCE_AND_CUE } from './cues';
+import { BETWEEN_SOURCE_AND_CUE, isCueLemma } from './cues';
 import type { Token } from './text-model';
 
 export interface TokenRange {
@@ -20,7 +20,10 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'because', 'while', 'when', 'a
 function isNpToken(t: Token): boolean {
   if (NP_POS.has(t.pos)) return !(t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s');
   // "U.S.", "Jr.", initials and hyphenated names come through as other tags now and then.
-  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'VERB' && t.pos !== 'AUX' && !FUNCTION_WORDS.has(t.lower);
+  // A capitalised "verb" is a name too ("Josh", "Lynch", "Hoover"), unless it reads as a verb
+  // opening the sentence ("Speaking", "Asked", "Said Brenner").
+  if (t.pos === 'VERB' && (/(ing|ed)$/.test(t.lower) || isCueLemma(t.lemma))) return false;
+  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'AUX' && !FUNCTION_WORDS.has(t.lower);
 }
 
 /**
@@ -91,11 +94,6 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
     }
   }
   const last = tokens[end - 1]!;
-  // "“…,” Lynch said": a name right before the cue that wink read as a verb.
-  if (end === cue && last.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(last.text) && !FUNCTION_WORDS.has(last.lower)) {
-    const start = npBackward(tokens, end - 1, limit);
-    return { first: start, end };
-  }
   if (PRONOUNS.has(last.lower) && (last.pos === 'PRON' || last.lower === 'who')) {
     // "Kovac, who …, said" is Kovac: take the name before the relative pronoun with it.
     if (last.lower === 'who' && end - 2 >= limit && tokens[end - 2]!.text === ',') {
@@ -119,7 +117,8 @@ export function sourceBefore(tokens: readonly Token[], cue: number, lowest: numb
     // "Kim Jung Han, the foreign minister," or "Fischer, 69,": a noun phrase or an age, with no
     // verb of its own ("On Tuesday, Brenner went further, saying" is a clause, not an appositive).
     if (!relative && !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(tokens[end - 2]!.pos)) return null;
-    if (!relative && tokens.slice(k + 1, end - 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
+    // (A capitalised "verb" inside it is a name wink misread: "the Hoover Institution".)
+    if (!relative && tokens.slice(k + 1, end - 1).some((x) => (x.pos === 'VERB' && !/^\p{Lu}/u.test(x.text)) || x.pos === 'AUX')) return null;
     const start = npBackward(tokens, k, limit);
     if (start === k) return null;
     return { first: start, end: end - 1 };

@@ -81,6 +81,14 @@ describe('direct quotes', () => {
     ]);
   });
 
+  it('keeps a title holding a cue-like word with the name it belongs to, and a long appositive with a name wink reads as a verb', () => {
+    const text = 'The hearing ran late.\n\n“We will not sign it,” Union press secretary Tomas Brenner said.\n\n“The plan holds,” Ana Kovac, a senior fellow at the Hoover Institution and a former minister, said of the talks.';
+    expectSuggestions(text, [
+      { kind: 'direct', content: '“We will not sign it,”', cue: 'said', source: 'Union press secretary Tomas Brenner', speaker: brenner },
+      { kind: 'direct', content: '“The plan holds,”', cue: ['said', 'minister, '], source: 'Ana Kovac, a senior fellow at the Hoover Institution and a former minister', speaker: kovac },
+    ]);
+  });
+
   it('makes one suggestion of a quote over several paragraphs (each opens with a mark, only the last closes)', () => {
     const text = [
       'Ana Kovac spoke at a rally in the capital on Tuesday.',
