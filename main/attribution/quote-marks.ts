@@ -23,6 +23,9 @@ const CLOSERS: Record<string, string> = {
   '"': '"',
 };
 
+/** Hurried typing mixes the kinds: “…" and "…” close at the first mark that can only close. */
+const MIXED_CLOSER: Record<string, string> = { '“': '"', '"': '”' };
+
 const OPENERS = new Set(Object.keys(CLOSERS));
 const ANY_CLOSER = new Set(['”', '»', '」', '』', '"']);
 
@@ -81,6 +84,12 @@ export function findQuotations(original: string, paragraphs: readonly Paragraph[
       }
       if (open.depth > 0 && ANY_CLOSER.has(ch) && !closers.includes(ch)) {
         open.depth--;
+        continue;
+      }
+      if (open.depth === 0 && MIXED_CLOSER[open.opener] === ch && !(ch === '"' && straightOpens(text, i, p.start))) {
+        out.push({ start: open.start, end: i + 1, closed: true, paragraphs: pending ? pending.paragraphs : 1 });
+        pending = null;
+        open = null;
         continue;
       }
       if (closers.includes(ch)) {

@@ -89,6 +89,14 @@ describe('direct quotes', () => {
     ]);
   });
 
+  it('closes a quotation opened with a curly mark at a straight one, and the reverse (hurried typing)', () => {
+    const text = 'Ana Kovac and Tomas Brenner met.\n\n“We will not sign it," Kovac said.\n\n"The trucks stop tomorrow,” Brenner said.';
+    expectSuggestions(text, [
+      { kind: 'direct', content: '“We will not sign it,"', cue: 'said', source: ['Kovac', 'sign it," '], speaker: kovac },
+      { kind: 'direct', content: '"The trucks stop tomorrow,”', cue: ['said', 'tomorrow,” Brenner '], source: ['Brenner', 'tomorrow,” '], speaker: brenner },
+    ]);
+  });
+
   it('makes one suggestion of a quote over several paragraphs (each opens with a mark, only the last closes)', () => {
     const text = [
       'Ana Kovac spoke at a rally in the capital on Tuesday.',
