@@ -238,7 +238,7 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       const cueTok = t[frame.cue]!;
       let end = q.end;
       // "Brenner says “the union will not bend” despite the ruling": the quoted words run on.
-      if (frame.adjacent && !framed) {
+      if (frame.adjacent && !framed && !/[.!?]\s*['"”’»」』]*$/.test(quoted)) {
         let k = qEnd;
         while (k < paraEndToken && k < nextQuote && !STOP.test(t[k]!.text) && t[k]!.pos !== 'CCONJ') k++;
         if (k > qEnd) end = t[k - 1]!.end;
