@@ -5,7 +5,7 @@ import type { Actor, ActorKind, QuoteRow } from '../../shared/model';
 import { actorKinds } from '../../shared/model';
 import { call, ApiError } from '../api';
 import { Typeahead } from './Typeahead';
-import { actorOptions } from './AnnotationForm';
+import { actorOptions, foldName, nameRank } from './options';
 import type { Toast } from './Toasts';
 import { InlineCreate } from './InlineCreate';
 import { ActorAnnotations } from './ActorAnnotations';
@@ -36,7 +36,7 @@ export function ActorsView({ actors, refresh, toast, history, selectRequest, onO
   const [creating, setCreating] = useState(false);
   const actor = actors.find((a) => a.id === selected) ?? null;
   const q = filter.trim().toLowerCase();
-  const shown = q ? actors.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(q))) : actors;
+  const shown = q ? actors.filter((a) => nameRank([a.name, ...a.aliases], foldName(q)) >= 0) : actors;
   const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
 
   return (

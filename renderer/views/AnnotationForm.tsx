@@ -5,7 +5,8 @@ import type { Actor, ActorKind, AnnotationKind, AnnotationPosition, Stance, Topi
 import { actorKinds, annotationKinds, stances } from '../../shared/model';
 import { guessActorKind } from '../../shared/actor-kind';
 import { call } from '../api';
-import { Typeahead, type Option } from './Typeahead';
+import { Typeahead } from './Typeahead';
+import { actorOptions, type Option } from './options';
 import { plural } from '../../shared/plural';
 
 export interface AnnotationDraft {
@@ -39,15 +40,6 @@ interface Props {
 }
 
 const KIND_LABEL: Record<AnnotationKind, string> = { quote: 'Quote', paraphrase: 'Paraphrase', note: 'Note' };
-
-export function actorOptions(actors: Actor[]): Option[] {
-  return actors.map((a) => ({
-    id: a.id,
-    label: a.name,
-    keys: a.aliases,
-    hint: a.affiliations[0] ? (a.affiliations[0].role ? `${a.affiliations[0].role}, ${a.affiliations[0].organizationName}` : a.affiliations[0].organizationName) : a.kind,
-  }));
-}
 
 /**
  * A coding in the making: its stance is unset until the analyst chooses one. A position being

@@ -7,7 +7,7 @@ import type { ArticleSuggestion } from '../../shared/suggestion';
 import { suggestionColor } from '../editor/suggestion-layer';
 import { CONFIDENCE_STEPS, type SpeakerChoice, type Suggestions } from './useSuggestions';
 import { Typeahead } from './Typeahead';
-import { actorOptions } from './AnnotationForm';
+import { actorOptions } from './options';
 import { plural } from '../../shared/plural';
 import { modLabel } from '../shortcuts';
 

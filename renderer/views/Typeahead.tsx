@@ -2,14 +2,10 @@
 // Enter offers to create what was typed (a new actor, position or topic).
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
+import { isExactly, rankOptions, type Option } from './options';
+import { OptionList } from './OptionList';
 
-export interface Option {
-  id: number;
-  label: string;
-  /** Other words that find it (aliases) and a hint shown beside it. */
-  keys?: string[];
-  hint?: string;
-}
+export type { Option };
 
 interface Props {
   options: Option[];
@@ -35,17 +31,6 @@ interface Props {
 
 const MAX_SHOWN = 8;
 
-/** Options whose name or alias is the query, starts with it, or contains it, in that order. */
-function ranked(options: Option[], q: string): Option[] {
-  const scored: [number, Option][] = [];
-  for (const o of options) {
-    const words = [o.label, ...(o.keys ?? [])].map((w) => w.toLowerCase());
-    const score = words.some((w) => w === q) ? 0 : words.some((w) => w.startsWith(q)) ? 1 : words.some((w) => w.includes(q)) ? 2 : -1;
-    if (score >= 0) scored.push([score, o]);
-  }
-  return scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label)).slice(0, MAX_SHOWN).map(([, o]) => o);
-}
-
 export function Typeahead({ options, taken = [], placeholder, testId, label, createNoun, autoFocus, inputRef, initial = '', onPick, onCreate, onCancel }: Props) {
   const [query, setQuery] = useState(initial);
   const [active, setActive] = useState(0);
@@ -61,9 +46,9 @@ export function Typeahead({ options, taken = [], placeholder, testId, label, cre
   }, []);
 
   const q = query.trim().toLowerCase();
-  const matches = useMemo(() => (q ? ranked(options, q) : options.slice(0, MAX_SHOWN)), [q, options]);
-  const takenMatches = useMemo(() => (q ? ranked(taken, q) : []), [q, taken]);
-  const exact = matches.some((o) => [o.label, ...(o.keys ?? [])].some((w) => w.toLowerCase() === q));
+  const matches = useMemo(() => rankOptions(options, q, MAX_SHOWN), [q, options]);
+  const takenMatches = useMemo(() => (q ? rankOptions(taken, q, MAX_SHOWN) : []), [q, taken]);
+  const exact = matches.some((o) => isExactly(o, q));
   const canCreate = !!onCreate && !!q && !exact && takenMatches.length === 0;
   const count = matches.length + (canCreate ? 1 : 0);
   // The suggestion Enter would take: none on an empty field until the arrow keys choose one.
@@ -132,22 +117,7 @@ export function Typeahead({ options, taken = [], placeholder, testId, label, cre
         </p>
       )}
       {open && count > 0 && (
-        <ul class="typeahead-menu" role="listbox">
-          {matches.map((o, i) => (
-            <li
-              key={o.id}
-              role="option"
-              aria-selected={i === current}
-              class={i === current ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(i);
-              }}
-            >
-              {o.label}
-              {o.hint && <span class="hint"> {o.hint}</span>}
-            </li>
-          ))}
+        <OptionList options={matches} active={current} onPick={choose}>
           {canCreate && (
             <li
               role="option"
@@ -161,7 +131,7 @@ export function Typeahead({ options, taken = [], placeholder, testId, label, cre
               Create {createNoun ?? ''} “{query.trim()}”
             </li>
           )}
-        </ul>
+        </OptionList>
       )}
     </div>
   );

@@ -17,6 +17,8 @@ import { modKey } from '../../shortcuts';
 import { Toolbar } from './Toolbar';
 import { Picker } from './Picker';
 import { ExportMenu } from './ExportMenu';
+import { OptionList } from '../OptionList';
+import { actorOptions, rankOptions, type Option } from '../options';
 import type { Toast } from '../Toasts';
 import { confirmAction } from '../ConfirmDialog';
 import { plural } from '../../../shared/plural';
@@ -69,7 +71,7 @@ export function BriefingPane(props: Props) {
   const closing = useRef(false);
   const live = useRef(props);
   live.current = props;
-  const mentionMatches = useRef<Actor[]>([]);
+  const mentionMatches = useRef<Option[]>([]);
   const mentionState = useRef<{ q: MentionQuery | null; index: number }>({ q: null, index: 0 });
   mentionState.current = { q: mention, index: mentionIndex };
 
@@ -202,18 +204,14 @@ export function BriefingPane(props: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // The @ typeahead: actors whose name or alias starts with (or contains) what was typed.
-  const q = mention?.query.trim().toLowerCase() ?? '';
-  const matches = mention
-    ? actors
-        .filter((a) => !q || [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(q)))
-        .sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)) || a.name.localeCompare(b.name))
-        .slice(0, 8)
-    : [];
+  // The @ typeahead: ranked as every actor typeahead is (name or alias, exact, then prefix, then inside).
+  const options = useMemo(() => actorOptions(actors), [actors]);
+  const matches = mention ? rankOptions(options, mention.query, 8) : [];
   mentionMatches.current = matches;
-  const pickMention = (actor: Actor) => {
+  const pickMention = (option: Option) => {
     const m = mentionState.current.q;
-    if (m) editor.current?.run(insertMention(m.from, m.to, actor));
+    const actor = actors.find((a) => a.id === option.id);
+    if (m && actor) editor.current?.run(insertMention(m.from, m.to, actor));
     setMention(null);
   };
   const mentionKeyRef = useRef<(key: string) => boolean>(() => false);
@@ -361,23 +359,7 @@ export function BriefingPane(props: Props) {
         )}
       </div>
       {mention && matches.length > 0 && (
-        <ul class="typeahead-menu mention-menu" role="listbox" data-testid="mention-menu" style={{ left: `${mention.left}px`, top: `${mention.top}px` }}>
-          {matches.map((a, i) => (
-            <li
-              key={a.id}
-              role="option"
-              aria-selected={i === mentionIndex}
-              class={i === mentionIndex ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pickMention(a);
-              }}
-            >
-              {a.name}
-              {a.aliases.length > 0 && <span class="hint"> {a.aliases.join(', ')}</span>}
-            </li>
-          ))}
-        </ul>
+        <OptionList options={matches} active={mentionIndex} onPick={(i) => pickMention(matches[i]!)} class="mention-menu" testId="mention-menu" style={{ left: `${mention.left}px`, top: `${mention.top}px` }} />
       )}
       {picking === 'cite' && (
         <Picker
