@@ -131,6 +131,11 @@ function frameBefore(model: TextModel, qFirst: number, floor: number, sentenceFi
       const after = sourceAfter(t, k, qFirst);
       if (after) return { cue: k, source: after, end: qFirst, confidence: 0.75, adjacent };
     }
+    // "Bryne went on to say, “…”" / "He then joked, “…”": the sentence's subject speaks.
+    if (punctuated && STRONG_VERBS.has(tok.lemma)) {
+      const subject = sentenceSubject(t, sentenceFirst, k);
+      if (subject) return { cue: k, source: subject, end: qFirst, confidence: conf - 0.2, adjacent };
+    }
     return null;
   }
   return colonFrame(model, qFirst, floor, sentenceFirst);
