@@ -21,8 +21,8 @@ export class SuggestTimeout extends Error {
   }
 }
 
-const OPENING = /^(["“„«「『]|'')/;
-const ANY_MARK = /["“”„«»「」『』]|''/;
+const OPENING = /^(["“„«「『‘]|'')/;
+const ANY_MARK = /["“”„«»「」『』‘]|''/;
 
 export function kindOf(content: string): SuggestionKind {
   if (OPENING.test(content)) return 'direct';

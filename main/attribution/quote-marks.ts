@@ -21,13 +21,16 @@ const CLOSERS: Record<string, string> = {
   '「': '」',
   '『': '』',
   '"': '"',
+  // Headlines quote with single marks (“Kim: ‘We will not sign’”); ’ is also the apostrophe, so it
+  // closes only before a non-letter.
+  '‘': '’',
 };
 
 /** Hurried typing mixes the kinds: “…" and "…” close at the first mark that can only close. */
 const MIXED_CLOSER: Record<string, string> = { '“': '"', '"': '”' };
 
 const OPENERS = new Set(Object.keys(CLOSERS));
-const ANY_CLOSER = new Set(['”', '»', '」', '』', '"']);
+const ANY_CLOSER = new Set(['”', '»', '」', '』', '"', '’']);
 
 /** A straight mark opens when nothing but space or an opening bracket comes before it. */
 function straightOpens(text: string, i: number, paragraphStart: number): boolean {
@@ -69,6 +72,9 @@ export function findQuotations(original: string, paragraphs: readonly Paragraph[
     }
     for (; i < p.end; i++) {
       const ch = text[i]!;
+      // An apostrophe (“don’t”, “Kim’s”), or a ‘ inside a word, is no quotation mark.
+      if (ch === '’' && /[\p{L}\p{N}]/u.test(text[i + 1] ?? ' ')) continue;
+      if (ch === '‘' && i > p.start && /[\p{L}\p{N}]/u.test(text[i - 1]!)) continue;
       if (!open) {
         if (!OPENERS.has(ch)) continue;
         if (ch === '"' && !straightOpens(text, i, p.start)) continue;
@@ -113,6 +119,8 @@ export function findQuotations(original: string, paragraphs: readonly Paragraph[
         open = null;
       }
     }
+    // A single mark left open ("the ‘90s", a stray ‘) is no quotation: only double marks run on.
+    if (open && open.opener === '‘') open = null;
     if (open) {
       pending = { start: open.start, opener: open.opener, paragraphs: pending ? pending.paragraphs : 1, lastEnd: p.end };
     }

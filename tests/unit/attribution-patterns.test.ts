@@ -97,6 +97,20 @@ describe('direct quotes', () => {
     ]);
   });
 
+  it('reads single marks as a quotation when they close before a non-letter, never an apostrophe or a mark left open', () => {
+    const text = 'Ana Kovac: ‘We Will Not Sign’ the Deal.\n\nThe deal dates from the ‘90s and it’s the union’s view that nothing changed.\n\n“The talks are over,” Tomas Brenner said. ‘Not now,’ he added.';
+    expectSuggestions(text, [
+      { kind: 'direct', content: '‘We Will Not Sign’', cue: ':', source: 'Ana Kovac', speaker: kovac },
+      { kind: 'direct', content: '“The talks are over,”', cue: 'said', source: 'Tomas Brenner', speaker: brenner },
+      { kind: 'direct', content: '‘Not now,’', cue: 'added', source: ['he', 'Not now,’ '], speaker: brenner },
+    ]);
+  });
+
+  it('gives a quotation after “went on to say,” / “joked,” to the sentence’s subject', () => {
+    const text = 'Ana Kovac spoke for an hour.\n\nKovac then went on to say, “The budget cuts too deep.”';
+    expectSuggestions(text, [{ kind: 'direct', content: '“The budget cuts too deep.”', cue: 'say', source: ['Kovac', 'spoke for an hour.\n\n'], speaker: kovac }]);
+  });
+
   it('makes one suggestion of a quote over several paragraphs (each opens with a mark, only the last closes)', () => {
     const text = [
       'Ana Kovac spoke at a rally in the capital on Tuesday.',
