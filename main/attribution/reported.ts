@@ -5,14 +5,33 @@ import { ADDRESSEE_VERBS, cueWeight, isCueLemma } from './cues';
 import type { Deadline, Found } from './found';
 import { sentenceSubject, sourceAfter, sourceBefore, type TokenRange } from './source-phrase';
 import { tokenAt, type TextModel, type Token } from './text-model';
+import { SpanSet } from './span-set';
 
 const FINAL = /^[.!?;:]$/;
 // A lone apostrophe token is half of a '' quotation mark.
 const QUOTE_TOKEN = /^[“”"„«»「」『』']$/;
 
-function inside(spans: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
-  for (const s of spans) if (at >= s.start && at < s.end) return true;
-  return false;
+
+/** The article's quotations, in text order: which character is quoted, and whether a range holds a whole quotation. */
+class Quotations extends SpanSet {
+  private readonly sorted: ReadonlyArray<{ start: number; end: number }>;
+  constructor(spans: ReadonlyArray<{ start: number; end: number }>) {
+    super(spans);
+    this.sorted = [...spans].sort((a, b) => a.start - b.start);
+  }
+
+  /** Whether a quotation lies wholly inside [start, end): the first one opening at or after `start` is the one to ask. */
+  within(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = this.sorted[lo];
+    return q !== undefined && q.end <= end;
+  }
 }
 
 /** The last token of a sentence that belongs to its words (not the final stop or closing mark). */
@@ -46,8 +65,10 @@ function span(t: readonly Token[], first: number, end: number) {
   return { start: t[first]!.start, end: t[end - 1]!.end };
 }
 
-export function findReported(model: TextModel, used: ReadonlyArray<{ start: number; end: number }>, quotations: ReadonlyArray<{ start: number; end: number }>, deadline: Deadline): Found[] {
+export function findReported(model: TextModel, usedSpans: ReadonlyArray<{ start: number; end: number }>, quotationSpans: ReadonlyArray<{ start: number; end: number }>, deadline: Deadline): Found[] {
   const t = model.tokens;
+  const used = new SpanSet(usedSpans);
+  const quotations = new Quotations(quotationSpans);
   const out: Found[] = [];
   for (const sentence of model.sentences) {
     deadline.check();
@@ -72,10 +93,10 @@ export function findReported(model: TextModel, used: ReadonlyArray<{ start: numb
   return out;
 }
 
-function inSentence(t: readonly Token[], first: number, end: number, used: ReadonlyArray<{ start: number; end: number }>, quotations: ReadonlyArray<{ start: number; end: number }>, inherited: TokenRange | null = null): Found | null {
+function inSentence(t: readonly Token[], first: number, end: number, used: SpanSet, quotations: Quotations, inherited: TokenRange | null = null): Found | null {
   // "According to Kim, …" / "…, according to Kim."
   for (let k = first; k < end - 2; k++) {
-    if (t[k]!.lower !== 'according' || t[k + 1]!.lower !== 'to' || inside(quotations, t[k]!.start) || inside(used, t[k]!.start)) continue;
+    if (t[k]!.lower !== 'according' || t[k + 1]!.lower !== 'to' || quotations.has(t[k]!.start) || used.has(t[k]!.start)) continue;
     // At the start, "According to Kim, the strike …": what follows the comma is what was said.
     const source = sourceAfter(t, k + 1, end, k !== first);
     if (!source) continue;
@@ -101,14 +122,14 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
   // "…, the ministry said." at the end of a sentence frames all of it, whatever cues stand inside.
   for (let c = end - 1; c > first + 2; c--) {
     const cue = t[c]!;
-    if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
+    if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || quotations.has(cue.start) || used.has(cue.start)) continue;
     const before = sourceBefore(t, c, first);
     const tailEnd = contentEnd(t, c + 1, end);
     // The comma may sit inside a closing quote mark: 'It was a “fair offer,” Brenner said.'
     const commaBefore = (k: number) => t[k]?.text === ',' || (QUOTE_TOKEN.test(t[k]?.text ?? '') && t[k - 1]?.text === ',');
     if (before && before.first > first + 2 && commaBefore(before.first - 1) && tailIsAdverbial(t, c + 1, tailEnd, cue.lemma)) {
       const e = t[before.first - 1]!.text === ',' ? contentEnd(t, first, before.first - 1) : before.first;
-      if (e - first >= 3 && !inside(used, t[first]!.start)) {
+      if (e - first >= 3 && !used.has(t[first]!.start)) {
         return { content: span(t, first, e), cue: cueSpan(t, c, before.end), source: before, confidence: byCue(0.8, cue.lemma) };
       }
     }
@@ -125,7 +146,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
 
   for (let c = first; c < end; c++) {
     const cue = t[c]!;
-    if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || inside(quotations, cue.start) || inside(used, cue.start)) continue;
+    if (cue.pos !== 'VERB' || !isCueLemma(cue.lemma) || quotations.has(cue.start) || used.has(cue.start)) continue;
     const before = sourceBefore(t, c, first);
 
     // "has been endorsed by", "were charged with": the passive reports nobody's words.
@@ -164,7 +185,7 @@ function inSentence(t: readonly Token[], first: number, end: number, used: Reado
     // A verb that only sometimes reports speech ("presented the budget") needs a proposition after
     // it, a clause or a quotation, not just a thing.
     if (cueWeight(cue.lemma) < 0.5 && !sawThat && !hasClause(t, c2, e)) continue;
-    const mixed = quotations.some((q) => q.start >= t[c2]!.start && q.end <= t[e - 1]!.end);
+    const mixed = quotations.within(t[c2]!.start, t[e - 1]!.end);
     return { content: span(t, c2, e), cue: cueSpan(t, c, subject.end), source: subject, confidence: byCue(0.7 + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0), cue.lemma) };
   }
   return null;
