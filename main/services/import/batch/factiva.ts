@@ -35,7 +35,10 @@ export function looksLikeFactiva(blocks: readonly Block[]): boolean {
 export function splitFactiva(blocks: readonly Block[]): ParsedExport {
   const articles: Field[][] = [];
   for (const f of fieldsOf(blocks)) {
-    if (f.code === 'HD' || !articles.length) articles.push([]);
+    // An article starts at its HD, or after the previous one's AN when its HD is missing (so the
+    // fields of a damaged article never run into the one before).
+    const current = articles.at(-1);
+    if (!current || (f.code === 'HD' && current.some((x) => x.code !== 'HD')) || current.some((x) => x.code === 'AN')) articles.push([]);
     articles.at(-1)!.push(f);
   }
   return { source: FACTIVA, entries: articles.map(readArticle) };
