@@ -21,12 +21,6 @@ interface Field {
   value: Element[];
 }
 
-/** A quick look at raw HTML before it is parsed: the field codes in cells or paragraphs of their own. */
-export function mayBeFactivaHtml(html: string): boolean {
-  const code = (c: string) => new RegExp(`>\\s*(?:<b>\\s*)?${c}(?:&nbsp;|\\s)*(?:</b>\\s*)?<`).test(html);
-  return code('HD') && TELLING.filter(code).length >= 2;
-}
-
 export function looksLikeFactiva(blocks: readonly Block[]): boolean {
   const codes = new Set(fieldsOf(blocks).map((f) => f.code));
   return codes.has('HD') && TELLING.filter((c) => codes.has(c)).length >= 2;
