@@ -1,7 +1,7 @@
 // The article schema has no tables (an article is read, not laid out), so a table in a Word file or
 // an export becomes text: a paragraph per row, its cells' words joined by " | ", in reading order.
 // Without this, ProseMirror's parser ran every cell of a table together into one paragraph.
-import { foldSpace } from './batch/blocks';
+import { childElements, foldSpace } from './batch/blocks';
 
 /** Replaces every table under `root` by one paragraph per row. Nested tables become rows of their own. */
 export function tablesAsText(root: Element): void {
@@ -23,7 +23,7 @@ export function tablesAsText(root: Element): void {
 
 /** One row as text: its cells' words, an empty cell skipped. */
 export function rowText(row: Element): string {
-  return Array.from(row.children)
+  return childElements(row)
     .filter((c) => /^T[DH]$/i.test(c.tagName))
     .map((c) => foldSpace(c.textContent ?? ''))
     .filter(Boolean)

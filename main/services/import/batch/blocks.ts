@@ -24,12 +24,22 @@ export function blocksOf(root: Element): Block[] {
   return out.filter((b) => b.text);
 }
 
+/**
+ * An element's child elements. Not from \`el.children\`: jsdom's live collection takes time in
+ * proportion to its length for each item, so a 1,000-article export's body took minutes.
+ */
+export function childElements(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c);
+  return out;
+}
+
 function walk(el: Element, out: Block[]): void {
-  for (const child of Array.from(el.children)) {
+  for (const child of childElements(el)) {
     const tag = child.tagName.toUpperCase();
     if (SKIPPED.has(tag)) continue;
     if (tag === 'TR') {
-      const cells = Array.from(child.children).filter((c) => /^T[DH]$/i.test(c.tagName));
+      const cells = childElements(child).filter((c) => /^T[DH]$/i.test(c.tagName));
       out.push({ el: child, text: foldSpace(cells.map((c) => c.textContent ?? '').join('\t')), cells });
     } else if (LEAF_BLOCKS.has(tag) || (!CONTAINERS.has(tag) && !hasBlockChild(child))) {
       out.push({ el: child, text: foldSpace(child.textContent ?? '') });
@@ -43,7 +53,7 @@ function walk(el: Element, out: Block[]): void {
 }
 
 function hasBlockChild(el: Element): boolean {
-  return Array.from(el.children).some((c) => {
+  return childElements(el).some((c) => {
     const t = c.tagName.toUpperCase();
     return LEAF_BLOCKS.has(t) || CONTAINERS.has(t) || t === 'TR' || t === 'LI';
   });
