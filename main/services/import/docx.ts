@@ -14,7 +14,7 @@ import type { ParsedArticle, ParsedExport } from './parsed';
 /** Reads a .docx file's bytes; a file that is not a Word document is refused with what it is instead. */
 export async function readDocx(bytes: Buffer): Promise<ParsedArticle | ParsedExport> {
   const zip = await openWordZip(bytes);
-  const props = await coreProperties(zip);
+  const coreXml = await zip.file('docProps/core.xml')?.async('string');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -30,6 +30,7 @@ export async function readDocx(bytes: Buffer): Promise<ParsedArticle | ParsedExp
   const dom = new JSDOM(`<!doctype html><body>${html}</body>`, { contentType: 'text/html', virtualConsole: silent });
   try {
     const body = dom.window.document.body;
+    const props = coreProperties(coreXml, dom.window);
     const found = readExport(body);
     if (found) return found;
     const heading = body.querySelector('h1, h2, h3');
@@ -83,21 +84,16 @@ interface CoreProperties {
   creator: string | null;
 }
 
-/** docProps/core.xml: the title and author Word keeps with the document (often empty or stale, so used last). */
-async function coreProperties(zip: JSZip): Promise<CoreProperties> {
+/**
+ * docProps/core.xml: the title and author Word keeps with the document (often empty or stale, so
+ * used last). Parsed by the window the document is already in: a second jsdom costs as much again.
+ */
+function coreProperties(xml: string | undefined, window: import('jsdom').DOMWindow): CoreProperties {
   const none = { title: null, creator: null };
-  const xml = await zip.file('docProps/core.xml')?.async('string');
   if (!xml) return none;
-  const { JSDOM, silent } = loadJsdom();
-  const dom = new JSDOM(xml, { contentType: 'application/xml', virtualConsole: silent });
-  try {
-    const doc = dom.window.document;
-    const text = (local: string) => foldSpace(doc.getElementsByTagNameNS('*', local)[0]?.textContent ?? '') || null;
-    // dcterms:created is when the file was made, not when the article was published: not used.
-    return { title: text('title'), creator: text('creator') };
-  } catch {
-    return none; // damaged properties lose only the fallback title
-  } finally {
-    dom.window.close();
-  }
+  const doc = new window.DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) return none; // damaged properties lose only the fallback title
+  const text = (local: string) => foldSpace(doc.getElementsByTagNameNS('*', local)[0]?.textContent ?? '') || null;
+  // dcterms:created is when the file was made, not when the article was published: not used.
+  return { title: text('title'), creator: text('creator') };
 }
