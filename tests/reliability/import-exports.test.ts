@@ -34,7 +34,7 @@ describe('Word files that are not Word documents, through `verbatim import`', ()
 
     expect(cli(db, 'check').code).toBe(0);
     expect(JSON.parse(cli(db, 'list', '--json').stdout)).toHaveLength(2);
-  });
+  }, 180_000);
 });
 
 describe('a 1,000-article export', () => {
@@ -43,7 +43,10 @@ describe('a 1,000-article export', () => {
   it('imports every article, and one unreadable article is named while the other 999 go in whole', async () => {
     const { services } = await tempLibrary();
     const invented = inventedArticles(N);
-    const r = await services.importer.import(fileInput('nexis-1000.docx', await nexisDocx(invented, { 617: 'empty-body' })));
+    const bytes = await nexisDocx(invented, { 617: 'empty-body' });
+    const t0 = performance.now();
+    const r = await services.importer.import(fileInput('nexis-1000.docx', bytes));
+    const seconds = (performance.now() - t0) / 1000;
     expect(r.status).toBe('imported');
     expect(r.articles).toHaveLength(N);
     const failed = r.articles!.filter((a) => a.status === 'failed');
@@ -59,6 +62,7 @@ describe('a 1,000-article export', () => {
       expect(a.text).toBe(invented[i]!.paragraphs.join('\n\n'));
       expect([a.title, a.outlet, a.publishedAt]).toEqual([invented[i]!.headline, invented[i]!.outlet, invented[i]!.isoDate]);
     }
+    console.log(`[reliability] import-exports 1000: ${JSON.stringify({ bytes: bytes.length, seconds: Math.round(seconds * 10) / 10, stored: page.total, failed: failed.length })}`);
     // Found by search like any other article.
     expect(services.search.search('"round 999 of the talks"').some((h) => h.kind === 'article' && h.id === r.articles![998]!.id)).toBe(true);
   }, 240_000);
