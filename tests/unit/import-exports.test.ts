@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fileInput, tempLibrary } from './helpers';
+import { fileInput, tempDir, tempLibrary } from './helpers';
 import { factivaHtml, inventedArticles, nexisDocx } from '../fixtures/news-exports';
 import { exportDate } from '../../main/services/import/batch/dates';
 
@@ -96,6 +100,24 @@ describe('news-database exports', () => {
     expect(r.articles).toBeUndefined();
     expect(r).toMatchObject({ status: 'imported', title: 'How to read a Nexis download' });
   });
+});
+
+describe('`verbatim import` of an export', () => {
+  it('prints the file, then a line per article, and exits 1 when an article could not be imported', async () => {
+    const dir = tempDir();
+    const invented = inventedArticles(3, 80);
+    fs.writeFileSync(path.join(dir, 'nexis.docx'), await nexisDocx(invented, { 1: 'empty-body' }));
+    const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, '--db', path.join(dir, 'lib.sqlite'), 'import', path.join(dir, 'nexis.docx')], { encoding: 'utf8', env: { ...process.env, VERBATIM_DB: '' } });
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('imported   nexis.docx: Nexis export: 3 articles (2 imported, 0 already in the library, 1 failed)');
+    expect(lines.slice(1)).toEqual([
+      `  imported   article 1 -> #1 ${invented[0]!.headline}`,
+      `  failed     article 2: “${invented[1]!.headline}”: no body found`,
+      `  imported   article 3 -> #2 ${invented[2]!.headline}`,
+    ]);
+  }, 60_000);
 });
 
 describe('dates in exports', () => {

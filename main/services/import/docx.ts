@@ -2,14 +2,19 @@
 // styles, lists, emphasis, links, tables), which then goes through the article schema's parser like
 // a saved page; tables become text. A .docx laid out as a news-database export (batch/) is split
 // into its articles. The title is the first heading, else the document's own title property.
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
+import type Mammoth from 'mammoth';
 import { AppError } from '../../errors';
+import { loadOnFirstUse } from '../../load-on-first-use';
 import { loadJsdom, parser, withoutEmptyBlocks } from './html';
 import { tablesAsText } from './tables';
 import { readExport } from './batch';
 import { foldSpace } from './batch/blocks';
 import type { ParsedArticle, ParsedExport } from './parsed';
+
+/** mammoth and JSZip load on the first Word file, not at the start of every command. */
+const mammothLib = () => loadOnFirstUse<typeof Mammoth>('mammoth');
+const zipLib = () => loadOnFirstUse<typeof JSZip>('jszip');
 
 /** Reads a .docx file's bytes; a file that is not a Word document is refused with what it is instead. */
 export async function readDocx(bytes: Buffer): Promise<ParsedArticle | ParsedExport> {
@@ -17,6 +22,7 @@ export async function readDocx(bytes: Buffer): Promise<ParsedArticle | ParsedExp
   const coreXml = await zip.file('docProps/core.xml')?.async('string');
   let html: string;
   try {
+    const mammoth = mammothLib();
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
       // Pictures are not kept (the schema has none): an empty source spares encoding each as base64.
@@ -53,7 +59,7 @@ export async function readDocx(bytes: Buffer): Promise<ParsedArticle | ParsedExp
 async function openWordZip(bytes: Buffer): Promise<JSZip> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await zipLib().loadAsync(bytes);
   } catch {
     throw new AppError('unsupported', 'This .docx file is not a Word document: it is not a zip archive at all (perhaps an old .doc or another file renamed). Save it from Word as .docx and import that.');
   }
