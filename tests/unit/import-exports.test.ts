@@ -111,7 +111,7 @@ describe('`verbatim import` of an export', () => {
     const r = spawnSync(process.execPath, [bin, '--db', path.join(dir, 'lib.sqlite'), 'import', path.join(dir, 'nexis.docx')], { encoding: 'utf8', env: { ...process.env, VERBATIM_DB: '' } });
     expect(r.status).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('imported   nexis.docx: Nexis export: 3 articles (2 imported, 0 already in the library, 1 failed)');
+    expect(lines[0]).toBe(`imported   ${path.join(dir, 'nexis.docx')}: Nexis export: 3 articles (2 imported, 0 already in the library, 1 failed)`);
     expect(lines.slice(1)).toEqual([
       `  imported   article 1 -> #1 ${invented[0]!.headline}`,
       `  failed     article 2: “${invented[1]!.headline}”: no body found`,
