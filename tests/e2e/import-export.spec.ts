@@ -24,6 +24,9 @@ test('a Nexis export: the dialog counts its articles first, then each becomes a 
   await expect(page.getByTestId('import-article-result').nth(4)).toHaveAttribute('data-status', 'failed');
   await expect(page.getByTestId('import-article-result').nth(4)).toContainText(invented[4]!.headline);
   await page.screenshot({ path: test.info().outputPath('import-export-results.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: test.info().outputPath('import-export-results-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('button', { name: 'Close' }).click();
 
   await expect(page.getByTestId('library-count')).toHaveText('11');

@@ -39,6 +39,18 @@ describe('news-database exports', () => {
     }
   });
 
+  it('reads Factiva field codes written as lines of their own, not in a table', async () => {
+    const { services } = await tempLibrary();
+    const [a, b] = inventedArticles(2, 90);
+    const article = (x: typeof a) =>
+      ['HD', x!.headline, 'BY', x!.byline, 'WC', '75 words', 'PD', x!.isoDate, 'SN', x!.outlet, 'LP', x!.paragraphs[0], 'TD', ...x!.paragraphs.slice(1), 'AN', 'Document XYZ0000001'].map((t) => `<p>${t}</p>`).join('');
+    const r = await services.importer.import(fileInput('factiva-lines.html', `<html><body>${article(a)}${article(b)}</body></html>`));
+    expect(r).toMatchObject({ status: 'imported', title: 'Factiva export: 2 articles' });
+    const second = services.library.get(r.articles![1]!.id!);
+    expect(second).toMatchObject({ title: b!.headline, outlet: b!.outlet, publishedAt: b!.isoDate });
+    expect(second.text).toBe(b!.paragraphs.join('\n\n'));
+  });
+
   it('imports what it can from an export that breaks the layout, and names each article it could not read', async () => {
     const { services } = await tempLibrary();
     const invented = inventedArticles(5, 20);
