@@ -11,7 +11,7 @@ import { defaultLibraryPath } from './paths';
 import { startWebServer } from './web/server';
 import { AppError } from './errors';
 import { formatBytes } from '../shared/limits';
-import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../shared/model';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type ImportResult } from '../shared/model';
 import { formatAnnotationWords } from '../shared/annotation-words';
 import { groupSearchHits } from '../shared/search-groups';
 import { MAX_PAGE, type CallName, type CallOutput, type ExportedDocument, type QuoteExportFormat } from '../shared/contract';
@@ -80,11 +80,23 @@ const print = (json: boolean, data: unknown, human: () => string) => {
   process.stdout.write(json ? `${jsonForTerminal(data)}\n` : `${forTerminal(human())}\n`);
 };
 
+/** One line per file; a news-database export's articles follow it, indented, one a line. */
+function importLine(r: ImportResult): string {
+  if (r.articles) {
+    const count = (s: string) => r.articles!.filter((a) => a.status === s).length;
+    const head = `${r.status.padEnd(10)} ${r.file}: ${r.title} (${count('imported')} imported, ${count('duplicate')} already in the library, ${count('failed')} failed)`;
+    return [head, ...r.articles.map((a) => `  ${importLine({ ...a, file: a.file.replace(/^.* › /, '') })}`)].join('\n');
+  }
+  if (r.status === 'failed') return `failed     ${r.file}: ${r.title ? `“${r.title}”: ` : ''}${r.error}`;
+  const warn = r.warnings?.length ? `  (${r.warnings.join(' ')})` : '';
+  return `${r.status.padEnd(10)} ${r.file} -> #${r.id} ${r.title}${warn}`;
+}
+
 const plainSnippet = (s: string) => s.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
 
 program
   .command('import')
-  .description('import .txt, .md, .html files as articles')
+  .description('import .txt, .md, .html, .docx files as articles; a news-database export (Nexis, Factiva) becomes one article per story')
   .argument('<files...>')
   .option('--title <title>')
   .option('--outlet <outlet>')
@@ -95,16 +107,9 @@ program
   .action(async (files: string[], o: { title?: string; outlet?: string; author?: string; date?: string; url?: string; json?: boolean }) => {
     const meta = { title: o.title, outlet: o.outlet, author: o.author, publishedAt: o.date, url: o.url };
     const results = await withLibrary((call) => importFiles(files, (batch) => call('articles.importBatch', { files: batch }), meta), false, undefined, true);
-    print(!!o.json, results, () =>
-      results
-        .map((r) => {
-          if (r.status === 'failed') return `failed     ${r.file}: ${r.error}`;
-          const warn = r.warnings?.length ? `  (${r.warnings.join(' ')})` : '';
-          return `${r.status.padEnd(10)} ${r.file} -> #${r.id} ${r.title}${warn}`;
-        })
-        .join('\n'),
-    );
-    if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+    print(!!o.json, results, () => results.map(importLine).join('\n'));
+    // A news-database export counts as failed when any of its articles could not be imported.
+    if (results.some((r) => r.status === 'failed' || r.articles?.some((a) => a.status === 'failed'))) process.exitCode = 1;
   });
 
 program

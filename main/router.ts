@@ -17,6 +17,7 @@ function handlers(s: Services): Handlers {
     'library.changes': () => s.library.changes(),
     'articles.import': (i) => s.importer.import(i),
     'articles.importBatch': (i) => s.importer.importBatch(i.files),
+    'articles.inspect': (i) => s.importer.inspect(i),
     'articles.list': (i) => s.library.list(i),
     'articles.position': (i) => s.library.position(i),
     'articles.outlets': () => s.library.outlets(),

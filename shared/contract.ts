@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -171,6 +171,8 @@ export const contract = {
    * a result per file, in order; one that fails does not stop the others.
    */
   'articles.importBatch': call<ImportResult[]>()(z.strictObject({ files: z.array(importInput).min(1).max(MAX_IMPORT_BATCH) })),
+  /** What a file would import (a news-database export's article count and headlines), read but not stored. */
+  'articles.inspect': call<ImportPreview>()(importInput),
   /**
    * One page of the library (keyset pagination): the first page, or the one after the cursor a
    * page returned; `offset` skips rows first (after the cursor, if any), for a scrollbar dragged

@@ -60,6 +60,26 @@ export interface ImportResult {
   error?: string;
   /** Problems that did not stop the import, e.g. invalid UTF-8 replaced. */
   warnings?: string[];
+  /**
+   * For a file that holds many articles (a news-database export): each article's own result, in the
+   * file's order. The file's status then sums them up: imported when any went in, duplicate when
+   * all were already there, failed when none could be stored.
+   */
+  articles?: ImportResult[];
+}
+
+/** What a file holds, read but not stored (`articles.inspect`): shown before the analyst imports. */
+export interface ImportPreview {
+  file: string;
+  /** "Nexis export", "Factiva export"; null for a file that is one article. */
+  source: string | null;
+  /** How many articles would be imported. */
+  articles: number;
+  titles: string[];
+  /** The parts that cannot be imported, each with its reason ("article 3: no body found"). */
+  problems: string[];
+  /** Set when the file cannot be imported at all. */
+  error?: string;
 }
 
 export type SearchKind = 'article' | 'quote' | 'note' | 'actor' | 'briefing';

@@ -104,9 +104,11 @@ export function App() {
 
   const onImported = useCallback(
     (results: ImportResult[]) => {
-      const imported = results.filter((r) => r.status === 'imported').length;
-      const dup = results.filter((r) => r.status === 'duplicate').length;
-      const failed = results.filter((r) => r.status === 'failed').length;
+      // A news-database export counts by its articles, not as one file.
+      const each = results.flatMap((r) => r.articles ?? [r]);
+      const imported = each.filter((r) => r.status === 'imported').length;
+      const dup = each.filter((r) => r.status === 'duplicate').length;
+      const failed = each.filter((r) => r.status === 'failed').length;
       toast({
         kind: failed ? 'error' : imported ? 'success' : 'info',
         text: [imported && `${imported} imported`, dup && `${dup} already in the library`, failed && `${failed} failed`].filter(Boolean).join(', ') + '.',

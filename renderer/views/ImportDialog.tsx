@@ -8,6 +8,8 @@ import { problemWith } from '../../shared/input-errors';
 import { ApiError, call } from '../api';
 import { fileToBase64, tooLarge } from '../files';
 import { takePastedPage, type PastedPage } from '../paste-flavour';
+import { ImportPreviews, useImportPreviews, type PreviewState } from './ImportPreviews';
+import { ImportResultItem } from './ImportResultItem';
 
 const PASTED = 'pasted text';
 
@@ -28,11 +30,12 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
   const [meta, setMeta] = useState<Record<MetaKey, string>>({ title: '', outlet: '', publishedAt: '', url: '' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [files, setFiles] = useState<File[]>(initialFiles);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; current?: string } | null>(null);
   const [results, setResults] = useState<ImportResult[]>([]);
   const [dragging, setDragging] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const running = progress !== null && progress.done < progress.total;
+  const previews = useImportPreviews(files);
 
   useEffect(() => textRef.current?.focus(), []);
 
@@ -77,6 +80,7 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
     setResults([]);
     setProgress({ done: 0, total: jobs.length });
     for (const job of jobs) {
+      setProgress({ done: out.length, total: jobs.length, current: progressLabel(job.name, job.file && previews.get(job.file)) });
       let r: ImportResult;
       try {
         r = await job.run();
@@ -223,26 +227,19 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
           </label>
           <span>{files.length ? `${files.length} file${files.length > 1 ? 's' : ''} ready: ${files.map((f) => f.name).join(', ')}` : `or drop ${IMPORT_EXTENSIONS.join(' ')} files here`}</span>
         </div>
+        <ImportPreviews files={files} previews={previews} />
         {progress && (
           <div class="progress">
             <progress max={progress.total} value={progress.done} />
             <span data-testid="import-progress">
-              {running ? `Importing ${progress.done + 1} of ${progress.total}…` : `Done: ${progress.total} item${progress.total > 1 ? 's' : ''}.`}
+              {running ? `Importing ${progress.done + 1} of ${progress.total}${progress.current ? `: ${progress.current}` : ''}…` : `Done: ${progress.total} item${progress.total > 1 ? 's' : ''}.`}
             </span>
           </div>
         )}
         {results.length > 0 && (
           <ul class="import-results" data-testid="import-results">
             {results.map((r, i) => (
-              <li key={i} class={`result-${r.status}`} data-testid="import-result" data-status={r.status}>
-                <strong>{r.file}</strong>:{' '}
-                {r.status === 'imported' ? `imported as “${r.title}”` : r.status === 'duplicate' ? `already in the library as “${r.title}”` : r.error}
-                {r.warnings?.map((w) => (
-                  <div class="warning" key={w}>
-                    {w}
-                  </div>
-                ))}
-              </li>
+              <ImportResultItem key={i} result={r} />
             ))}
           </ul>
         )}
@@ -257,4 +254,9 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
       </div>
     </div>
   );
+}
+
+/** The file being imported, with its article count when it is an export (a long wait needs a reason). */
+function progressLabel(name: string, preview: PreviewState | undefined): string {
+  return preview && preview !== 'reading' && preview.source ? `${name} (${preview.source}, ${preview.articles.toLocaleString('en')} articles)` : name;
 }

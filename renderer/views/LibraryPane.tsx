@@ -99,7 +99,7 @@ export function LibraryPane({ rows, selectedIndex, outlets, view, selectedId, on
             <p>
               <strong>Your library is empty.</strong>
             </p>
-            <p>Import a news article to start: paste its text or HTML, or drop .txt, .md or .html files onto this window.</p>
+            <p>Import a news article to start: paste its text or HTML, or drop .txt, .md, .html or .docx files (news-database exports too) onto this window.</p>
             <button class="primary" onClick={onImport}>
               Import an article… <kbd>{modLabel}O</kbd>
             </button>

@@ -21,6 +21,7 @@ import { benchTyping } from './typing';
 import { benchPdf } from './pdf';
 import { benchCodingEffort } from './coding-effort';
 import { benchLongInput } from './long-input';
+import { benchDocxImport } from './docx-import';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,6 +84,8 @@ try {
     const codingEffort = benchCodingEffort();
     progress('pdf: 10, 30 and 100 pages through Chromium…');
     const longInput = await benchLongInput(dir, rendererDir);
+    // Word files and news-database exports (issue 13).
+    const docxImport = await benchDocxImport(dir);
     const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
     const report = {
@@ -107,6 +110,7 @@ try {
       suggest,
       briefing: typing,
       longInput,
+      docxImport,
       pdf,
       met: {
         import: imported.met,
@@ -121,6 +125,7 @@ try {
         keystrokes: typing.keystrokes.met,
         autosave: typing.autosave.met,
         longInput: longInput.met,
+        docxImport: docxImport.met,
         pdf: pdf.ratio100to10.met && pdf.thirtyPages.met && pdf.versusWeasyprint.met !== false,
       },
       totalSeconds: 0,

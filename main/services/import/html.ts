@@ -9,7 +9,8 @@ import { readHtmlMeta } from './html-meta';
 import { titleWithoutOutlet } from './html-title';
 import type { ParsedArticle } from './parsed';
 
-const parser = PMDOMParser.fromSchema(articleSchema);
+/** The article schema's DOM parser: the sanitiser every HTML-like source goes through. */
+export const parser = PMDOMParser.fromSchema(articleSchema);
 
 /**
  * jsdom takes a third of a second to load: it is loaded on the first HTML import, not at start-up
@@ -17,7 +18,7 @@ const parser = PMDOMParser.fromSchema(articleSchema);
  * ESM CLI makes one.)
  */
 let jsdom: { JSDOM: typeof import('jsdom').JSDOM; silent: import('jsdom').VirtualConsole } | null = null;
-function loadJsdom() {
+export function loadJsdom() {
   if (!jsdom) {
     const mod = loadOnFirstUse<typeof import('jsdom')>('jsdom');
     // Pages complain (bad CSS, odd markup); none of it is the analyst's concern.
@@ -67,7 +68,7 @@ function readPage(html: string): ParsedArticle {
  * wrapper left an empty one behind (the article began with a blank line). An empty block carries
  * nothing in an imported article: all go, and containers left with nothing go with them.
  */
-function withoutEmptyBlocks(node: PMNode): PMNode | null {
+export function withoutEmptyBlocks(node: PMNode): PMNode | null {
   if (node.isTextblock) return node.textContent.trim() ? node : null;
   if (node.isLeaf || node.inlineContent) return node;
   const kept: PMNode[] = [];

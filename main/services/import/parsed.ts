@@ -11,3 +11,17 @@ export interface ParsedArticle {
 }
 
 export const noMeta = { title: null, outlet: null, author: null, publishedAt: null, url: null };
+
+/**
+ * What a reader hands back for a file that holds many articles (a news-database export): each
+ * article it found, in the file's order, read or not, with the reason when not.
+ */
+export interface ParsedExport {
+  /** What the file is, in the analyst's words: "Nexis export", "Factiva export". */
+  source: string;
+  entries: ExportEntry[];
+}
+
+export type ExportEntry = { ok: true; article: ParsedArticle } | { ok: false; title: string | null; reason: string };
+
+export const isExport = (p: ParsedArticle | ParsedExport): p is ParsedExport => 'entries' in p;

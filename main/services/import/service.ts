@@ -1,8 +1,8 @@
 // Import: bytes or pasted text in, one stored article (or a clear reason) out.
 import type { Node } from 'prosemirror-model';
-import type { ArticleStore, NewArticle } from '../../store/articles';
+import type { ArticleStore } from '../../store/articles';
 import type { CallInput } from '../../../shared/contract';
-import type { ImportResult, SourceFormat } from '../../../shared/model';
+import type { ImportPreview, ImportResult, SourceFormat } from '../../../shared/model';
 import { MAX_META_CHARS } from '../../../shared/limits';
 import { countWords, projectText } from '../../../shared/schema';
 import { textHash as hashOf } from '../text-hash';
@@ -15,7 +15,11 @@ import { readHtmlInProcess, type HtmlReader } from './html-reader';
 import { parseMarkdown } from './markdown';
 import { normaliseDate } from './date';
 import { clipTitle, titleFromText } from './title';
-import type { ParsedArticle } from './parsed';
+import { isExport, type ParsedArticle, type ParsedExport } from './parsed';
+import { readDocx } from './docx';
+import { readHtmlOrExport } from './batch/html';
+import { exportSummary } from './export-result';
+import type { Prepared, PreparedExport } from './prepared';
 import { cleanLine, stripControls } from '../control-chars';
 import { nameProblem } from '../../../shared/names';
 
@@ -28,8 +32,11 @@ export const PASTED = 'pasted text';
  * file's bytes (binary formats, which carry their own encodings).
  */
 export type FormatReader =
-  | { text: (text: string) => ParsedArticle | Promise<ParsedArticle> }
-  | { bytes: (bytes: Buffer) => Promise<ParsedArticle> };
+  | { text: (text: string) => Parsed | Promise<Parsed> }
+  | { bytes: (bytes: Buffer) => Promise<Parsed> };
+
+/** One article, or a news-database export's many (batch/). */
+type Parsed = ParsedArticle | ParsedExport;
 
 export class ImportService {
   private readonly readers: Partial<Record<SourceFormat, FormatReader>>;
@@ -42,16 +49,30 @@ export class ImportService {
     /** Told of each newly stored article (suggestions are computed for it in the background). */
     private readonly onImported: (id: number) => void = () => {},
   ) {
-    this.readers = { txt: { text: parseText }, md: { text: parseMarkdown }, html: { text: readHtml } };
+    this.readers = { txt: { text: parseText }, md: { text: parseMarkdown }, html: { text: readHtmlOrExport(readHtml) }, docx: { bytes: readDocx } };
   }
 
   /** Imports one file or paste. Failures become a `failed` result, so a batch goes on past them. */
   async import(input: ImportInput): Promise<ImportResult> {
-    const ready = await this.prepareOrFail(input);
-    if ('status' in ready) return ready;
-    const result = await retryWhileBusy(() => this.transaction(() => this.store(ready)), IMPORT_LOCK_PATIENCE_MS);
-    if (result.status === 'imported') this.onImported(result.id);
-    return result;
+    return (await this.importBatch([input]))[0]!;
+  }
+
+  /**
+   * How many articles a file holds and their titles, read exactly as `import` would read them but
+   * not stored: the import dialog shows "Nexis export: 48 articles" before the analyst confirms.
+   */
+  async inspect(input: ImportInput): Promise<ImportPreview> {
+    const p = await this.prepareOrFail(input);
+    if ('status' in p) return { file: input.file, source: null, articles: 0, titles: [], problems: [], error: p.error ?? 'It could not be read.' };
+    if (!('entries' in p)) return { file: input.file, source: null, articles: 1, titles: [p.row.title], problems: [] };
+    const ready = p.entries.filter((e): e is Prepared => !('status' in e));
+    return {
+      file: input.file,
+      source: p.source,
+      articles: ready.length,
+      titles: ready.map((e) => e.row.title),
+      problems: p.entries.flatMap((e, i) => ('status' in e ? [`article ${i + 1}: ${e.error}`] : [])),
+    };
   }
 
   /**
@@ -62,9 +83,11 @@ export class ImportService {
    * whole or not at all, as with `import`.
    */
   async importBatch(inputs: readonly ImportInput[]): Promise<ImportResult[]> {
-    const prepared: (Prepared | ImportResult)[] = [];
+    const prepared: (Prepared | PreparedExport | ImportResult)[] = [];
     for (const input of inputs) prepared.push(await this.prepareOrFail(input));
-    const ready = prepared.filter((p): p is Prepared => !('status' in p));
+    // An export's articles join the same transaction as the other files' articles, each still its
+    // own row (stored whole or not at all); its result is put together again afterwards.
+    const ready = prepared.flatMap((p) => ('status' in p ? [] : 'entries' in p ? p.entries.filter((e): e is Prepared => !('status' in e)) : [p]));
     let stored: ImportResult[];
     try {
       stored = await retryWhileBusy(() => this.transaction(() => ready.map((p) => this.store(p))), IMPORT_LOCK_PATIENCE_MS);
@@ -73,8 +96,9 @@ export class ImportService {
       stored = [];
       for (const p of ready) stored.push(await this.storeAlone(p));
     }
-    const results = prepared.map((p) => ('status' in p ? p : stored.shift()!));
-    for (const r of results) if (r.status === 'imported') this.onImported(r.id!);
+    const take = () => stored.shift()!;
+    const results = prepared.map((p) => ('status' in p ? p : 'entries' in p ? exportSummary(p, p.entries.map((e) => ('status' in e ? e : take()))) : take()));
+    for (const r of results) for (const a of r.articles ?? [r]) if (a.status === 'imported') this.onImported(a.id!);
     return results;
   }
 
@@ -96,7 +120,7 @@ export class ImportService {
     return { file: p.file, status: 'imported', id, title: p.row.title, ...(p.warnings.length ? { warnings: p.warnings } : {}) };
   }
 
-  private async prepareOrFail(input: ImportInput): Promise<Prepared | ImportResult> {
+  private async prepareOrFail(input: ImportInput): Promise<Prepared | PreparedExport | ImportResult> {
     try {
       return await this.prepare(input);
     } catch (err) {
@@ -106,12 +130,12 @@ export class ImportService {
   }
 
   /** Everything slow, outside the write lock: decoding, parsing, the projection, its hash. */
-  private async prepare(input: ImportInput): Promise<Prepared> {
+  private async prepare(input: ImportInput): Promise<Prepared | PreparedExport> {
     const isPaste = input.encoding === 'text';
     const format = input.format ?? (isPaste && input.file === PASTED ? formatOfPaste(input.data) : formatOfFile(input.file));
     const reader = this.readers[format];
     if (!reader) throw new AppError('unsupported', `Verbatim cannot read ${format} files yet.`);
-    let parsed: ParsedArticle;
+    let parsed: Parsed;
     let warnings: string[] = [];
     if ('bytes' in reader) {
       if (isPaste) throw new AppError('unsupported', `A ${format} file is imported as a file, not pasted.`);
@@ -131,6 +155,32 @@ export class ImportService {
       }
       parsed = await reader.text(stripControls(text));
     }
+    if (isExport(parsed)) return this.prepareExport(input, format, parsed, warnings);
+    return this.prepareArticle(input, format, parsed, warnings);
+  }
+
+  /**
+   * Each article of an export, prepared alone: one that cannot be read, or holds no text, is its
+   * own failed entry and the rest go on. The analyst's title would be wrong on every article, so
+   * only the other fields they typed apply.
+   */
+  private prepareExport(input: ImportInput, format: SourceFormat, parsed: ParsedExport, warnings: string[]): PreparedExport {
+    const { title: _title, ...meta } = input;
+    const entries = parsed.entries.map((e, i): Prepared | ImportResult => {
+      const file = `${input.file} › article ${i + 1}`;
+      if (!e.ok) return { file, status: 'failed', ...(e.title ? { title: e.title } : {}), error: e.reason };
+      try {
+        return this.prepareArticle({ ...meta, file }, format, e.article, []);
+      } catch (err) {
+        if (err instanceof AppError) return { file, status: 'failed', ...(e.article.title ? { title: e.article.title } : {}), error: err.message };
+        throw err;
+      }
+    });
+    return { file: input.file, source: parsed.source, entries, warnings };
+  }
+
+  /** The row for one article: the projection, its hash, the metadata (the analyst's values first). */
+  private prepareArticle(input: Omit<ImportInput, 'encoding' | 'data'>, format: SourceFormat, parsed: ParsedArticle, warnings: string[]): Prepared {
     const plain = projectText(parsed.doc);
     assertHasText(plain);
     const textHash = hashOf(plain);
@@ -159,12 +209,6 @@ function isRowError(err: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE|ERROR)/.test(code);
 }
 
-/** An article read and parsed, ready for the one insert. */
-interface Prepared {
-  file: string;
-  row: NewArticle;
-  warnings: string[];
-}
 
 function clip(v: string | null | undefined): string | null {
   const t = v == null ? null : cleanLine(v);
