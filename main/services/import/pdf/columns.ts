@@ -45,13 +45,20 @@ export function findGutter(rows: readonly Row[]): number | null {
   }
   if (!bestRun) return null;
   const gutter = (bestRun[0] + bestRun[1]) / 2;
-  const onLeft = segs.filter((s) => s.x1 <= gutter);
-  const onRight = segs.filter((s) => s.x0 >= gutter);
+  // Each row's text on either side, as one stretch (justified lines have wide word spaces).
+  const sides = rows.flatMap((r) => {
+    if (r.segments.some((s) => s.x0 < gutter && s.x1 > gutter)) return [];
+    const l = r.segments.filter((s) => s.x1 <= gutter);
+    const rt = r.segments.filter((s) => s.x0 >= gutter);
+    return [...(l.length ? [{ side: 'left', y: r.y, width: l.at(-1)!.x1 - l[0]!.x0 }] : []), ...(rt.length ? [{ side: 'right', y: r.y, width: rt.at(-1)!.x1 - rt[0]!.x0 }] : [])];
+  });
+  const onLeft = sides.filter((s) => s.side === 'left');
+  const onRight = sides.filter((s) => s.side === 'right');
   if (onLeft.length < MIN_COLUMN_LINES || onRight.length < MIN_COLUMN_LINES) return null;
-  if (median(onLeft.map((s) => s.x1 - s.x0)) < MIN_FILL * (gutter - left)) return null;
-  if (median(onRight.map((s) => s.x1 - s.x0)) < MIN_FILL * (right - gutter)) return null;
+  if (median(onLeft.map((s) => s.width)) < MIN_FILL * (gutter - left)) return null;
+  if (median(onRight.map((s) => s.width)) < MIN_FILL * (right - gutter)) return null;
   // Side by side, not one above the other.
-  const span = (list: Segment[]) => [Math.min(...list.map((s) => s.y)), Math.max(...list.map((s) => s.y))] as const;
+  const span = (list: typeof sides) => [Math.min(...list.map((s) => s.y)), Math.max(...list.map((s) => s.y))] as const;
   const [l0, l1] = span(onLeft);
   const [r0, r1] = span(onRight);
   const overlap = Math.min(l1, r1) - Math.max(l0, r0);

@@ -24,7 +24,11 @@ const SENTENCE_END = /[.!?:;…"”’»)\]]$/u;
 interface Edges {
   left: number;
   right: number;
+  /** Most lines run to the right edge: only a paragraph's last line stops short. */
+  justified: boolean;
 }
+/** How close (in points) to the right edge a line of justified text ends. */
+const FLUSH = 1.5;
 
 /** The size most of the text is set in. */
 export function bodySizeOf(lines: readonly Line[]): number {
@@ -45,7 +49,9 @@ function edgesOf(lines: readonly Line[], body: number): Map<string, Edges> {
     for (const l of use) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
     const [mode, count] = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
     const left = count >= 2 ? Math.min(mode, ...use.map((l) => l.x0).filter((x) => x >= mode - 1)) : Math.min(...use.map((l) => l.x0));
-    edges.set(flow, { left, right: Math.max(...use.map((l) => l.x1)) });
+    const right = Math.max(...use.map((l) => l.x1));
+    const flush = use.filter((l) => l.x1 >= right - FLUSH).length;
+    edges.set(flow, { left, right, justified: flush >= 2 && flush >= 0.4 * use.length });
   }
   return edges;
 }
@@ -90,7 +96,7 @@ export function blocksOf(lines: readonly Line[]): Block[] {
     const edgesHere = edges.get(line.flow)!;
     const em = line.size;
     const indented = line.x0 - edgesHere.left > INDENT * em;
-    const short = prev.x1 < prevEdges.right - SHORT * prev.size;
+    const short = prev.x1 < prevEdges.right - (prevEdges.justified ? FLUSH : SHORT * prev.size);
     const ended = SENTENCE_END.test(prev.text);
     if (prev.flow !== line.flow) return indented || short;
     const step = prev.y - line.y;

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { PdfMaker, reportHtml } from './tests/unit/pdf-fixtures';
+import { readPdf } from './main/services/import/pdf/read';
+const m = new PdfMaker();
+const pdf = await m.print(reportHtml(Number(process.argv[2] ?? 0)));
+fs.writeFileSync('/tmp/pdfx/report.pdf', pdf);
+await m.close();
+const r = await readPdf(pdf);
+console.log(JSON.stringify({ ...r, doc: undefined }));
+r.doc.forEach((n) => console.log(n.type.name, n.attrs.level ?? '', JSON.stringify(n.textContent)));
