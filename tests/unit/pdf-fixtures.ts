@@ -59,7 +59,7 @@ export const CLOSING = 'The next round of talks is expected in April, after the 
 
 /** Filler paragraphs that make a long report: section `i`, paragraph `j`. */
 export function fillerParagraph(i: number, j: number): string {
-  return `Section ${i + 1}, paragraph ${j + 1}: delegations from both capitals met again to review the rulings, the seized shares and the proposed fund, and agreed to keep the working-level channel open while the courts consider the next motion from the plaintiffs’ lawyers.`;
+  return `Section ${i + 1}, paragraph ${j + 1}: delegations from both capitals met again to review the rulings, the seized shares and the proposed fund, and agreed to keep the channel between their officials open while the courts consider the next motion from the plaintiffs’ lawyers.`;
 }
 
 const STYLE = `

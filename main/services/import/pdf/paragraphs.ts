@@ -5,7 +5,7 @@
 // edge and the next column's first line is not indented. Lines set clearly larger than the text
 // are headings.
 import { median } from './columns';
-import { compoundsIn, joinLine } from './hyphenation';
+import { hyphenEvidence, joinLine } from './hyphenation';
 import type { Block, Line } from './types';
 
 /** Clearly larger than the text: a heading. */
@@ -72,7 +72,7 @@ export function blocksOf(lines: readonly Line[]): Block[] {
   const body = bodySizeOf(lines);
   const edges = edgesOf(lines, body);
   const spacing = lineSpacingOf(lines, body);
-  const compounds = compoundsIn(lines.map((l) => l.text));
+  const evidence = hyphenEvidence(lines.map((l) => l.text));
   const isLarge = (l: Line) => l.size >= HEADING_RATIO * body;
 
   // First the breaks, then the groups between them.
@@ -84,7 +84,7 @@ export function blocksOf(lines: readonly Line[]): Block[] {
   }
 
   return groups.map((group): Block => {
-    const text = group.reduce((t, l) => joinLine(t, l.text, compounds), '');
+    const text = group.reduce((t, l) => joinLine(t, l.text, evidence), '');
     const heading = isLarge(group[0]!) && group.length <= HEADING_MAX_LINES && text.length <= HEADING_MAX_CHARS;
     return heading ? { kind: 'heading', size: group[0]!.size, text, page: group[0]!.page } : { kind: 'paragraph', text, page: group[0]!.page };
   });
