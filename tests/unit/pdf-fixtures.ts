@@ -166,7 +166,7 @@ export function encrypted(pdf: Uint8Array, dir: string): Buffer {
 
 /** A PDF of no pages: well formed, nothing in it. */
 export async function zeroPages(): Promise<Buffer> {
-  return Buffer.from(await (await PDFDocument.create()).save());
+  return Buffer.from(await (await PDFDocument.create()).save({ addDefaultPage: false }));
 }
 
 /** The first `share` of the file: a download that stopped. */

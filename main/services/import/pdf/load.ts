@@ -44,7 +44,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     disableFontFace: true,
     useSystemFonts: false,
     isOffscreenCanvasSupported: false,
-    verbosity: 0,
+    // Warnings are how pdf.js says a file is damaged (warnings.ts collects them).
+    verbosity: 1,
   });
   try {
     return await task.promise;

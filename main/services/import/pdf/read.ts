@@ -8,18 +8,29 @@ import type { ParsedArticle } from '../parsed';
 import { pageLines } from './columns';
 import { docOf } from './doc';
 import { assertLooksLikePdf, documentInfo, hasImages, openPdf, readPage } from './load';
+import { collectingWarnings, damageIn } from './warnings';
 import { metadataOf } from './metadata';
 import { blocksOf } from './paragraphs';
 import { dropRunningLines } from './running-lines';
 import type { PageLines } from './types';
 
-export async function readPdf(bytes: Uint8Array): Promise<ParsedArticle> {
+const NO_PAGES = 'The PDF has no pages, so there is nothing in it to import.';
+
+export function readPdf(bytes: Uint8Array): Promise<ParsedArticle> {
   assertLooksLikePdf(bytes);
+  return collectingWarnings((warnings) => read(bytes, warnings));
+}
+
+async function read(bytes: Uint8Array, warnings: string[]): Promise<ParsedArticle> {
   const pdf = await openPdf(bytes);
   try {
-    if (pdf.numPages === 0) throw new AppError('invalid_input', 'The PDF has no pages, so there is nothing in it to import.');
+    if (pdf.numPages === 0) throw new AppError('invalid_input', NO_PAGES);
     const pages: PageLines[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) pages.push(pageLines(await readPage(pdf, n)));
+    for (let n = 1; n <= pdf.numPages; n++) {
+      pages.push(pageLines(await readPage(pdf, n)));
+      const damage = damageIn(warnings);
+      if (damage) throw new AppError('invalid_input', `The PDF is damaged: page ${n} cannot be read whole (${damage}). Nothing was imported.`);
+    }
     const lines = dropRunningLines(pages).flatMap((p) => p.lines);
     if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) {
       if (await hasImages(pdf)) {
@@ -28,7 +39,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ParsedArticle> {
           `This PDF has no text layer: its ${pdf.numPages === 1 ? 'page is a picture' : `${pdf.numPages} pages are pictures`}, as in a scan. Run it through text recognition (OCR) and import the result. Nothing was imported.`,
         );
       }
-      throw new AppError('invalid_input', 'The PDF has no text in it to import.');
+      throw new AppError('invalid_input', 'The PDF’s pages are blank: there is no text in it to import.');
     }
     const blocks = blocksOf(lines);
     const meta = metadataOf(blocks, await documentInfo(pdf));
