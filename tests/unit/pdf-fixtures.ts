@@ -103,7 +103,14 @@ const footer = `<div style="font-size:8pt;width:100%;text-align:center;font-fami
 const none = '<span></span>';
 
 export class PdfMaker {
-  private browser: Promise<Browser> | null = null;
+  private browser: Promise<Browser> | null;
+  private readonly own: boolean;
+
+  /** With `browser`, prints in that one (an E2E test's) and leaves it open; else starts Debian's Chromium. */
+  constructor(browser?: Browser) {
+    this.browser = browser ? Promise.resolve(browser) : null;
+    this.own = !browser;
+  }
 
   private launch(): Promise<Browser> {
     return (this.browser ??= chromium.launch(launchOptions(findChromium())));
@@ -142,7 +149,7 @@ export class PdfMaker {
   async close(): Promise<void> {
     const b = this.browser;
     this.browser = null;
-    if (b) await (await b).close();
+    if (b && this.own) await (await b).close();
   }
 }
 
