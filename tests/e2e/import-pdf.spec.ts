@@ -15,7 +15,8 @@ test('import a PDF report through the file picker and read its paragraphs', asyn
   await page.getByTestId('import-file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByTestId('import-submit').click();
 
-  await expect(page.getByTestId('library-item')).toHaveCount(1);
+  // The server starts its PDF worker (pdf.js) on the first PDF: on a busy machine that takes seconds.
+  await expect(page.getByTestId('library-item')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.getByTestId('library-item')).toContainText(TITLE);
   const reader = page.getByTestId('article-view');
   await expect(reader.locator('p', { hasText: 'A well-known lawyer' })).toHaveText(HYPHEN_PARAGRAPH);
