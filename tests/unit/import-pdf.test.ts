@@ -9,6 +9,7 @@ import { readPdf } from '../../main/services/import/pdf/read';
 import { hyphenEvidence, joinLine } from '../../main/services/import/pdf/hyphenation';
 import { isPageNumber } from '../../main/services/import/pdf/running-lines';
 import { fileInput, tempLibrary } from './helpers';
+import { MAX_PDF_IMPORT_BYTES } from '../../shared/limits';
 import { AUTHOR, CLOSING, COLUMNS, fillerParagraph, HEADER, HYPHEN_LINES, HYPHEN_PARAGRAPH, INDENTED, PdfMaker, reportHtml, SUMMARY, TITLE, withInfo } from './pdf-fixtures';
 
 const maker = new PdfMaker();
@@ -99,6 +100,21 @@ describe('importing a PDF with a text layer', () => {
     } finally {
       await worker.close();
     }
+  });
+});
+
+describe('the size limit for PDFs', () => {
+  it('takes a PDF past the 10 MB limit for text, and refuses one past 50 MB by its size', async () => {
+    const { services } = await tempLibrary();
+    // 12 MB of a report's pictures: past the text limit, within the PDF one (it then fails as what it is).
+    const padded = Buffer.concat([Buffer.alloc(12 * 1024 * 1024, 0x20), Buffer.from('\n')]);
+    const r = await services.importer.import(fileInput('report-with-photos.pdf', padded));
+    expect(r).toMatchObject({ status: 'failed', error: expect.stringMatching(/not a PDF/) });
+    const huge = await services.importer.import(fileInput('archive.pdf', Buffer.alloc(MAX_PDF_IMPORT_BYTES + 1, 0x20)));
+    expect(huge).toMatchObject({ status: 'failed', error: expect.stringMatching(/50\.0 MB; the most Verbatim imports is 50\.0 MB/) });
+    const text = await services.importer.import(fileInput('notes.txt', Buffer.alloc(12 * 1024 * 1024, 0x61)));
+    expect(text).toMatchObject({ status: 'failed', error: expect.stringMatching(/the most Verbatim imports is 10\.0 MB/) });
+    expect(services.library.list({}).items).toEqual([]);
   });
 });
 
