@@ -39,7 +39,7 @@ async function read(bytes: Uint8Array, warnings: string[]): Promise<ParsedArticl
           `This PDF has no text layer: its ${pdf.numPages === 1 ? 'page is a picture' : `${pdf.numPages} pages are pictures`}, as in a scan. Run it through text recognition (OCR) and import the result. Nothing was imported.`,
         );
       }
-      throw new AppError('invalid_input', 'The PDF’s pages are blank: there is no text in it to import.');
+      throw new AppError('invalid_input', 'The PDF has no text to import: its pages are blank or hold only drawings. Nothing was imported.');
     }
     const blocks = blocksOf(lines);
     const meta = metadataOf(blocks, await documentInfo(pdf));
