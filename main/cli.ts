@@ -22,6 +22,7 @@ import { checkOutputPath, outputError } from './output-path';
 import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
 import { HtmlWorker } from './services/import/html-reader';
+import { PdfWorker } from './services/import/pdf-reader';
 import { SuggestWorker, SUGGEST_TIME_LIMIT_MS } from './attribution/background';
 import { suggestionTable } from './suggestion-table';
 import type { Printer } from './services/export/printer';
@@ -40,6 +41,8 @@ const libraryPath = () => path.resolve((program.opts() as Globals).db ?? default
 
 /** Saved web pages are read in a worker thread: dist/main/html-worker.js, beside this bundle. */
 const htmlWorker = () => new HtmlWorker(new URL('./html-worker.js', import.meta.url));
+/** And PDFs in another: dist/main/pdf-worker.js. */
+const pdfWorker = () => new PdfWorker(new URL('./pdf-worker.js', import.meta.url));
 /** Long articles' suggestions are found in a worker thread too: dist/main/suggest-worker.js. */
 /**
  * A one-shot command may run the engine on its own thread for a short text; a server (browser mode)
@@ -55,12 +58,13 @@ async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T
   const lib = await openLibrary(libraryPath(), { dailyBackup, create });
   for (const w of lib.warnings) process.stderr.write(`verbatim: ${w}\n`);
   const reader = htmlWorker();
+  const pdfReader = pdfWorker();
   const suggester = suggestWorker();
   try {
-    const router = createRouter(createServices(lib, { printer, readHtml: reader.read, suggest: suggester.suggest }));
+    const router = createRouter(createServices(lib, { printer, readHtml: reader.read, readPdf: pdfReader.read, suggest: suggester.suggest }));
     return await fn(caller(router), lib);
   } finally {
-    await Promise.all([reader.close(), suggester.close()]);
+    await Promise.all([reader.close(), pdfReader.close(), suggester.close()]);
     lib.close();
   }
 }
@@ -96,7 +100,7 @@ const plainSnippet = (s: string) => s.replaceAll(SNIPPET_OPEN, '[').replaceAll(S
 
 program
   .command('import')
-  .description('import .txt, .md, .html, .docx files as articles; a news-database export (Nexis, Factiva) becomes one article per story')
+  .description('import .txt, .md, .html, .pdf, .docx files as articles; a news-database export (Nexis, Factiva) becomes one article per story')
   .argument('<files...>')
   .option('--title <title>')
   .option('--outlet <outlet>')
@@ -366,14 +370,15 @@ program
     // PDF export prints with the system's Chromium, started on the first export and kept warm.
     const printer = new ChromiumPrinter();
     const reader = htmlWorker();
+    const pdfReader = pdfWorker();
     const suggester = suggestWorker(0);
-    const services = createServices(lib, { printer, readHtml: reader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError });
+    const services = createServices(lib, { printer, readHtml: reader.read, readPdf: pdfReader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError });
     const server = await startWebServer({ router: createRouter(services), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {
       await server.close();
       services.suggestions.close();
-      await Promise.all([printer.close(), reader.close(), suggester.close()]);
+      await Promise.all([printer.close(), reader.close(), pdfReader.close(), suggester.close()]);
       lib.close();
       process.exit(0);
     };

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_IMPORT_BATCH, type CallInput } from '../shared/contract';
-import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
+import { formatBytes, maxImportBytes } from '../shared/limits';
 import type { ImportResult } from '../shared/model';
 
 /** What the analyst gave for every file of the batch (the CLI's --title, --outlet, ...). */
@@ -65,8 +65,9 @@ async function readFile(file: string, meta: ImportMeta): Promise<CallInput<'arti
     const st = await fs.promises.stat(file);
     if (!st.isFile()) return { file, status: 'failed', error: 'Not a file.' };
     // Checked before reading: a huge file must not be loaded into memory only to be refused.
-    if (st.size > MAX_IMPORT_BYTES) {
-      return { file, status: 'failed', error: `The file is ${formatBytes(st.size)}; the most Verbatim imports is ${formatBytes(MAX_IMPORT_BYTES)}.` };
+    const limit = maxImportBytes(file);
+    if (st.size > limit) {
+      return { file, status: 'failed', error: `The file is ${formatBytes(st.size)}; the most Verbatim imports is ${formatBytes(limit)}.` };
     }
     const data = (await fs.promises.readFile(file)).toString('base64');
     return { file: path.basename(file), encoding: 'base64', data, ...meta };

@@ -1,8 +1,9 @@
 // Reading files the analyst picked or dropped, as base64 for the contract.
-import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits';
+import { formatBytes, maxImportBytes } from '../shared/limits';
 
 export function tooLarge(file: File): string | null {
-  return file.size > MAX_IMPORT_BYTES ? `The file is ${formatBytes(file.size)}; the most Verbatim imports is ${formatBytes(MAX_IMPORT_BYTES)}.` : null;
+  const limit = maxImportBytes(file.name);
+  return file.size > limit ? `The file is ${formatBytes(file.size)}; the most Verbatim imports is ${formatBytes(limit)}.` : null;
 }
 
 export async function fileToBase64(file: File): Promise<string> {

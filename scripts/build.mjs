@@ -1,6 +1,7 @@
 // Builds everything `npm start`, `npm run web`, the CLI and the E2E tests run:
 //   dist/main/cli.js         the `verbatim` command (ESM, Node)
 //   dist/main/html-worker.js the worker thread that reads saved web pages (ESM; CLI and app)
+//   dist/main/pdf-worker.js  the worker thread that reads PDFs with pdf.js (ESM; CLI and app)
 //   dist/main/suggest-worker.js the worker thread that finds suggested attributions in long articles
 //   dist/main/electron.cjs   Electron's main process
 //   dist/main/preload.cjs    the sandboxed preload (must be one CommonJS file)
@@ -13,7 +14,7 @@ import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outputs = ['dist/main/cli.js', 'dist/main/html-worker.js', 'dist/main/suggest-worker.js', 'dist/main/electron.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map((p) => path.join(root, p));
+const outputs = ['dist/main/cli.js', 'dist/main/html-worker.js', 'dist/main/pdf-worker.js', 'dist/main/suggest-worker.js', 'dist/main/electron.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map((p) => path.join(root, p));
 
 function newest(dir) {
   let t = 0;
@@ -47,6 +48,15 @@ await Promise.all([
     ...common,
     entryPoints: ['main/services/import/html-worker.ts'],
     outfile: 'dist/main/html-worker.js',
+    format: 'esm',
+    packages: 'external',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  // PDFs off the main thread; pdf.js and its data files (character maps, fonts) stay in node_modules.
+  esbuild({
+    ...common,
+    entryPoints: ['main/services/import/pdf-worker.ts'],
+    outfile: 'dist/main/pdf-worker.js',
     format: 'esm',
     packages: 'external',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
-import { MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
+import { MAX_ANY_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
 import { cleanName, nameProblem } from './names';
 import type { ArticleSuggestion } from './suggestion';
 
@@ -148,7 +148,7 @@ const importInput = z.strictObject({
   /** "text" for pasted or already decoded text; "base64" for a file's raw bytes. */
   encoding: z.enum(['text', 'base64']),
   // base64 grows bytes by 4/3; one more byte allowed so the service, not the schema, reports "too large".
-  data: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
+  data: z.string().max(Math.ceil(((MAX_ANY_IMPORT_BYTES + 1) * 4) / 3) + 4),
   /** What the data is, when the caller knows (a clipboard's HTML flavour); else the file name or the paste's look decides. */
   format: z.enum(sourceFormats).optional(),
   ...articleMetaPatch,

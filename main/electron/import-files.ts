@@ -15,7 +15,7 @@ export async function importWithDialog(window: BrowserWindow | null, router: Rou
     title: 'Import articles',
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Articles (text, Markdown, HTML, Word; news-database exports)', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) }],
+    filters: [{ name: 'Articles (text, Markdown, HTML, PDF, Word; news-database exports)', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) }],
   };
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   if (picked.canceled || picked.filePaths.length === 0) return;

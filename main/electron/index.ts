@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { createRouter } from '../router';
 import { createServices, type Services } from '../services';
 import { HtmlWorker } from '../services/import/html-reader';
+import { PdfWorker } from '../services/import/pdf-reader';
 import { SuggestWorker } from '../attribution/background';
 import { APP_NAME, LIBRARY_FILE } from '../paths';
 import type { Library } from '../store/open';
@@ -35,6 +36,8 @@ app.enableSandbox();
 let library: Library | null = null;
 // Saved web pages are read in a worker thread (dist/main/html-worker.js, beside this bundle).
 const htmlWorker = new HtmlWorker(new URL('./html-worker.js', import.meta.url));
+// PDFs too (dist/main/pdf-worker.js).
+const pdfWorker = new PdfWorker(new URL('./pdf-worker.js', import.meta.url));
 // And long articles' suggestions are found in another (dist/main/suggest-worker.js).
 // Always in the worker: the main process loads no NLP model and never waits on the engine.
 const suggestWorker = new SuggestWorker(new URL('./suggest-worker.js', import.meta.url), { inlineMaxChars: 0 });
@@ -65,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     services?.suggestions.close();
     void htmlWorker.close();
+    void pdfWorker.close();
     void suggestWorker.close();
     library?.close();
     library = null;
@@ -91,6 +95,7 @@ async function start(): Promise<void> {
   services = createServices(library, {
     printer: new ElectronPrinter(),
     readHtml: htmlWorker.read,
+    readPdf: pdfWorker.read,
     suggest: suggestWorker.suggest,
     prepareSuggestions: true,
     onBackgroundError: (err) => console.error('[verbatim] suggestions could not be prepared in the background:', err),

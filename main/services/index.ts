@@ -19,6 +19,7 @@ import { SearchService } from './search';
 import { ExportService } from './export/briefing';
 import type { Printer } from './export/printer';
 import type { HtmlReader } from './import/html-reader';
+import type { PdfReader } from './import/pdf-reader';
 import { useShortLockWait, transactionFor } from '../store/write-lock';
 import { SuggestionStore } from '../store/suggestions';
 import { SuggestionService } from './suggestions';
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   printer?: Printer;
   /** Reads saved web pages; by default on the calling thread (the app and the CLI use an HtmlWorker). */
   readHtml?: HtmlReader;
+  /** Reads PDFs; by default on the calling thread (the app and the CLI use a PdfWorker). */
+  readPdf?: PdfReader;
   /** Runs the attribution engine; by default on the calling thread (the app and the CLI use a SuggestWorker). */
   suggest?: SuggestRunner;
   /** Compute suggestions in the background after an import or a text edit (long-running processes: the app, browser mode). */
@@ -82,7 +85,7 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   return {
     library: libraryService,
     // Suggestions are computed in the background for new articles and again after text edits.
-    importer: new ImportService(articles, transaction, options.readHtml, (id) => suggestions.prepare(id)),
+    importer: new ImportService(articles, transaction, options.readHtml, (id) => suggestions.prepare(id), options.readPdf),
     search: new SearchService(new SearchStore(db)),
     codebook,
     annotations,

@@ -3,13 +3,14 @@
 // drive the library through the user's browser.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Router } from '../router';
 import type { CallError } from '../../shared/contract';
 import { resolveStatic } from './static';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { MAX_ANY_IMPORT_BYTES } from '../../shared/limits';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -18,6 +19,11 @@ export const TOKEN_HEADER = 'x-verbatim-token';
 const GRACE_MS = 1500;
 /** Room for a 10 MB file as base64 inside JSON. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** `articles.import` carries one file of up to MAX_ANY_IMPORT_BYTES (a PDF), as base64, with its metadata. */
+const MAX_IMPORT_BODY_BYTES = Math.ceil((MAX_ANY_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
+const tooLargeRequest = { onError: (c: Context) => c.json(fail('too_large', 'The request is larger than Verbatim accepts.'), 413) };
+const bodyLimitOf = bodyLimit({ maxSize: MAX_BODY_BYTES, ...tooLargeRequest });
+const importBodyLimit = bodyLimit({ maxSize: MAX_IMPORT_BODY_BYTES, ...tooLargeRequest });
 
 
 
@@ -69,7 +75,8 @@ export function createApp(router: Router, rendererDir: string, token: string, al
 
   app.post(
     '/api/:name',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(fail('too_large', 'The request is larger than Verbatim accepts.'), 413) }),
+    // One file per import call may be a large PDF; every other call stays within the smaller limit.
+    (c, next) => (c.req.param('name') === 'articles.import' ? importBodyLimit : bodyLimitOf)(c, next),
     async (c) => {
       const given = Buffer.from(c.req.header(TOKEN_HEADER) ?? '');
       if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {

@@ -1,5 +1,5 @@
 // `npm run bench`: import, search and open-library figures over a generated corpus, then annotation,
-// re-anchoring, suggestions, typing, autosave, long-input and PDF figures, each beside a peer measured
+// re-anchoring, suggestions, typing, autosave, long-input, PDF export and PDF import figures, each beside a peer measured
 // in the same run, with the budget and whether it was met. One JSON object on stdout;
 // progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_KEEP=1 keeps
 // the temporary libraries.
@@ -19,6 +19,7 @@ import { benchReanchor } from './reanchor';
 import { benchSuggest } from './suggest';
 import { benchTyping } from './typing';
 import { benchPdf } from './pdf';
+import { benchPdfImport } from './pdf-import';
 import { benchCodingEffort } from './coding-effort';
 import { benchLongInput } from './long-input';
 import { benchDocxImport } from './docx-import';
@@ -86,6 +87,8 @@ try {
     const longInput = await benchLongInput(dir, rendererDir);
     // Word files and news-database exports (issue 13).
     const docxImport = await benchDocxImport(dir);
+    // Importing PDFs (issue 13).
+    const pdfImport = await benchPdfImport();
     const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
     const report = {
@@ -112,6 +115,7 @@ try {
       longInput,
       docxImport,
       pdf,
+      pdfImport,
       met: {
         import: imported.met,
         batchImport: imported.batch.met,
@@ -127,6 +131,7 @@ try {
         longInput: longInput.met,
         docxImport: docxImport.met,
         pdf: pdf.ratio100to10.met && pdf.thirtyPages.met && pdf.versusWeasyprint.met !== false,
+        pdfImport: pdfImport.met,
       },
       totalSeconds: 0,
     };

@@ -223,7 +223,7 @@ describe('contract fuzzing', () => {
         '{',
         '\u0000',
         `{"query":"${'x'.repeat(TEN_MB.length)}"}`,
-        // One byte over the 10 MB import limit: refused by size (413), not by the schema.
+        // One byte over the 10 MB limit for text: the body passes (a PDF may be 50 MB), the service refuses it by size.
         `{"file":"big.txt","encoding":"base64","data":"${Buffer.alloc(10 * 1024 * 1024 + 1, 65).toString('base64')}"}`,
       ];
       for (const name of callNames) {

@@ -95,7 +95,8 @@ describe('bad input is refused clearly and stores nothing', () => {
     ['a binary file', 'photo.txt', Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256), /binary/],
     ['an empty file', 'empty.txt', '', /empty/],
     ['white space only', 'blank.md', '  \n\n \t ', /no text/],
-    ['an unsupported extension', 'report.pdf', '%PDF-1.4 hello', /“\.pdf” files cannot be imported/],
+    ['an unsupported extension', 'slides.pptx', 'PK hello', /“\.pptx” files cannot be imported/],
+    ['a PDF cut short', 'report.pdf', '%PDF-1.4 hello', /PDF is cut short/],
     ['no extension', 'README', 'hello', /without an extension/],
   ];
   it.each(cases)('%s', async (_what, name, bytes, message) => {

@@ -94,4 +94,15 @@ describe('browser-mode server', () => {
     expect((await api(server, 'articles.list', {})).status).toBe(200);
     await close();
   });
+
+  it('takes an import of a PDF past 16 MB (PDFs may be 50 MB); every other call keeps the 16 MB limit', async () => {
+    const { server, close } = await serve();
+    // 20 MB of a PDF's pictures (27 MB as base64): the body goes through; the file then fails as what it is, not by size.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20 * 1024 * 1024, 0x20)]);
+    const big = await api(server, 'articles.import', { file: 'report.pdf', encoding: 'base64', data: pdf.toString('base64') });
+    expect(big.status).toBe(200);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: true, value: { status: 'failed', error: expect.stringMatching(/cut short/) } });
+    expect((await api(server, 'articles.updateText', { id: 1, text: 'x'.repeat(17 * 1024 * 1024) })).status).toBe(413);
+    await close();
+  });
 });

@@ -71,9 +71,10 @@ function decodedUtf32(bytes: Uint8Array, utf32: Utf32): Decoded {
   return { text, warnings };
 }
 
-export function assertImportable(size: number): void {
-  if (size > MAX_IMPORT_BYTES) {
-    throw new AppError('too_large', `The file is ${formatBytes(size)}; the most Verbatim imports is ${formatBytes(MAX_IMPORT_BYTES)}.`);
+/** `limit`: the format's own (a PDF's is larger: shared/limits.ts). */
+export function assertImportable(size: number, limit: number = MAX_IMPORT_BYTES): void {
+  if (size > limit) {
+    throw new AppError('too_large', `The file is ${formatBytes(size)}; the most Verbatim imports is ${formatBytes(limit)}.`);
   }
   if (size === 0) throw new AppError('invalid_input', 'The file is empty.');
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../errors';
 import type { SourceFormat } from '../../../shared/model';
 import { IMPORT_EXTENSIONS } from '../../../shared/limits';
 
-const BY_EXTENSION: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
+const BY_EXTENSION: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx' };
 
 /** The format a file is imported as, from its name. */
 export function formatOfFile(name: string): SourceFormat {

@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import type { ArticleStore } from '../../store/articles';
 import type { CallInput } from '../../../shared/contract';
 import type { ImportPreview, ImportResult, SourceFormat } from '../../../shared/model';
-import { MAX_META_CHARS } from '../../../shared/limits';
+import { MAX_META_CHARS, maxImportBytes } from '../../../shared/limits';
 import { countWords, projectText } from '../../../shared/schema';
 import { textHash as hashOf } from '../text-hash';
 import { AppError } from '../../errors';
@@ -12,6 +12,7 @@ import { assertHasText, assertImportable, declaredHtmlCharset, decodeBytes } fro
 import { formatOfFile, formatOfPaste } from './format';
 import { parseText } from './text';
 import { readHtmlInProcess, type HtmlReader } from './html-reader';
+import { readPdfInProcess, type PdfReader } from './pdf-reader';
 import { parseMarkdown } from './markdown';
 import { normaliseDate } from './date';
 import { clipTitle, titleFromText } from './title';
@@ -48,8 +49,9 @@ export class ImportService {
     readHtml: HtmlReader = readHtmlInProcess,
     /** Told of each newly stored article (suggestions are computed for it in the background). */
     private readonly onImported: (id: number) => void = () => {},
+    readPdf: PdfReader = readPdfInProcess,
   ) {
-    this.readers = { txt: { text: parseText }, md: { text: parseMarkdown }, html: { text: readHtmlOrExport(readHtml) }, docx: { bytes: readDocx } };
+    this.readers = { txt: { text: parseText }, md: { text: parseMarkdown }, html: { text: readHtmlOrExport(readHtml) }, pdf: { bytes: readPdf }, docx: { bytes: readDocx } };
   }
 
   /** Imports one file or paste. Failures become a `failed` result, so a batch goes on past them. */
@@ -140,7 +142,7 @@ export class ImportService {
     if ('bytes' in reader) {
       if (isPaste) throw new AppError('unsupported', `A ${format} file is imported as a file, not pasted.`);
       const bytes = Buffer.from(input.data, 'base64');
-      assertImportable(bytes.length);
+      assertImportable(bytes.length, maxImportBytes(format));
       parsed = await reader.bytes(bytes);
     } else {
       let text: string;
