@@ -17,7 +17,7 @@ import { tempDir, tempLibrary } from '../unit/helpers';
 import { fillLibrary } from './support';
 
 const SEED = 0x5eed;
-const KNOWN_CODES = new Set<ErrorCode>(['unknown_call', 'invalid_input', 'not_found', 'conflict', 'unsupported', 'too_large', 'damaged', 'internal']);
+const KNOWN_CODES = new Set<ErrorCode>(['unknown_call', 'invalid_input', 'not_found', 'conflict', 'unsupported', 'too_large', 'damaged', 'unreachable', 'internal']);
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 const TEN_MB_WORDS = 'Seoul Tokyo labor talks '.repeat((10 * 1024 * 1024) / 24);
 
