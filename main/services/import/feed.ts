@@ -31,26 +31,50 @@ export function readFeed(text: string, source: string): FeedListing {
     throw new AppError('unsupported', `${source} is not an RSS or Atom feed that Verbatim can read (${(err as Error).message}); nothing was imported.`);
   }
   const kind = feed.meta.type === 'atom' ? 'atom' : 'rss';
+  // The parser's item.url and item.authors ask the whole feed again for its address and authors
+  // on every item (minutes for 10,000 items): those are read once here, and the item's own from
+  // its element, the way the parser reads them.
+  const feedUrl = feed.url;
   const items: FeedItem[] = [];
   let unusable = 0;
   for (const item of feed.items) {
-    const link = webLink(item.url);
+    const link = webLink(itemLink(item.element, kind, feedUrl));
     const content = item.content?.trim() || null;
     if (!link && !content) unusable++;
-    items.push({
-      title: oneLine(item.title),
-      link,
-      publishedAt: writtenDay(item.element),
-      author: oneLine(item.authors.map((a) => a.name).filter(Boolean).join(', ')),
-      content,
-    });
+    items.push({ title: oneLine(item.title), link, publishedAt: writtenDay(item.element), author: itemAuthors(item.element, kind), content });
   }
   const warnings = unusable ? [`${unusable} item${unusable > 1 ? 's have' : ' has'} neither full text nor a link, and cannot be imported.`] : [];
   if (!items.length) warnings.push('The feed lists no items.');
   return { source, title: oneLine(feed.title), kind, items, warnings };
 }
 
-type ItemElement = { findElementWithName(name: string): { textContentNormalized: string } | null };
+type ItemElement = ReturnType<typeof parseXmlFeed>['items'][number]['element'];
+
+/** RSS: the first <link> with text; Atom: the alternate link, else the one without a rel. Relative ones resolved against the feed. */
+function itemLink(element: ItemElement, kind: 'rss' | 'atom', feedUrl: string | null): string | null {
+  const links = element.findElementsWithName('link');
+  const raw =
+    kind === 'rss'
+      ? (links.find((l) => l.textContentNormalized)?.textContentAsUrl ?? null)
+      : (links.find((l) => l.getAttribute('rel') === 'alternate')?.getAttributeAsUrl('href') ?? links.find((l) => l.getAttribute('rel') === null)?.getAttributeAsUrl('href') ?? null);
+  if (!raw) return null;
+  try {
+    return new URL(raw, feedUrl ?? undefined).href;
+  } catch {
+    return raw;
+  }
+}
+
+/** Names from <author> and <dc:creator> (RSS: "email (Name)" gives the name), or Atom's <author><name>. */
+function itemAuthors(element: ItemElement, kind: 'rss' | 'atom'): string | null {
+  const names = [...element.findElementsWithName('author'), ...(kind === 'rss' ? element.findElementsWithName('creator') : [])].map((a) => {
+    const name = a.findElementWithName('name')?.textContentNormalized;
+    if (name) return name;
+    const text = a.textContentNormalized;
+    return /\(([^()]+)\)\s*$/.exec(text)?.[1] ?? (text.includes('@') && !/\s/.test(text) ? '' : text);
+  });
+  return oneLine(names.filter(Boolean).join(', '));
+}
 
 /** The publication day as the feed wrote it: RFC 822 ("Sun, 03 Mar 2024 23:30:00 +0900") or ISO 8601. */
 function writtenDay(element: ItemElement): string | null {
