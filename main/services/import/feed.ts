@@ -9,6 +9,7 @@ import { safeHref } from '../../../shared/schema';
 import { AppError } from '../../errors';
 import { normaliseDate } from './date';
 import { cleanLine } from '../control-chars';
+import { MAX_META_CHARS } from '../../../shared/limits';
 
 /** The first bytes of a feed: an <rss>, <feed> or <rdf:RDF> root, after any XML declaration, comments or doctype. */
 export function looksLikeFeed(text: string): boolean {
@@ -95,7 +96,8 @@ function writtenDay(element: ItemElement): string | null {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function webLink(url: string | null): string | null {
-  if (!url || !/^https?:\/\//i.test(url)) return null;
+  // Longer than the contract takes back (MAX_META_CHARS): not a link anyone could follow anyway.
+  if (!url || !/^https?:\/\//i.test(url) || url.length > MAX_META_CHARS) return null;
   return safeHref(url) === url ? url : null;
 }
 
