@@ -3,7 +3,7 @@
 // Keyboard: Tab into the list, ↑/↓ (Home/End, PageUp/PageDown) move, Space ticks or unticks,
 // Ctrl+A ticks all. Picked items are imported in calls the contract accepts (at most
 // MAX_IMPORT_BATCH items and a few MB each), their results going to the dialog's one results list.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FeedItem, FeedListing } from '../../shared/feed';
 import type { ImportResult } from '../../shared/model';
 import { MAX_IMPORT_BATCH } from '../../shared/contract';
@@ -14,8 +14,8 @@ interface Props {
   feed: FeedListing;
   /** Results of each call as it comes back, for the dialog's results list. */
   onResults: (results: ImportResult[]) => void;
-  /** The analyst is done with this feed (imported, or set it aside). */
-  onDone: () => void;
+  /** The analyst is done with this feed: every result of its import (none when it was set aside). */
+  onDone: (all: ImportResult[]) => void;
 }
 
 const ROW = 46;
@@ -29,6 +29,9 @@ export function FeedItems({ feed, onResults, onDone }: Props) {
   const [active, setActive] = useState(0);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const idBase = useMemo(() => `feed-${++feedSeq}`, []);
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  // A feed just listed is what the analyst acts on next: the keyboard goes there.
+  useEffect(() => selectAllRef.current?.focus(), []);
   const count = feed.items.length;
   const running = progress !== null && progress.done < progress.total;
   const allPicked = count > 0 && picked.size === count;
@@ -47,6 +50,7 @@ export function FeedItems({ feed, onResults, onDone }: Props) {
     if (!chosen.length) return;
     setProgress({ done: 0, total: chosen.length });
     let done = 0;
+    const all: ImportResult[] = [];
     for (const batch of batches(chosen)) {
       let results: ImportResult[];
       try {
@@ -55,10 +59,11 @@ export function FeedItems({ feed, onResults, onDone }: Props) {
         results = batch.map((item) => ({ file: item.title ?? item.link ?? 'item', status: 'failed', error: (e as Error).message }));
       }
       done += batch.length;
+      all.push(...results);
       onResults(results);
       setProgress({ done, total: chosen.length });
     }
-    onDone();
+    onDone(all);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -100,7 +105,7 @@ export function FeedItems({ feed, onResults, onDone }: Props) {
       ) : (
         <>
           <label class="feed-select-all">
-            <input type="checkbox" data-testid="feed-select-all" checked={allPicked} disabled={running} onChange={(e) => pickAll((e.currentTarget as HTMLInputElement).checked)} />
+            <input ref={selectAllRef} type="checkbox" data-testid="feed-select-all" checked={allPicked} disabled={running} onChange={(e) => pickAll((e.currentTarget as HTMLInputElement).checked)} />
             Select all
             <span class="count" data-testid="feed-picked">
               {picked.size.toLocaleString()} of {count.toLocaleString()} picked
@@ -132,7 +137,7 @@ export function FeedItems({ feed, onResults, onDone }: Props) {
             {running ? `Importing ${progress.done} of ${progress.total}…` : `Done: ${progress.total} item${progress.total === 1 ? '' : 's'}.`}
           </span>
         )}
-        <button type="button" onClick={onDone} disabled={running}>
+        <button type="button" onClick={() => onDone([])} disabled={running}>
           Set this feed aside
         </button>
         <button type="button" class="primary" data-testid="feed-import" disabled={running || picked.size === 0} onClick={() => void run()}>

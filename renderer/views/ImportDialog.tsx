@@ -133,7 +133,7 @@ export function ImportDialog({ initialFiles, focusAddress, onClose, onImported }
       setResults([...out]);
       setProgress({ done: ++done, total: jobs.length });
     }
-    onImported(out);
+    if (out.length) onImported(out);
     setFieldErrors(refusedMeta);
     const addressFailed = out.some((r) => r.status === 'failed' && r.file === address.trim());
     if (!addressFailed) setAddress('');
@@ -300,11 +300,11 @@ export function ImportDialog({ initialFiles, focusAddress, onClose, onImported }
           <FeedItems
             key={key}
             feed={feed}
-            onResults={(more) => {
-              setResults((prev) => [...prev, ...more]);
-              onImported(more);
+            onResults={(more) => setResults((prev) => [...prev, ...more])}
+            onDone={(all) => {
+              setFeeds((prev) => prev.filter((f) => f.key !== key));
+              if (all.length) onImported(all);
             }}
-            onDone={() => setFeeds((prev) => prev.filter((f) => f.key !== key))}
           />
         ))}
         {results.length > 0 && (
