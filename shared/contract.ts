@@ -190,7 +190,11 @@ export const contract = {
   ),
   /** An RSS or Atom feed, from its address or its file's bytes (base64), listed item by item. */
   'feeds.read': call<FeedListing>()(
-    z.union([z.strictObject({ url: webUrl }), z.strictObject({ file: z.string().min(1).max(500), data: importInput.shape.data })]),
+    z
+      .strictObject({ url: webUrl.optional(), file: z.string().min(1).max(500).optional(), data: importInput.shape.data.optional() })
+      .refine((i) => (i.url !== undefined) !== (i.file !== undefined && i.data !== undefined) && (i.file === undefined) === (i.data === undefined), {
+        message: 'needs either the feed’s address (url) or its file (file and data), not both',
+      }),
   ),
   /** Picked feed items: each from its full text when the feed carries it, else from its link. A result per item, in order. */
   'feeds.importItems': call<ImportResult[]>()(z.strictObject({ items: z.array(feedItemInput).min(1).max(MAX_IMPORT_BATCH) })),

@@ -31,6 +31,12 @@ beforeAll(async () => {
     '/loop-b': redirect('/loop-a'),
     '/to-file': redirect('file:///etc/passwd'),
     '/to-ftp': redirect('ftp://127.0.0.1/x.html'),
+    // Hangs up without a word the first time (a kept-alive connection the server had just closed).
+    '/reset-once': (req, res, s) => {
+      if (s.hits.get('/reset-once') === 1) req.socket.destroy();
+      else send('text/html', articlePage({ title: 'Answered on the second try' }))(req, res, s);
+    },
+    '/reset-always': (req) => req.socket.destroy(),
     '/no-type': (_req, res) => {
       res.writeHead(200);
       res.end(articlePage({ title: 'A page served without a type' }));
@@ -151,6 +157,15 @@ describe('import from a web address', () => {
     expect((b as { error: string }).error).toMatch(/took longer than 0\.8 s .*timed out/);
     await expect.poll(() => server.aborted.get('/slow-body') ?? 0).toBeGreaterThan(0);
     expect(count(t)).toBe(0);
+  });
+
+  it('tries once more when the connection is dropped before any answer, and then says so', async () => {
+    const t = await tempLibrary();
+    expect(await t.services.web.importUrl({ url: `${server.url}/reset-once` })).toMatchObject({ status: 'imported', title: 'Answered on the second try' });
+    expect(server.hits.get('/reset-once')).toBe(2);
+    const r = await t.services.web.importUrl({ url: `${server.url}/reset-always` });
+    expect((r as { error: string }).error).toMatch(/closed the connection before sending the page/);
+    expect(server.hits.get('/reset-always')).toBe(2);
   });
 
   it('says so when nothing listens at the address (connection refused)', async () => {

@@ -101,8 +101,28 @@ function checkAddress(address: string, allow: HostCheck, from?: URL): URL {
   return url;
 }
 
-/** One request, its answer (headers) within `answerMs`; the body is read later against the total limit. */
+/**
+ * One request, its answer (headers) within `answerMs`. A connection kept alive from an earlier
+ * request may be closed by the server just as it is reused; as browsers do for a GET, that one
+ * failure is tried once more on a fresh connection.
+ */
 async function answer(url: URL, limits: FetchLimits, total: AbortSignal, accept: string): Promise<Response> {
+  try {
+    return await answerOnce(url, limits, total, accept);
+  } catch (err) {
+    if (err instanceof FetchError || total.aborted || !RESET.has(errorCode(err))) throw err;
+    return answerOnce(url, limits, total, accept);
+  }
+}
+
+const RESET = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
+
+function errorCode(err: unknown): string {
+  return (err as { cause?: { code?: string } })?.cause?.code ?? (err as { code?: string })?.code ?? '';
+}
+
+/** The body is read later, against the total limit. */
+async function answerOnce(url: URL, limits: FetchLimits, total: AbortSignal, accept: string): Promise<Response> {
   const waiting = new AbortController();
   const timer = setTimeout(() => waiting.abort(), limits.answerMs);
   try {
@@ -160,8 +180,8 @@ function tooLarge(maxBytes: number): FetchError {
 
 /** DNS failures, refused or reset connections, bad certificates: undici puts the system's code in `cause`. */
 function networkError(err: unknown, url: URL): FetchError {
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? (err as { code?: string })?.code ?? '';
+  const cause = (err as { cause?: { message?: string } })?.cause;
+  const code = errorCode(err);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FetchError('unreachable', `${url.hostname} could not be found (refused: no such server, or no network); nothing was imported.`);
   if (code === 'ECONNREFUSED') return new FetchError('unreachable', `${url.host} refused the connection (no web server there); nothing was imported.`);
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new FetchError('unreachable', `${url.host} closed the connection before sending the page; nothing was imported.`);

@@ -55,15 +55,16 @@ export class WebImportService {
 
   /** A feed from its address or its file, listed. Not a feed: refused with the reason. */
   async readFeed(input: FeedSource): Promise<FeedListing> {
-    if ('url' in input) {
+    if (input.url !== undefined) {
       const page = await this.fetch(input.url, FEED_ACCEPT);
       if (!isFeed(page)) throw new AppError('unsupported', `${page.url} is not an RSS or Atom feed (its type is ${page.mediaType || 'not given'}).`);
       return this.feedOf(page);
     }
-    const bytes = Buffer.from(input.data, 'base64');
+    const file = input.file ?? 'feed';
+    const bytes = Buffer.from(input.data ?? '', 'base64');
     const { text } = decodeBytes(bytes, declaredXmlCharset(bytes));
-    if (!looksLikeFeed(text)) throw new AppError('unsupported', `${input.file} is not an RSS or Atom feed.`);
-    return readFeed(text, input.file);
+    if (!looksLikeFeed(text)) throw new AppError('unsupported', `${file} is not an RSS or Atom feed.`);
+    return readFeed(text, file);
   }
 
   /**
