@@ -26,6 +26,7 @@ import { checkOutputPath, outputError } from './output-path';
 import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
 import { HtmlWorker } from './services/import/html-reader';
+import { FeedWorker } from './services/import/feed-reader';
 import { SuggestWorker, SUGGEST_TIME_LIMIT_MS } from './attribution/background';
 import { suggestionTable } from './suggestion-table';
 import type { Printer } from './services/export/printer';
@@ -409,13 +410,15 @@ program
     const printer = new ChromiumPrinter();
     const reader = htmlWorker();
     const suggester = suggestWorker(0);
-    const services = createServices(lib, { printer, readHtml: reader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError });
+    // A server reads feeds off its main thread too (a one-shot command reads them in-process).
+    const feeds = new FeedWorker(new URL('./html-worker.js', import.meta.url));
+    const services = createServices(lib, { printer, readHtml: reader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError, web: { readFeed: feeds.read } });
     const server = await startWebServer({ router: createRouter(services), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {
       await server.close();
       services.suggestions.close();
-      await Promise.all([printer.close(), reader.close(), suggester.close()]);
+      await Promise.all([printer.close(), reader.close(), suggester.close(), feeds.close()]);
       lib.close();
       process.exit(0);
     };

@@ -7,13 +7,16 @@ import type { ImportResult } from '../../../../shared/model';
 import { AppError } from '../../../errors';
 import type { ImportService } from '../service';
 import { decodeBytes, declaredHtmlCharset } from '../decode';
-import { declaredXmlCharset, looksLikeFeed, readFeed } from '../feed';
+import { declaredXmlCharset, looksLikeFeed } from '../feed';
 import { DEFAULT_FETCH_LIMITS, FetchError, fetchPage, type FetchedPage, type FetchLimits } from './fetch-page';
+import { readFeedInProcess, type FeedReader } from '../feed-reader';
 
 export interface WebImportOptions {
   limits?: Partial<FetchLimits>;
   /** Hosts this process may fetch from; every hop of a redirect is asked too. All, unless told (tests: loopback only). */
   allowHost?: (hostname: string) => boolean;
+  /** Where feeds are read: in-process unless told (the app and browser mode use a FeedWorker). */
+  readFeed?: FeedReader;
 }
 
 type PageMeta = Omit<CallInput<'articles.importUrl'>, 'url'>;
@@ -45,7 +48,7 @@ export class WebImportService {
     let page: FetchedPage;
     try {
       page = await this.fetch(address);
-      if (isFeed(page)) return { file: address, status: 'feed', feed: this.feedOf(page) };
+      if (isFeed(page)) return { file: address, status: 'feed', feed: await this.feedOf(page) };
     } catch (err) {
       if (err instanceof AppError) return { file: address, status: 'failed', error: err.message };
       throw err;
@@ -64,7 +67,7 @@ export class WebImportService {
     const bytes = Buffer.from(input.data ?? '', 'base64');
     const { text } = decodeBytes(bytes, declaredXmlCharset(bytes));
     if (!looksLikeFeed(text)) throw new AppError('unsupported', `${file} is not an RSS or Atom feed.`);
-    return readFeed(text, file);
+    return this.read(text, file);
   }
 
   /**
@@ -116,9 +119,13 @@ export class WebImportService {
     return warnings.length ? { ...result, warnings } : result;
   }
 
-  private feedOf(page: FetchedPage): FeedListing {
+  private feedOf(page: FetchedPage): Promise<FeedListing> {
     const { text } = decodeBytes(page.bytes, page.charset ?? declaredXmlCharset(page.bytes));
-    return readFeed(text, page.url);
+    return this.read(text, page.url);
+  }
+
+  private read(text: string, source: string): Promise<FeedListing> {
+    return (this.options.readFeed ?? readFeedInProcess)(text, source);
   }
 
   private fetch(address: string, accept?: string): Promise<FetchedPage> {
