@@ -18,11 +18,15 @@ import { MAX_PAGE, type CallName, type CallOutput, type ExportedDocument, type Q
 import { allArticles } from '../shared/article-pages';
 import { writeFileAtomic } from './atomic-write';
 import { importFiles } from './import-files';
+import { importAllItems, importFeedFiles } from './import-feeds';
+import { isFeedFileName } from '../shared/feed';
+import type { WebImportOptions } from './services/import/web/web-import';
 import { checkOutputPath, outputError } from './output-path';
 import { ChromiumPrinter } from './web/chromium-printer';
 import { saveExport } from './services/export/save';
 import { HtmlWorker } from './services/import/html-reader';
 import { PdfWorker } from './services/import/pdf-reader';
+import { FeedWorker } from './services/import/feed-reader';
 import { SuggestWorker, SUGGEST_TIME_LIMIT_MS } from './attribution/background';
 import { suggestionTable } from './suggestion-table';
 import type { Printer } from './services/export/printer';
@@ -54,14 +58,14 @@ const suggestWorker = (inlineMaxChars?: number) => new SuggestWorker(new URL('./
  * Opens the library for one command. Only `import` may start a new library: a command that reads
  * pointed at a path with no library says so instead of leaving an empty one behind.
  */
-async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false, printer?: Printer, create = false): Promise<T> {
+async function withLibrary<T>(fn: (call: Caller, lib: Library) => Promise<T> | T, dailyBackup = false, printer?: Printer, create = false, web?: WebImportOptions): Promise<T> {
   const lib = await openLibrary(libraryPath(), { dailyBackup, create });
   for (const w of lib.warnings) process.stderr.write(`verbatim: ${w}\n`);
   const reader = htmlWorker();
   const pdfReader = pdfWorker();
   const suggester = suggestWorker();
   try {
-    const router = createRouter(createServices(lib, { printer, readHtml: reader.read, readPdf: pdfReader.read, suggest: suggester.suggest }));
+    const router = createRouter(createServices(lib, { printer, readHtml: reader.read, readPdf: pdfReader.read, suggest: suggester.suggest, web }));
     return await fn(caller(router), lib);
   } finally {
     await Promise.all([reader.close(), pdfReader.close(), suggester.close()]);
@@ -110,10 +114,53 @@ program
   .option('--json', 'print JSON')
   .action(async (files: string[], o: { title?: string; outlet?: string; author?: string; date?: string; url?: string; json?: boolean }) => {
     const meta = { title: o.title, outlet: o.outlet, author: o.author, publishedAt: o.date, url: o.url };
-    const results = await withLibrary((call) => importFiles(files, (batch) => call('articles.importBatch', { files: batch }), meta), false, undefined, true);
-    print(!!o.json, results, () => results.map(importLine).join('\n'));
-    // A news-database export counts as failed when any of its articles could not be imported.
-    if (results.some((r) => r.status === 'failed' || r.articles?.some((a) => a.status === 'failed'))) process.exitCode = 1;
+    // Feed files (.xml, .rss, .atom) import every item they list; the others go in batches.
+    const feeds = files.filter(isFeedFileName);
+    const others = files.filter((f) => !isFeedFileName(f));
+    const results = await withLibrary(
+      async (call) => [
+        ...(others.length ? await importFiles(others, (batch) => call('articles.importBatch', { files: batch }), meta) : []),
+        ...(await importFeedFiles(feeds, { read: (file, data) => call('feeds.read', { file, data }), importItems: (items) => call('feeds.importItems', { items }) })),
+      ],
+      false,
+      undefined,
+      true,
+    );
+    printResults(!!o.json, results);
+  });
+
+/** One line per article (or the JSON list), as `import` and `import-url` print them; exit 1 when any failed. */
+function printResults(json: boolean, results: ImportResult[]) {
+  print(json, results, () => results.map(importLine).join('\n'));
+  // A news-database export counts as failed when any of its articles could not be imported.
+  if (results.some((r) => r.status === 'failed' || r.articles?.some((a) => a.status === 'failed'))) process.exitCode = 1;
+}
+
+program
+  .command('import-url')
+  .description('fetch a web page (http or https) and import its article; a feed’s address imports every item it lists')
+  .argument('<url>')
+  .option('--title <title>')
+  .option('--outlet <outlet>')
+  .option('--author <author>')
+  .option('--date <YYYY-MM-DD>', 'published date')
+  .option('--timeout <seconds>', 'the longest the whole fetch may take', parseSeconds, 60)
+  .option('--json', 'print JSON')
+  .action(async (url: string, o: { title?: string; outlet?: string; author?: string; date?: string; timeout: number; json?: boolean }) => {
+    const meta = { title: o.title, outlet: o.outlet, author: o.author, publishedAt: o.date };
+    const limits = { totalMs: o.timeout * 1000, answerMs: Math.min(15_000, o.timeout * 1000) };
+    const results = await withLibrary(
+      async (call) => {
+        const found = await call('articles.importUrl', { url, ...meta });
+        if (found.status !== 'feed') return [found];
+        return importAllItems(found.feed, (items) => call('feeds.importItems', { items }), url);
+      },
+      false,
+      undefined,
+      true,
+      { limits },
+    );
+    printResults(!!o.json, results);
   });
 
 program
@@ -372,13 +419,15 @@ program
     const reader = htmlWorker();
     const pdfReader = pdfWorker();
     const suggester = suggestWorker(0);
-    const services = createServices(lib, { printer, readHtml: reader.read, readPdf: pdfReader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError });
+    // A server reads feeds off its main thread too (a one-shot command reads them in-process).
+    const feeds = new FeedWorker(new URL('./html-worker.js', import.meta.url));
+    const services = createServices(lib, { printer, readHtml: reader.read, readPdf: pdfReader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError, web: { readFeed: feeds.read } });
     const server = await startWebServer({ router: createRouter(services), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {
       await server.close();
       services.suggestions.close();
-      await Promise.all([printer.close(), reader.close(), pdfReader.close(), suggester.close()]);
+      await Promise.all([printer.close(), reader.close(), pdfReader.close(), suggester.close(), feeds.close()]);
       lib.close();
       process.exit(0);
     };
@@ -388,6 +437,12 @@ program
 
 function logBackgroundError(err: unknown) {
   process.stderr.write(`verbatim: suggestions could not be prepared in the background: ${forTerminal((err as Error)?.message ?? String(err))}\n`);
+}
+
+function parseSeconds(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 3600) throw new AppError('invalid_input', `“${v}” is not a time limit: give a number of seconds from 0.1 to 3600.`);
+  return n;
 }
 
 function parseConfidence(v: string): number {

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
-import { MAX_ANY_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
+import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
 import { cleanName, nameProblem } from './names';
 import type { ArticleSuggestion } from './suggestion';
+import type { FeedListing, UrlImportResult } from './feed';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -157,6 +158,15 @@ const importInput = z.strictObject({
 /** The most files one `articles.importBatch` call stores (one write transaction). */
 export const MAX_IMPORT_BATCH = 200;
 
+/** A feed item the analyst picked, as `feeds.read` listed it. */
+const feedItemInput = z.strictObject({
+  title: metaText.nullable(),
+  link: webUrl.nullable(),
+  publishedAt: isoDate.nullable(),
+  author: metaText.nullable(),
+  content: z.string().max(MAX_IMPORT_BYTES + 1).nullable(),
+});
+
 export const contract = {
   'library.info': call<LibraryInfo>()(z.strictObject({})),
   /**
@@ -173,6 +183,23 @@ export const contract = {
   'articles.importBatch': call<ImportResult[]>()(z.strictObject({ files: z.array(importInput).min(1).max(MAX_IMPORT_BATCH) })),
   /** What a file would import (a news-database export's article count and headlines), read but not stored. */
   'articles.inspect': call<ImportPreview>()(importInput),
+  /**
+   * A web address (http or https), fetched by the main side: a page is imported like a saved page,
+   * with its final address as the article's URL; a feed comes back as `status: 'feed'` with its items.
+   */
+  'articles.importUrl': call<UrlImportResult>()(
+    z.strictObject({ url: webUrl, title: articleTitle.optional(), outlet: metaText.nullable().optional(), author: metaText.nullable().optional(), publishedAt: isoDate.nullable().optional() }),
+  ),
+  /** An RSS or Atom feed, from its address or its file's bytes (base64), listed item by item. */
+  'feeds.read': call<FeedListing>()(
+    z
+      .strictObject({ url: webUrl.optional(), file: z.string().min(1).max(500).optional(), data: importInput.shape.data.optional() })
+      .refine((i) => (i.url !== undefined) !== (i.file !== undefined && i.data !== undefined) && (i.file === undefined) === (i.data === undefined), {
+        message: 'needs either the feed’s address (url) or its file (file and data), not both',
+      }),
+  ),
+  /** Picked feed items: each from its full text when the feed carries it, else from its link. A result per item, in order. */
+  'feeds.importItems': call<ImportResult[]>()(z.strictObject({ items: z.array(feedItemInput).min(1).max(MAX_IMPORT_BATCH) })),
   /**
    * One page of the library (keyset pagination): the first page, or the one after the cursor a
    * page returned; `offset` skips rows first (after the cursor, if any), for a scrollbar dragged
@@ -358,6 +385,8 @@ export type ErrorCode =
   | 'permission'
   /** Another program holds the library's write lock; trying again later may work. */
   | 'busy'
+  /** A web address could not be fetched: timed out, refused, not found by DNS, a redirect loop, a server error. */
+  | 'unreachable'
   | 'internal';
 
 export type CallResult<N extends CallName> = { ok: true; value: CallOutput<N> } | { ok: false; error: CallError };

@@ -7,6 +7,7 @@ import { createRouter } from '../router';
 import { createServices, type Services } from '../services';
 import { HtmlWorker } from '../services/import/html-reader';
 import { PdfWorker } from '../services/import/pdf-reader';
+import { FeedWorker } from '../services/import/feed-reader';
 import { SuggestWorker } from '../attribution/background';
 import { APP_NAME, LIBRARY_FILE } from '../paths';
 import type { Library } from '../store/open';
@@ -41,6 +42,8 @@ const pdfWorker = new PdfWorker(new URL('./pdf-worker.js', import.meta.url));
 // And long articles' suggestions are found in another (dist/main/suggest-worker.js).
 // Always in the worker: the main process loads no NLP model and never waits on the engine.
 const suggestWorker = new SuggestWorker(new URL('./suggest-worker.js', import.meta.url), { inlineMaxChars: 0 });
+// Feeds are read by the page reader's script too, in a worker of their own.
+const feedWorker = new FeedWorker(new URL('./html-worker.js', import.meta.url));
 let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
@@ -70,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
     void htmlWorker.close();
     void pdfWorker.close();
     void suggestWorker.close();
+    void feedWorker.close();
     library?.close();
     library = null;
   });
@@ -99,6 +103,7 @@ async function start(): Promise<void> {
     suggest: suggestWorker.suggest,
     prepareSuggestions: true,
     onBackgroundError: (err) => console.error('[verbatim] suggestions could not be prepared in the background:', err),
+    web: { readFeed: feedWorker.read },
   });
   const router = createRouter(services);
   registerIpc(router);

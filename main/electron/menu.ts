@@ -56,6 +56,8 @@ export function buildMenu(ctx: MenuContext): Menu {
       label: 'File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importArticles() },
+        // The import dialog, its web address field focused: the fetch itself runs in main (articles.importUrl).
+        { label: 'Import from web address…', accelerator: 'CmdOrCtrl+Shift+O', click: send('import-url') },
         { label: 'New briefing', accelerator: 'CmdOrCtrl+N', click: send('new-briefing') },
         { label: 'Export briefing as PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-pdf') },
         { type: 'separator' },

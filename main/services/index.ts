@@ -24,6 +24,7 @@ import { useShortLockWait, transactionFor } from '../store/write-lock';
 import { SuggestionStore } from '../store/suggestions';
 import { SuggestionService } from './suggestions';
 import { suggestInProcess, type SuggestRunner } from '../attribution/background';
+import { WebImportService, type WebImportOptions } from './import/web/web-import';
 
 export interface Services {
   library: LibraryService;
@@ -36,6 +37,8 @@ export interface Services {
   briefings: BriefingService;
   exporter: ExportService;
   suggestions: SuggestionService;
+  /** Web addresses and feeds, into the importer. */
+  web: WebImportService;
 }
 
 export interface ServiceOptions {
@@ -51,6 +54,8 @@ export interface ServiceOptions {
   prepareSuggestions?: boolean;
   /** Where background work that failed is reported. */
   onBackgroundError?: (err: unknown) => void;
+  /** Time and size limits for fetching web addresses, and which hosts may be fetched (tests: loopback only). */
+  web?: WebImportOptions;
 }
 
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
@@ -82,10 +87,12 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
     readOnly: library.readOnly,
     onError: options.onBackgroundError,
   });
+  // Suggestions are computed in the background for new articles and again after text edits.
+  const importer = new ImportService(articles, transaction, options.readHtml, (id) => suggestions.prepare(id), options.readPdf);
   return {
     library: libraryService,
-    // Suggestions are computed in the background for new articles and again after text edits.
-    importer: new ImportService(articles, transaction, options.readHtml, (id) => suggestions.prepare(id), options.readPdf),
+    importer,
+    web: new WebImportService(importer, options.web),
     search: new SearchService(new SearchStore(db)),
     codebook,
     annotations,

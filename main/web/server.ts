@@ -42,13 +42,15 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const STATUS: Record<CallError['code'], 400 | 403 | 404 | 409 | 413 | 415 | 500 | 503 | 507> = {
+const STATUS: Record<CallError['code'], 400 | 403 | 404 | 409 | 413 | 415 | 500 | 502 | 503 | 507> = {
   unknown_call: 404,
   invalid_input: 400,
   not_found: 404,
   conflict: 409,
   unsupported: 415,
   too_large: 413,
+  // A web address the main side could not fetch: a bad gateway, in HTTP's words.
+  unreachable: 502,
   damaged: 503,
   disk_full: 507,
   read_only: 409,

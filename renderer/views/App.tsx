@@ -38,6 +38,8 @@ export function App() {
   const [actors, setActors] = useState<Actor[]>([]);
   const [topics, setTopics] = useState<Topic[]>([]);
   const [importing, setImporting] = useState<File[] | null>(null);
+  /** The import dialog was opened by File ▸ Import from web address…: its address field takes the focus. */
+  const [importAddress, setImportAddress] = useState(false);
   const [importedBatch, setImportedBatch] = useState<{ results: ImportResult[]; seq: number } | null>(null);
   const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
   const [libraryVersion, setLibraryVersion] = useState(0);
@@ -165,6 +167,10 @@ export function App() {
     () =>
       onMenu((command) => {
         if (command === 'import') setImporting((f) => f ?? []);
+        else if (command === 'import-url') {
+          setImportAddress(true);
+          setImporting((f) => f ?? []);
+        }
         else if (command === 'new-briefing') {
           setView('briefings');
           setNewBriefing((n) => n + 1);
@@ -267,7 +273,17 @@ export function App() {
       {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}
       {view === 'matrix' && <MatrixView topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
       {view === 'quotes' && <QuotesView actors={actors} topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
-      {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} onImported={onImported} />}
+      {importing && (
+        <ImportDialog
+          initialFiles={importing}
+          focusAddress={importAddress}
+          onClose={() => {
+            setImporting(null);
+            setImportAddress(false);
+          }}
+          onImported={onImported}
+        />
+      )}
       <ConfirmHost />
       <Toasts toasts={toasts} dismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
     </div>

@@ -10,20 +10,25 @@ import { fileToBase64, tooLarge } from '../files';
 import { takePastedPage, type PastedPage } from '../paste-flavour';
 import { ImportPreviews, useImportPreviews, type PreviewState } from './ImportPreviews';
 import { ImportResultItem } from './ImportResultItem';
+import { FEED_EXTENSIONS, isFeedFileName, type FeedListing } from '../../shared/feed';
+import { FeedItems } from './FeedItems';
 
 const PASTED = 'pasted text';
+let feedKey = 0;
 
 type MetaKey = 'title' | 'outlet' | 'publishedAt' | 'url';
 type FieldErrors = Partial<Record<MetaKey, string>>;
 
 interface Props {
   initialFiles: File[];
+  /** Opened by File ▸ Import from web address…: the web address field takes the focus. */
+  focusAddress?: boolean;
   onClose: () => void;
   /** Called after a run with what was imported, so the library can refresh and open the last one. */
   onImported: (results: ImportResult[]) => void;
 }
 
-export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
+export function ImportDialog({ initialFiles, focusAddress, onClose, onImported }: Props) {
   const [text, setText] = useState('');
   const [pastedPage, setPastedPage] = useState<PastedPage | null>(null);
   const pageIntact = pastedPage !== null && pastedPage.text === text;
@@ -34,13 +39,18 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
   const [results, setResults] = useState<ImportResult[]>([]);
   const [dragging, setDragging] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const [address, setAddress] = useState('');
+  const [addressError, setAddressError] = useState<string | null>(null);
+  const addressRef = useRef<HTMLInputElement>(null);
+  /** Feeds found (a feed file, a feed's address), each listed for the analyst to pick items from. */
+  const [feeds, setFeeds] = useState<{ key: number; feed: FeedListing }[]>([]);
   const running = progress !== null && progress.done < progress.total;
   const previews = useImportPreviews(files);
 
-  useEffect(() => textRef.current?.focus(), []);
+  useEffect(() => (focusAddress ? addressRef.current : textRef.current)?.focus(), [focusAddress]);
 
   const run = async () => {
-    const jobs: { name: string; file?: File; run: () => Promise<ImportResult> }[] = [];
+    const jobs: { name: string; file?: File; run: () => Promise<ImportResult | null> }[] = [];
     const metaInput = {
       ...(meta.title.trim() ? { title: meta.title.trim() } : {}),
       ...(meta.outlet.trim() ? { outlet: meta.outlet.trim() } : {}),
@@ -54,7 +64,25 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
       if (problem) invalid[key] = problem;
     }
     setFieldErrors(invalid);
-    if (Object.keys(invalid).length) return;
+    const addressProblem = address.trim() ? problemWith('url', articleMetaPatch.url, address.trim()) : null;
+    setAddressError(addressProblem);
+    if (Object.keys(invalid).length || addressProblem) return;
+    const openFeed = (feed: FeedListing) => setFeeds((prev) => [...prev, { key: ++feedKey, feed }]);
+    if (address.trim()) {
+      const url = address.trim();
+      const { url: _metaUrl, ...pageMeta } = metaInput;
+      const only = !text.trim() && !files.length;
+      // A page is imported; a feed is listed below for picking (null: nothing to report yet).
+      jobs.push({
+        name: url,
+        run: async () => {
+          const r = await call('articles.importUrl', { url, ...(only ? pageMeta : {}) });
+          if (r.status !== 'feed') return r;
+          openFeed(r.feed);
+          return null;
+        },
+      });
+    }
     if (text.trim()) {
       const source = pageIntact ? { data: pastedPage.html, format: 'html' as const } : { data: text };
       jobs.push({ name: PASTED, run: () => call('articles.import', { file: PASTED, encoding: 'text', ...source, ...metaInput }) });
@@ -66,6 +94,10 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
         run: async () => {
           const big = tooLarge(f);
           if (big) return { file: f.name, status: 'failed', error: big };
+          if (isFeedFileName(f.name)) {
+            openFeed(await call('feeds.read', { file: f.name, data: await fileToBase64(f) }));
+            return null;
+          }
           // Only a single file takes the typed metadata: it would be wrong on every file of a batch.
           const single = files.length === 1 && !text.trim() ? metaInput : {};
           return call('articles.import', { file: f.name, encoding: 'base64', data: await fileToBase64(f), ...single });
@@ -77,13 +109,20 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
     const refusedMeta: FieldErrors = {};
     const retry: File[] = [];
     let pasteFailed = false;
+    let done = 0;
+    let feedsFound = 0;
     setResults([]);
     setProgress({ done: 0, total: jobs.length });
     for (const job of jobs) {
-      setProgress({ done: out.length, total: jobs.length, current: progressLabel(job.name, job.file && previews.get(job.file)) });
-      let r: ImportResult;
+      setProgress({ done, total: jobs.length, current: progressLabel(job.name, job.file && previews.get(job.file)) });
+      let r: ImportResult | null;
       try {
         r = await job.run();
+        if (r === null) {
+          feedsFound++;
+          setProgress({ done: ++done, total: jobs.length });
+          continue;
+        }
       } catch (e) {
         r = { file: job.name, status: 'failed', error: (e as Error).message };
         // A refused title, date or URL: said beside its field, and the file kept for another try.
@@ -93,14 +132,16 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
           if (job.file) retry.push(job.file);
         }
       }
-      if (r.status === 'failed' && !job.file) pasteFailed = true;
+      if (r.status === 'failed' && !job.file && job.name === PASTED) pasteFailed = true;
       out.push(r);
       setResults([...out]);
-      setProgress({ done: out.length, total: jobs.length });
+      setProgress({ done: ++done, total: jobs.length });
     }
-    onImported(out);
+    if (out.length) onImported(out);
     setFieldErrors(refusedMeta);
-    if (out.every((r) => r.status !== 'failed' && !r.warnings?.length)) onClose();
+    const addressFailed = out.some((r) => r.status === 'failed' && r.file === address.trim());
+    if (!addressFailed) setAddress('');
+    if (!feedsFound && out.every((r) => r.status !== 'failed' && !r.warnings?.length)) onClose();
     else {
       // What did not go in stays, so nothing typed or pasted is lost.
       if (!pasteFailed) {
@@ -186,6 +227,30 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
             )}
           </p>
         )}
+        <label class="field">
+          <span>Or a web address: a page (its article is imported) or a feed (pick its items)</span>
+          <input
+            ref={addressRef}
+            type="url"
+            data-testid="import-web-url"
+            placeholder="https://…"
+            value={address}
+            aria-invalid={addressError ? true : undefined}
+            aria-describedby={addressError ? 'import-web-url-error' : undefined}
+            onInput={(e) => {
+              setAddress((e.currentTarget as HTMLInputElement).value);
+              setAddressError(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !running) void run();
+            }}
+          />
+          {addressError && (
+            <span class="field-error" id="import-web-url-error" data-testid="import-web-url-error" role="alert">
+              {addressError}
+            </span>
+          )}
+        </label>
         <div class="field-row">
           <label class="field">
             <span>Title (optional: found in the text when left empty)</span>
@@ -218,14 +283,14 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
               multiple
               class="sr-only"
               data-testid="import-file"
-              accept={IMPORT_EXTENSIONS.join(',')}
+              accept={[...IMPORT_EXTENSIONS, ...FEED_EXTENSIONS].join(',')}
               onChange={(e) => {
                 addFiles((e.currentTarget as HTMLInputElement).files);
                 (e.currentTarget as HTMLInputElement).value = '';
               }}
             />
           </label>
-          <span>{files.length ? `${files.length} file${files.length > 1 ? 's' : ''} ready: ${files.map((f) => f.name).join(', ')}` : `or drop ${IMPORT_EXTENSIONS.join(' ')} files here`}</span>
+          <span>{files.length ? `${files.length} file${files.length > 1 ? 's' : ''} ready: ${files.map((f) => f.name).join(', ')}` : `or drop ${[...IMPORT_EXTENSIONS, ...FEED_EXTENSIONS].join(' ')} files here`}</span>
         </div>
         <ImportPreviews files={files} previews={previews} />
         {progress && (
@@ -236,6 +301,17 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
             </span>
           </div>
         )}
+        {feeds.map(({ key, feed }) => (
+          <FeedItems
+            key={key}
+            feed={feed}
+            onResults={(more) => setResults((prev) => [...prev, ...more])}
+            onDone={(all) => {
+              setFeeds((prev) => prev.filter((f) => f.key !== key));
+              if (all.length) onImported(all);
+            }}
+          />
+        ))}
         {results.length > 0 && (
           <ul class="import-results" data-testid="import-results">
             {results.map((r, i) => (
@@ -247,7 +323,7 @@ export function ImportDialog({ initialFiles, onClose, onImported }: Props) {
           <button onClick={onClose} disabled={running}>
             {results.length ? 'Close' : 'Cancel'}
           </button>
-          <button class="primary" data-testid="import-submit" disabled={running || (!text.trim() && !files.length)} onClick={() => void run()}>
+          <button class="primary" data-testid="import-submit" disabled={running || (!text.trim() && !files.length && !address.trim())} onClick={() => void run()}>
             Import
           </button>
         </div>

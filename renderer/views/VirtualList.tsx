@@ -15,11 +15,13 @@ interface Props {
   className?: string;
   label: string;
   onKeyDown?: (e: KeyboardEvent) => void;
+  /** The id of the row the keyboard is on, for a listbox whose focus stays on the list. */
+  activeDescendant?: string;
 }
 
 const OVERSCAN = 8;
 
-export function VirtualList({ count, rowHeight, render, onRange, activeIndex = -1, className, label, onKeyDown }: Props) {
+export function VirtualList({ count, rowHeight, render, onRange, activeIndex = -1, className, label, onKeyDown, activeDescendant }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -57,6 +59,7 @@ export function VirtualList({ count, rowHeight, render, onRange, activeIndex = -
       class={`vlist ${className ?? ''}`}
       role="listbox"
       aria-label={label}
+      aria-activedescendant={activeDescendant}
       tabIndex={0}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       onKeyDown={onKeyDown}

@@ -31,9 +31,13 @@ export async function tempLibrary(options?: OpenOptions): Promise<TestLibrary> {
   const dir = tempDir();
   const lib = await openLibrary(path.join(dir, 'library.sqlite'), options);
   cleanups.unshift(() => lib.close());
-  const services = createServices(lib);
+  // Tests never reach past this machine: a web address is fetched only from the loopback.
+  const services = createServices(lib, { web: { allowHost: isLoopback } });
   return { lib, services, router: createRouter(services, () => {}), dir };
 }
+
+/** 127.0.0.0/8, ::1 and localhost: the only hosts a test may fetch from. */
+export const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(host);
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 export const sampleArticle = () => fs.readFileSync(fixture('japan-korea-labor-row.txt'), 'utf8');
