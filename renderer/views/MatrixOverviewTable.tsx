@@ -3,35 +3,23 @@
 import { useMemo } from 'preact/hooks';
 import type { MatrixOverview } from '../../shared/model';
 import { plural } from '../../shared/plural';
-import type { StanceCounts } from './matrix-heat';
 import { ActorRowHeader, StanceCell } from './MatrixCells';
-
-type Cell = MatrixOverview['cells'][number];
+import { cellTotal as total, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
 
 interface Props {
   overview: MatrixOverview;
-  rowSort: 'name' | 'supports' | 'opposes' | 'total';
-  colSort: 'name' | 'total';
+  rowSort: RowSort;
+  colSort: ColSort;
   onPick: (actor: { id: number; name: string }, topic: { id: number; name: string }) => void;
   onOpenTopic: (topicId: number) => void;
 }
 
-const total = (c: StanceCounts) => c.supports + c.opposes + c.neutral;
-
 export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpenTopic }: Props) {
   const cellOf = useMemo(() => new Map(overview.cells.map((c) => [`${c.actorId}:${c.topicId}`, c])), [overview]);
-  const sum = (cells: Cell[], k: 'supports' | 'opposes' | 'total') => cells.reduce((n, c) => n + (k === 'total' ? total(c) : c[k]), 0);
-  const actors = [...overview.actors].sort((a, b) =>
-    rowSort === 'name'
-      ? a.name.localeCompare(b.name)
-      : sum(overview.cells.filter((c) => c.actorId === b.id), rowSort) - sum(overview.cells.filter((c) => c.actorId === a.id), rowSort) || a.name.localeCompare(b.name),
-  );
-  const topics = [...overview.topics].sort((a, b) =>
-    colSort === 'name'
-      ? a.name.localeCompare(b.name)
-      : sum(overview.cells.filter((c) => c.topicId === b.id), 'total') - sum(overview.cells.filter((c) => c.topicId === a.id), 'total') || a.name.localeCompare(b.name),
-  );
-  const max = Math.max(1, ...overview.cells.map(total));
+  const sums = useMemo(() => sumCells(overview.cells, (c) => c.actorId, (c) => c.topicId), [overview]);
+  const actors = useMemo(() => ordered(overview.actors, (a) => a.name, sums.rows, rowSort), [overview, sums, rowSort]);
+  const topics = useMemo(() => ordered(overview.topics, (t) => t.name, sums.cols, colSort), [overview, sums, colSort]);
+  const max = useMemo(() => overview.cells.reduce((m, c) => Math.max(m, total(c)), 1), [overview]);
 
   return (
     <div class="matrix-scroll">

@@ -20,7 +20,7 @@ import { median, progress, round } from './stats';
 
 export const QUOTES_PAINT_BUDGET_MS = 300;
 export const QUOTES_FILTER_BUDGET_MS = 100;
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_QUOTE_RUNS ?? 5);
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Plain JS in a string (tsx would wrap a TS function with helpers the page lacks): runs `act`, then
@@ -37,7 +37,7 @@ const MEASURE = `window.__measure = (act, done) => new Promise((resolve, reject)
   };
   const obs = new MutationObserver(check);
   obs.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-  setTimeout(() => { if (!finished) { obs.disconnect(); reject(new Error('timed out')); } }, 60000);
+  setTimeout(() => { if (!finished) { obs.disconnect(); reject(new Error('timed out after 180 s')); } }, 180000);
   act();
   check();
 });`;
@@ -48,8 +48,9 @@ interface Step {
 }
 
 /** A step measured in the page: `act` and `done` are JS source (the page's CSP is not involved: CDP evaluates). */
-async function step(page: Page, act: string, done: string): Promise<Step> {
+async function step(page: Page, label: string, act: string, done: string): Promise<Step> {
   const r = (await page.evaluate(`window.__measure(() => { ${act} }, () => (${done}))`)) as Step;
+  progress(`quotes & matrix: ${label} ${round(r.paintedMs, 1)} ms`);
   return { seenMs: round(r.seenMs, 1), paintedMs: round(r.paintedMs, 1) };
 }
 
@@ -57,9 +58,12 @@ const click = (testid: string) => `document.querySelector('[data-testid="${testi
 const select = (css: string, value: string) =>
   `const s = document.querySelector(${JSON.stringify(css)}); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true }));`;
 
-async function callTimes(router: Router, calls: [CallName, unknown][]): Promise<Record<string, { medianMs: number; bytes: number }>> {
-  const out: Record<string, { medianMs: number; bytes: number }> = {};
-  for (const [name, input] of calls) {
+type CallFigures = Record<string, { medianMs: number; bytes: number } | null>;
+
+/** Each call's median time through the router, JSON on the wire included; null for a call this build does not have. */
+async function callTimes(router: Router, calls: [CallName, unknown][]): Promise<CallFigures> {
+  const out: CallFigures = {};
+  calls: for (const [name, input] of calls) {
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
@@ -68,6 +72,10 @@ async function callTimes(router: Router, calls: [CallName, unknown][]): Promise<
       // The wire carries JSON: serialising is part of what the renderer waits for.
       bytes = Buffer.byteLength(JSON.stringify(r));
       times.push(performance.now() - t0);
+      if (!r.ok && r.error.code === 'unknown_call') {
+        out[`${name} ${JSON.stringify(input)}`] = null;
+        continue calls;
+      }
       if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     }
     out[`${name} ${JSON.stringify(input)}`] = { medianMs: round(median(times), 1), bytes };
@@ -84,7 +92,7 @@ export interface QuotesMatrixFigures {
   matrixOverviewPaintMs: number;
   matrixTopicPaintMs: number;
   runs: Record<string, Step[]>;
-  calls: Record<string, { medianMs: number; bytes: number }>;
+  calls: CallFigures;
   memory: { main: HeapFigures; renderer: HeapFigures | null };
   budgets: { firstPaintMs: number; filterMs: number };
   met: boolean;
@@ -100,6 +108,10 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
   const calls = await callTimes(router, [
     ['quotes.list', {}],
     ['quotes.list', { actorId }],
+    ['quotes.page', {}],
+    ['quotes.page', { actorId }],
+    ['quotes.page', { sort: 'text' }],
+    ['quotes.facets', {}],
     ['matrix.overview', {}],
     ['matrix.get', { topicId }],
   ]);
@@ -107,7 +119,7 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
   const server = await startWebServer({ router, rendererDir, port: 0 });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
   const runs: Record<string, Step[]> = { quotesFirstPaint: [], quotesFilter: [], matrixOverview: [], matrixTopic: [] };
-  let renderer: HeapFigures | null = null;
+  let renderer: HeapFigures | undefined;
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.addInitScript(MEASURE);
@@ -115,21 +127,22 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
       progress(`quotes & matrix: run ${i + 1}/${RUNS}…`);
       await page.goto(server.url);
       await page.getByTestId('library-item').first().waitFor({ state: 'visible' });
-      runs.quotesFirstPaint!.push(await step(page, click('nav-quotes'), `document.querySelector('[data-testid="quote-row"]') !== null`));
+      runs.quotesFirstPaint!.push(await step(page, 'quotes table', click('nav-quotes'), `document.querySelector('[data-testid="quote-row"]') !== null`));
       // The speaker filter's options come with the view's actors: wait for the busiest speaker's.
       await page.locator(`select[aria-label="Speaker"] option[value="${actorId}"]`).waitFor({ state: 'attached' });
       const name = (await page.locator(`select[aria-label="Speaker"] option[value="${actorId}"]`).textContent())!.trim();
       runs.quotesFilter!.push(
         await step(
           page,
+          'speaker filter',
           select('select[aria-label="Speaker"]', String(actorId)),
           `(() => { const rows = [...document.querySelectorAll('[data-testid="quote-row"]')]; return rows.length > 0 && rows.every((r) => r.children[2].textContent.startsWith(${JSON.stringify(name)})); })()`,
         ),
       );
       await page.evaluate(`localStorage.setItem('verbatim.matrix.topic', 'all')`);
-      runs.matrixOverview!.push(await step(page, click('nav-matrix'), `document.querySelector('[data-testid="matrix-overview"] td.filled') !== null`));
+      runs.matrixOverview!.push(await step(page, 'matrix overview', click('nav-matrix'), `document.querySelector('[data-testid="matrix-overview"] td.filled') !== null`));
       runs.matrixTopic!.push(
-        await step(page, select('[data-testid="matrix-topic"]', String(topicId)), `document.querySelector('[data-testid="matrix-view"] td.filled') !== null`),
+        await step(page, 'topic matrix', select('[data-testid="matrix-topic"]', String(topicId)), `document.querySelector('[data-testid="matrix-view"] td.filled') !== null`),
       );
     }
     renderer = await rendererHeap(page);
@@ -145,13 +158,13 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
     matrixTopicPaintMs: med('matrixTopic'),
   };
   return {
-    what: 'in-page time from the click on a tab (or a filter’s change) until the frame after the rows are in the DOM; medians of 5',
+    what: `in-page time from the click on a tab (or a filter’s change) until the frame after the rows are in the DOM; medians of ${RUNS}`,
     size: coded.size,
     seedSeconds: round(coded.seedMs / 1000, 1),
     ...figures,
     runs,
     calls,
-    memory: { main: mainHeap(), renderer },
+    memory: { main: mainHeap(), renderer: renderer ?? null },
     budgets: { firstPaintMs: QUOTES_PAINT_BUDGET_MS, filterMs: QUOTES_FILTER_BUDGET_MS },
     met:
       figures.quotesFirstPaintMs <= QUOTES_PAINT_BUDGET_MS &&
@@ -179,7 +192,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-quotes-'));
   try {
     const rendererDir = path.join(dir, 'renderer');
-    fs.cpSync(path.join(root, 'dist/renderer'), rendererDir, { recursive: true });
+    fs.cpSync(process.env.BENCH_RENDERER_DIR ?? path.join(root, 'dist/renderer'), rendererDir, { recursive: true });
     process.stdout.write(`${JSON.stringify(await benchQuotesMatrixFresh(dir, rendererDir), null, 2)}\n`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

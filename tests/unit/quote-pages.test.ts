@@ -4,7 +4,7 @@
 // and the matrices' counts agree with what the whole list of annotations says.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { quoteSorts, type QuoteFilter, type QuotePageQuery } from '../../shared/contract';
-import type { QuoteCursor, QuoteRow, Stance } from '../../shared/model';
+import type { QuoteCursor, QuotePage, QuoteRow, Stance } from '../../shared/model';
 import { buildCodedLibrary, type CodedLibrary } from '../bench/coded-corpus';
 import { tempLibrary, type TestLibrary } from './helpers';
 
@@ -125,7 +125,7 @@ describe('quotes.page', () => {
 
   it('goes through the router with the contract’s checks', async () => {
     const r = await t.router('quotes.page', { sort: 'date', limit: 5 });
-    expect(r.ok && r.value.items).toHaveLength(5);
+    expect(r.ok && (r.value as QuotePage).items).toHaveLength(5);
     const bad = await t.router('quotes.page', { sort: 'loudness' });
     expect(bad.ok).toBe(false);
     const extra = await t.router('quotes.page', { limit: 5, offset: 3 });
