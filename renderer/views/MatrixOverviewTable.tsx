@@ -1,10 +1,12 @@
 // The whole landscape at a glance: actors as rows, topics as columns, each cell counting that
 // actor's codings on the topic's positions by stance. A cell lists the quotes; a topic opens its matrix.
+// The most coded actors come first, a few hundred at a time (2,000 rows of 20 topics are 40,000 cells).
 import { useMemo } from 'preact/hooks';
 import type { MatrixOverview } from '../../shared/model';
 import { plural } from '../../shared/plural';
 import { ActorRowHeader, StanceCell } from './MatrixCells';
-import { cellTotal as total, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
+import { MoreRows, useRowLimit } from './MoreRows';
+import { MATRIX_ROWS, cellTotal as total, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
 
 interface Props {
   overview: MatrixOverview;
@@ -20,6 +22,7 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
   const actors = useMemo(() => ordered(overview.actors, (a) => a.name, sums.rows, rowSort), [overview, sums, rowSort]);
   const topics = useMemo(() => ordered(overview.topics, (t) => t.name, sums.cols, colSort), [overview, sums, colSort]);
   const max = useMemo(() => overview.cells.reduce((m, c) => Math.max(m, total(c)), 1), [overview]);
+  const [limit, showMore] = useRowLimit(MATRIX_ROWS, overview);
 
   return (
     <div class="matrix-scroll">
@@ -37,7 +40,7 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
           </tr>
         </thead>
         <tbody>
-          {actors.map((a) => (
+          {actors.slice(0, limit).map((a) => (
             <tr key={a.id}>
               <ActorRowHeader actor={a} />
               {topics.map((t) => {
@@ -57,6 +60,7 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
           ))}
         </tbody>
       </table>
+      <MoreRows shown={Math.min(limit, actors.length)} total={actors.length} more={limit < actors.length} loadMore={showMore} unit={['actor', 'actors']} testid="matrix-count" />
     </div>
   );
 }

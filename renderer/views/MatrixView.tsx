@@ -8,7 +8,8 @@ import type { Toast } from './Toasts';
 import { Words } from './Words';
 import { MatrixOverviewTable } from './MatrixOverviewTable';
 import { ActorRowHeader, StanceCell } from './MatrixCells';
-import { cellTotal, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
+import { MoreRows, useRowLimit } from './MoreRows';
+import { MATRIX_ROWS, cellTotal, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
 
 interface Props {
   topics: Topic[];
@@ -75,6 +76,7 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
   const actors = useMemo(() => ordered(shown?.actors ?? [], (a) => a.name, sums.rows, rowSort), [shown, sums, rowSort]);
   const positions = useMemo(() => ordered(shown?.positions ?? [], (p) => p.claim, sums.cols, colSort), [shown, sums, colSort]);
   const max = useMemo(() => (shown?.cells ?? []).reduce((m, c) => Math.max(m, cellTotal(c)), 1), [shown]);
+  const [limit, showMore] = useRowLimit(MATRIX_ROWS, shown);
 
   if (!topics.length) return <p class="empty view-empty">No topics yet. Code a quote with a position while reading, and the landscape appears here.</p>;
 
@@ -152,7 +154,7 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {actors.map((a) => (
+                {actors.slice(0, limit).map((a) => (
                   <tr key={a.id}>
                     <ActorRowHeader actor={a} />
                     {positions.map((p) => {
@@ -174,6 +176,7 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
                 ))}
               </tbody>
             </table>
+            <MoreRows shown={Math.min(limit, actors.length)} total={actors.length} more={limit < actors.length} loadMore={showMore} unit={['actor', 'actors']} testid="matrix-count" />
           </div>
         )
       )}

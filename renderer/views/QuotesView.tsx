@@ -9,7 +9,8 @@ import { download } from '../download';
 import { FilterSelect, plainOptions } from './FilterSelect';
 import type { Toast } from './Toasts';
 import { useQuotePages } from './quote-pages';
-import { MoreRows, QuoteTableRow } from './QuoteTableRow';
+import { QuoteTableRow } from './QuoteTableRow';
+import { MoreRows } from './MoreRows';
 
 interface Props {
   actors: Actor[];
@@ -125,7 +126,7 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
               ))}
             </tbody>
           </table>
-          <MoreRows shown={rows.length} total={total} more={more} loadMore={loadMore} />
+          <MoreRows shown={rows.length} total={total} more={more} loadMore={loadMore} unit={['annotation', 'annotations']} testid="quotes-count" />
         </div>
       )}
     </div>

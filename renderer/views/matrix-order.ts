@@ -3,6 +3,9 @@
 // comparison: with 2,000 actors a sort compares some 20,000 pairs.
 import type { StanceCounts } from './matrix-heat';
 
+/** Actor rows a matrix draws at first, and more each time its foot comes near the screen. */
+export const MATRIX_ROWS = 200;
+
 export type RowSort = 'name' | 'supports' | 'opposes' | 'total';
 export type ColSort = 'name' | 'total';
 
