@@ -97,25 +97,37 @@ export class QuoteStore {
    */
   page(q: QuotePageQuery & { limit: number }): QuotePage {
     const { where, params } = filterSql(q);
-    const total = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM annotations n JOIN articles r ON r.id = n.article_id WHERE ${where.join(' AND ')}`).get(params)!.n;
     const sort = QUOTE_SORTS[q.sort ?? 'date'];
     const desc = q.desc ?? sort.desc;
+    // Without a cursor, the same pass that finds the page counts every match (a window over all of them);
+    // after one, the count is a query of its own, since the window would count only what follows.
+    const total = q.after
+      ? this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM annotations n JOIN articles r ON r.id = n.article_id WHERE ${where.join(' AND ')}`).get(params)!.n
+      : null;
     if (q.after) {
       where.push(`(${sort.key}, n.id) ${desc ? '<' : '>'} (@afterKey, @afterId)`);
       params.afterKey = q.after.key;
       params.afterId = q.after.id;
     }
     const dir = desc ? 'DESC' : 'ASC';
-    // One row more than asked says whether a next page exists without a second query.
-    const rows = this.db
-      .prepare<Record<string, unknown>, Row & { sort_key: string }>(
-        `SELECT ${ROW_COLUMNS}, ${sort.key} AS sort_key FROM ${ROW_TABLES} WHERE ${where.join(' AND ')} ORDER BY ${sort.key} ${dir}, n.id ${dir} LIMIT @limit`,
+    // First the page's ids, in order, with only the key through the sort (not every column of every
+    // match); then those rows in full. One row more than asked says whether a next page exists.
+    const keys = this.db
+      .prepare<Record<string, unknown>, { id: number; sort_key: string; total: number }>(
+        `SELECT n.id, ${sort.key} AS sort_key, count(*) OVER () AS total FROM ${ROW_TABLES} WHERE ${where.join(' AND ')} ORDER BY ${sort.key} ${dir}, n.id ${dir} LIMIT @limit`,
       )
       .all({ ...params, limit: q.limit + 1 });
-    const more = rows.length > q.limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return { items: this.complete(rows), total, next: more && last ? { key: last.sort_key, id: last.id } : null };
+    const more = keys.length > q.limit;
+    const matches = total ?? keys[0]?.total ?? 0;
+    if (more) keys.pop();
+    const byId = new Map(
+      this.db
+        .prepare<[string], Row>(`SELECT ${ROW_COLUMNS} FROM ${ROW_TABLES} WHERE n.id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(keys.map((k) => k.id)))
+        .map((r) => [r.id, r]),
+    );
+    const last = keys[keys.length - 1];
+    return { items: this.complete(keys.map((k) => byId.get(k.id)!)), total: matches, next: more && last ? { key: last.sort_key, id: last.id } : null };
   }
 
   /** The articles that hold live annotations (newest first, as the table lists them) and every tag in use. */
