@@ -161,6 +161,9 @@ describe('what the quotes table and the matrices count', () => {
       new Map(cs.map((c) => [`${c.actorId}:${other(c)}`, { supports: c.supports, opposes: c.opposes, neutral: c.neutral }]));
 
     const overview = t.services.quotes.overview();
+    // Its rows: every actor who spoke a live quote coded on any position, by name.
+    expect(overview.actors.map((a) => a.id).sort((a, b) => a - b)).toEqual([...new Set(all.filter((q) => q.speaker && q.positions.length).map((q) => q.speaker!.id))].sort((a, b) => a - b));
+    expect(overview.actors.map((a) => a.name)).toEqual([...overview.actors.map((a) => a.name)].sort(byName));
     expect(cells(overview.cells, (c) => c.topicId)).toEqual(count((q, p) => `${q.speaker!.id}:${p.topicId}`));
     for (const topicId of coded.topicIds) {
       const matrix = t.services.quotes.matrix(topicId);
