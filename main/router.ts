@@ -55,6 +55,8 @@ function handlers(s: Services): Handlers {
     'suggestions.reject': (i) => s.suggestions.reject(i.articleId, i.key),
     'suggestions.unreject': (i) => s.suggestions.unreject(i.articleId, i.key),
     'quotes.list': (i) => s.quotes.list(i),
+    'quotes.page': (i) => s.quotes.page(i),
+    'quotes.facets': () => s.quotes.facets(),
     'matrix.get': (i) => s.quotes.matrix(i.topicId),
     'matrix.overview': () => s.quotes.overview(),
     'quotes.export': (i) => s.quotes.export(i.format, i.filter),

@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -109,6 +109,21 @@ export const quoteFilter = z.strictObject({
 
 /** Which annotations the quotes table, the matrices' drill-down and the coding export show. */
 export type QuoteFilter = z.output<typeof quoteFilter>;
+
+/** The quotes table's sorts; `date` is the article's publication date (newest first unless `desc: false`). */
+export const quoteSorts = ['date', 'article', 'speaker', 'kind', 'text'] as const;
+export type QuoteSort = (typeof quoteSorts)[number];
+const quoteCursor = z.strictObject({ key: z.string().max(10_000), id });
+/** A page of the quotes table: the filter, a sort, and where the page starts. */
+const quotePageQuery = z.strictObject({
+  ...quoteFilter.shape,
+  sort: z.enum(quoteSorts).optional(),
+  /** Descending; left out, the sort's own direction (dates newest first, the others A to Z). */
+  desc: z.boolean().optional(),
+  after: quoteCursor.optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type QuotePageQuery = z.output<typeof quotePageQuery>;
 
 export const quoteExportFormats = ['csv', 'jsonld', 'graphml', 'network-csv'] as const;
 export type QuoteExportFormat = (typeof quoteExportFormats)[number];
@@ -299,6 +314,13 @@ export const contract = {
   /** Takes a rejection back (undo); the key is the one the suggestion had when it was rejected, in the same text. */
   'suggestions.unreject': call<{ key: string }>()(z.strictObject({ articleId: id, key: suggestionKeyInput })),
   'quotes.list': call<QuoteRow[]>()(quoteFilter),
+  /**
+   * One page of the quotes table (keyset pagination: the first page, or the one after the cursor
+   * a page returned), filtered and sorted by the store; `total` counts every match.
+   */
+  'quotes.page': call<QuotePage>()(quotePageQuery),
+  /** The choices of the quotes table's article and tag filters. */
+  'quotes.facets': call<QuoteFacets>()(z.strictObject({})),
   'matrix.get': call<Matrix>()(z.strictObject({ topicId: id })),
   /** Every actor × every topic, counts of codings per stance. */
   'matrix.overview': call<MatrixOverview>()(z.strictObject({})),

@@ -218,6 +218,26 @@ export interface QuoteRow {
   positions: { id: number; claim: string; topicId: number; topic: string; stance: Stance }[];
 }
 
+/** Where the next page of the quotes table starts: the last row's sort key and id (see ArticleCursor). */
+export interface QuoteCursor {
+  key: string;
+  id: number;
+}
+
+/** One page of the quotes table, and how many annotations match the filter (counted by the store). */
+export interface QuotePage {
+  items: QuoteRow[];
+  total: number;
+  /** Pass as `after` for the page that follows; null on the last page. */
+  next: QuoteCursor | null;
+}
+
+/** What the quotes table's filters offer: the articles that have live annotations, and every tag in use. */
+export interface QuoteFacets {
+  articles: { id: number; title: string }[];
+  tags: string[];
+}
+
 /** The actor × position landscape of one topic. */
 export interface Matrix {
   topic: { id: number; name: string };

@@ -1,13 +1,16 @@
 // The coding read back: the quotes table (every annotation with its article, speaker and
 // positions), the actor × position matrices, and the coding exported for other tools.
-import type { QuoteExportFormat, QuoteFilter } from '../../shared/contract';
-import type { Matrix, MatrixOverview, QuoteRow } from '../../shared/model';
+import type { QuoteExportFormat, QuoteFilter, QuotePageQuery } from '../../shared/contract';
+import type { Matrix, MatrixOverview, QuoteFacets, QuotePage, QuoteRow } from '../../shared/model';
 import type { QuoteStore } from '../store/quotes';
 import type { ArticleStore } from '../store/articles';
 import type { ActorStore } from '../store/actors';
 import type { TopicStore } from '../store/topics';
 import { notFound } from '../errors';
 import { exportQuotes, type ExportedFile } from './export/quotes';
+
+/** Rows a page holds unless the caller says: a screen and a half of the table. */
+export const DEFAULT_QUOTE_PAGE = 100;
 
 export class QuoteService {
   constructor(
@@ -19,6 +22,17 @@ export class QuoteService {
 
   list(filter: QuoteFilter = {}): QuoteRow[] {
     return this.quotes.list(this.known(filter));
+  }
+
+  /** One page of the quotes table; a filter naming something that does not exist is an error, as for `list`. */
+  page(q: QuotePageQuery): QuotePage {
+    this.known(q);
+    return this.quotes.page({ ...q, limit: q.limit ?? DEFAULT_QUOTE_PAGE });
+  }
+
+  /** The choices of the table's article and tag filters. */
+  facets(): QuoteFacets {
+    return this.quotes.facets();
   }
 
   /** Who stands where on one topic. */

@@ -1,8 +1,8 @@
 // Read-side of the coding: annotations joined with their article, speaker and positions, for the
 // quotes table, the quote bank, exports and the actor × position matrix.
 import type Database from 'better-sqlite3';
-import type { QuoteFilter } from '../../shared/contract';
-import type { AnnotationKind, Matrix, MatrixOverview, QuoteRow, Stance, ActorKind } from '../../shared/model';
+import type { QuoteFilter, QuotePageQuery, QuoteSort } from '../../shared/contract';
+import type { AnnotationKind, Matrix, MatrixOverview, QuoteFacets, QuotePage, QuoteRow, Stance, ActorKind } from '../../shared/model';
 
 interface Row {
   id: number;
@@ -27,47 +27,124 @@ interface Row {
   speaker_kind: ActorKind | null;
 }
 
+const ROW_COLUMNS = `n.id, n.kind, n.exact, n.comment, n.tags, n.orphaned, n.start, n."end", n.prefix, n.suffix, n.created_at,
+  r.id AS article_id, r.title, r.outlet, r.author, r.published_at, r.url,
+  s.id AS speaker_id, s.name AS speaker_name, s.kind AS speaker_kind`;
+const ROW_TABLES = `annotations n JOIN articles r ON r.id = n.article_id LEFT JOIN actors s ON s.id = n.speaker_id`;
+
+/**
+ * Each sort as one text key (the cursor's `key`) and its own direction; the annotation's id breaks
+ * ties. By date, quotes of one article stay together in reading order: the key carries the article
+ * id and the quote's start (counted down, so the newest-first order reads each article top to bottom);
+ * an undated article's key starts with the space, below every digit, so it comes last newest-first.
+ * By text, the first 200 characters decide (the id after them), so a cursor stays small.
+ */
+const QUOTE_SORTS: Record<QuoteSort, { key: string; desc: boolean }> = {
+  date: { key: `coalesce(r.published_at, '') || printf(' %012d %012d', r.id, 999999999999 - n.start)`, desc: true },
+  article: { key: 'r.title COLLATE NOCASE', desc: false },
+  // No speaker sorts last from A to Z, as it did in the table.
+  speaker: { key: `coalesce(s.name, char(1114111)) COLLATE NOCASE`, desc: false },
+  kind: { key: 'n.kind', desc: false },
+  text: { key: 'substr(n.exact, 1, 200) COLLATE NOCASE', desc: false },
+};
+
+/** The WHERE of a quote filter: live annotations on live articles, and each condition the filter sets. */
+function filterSql(filter: QuoteFilter): { where: string[]; params: Record<string, unknown> } {
+  const where = ['n.deleted_at IS NULL', 'r.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  const coding: string[] = [];
+  /** Adds a condition, to the annotation's or to its codings' list, when the filter has that value. */
+  const add = (to: string[], sql: string, key: keyof QuoteFilter) => {
+    const value = filter[key];
+    if (value === undefined) return;
+    to.push(sql);
+    params[key] = value;
+  };
+  add(where, 'n.article_id = @articleId', 'articleId');
+  add(where, 'n.speaker_id = @actorId', 'actorId');
+  add(where, 'n.kind = @kind', 'kind');
+  add(where, 'EXISTS (SELECT 1 FROM json_each(n.tags) WHERE json_each.value = @tag)', 'tag');
+  add(where, 'r.published_at >= @from', 'from');
+  add(where, 'r.published_at <= @to', 'to');
+  // Position filters keep the annotation when any of its codings matches all the given conditions.
+  add(coding, 'ap.position_id = @positionId', 'positionId');
+  add(coding, 'ap.stance = @stance', 'stance');
+  add(coding, 'p.topic_id = @topicId', 'topicId');
+  if (coding.length) {
+    where.push(`EXISTS (SELECT 1 FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id WHERE ap.annotation_id = n.id AND ${coding.join(' AND ')})`);
+  }
+  return { where, params };
+}
+
 export class QuoteStore {
   constructor(private readonly db: Database.Database) {}
 
   list(filter: QuoteFilter = {}): QuoteRow[] {
-    const where = ['n.deleted_at IS NULL', 'r.deleted_at IS NULL'];
-    const params: Record<string, unknown> = {};
-    const coding: string[] = [];
-    /** Adds a condition, to the annotation's or to its codings' list, when the filter has that value. */
-    const add = (to: string[], sql: string, key: keyof QuoteFilter) => {
-      const value = filter[key];
-      if (value === undefined) return;
-      to.push(sql);
-      params[key] = value;
-    };
-    add(where, 'n.article_id = @articleId', 'articleId');
-    add(where, 'n.speaker_id = @actorId', 'actorId');
-    add(where, 'n.kind = @kind', 'kind');
-    add(where, 'EXISTS (SELECT 1 FROM json_each(n.tags) WHERE json_each.value = @tag)', 'tag');
-    add(where, 'r.published_at >= @from', 'from');
-    add(where, 'r.published_at <= @to', 'to');
-    // Position filters keep the annotation when any of its codings matches all the given conditions.
-    add(coding, 'ap.position_id = @positionId', 'positionId');
-    add(coding, 'ap.stance = @stance', 'stance');
-    add(coding, 'p.topic_id = @topicId', 'topicId');
-    if (coding.length) {
-      where.push(`EXISTS (SELECT 1 FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id WHERE ap.annotation_id = n.id AND ${coding.join(' AND ')})`);
-    }
-
+    const { where, params } = filterSql(filter);
     const rows = this.db
       .prepare<Record<string, unknown>, Row>(
-        `SELECT n.id, n.kind, n.exact, n.comment, n.tags, n.orphaned, n.start, n."end", n.prefix, n.suffix, n.created_at,
-                r.id AS article_id, r.title, r.outlet, r.author, r.published_at, r.url,
-                s.id AS speaker_id, s.name AS speaker_name, s.kind AS speaker_kind
-           FROM annotations n
-           JOIN articles r ON r.id = n.article_id
-           LEFT JOIN actors s ON s.id = n.speaker_id
-          WHERE ${where.join(' AND ')}
+        `SELECT ${ROW_COLUMNS} FROM ${ROW_TABLES} WHERE ${where.join(' AND ')}
           ORDER BY r.published_at IS NULL, r.published_at DESC, r.id DESC, n.start`,
       )
       .all(params);
     return this.complete(rows);
+  }
+
+  /**
+   * One page of the quotes table: the filter's matches in the sort's order, after `after` (a cursor
+   * an earlier page returned), with the count of all matches. Keyset: rows added or removed before
+   * the cursor do not shift the next page.
+   */
+  page(q: QuotePageQuery & { limit: number }): QuotePage {
+    const { where, params } = filterSql(q);
+    const sort = QUOTE_SORTS[q.sort ?? 'date'];
+    const desc = q.desc ?? sort.desc;
+    // Without a cursor, the same pass that finds the page counts every match (a window over all of them);
+    // after one, the count is a query of its own, since the window would count only what follows.
+    const total = q.after
+      ? this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM annotations n JOIN articles r ON r.id = n.article_id WHERE ${where.join(' AND ')}`).get(params)!.n
+      : null;
+    if (q.after) {
+      where.push(`(${sort.key}, n.id) ${desc ? '<' : '>'} (@afterKey, @afterId)`);
+      params.afterKey = q.after.key;
+      params.afterId = q.after.id;
+    }
+    const dir = desc ? 'DESC' : 'ASC';
+    // First the page's ids, in order, with only the key through the sort (not every column of every
+    // match); then those rows in full. One row more than asked says whether a next page exists.
+    const keys = this.db
+      .prepare<Record<string, unknown>, { id: number; sort_key: string; total: number }>(
+        `SELECT n.id, ${sort.key} AS sort_key, count(*) OVER () AS total FROM ${ROW_TABLES} WHERE ${where.join(' AND ')} ORDER BY ${sort.key} ${dir}, n.id ${dir} LIMIT @limit`,
+      )
+      .all({ ...params, limit: q.limit + 1 });
+    const more = keys.length > q.limit;
+    const matches = total ?? keys[0]?.total ?? 0;
+    if (more) keys.pop();
+    const byId = new Map(
+      this.db
+        .prepare<[string], Row>(`SELECT ${ROW_COLUMNS} FROM ${ROW_TABLES} WHERE n.id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(keys.map((k) => k.id)))
+        .map((r) => [r.id, r]),
+    );
+    const last = keys[keys.length - 1];
+    return { items: this.complete(keys.map((k) => byId.get(k.id)!)), total: matches, next: more && last ? { key: last.sort_key, id: last.id } : null };
+  }
+
+  /** The articles that hold live annotations (newest first, as the table lists them) and every tag in use. */
+  facets(): QuoteFacets {
+    const live = 'n.deleted_at IS NULL AND r.deleted_at IS NULL';
+    const articles = this.db
+      .prepare<[], { id: number; title: string }>(
+        `SELECT r.id, r.title FROM articles r WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = r.id AND n.deleted_at IS NULL)
+          ORDER BY r.published_at IS NULL, r.published_at DESC, r.id DESC`,
+      )
+      .all();
+    const tags = this.db
+      .prepare<[], { tag: string }>(`SELECT DISTINCT t.value AS tag FROM annotations n JOIN articles r ON r.id = n.article_id, json_each(n.tags) t WHERE ${live} AND n.tags <> '[]'`)
+      .all()
+      .map((t) => t.tag)
+      .sort((a, b) => a.localeCompare(b));
+    return { articles, tags };
   }
 
   private complete(rows: Row[]): QuoteRow[] {
@@ -75,16 +152,20 @@ export class QuoteStore {
     const affiliations = new Map<number, { name: string; role: string | null }[]>();
     if (rows.length) {
       for (const p of this.db
-        .prepare<[], { annotation_id: number; id: number; claim: string; topic_id: number; topic: string; stance: Stance }>(
+        .prepare<[string], { annotation_id: number; id: number; claim: string; topic_id: number; topic: string; stance: Stance }>(
           `SELECT ap.annotation_id, p.id, p.claim, p.topic_id, t.name AS topic, ap.stance
-             FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id JOIN topics t ON t.id = p.topic_id ORDER BY ap.rowid`,
+             FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id JOIN topics t ON t.id = p.topic_id
+            WHERE ap.annotation_id IN (SELECT value FROM json_each(?)) ORDER BY ap.rowid`,
         )
-        .all()) {
+        .all(JSON.stringify(rows.map((r) => r.id)))) {
         positions.set(p.annotation_id, [...(positions.get(p.annotation_id) ?? []), { id: p.id, claim: p.claim, topicId: p.topic_id, topic: p.topic, stance: p.stance }]);
       }
       for (const f of this.db
-        .prepare<[], { actor_id: number; name: string; role: string | null }>(`SELECT f.actor_id, o.name, f.role FROM affiliations f JOIN actors o ON o.id = f.organization_id ORDER BY o.name`)
-        .all()) {
+        .prepare<[string], { actor_id: number; name: string; role: string | null }>(
+          `SELECT f.actor_id, o.name, f.role FROM affiliations f JOIN actors o ON o.id = f.organization_id
+            WHERE f.actor_id IN (SELECT value FROM json_each(?)) ORDER BY o.name`,
+        )
+        .all(JSON.stringify([...new Set(rows.flatMap((r) => (r.speaker_id === null ? [] : [r.speaker_id])))]))) {
         affiliations.set(f.actor_id, [...(affiliations.get(f.actor_id) ?? []), { name: f.name, role: f.role }]);
       }
     }
@@ -124,14 +205,11 @@ export class QuoteStore {
           GROUP BY n.speaker_id, p.topic_id`,
       )
       .all();
+    // The actors are those the cells name: one pass over the codings, not a second one to find them.
+    const actorIds = [...new Set(cells.map((c) => c.actorId))];
     const actors = this.db
-      .prepare<[], { id: number; name: string; color: string }>(
-        `SELECT id, name, color FROM actors WHERE id IN (
-           SELECT n.speaker_id FROM annotations n JOIN annotation_positions ap ON ap.annotation_id = n.id JOIN articles r ON r.id = n.article_id
-            WHERE n.deleted_at IS NULL AND r.deleted_at IS NULL)
-         ORDER BY name COLLATE NOCASE`,
-      )
-      .all();
+      .prepare<[string], { id: number; name: string; color: string }>(`SELECT id, name, color FROM actors WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name COLLATE NOCASE`)
+      .all(JSON.stringify(actorIds));
     return { actors, topics, cells };
   }
 

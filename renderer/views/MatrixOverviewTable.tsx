@@ -1,37 +1,28 @@
 // The whole landscape at a glance: actors as rows, topics as columns, each cell counting that
 // actor's codings on the topic's positions by stance. A cell lists the quotes; a topic opens its matrix.
+// The most coded actors come first, a few hundred at a time (2,000 rows of 20 topics are 40,000 cells).
 import { useMemo } from 'preact/hooks';
 import type { MatrixOverview } from '../../shared/model';
 import { plural } from '../../shared/plural';
-import type { StanceCounts } from './matrix-heat';
 import { ActorRowHeader, StanceCell } from './MatrixCells';
-
-type Cell = MatrixOverview['cells'][number];
+import { MoreRows, useRowLimit } from './MoreRows';
+import { MATRIX_ROWS, cellTotal as total, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
 
 interface Props {
   overview: MatrixOverview;
-  rowSort: 'name' | 'supports' | 'opposes' | 'total';
-  colSort: 'name' | 'total';
+  rowSort: RowSort;
+  colSort: ColSort;
   onPick: (actor: { id: number; name: string }, topic: { id: number; name: string }) => void;
   onOpenTopic: (topicId: number) => void;
 }
 
-const total = (c: StanceCounts) => c.supports + c.opposes + c.neutral;
-
 export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpenTopic }: Props) {
   const cellOf = useMemo(() => new Map(overview.cells.map((c) => [`${c.actorId}:${c.topicId}`, c])), [overview]);
-  const sum = (cells: Cell[], k: 'supports' | 'opposes' | 'total') => cells.reduce((n, c) => n + (k === 'total' ? total(c) : c[k]), 0);
-  const actors = [...overview.actors].sort((a, b) =>
-    rowSort === 'name'
-      ? a.name.localeCompare(b.name)
-      : sum(overview.cells.filter((c) => c.actorId === b.id), rowSort) - sum(overview.cells.filter((c) => c.actorId === a.id), rowSort) || a.name.localeCompare(b.name),
-  );
-  const topics = [...overview.topics].sort((a, b) =>
-    colSort === 'name'
-      ? a.name.localeCompare(b.name)
-      : sum(overview.cells.filter((c) => c.topicId === b.id), 'total') - sum(overview.cells.filter((c) => c.topicId === a.id), 'total') || a.name.localeCompare(b.name),
-  );
-  const max = Math.max(1, ...overview.cells.map(total));
+  const sums = useMemo(() => sumCells(overview.cells, (c) => c.actorId, (c) => c.topicId), [overview]);
+  const actors = useMemo(() => ordered(overview.actors, (a) => a.name, sums.rows, rowSort), [overview, sums, rowSort]);
+  const topics = useMemo(() => ordered(overview.topics, (t) => t.name, sums.cols, colSort), [overview, sums, colSort]);
+  const max = useMemo(() => overview.cells.reduce((m, c) => Math.max(m, total(c)), 1), [overview]);
+  const [limit, showMore] = useRowLimit(MATRIX_ROWS, overview);
 
   return (
     <div class="matrix-scroll">
@@ -49,7 +40,7 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
           </tr>
         </thead>
         <tbody>
-          {actors.map((a) => (
+          {actors.slice(0, limit).map((a) => (
             <tr key={a.id}>
               <ActorRowHeader actor={a} />
               {topics.map((t) => {
@@ -69,6 +60,7 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
           ))}
         </tbody>
       </table>
+      <MoreRows shown={Math.min(limit, actors.length)} total={actors.length} more={limit < actors.length} loadMore={showMore} unit={['actor', 'actors']} testid="matrix-count" />
     </div>
   );
 }

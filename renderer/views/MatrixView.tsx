@@ -8,6 +8,8 @@ import type { Toast } from './Toasts';
 import { Words } from './Words';
 import { MatrixOverviewTable } from './MatrixOverviewTable';
 import { ActorRowHeader, StanceCell } from './MatrixCells';
+import { MoreRows, useRowLimit } from './MoreRows';
+import { MATRIX_ROWS, cellTotal, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
 
 interface Props {
   topics: Topic[];
@@ -15,8 +17,6 @@ interface Props {
   onOpenQuote: (q: QuoteRow) => void;
 }
 
-type RowSort = 'name' | 'supports' | 'opposes' | 'total';
-type ColSort = 'name' | 'total';
 /** A topic's id, or the overview of all topics. */
 type Choice = number | 'all';
 
@@ -71,19 +71,14 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
     for (const c of matrix?.cells ?? []) m.set(`${c.actorId}:${c.positionId}`, c);
     return m;
   }, [matrix]);
+  const shown = choice === 'all' ? null : matrix?.topic.id === choice ? matrix : null;
+  const sums = useMemo(() => sumCells(shown?.cells ?? [], (c) => c.actorId, (c) => c.positionId), [shown]);
+  const actors = useMemo(() => ordered(shown?.actors ?? [], (a) => a.name, sums.rows, rowSort), [shown, sums, rowSort]);
+  const positions = useMemo(() => ordered(shown?.positions ?? [], (p) => p.claim, sums.cols, colSort), [shown, sums, colSort]);
+  const max = useMemo(() => (shown?.cells ?? []).reduce((m, c) => Math.max(m, cellTotal(c)), 1), [shown]);
+  const [limit, showMore] = useRowLimit(MATRIX_ROWS, shown);
 
   if (!topics.length) return <p class="empty view-empty">No topics yet. Code a quote with a position while reading, and the landscape appears here.</p>;
-
-  const shown = choice === 'all' ? null : matrix?.topic.id === choice ? matrix : null;
-  const sum = (cells: Cell[], k: 'supports' | 'opposes' | 'neutral' | 'total') => cells.reduce((n, c) => n + (k === 'total' ? c.supports + c.opposes + c.neutral : c[k]), 0);
-  const actors = [...(shown?.actors ?? [])].sort((a, b) => {
-    if (rowSort === 'name') return a.name.localeCompare(b.name);
-    return sum(shown!.cells.filter((c) => c.actorId === b.id), rowSort) - sum(shown!.cells.filter((c) => c.actorId === a.id), rowSort) || a.name.localeCompare(b.name);
-  });
-  const positions = [...(shown?.positions ?? [])].sort((a, b) =>
-    colSort === 'name' ? a.claim.localeCompare(b.claim) : sum(shown!.cells.filter((c) => c.positionId === b.id), 'total') - sum(shown!.cells.filter((c) => c.positionId === a.id), 'total') || a.claim.localeCompare(b.claim),
-  );
-  const max = Math.max(1, ...(shown?.cells ?? []).map((c) => c.supports + c.opposes + c.neutral));
 
   const pick = async (filter: { actorId: number; positionId?: number; topicId?: number }, heading: string, codings: Picked['codings']) => {
     try {
@@ -159,7 +154,7 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {actors.map((a) => (
+                {actors.slice(0, limit).map((a) => (
                   <tr key={a.id}>
                     <ActorRowHeader actor={a} />
                     {positions.map((p) => {
@@ -181,6 +176,7 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
                 ))}
               </tbody>
             </table>
+            <MoreRows shown={Math.min(limit, actors.length)} total={actors.length} more={limit < actors.length} loadMore={showMore} unit={['actor', 'actors']} testid="matrix-count" />
           </div>
         )
       )}

@@ -1,13 +1,16 @@
-// Every annotation in the library as a table: filter, sort, open, export.
+// Every annotation in the library as a table: filter, sort, open, export. The store filters, sorts
+// and counts; the table shows a page at a time and reads the next as the analyst scrolls to it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Actor, AnnotationKind, QuoteRow, Stance, Topic } from '../../shared/model';
+import type { Actor, AnnotationKind, QuoteFacets, QuoteRow, Stance, Topic } from '../../shared/model';
 import { annotationKinds, stances } from '../../shared/model';
-import type { QuoteExportFormat } from '../../shared/contract';
+import type { QuoteExportFormat, QuoteSort } from '../../shared/contract';
 import { call } from '../api';
 import { download } from '../download';
 import { FilterSelect, plainOptions } from './FilterSelect';
 import type { Toast } from './Toasts';
-import { Tags, Words } from './Words';
+import { useQuotePages } from './quote-pages';
+import { QuoteTableRow } from './QuoteTableRow';
+import { MoreRows } from './MoreRows';
 
 interface Props {
   actors: Actor[];
@@ -28,16 +31,6 @@ interface Filter {
   to?: string;
 }
 
-type SortKey = 'date' | 'article' | 'speaker' | 'kind' | 'text';
-
-const KEY: Record<SortKey, (q: QuoteRow) => string> = {
-  date: (q) => q.article.publishedAt ?? '',
-  article: (q) => q.article.title.toLowerCase(),
-  speaker: (q) => q.speaker?.name.toLowerCase() ?? '\uffff',
-  kind: (q) => q.kind,
-  text: (q) => q.text.toLowerCase(),
-};
-
 const EXPORTS: { format: QuoteExportFormat; label: string }[] = [
   { format: 'csv', label: 'Quotes (CSV)' },
   { format: 'jsonld', label: 'Annotations (W3C JSON-LD)' },
@@ -47,34 +40,20 @@ const EXPORTS: { format: QuoteExportFormat; label: string }[] = [
 
 export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
   const [filter, setFilter] = useState<Filter>({});
-  const [rows, setRows] = useState<QuoteRow[] | null>(null);
-  const [articles, setArticles] = useState<{ id: number; title: string }[]>([]);
-  const [tags, setTags] = useState<string[]>([]);
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: true });
+  const [facets, setFacets] = useState<QuoteFacets>({ articles: [], tags: [] });
+  const [sort, setSort] = useState<{ key: QuoteSort; desc: boolean }>({ key: 'date', desc: true });
   const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
+  // The store filters, sorts and counts; the table holds the pages read so far.
+  const query = useMemo(() => ({ ...filter, sort: sort.key, desc: sort.desc }), [filter, sort]);
+  const { rows, total, more, loadMore } = useQuotePages(query, fail);
 
   useEffect(() => {
-    call('quotes.list', filter).then(setRows).catch(fail);
-  }, [filter]);
-
-  useEffect(() => {
-    call('quotes.list', {})
-      .then((all) => {
-        setArticles([...new Map(all.map((q) => [q.article.id, { id: q.article.id, title: q.article.title }])).values()]);
-        setTags([...new Set(all.flatMap((q) => q.tags))].sort((a, b) => a.localeCompare(b)));
-      })
-      .catch(fail);
+    call('quotes.facets', {}).then(setFacets).catch(fail);
   }, []);
-
-  const sorted = useMemo(() => {
-    if (!rows) return null;
-    const k = KEY[sort.key];
-    return [...rows].sort((a, b) => (sort.desc ? -1 : 1) * k(a).localeCompare(k(b)));
-  }, [rows, sort]);
 
   const positions = topics.filter((t) => !filter.topicId || t.id === filter.topicId).flatMap((t) => t.positions);
   const set = (patch: Filter) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as Filter);
-  const header = (key: SortKey, label: string) => (
+  const header = (key: QuoteSort, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button class="link-button" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key === 'date' })}>
         {label} {sort.key === key ? (sort.desc ? '▾' : '▴') : ''}
@@ -96,8 +75,8 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
         <FilterSelect label="Position" anyLabel="Any position" value={filter.positionId} options={positions.map((p) => ({ value: p.id, label: p.claim }))} onChange={(v) => set({ positionId: v || undefined })} />
         <FilterSelect label="Stance" anyLabel="Any stance" value={filter.stance} options={plainOptions(stances)} onChange={(v) => set({ stance: v || undefined })} />
         <FilterSelect label="Kind" anyLabel="Any kind" value={filter.kind} options={plainOptions(annotationKinds)} onChange={(v) => set({ kind: v || undefined })} />
-        <FilterSelect label="Tag" anyLabel="Any tag" value={filter.tag} options={tags.map((t) => ({ value: t, label: `#${t}` }))} onChange={(v) => set({ tag: v || undefined })} />
-        <FilterSelect label="Article" anyLabel="Any article" value={filter.articleId} options={articles.map((a) => ({ value: a.id, label: a.title.slice(0, 60) }))} onChange={(v) => set({ articleId: v || undefined })} />
+        <FilterSelect label="Tag" anyLabel="Any tag" value={filter.tag} options={facets.tags.map((t) => ({ value: t, label: `#${t}` }))} onChange={(v) => set({ tag: v || undefined })} />
+        <FilterSelect label="Article" anyLabel="Any article" value={filter.articleId} options={facets.articles.map((a) => ({ value: a.id, label: a.title.slice(0, 60) }))} onChange={(v) => set({ articleId: v || undefined })} />
         <label>
           From <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || undefined })} />
         </label>
@@ -122,13 +101,13 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
           </button>
         ))}
       </div>
-      {sorted === null ? (
+      {rows === null ? (
         <p class="empty">Loading…</p>
-      ) : sorted.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p class="empty">{Object.keys(filter).length ? 'No annotations match these filters.' : 'No annotations yet. Select a passage while reading and press Q.'}</p>
       ) : (
         <div class="table-scroll">
-          <table class="quotes-table" data-testid="quotes-table">
+          <table class="quotes-table" data-testid="quotes-table" aria-rowcount={total + 1}>
             <thead>
               <tr>
                 {header('date', 'Date')}
@@ -142,37 +121,12 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
               </tr>
             </thead>
             <tbody>
-              {sorted.map((q) => (
-                <tr key={q.id} data-testid="quote-row" onClick={() => onOpenQuote(q)}>
-                  <td class="nowrap">{q.article.publishedAt ?? ''}</td>
-                  <td>
-                    {q.article.title}
-                    {q.article.outlet && <div class="hint">{q.article.outlet}</div>}
-                  </td>
-                  <td>
-                    {q.speaker?.name ?? <em class="hint">none</em>}
-                    {q.speaker?.affiliations[0] && <div class="hint">{q.speaker.affiliations.map((f) => (f.role ? `${f.role}, ${f.name}` : f.name)).join('; ')}</div>}
-                  </td>
-                  <td>{q.kind}</td>
-                  <td>
-                    {q.positions.map((p) => (
-                      <div key={p.id} class={`stance-${p.stance}`}>
-                        <strong>{p.stance}</strong> {p.claim}
-                      </div>
-                    ))}
-                  </td>
-                  <td class="quote-text">
-                    <Words kind={q.kind} text={q.text} class="words" />
-                    {q.orphaned && <span class="badge">orphan</span>}
-                  </td>
-                  <td>{q.comment}</td>
-                  <td>
-                    <Tags tags={q.tags} />
-                  </td>
-                </tr>
+              {rows.map((q) => (
+                <QuoteTableRow key={q.id} quote={q} onOpen={onOpenQuote} />
               ))}
             </tbody>
           </table>
+          <MoreRows shown={rows.length} total={total} more={more} loadMore={loadMore} unit={['annotation', 'annotations']} testid="quotes-count" />
         </div>
       )}
     </div>

@@ -14,6 +14,11 @@ export interface CorpusArticle {
 }
 
 export const DEFAULT_SEED = 0x5eed2024;
+/**
+ * The generator's edition: raise it whenever a change to this file changes the articles a seed
+ * gives, so libraries cached from an older edition (library-cache.ts) are built again.
+ */
+export const CORPUS_EDITION = 1;
 export const WORDS_PER_ARTICLE = 800;
 
 export function mulberry32(seed: number): () => number {

@@ -16,6 +16,7 @@ import { createRouter } from '../../main/router';
 import { startWebServer } from '../../main/web/server';
 import { cli } from '../reliability/cli-run';
 import { progress, round } from './stats';
+import { appHeaps } from './memory';
 
 const workerScript = new URL('../../dist/main/html-worker.js', import.meta.url);
 const MB = 1024 * 1024;
@@ -99,6 +100,18 @@ function benchLongImports(dir: string) {
 }
 
 async function benchLongArticleInReader(dir: string, rendererDir: string) {
+  const timings = await timeLongArticleInReader(dir, rendererDir);
+  progress('long input: heaps with the 100,000-paragraph article open…');
+  // Issue 12: the app's heaps with the big article read, browser mode's main side in its own process.
+  const memory = await appHeaps(path.join(dir, 'long-reader.sqlite'), rendererDir, async (page, url) => {
+    await page.goto(url);
+    await page.getByTestId('library-item').first().click();
+    await page.getByTestId('article-view').filter({ hasText: 'Paragraph 0 of' }).waitFor({ timeout: 240_000 });
+  });
+  return { ...timings, memory };
+}
+
+async function timeLongArticleInReader(dir: string, rendererDir: string) {
   progress('long input: a 100,000-paragraph article in the reader…');
   const lib = await openLibrary(path.join(dir, 'long-reader.sqlite'));
   const services = createServices(lib);

@@ -2,12 +2,19 @@
 // through playwright-core, and the time from navigation start until the first library row is visible
 // AND a click on it has put the article's text in the reader. Timestamps are taken in the page
 // (performance.now(), whose origin is the navigation start) the frame after the DOM shows each state.
-import type { Library } from '../../main/store/open';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openLibrary, type Library } from '../../main/store/open';
 import { createServices } from '../../main/services';
 import { createRouter } from '../../main/router';
 import { startWebServer } from '../../main/web/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { median, progress, round } from './stats';
+import { appHeaps, type AppHeaps } from './memory';
+import { cachedLibrary } from './library-cache';
+import { generateArticles } from './corpus';
 
 /** Issue 12: warm, until the first article is readable; and the same for any size of library. */
 export const OPEN_BUDGET_MS = 500;
@@ -140,8 +147,26 @@ async function measureLibrary(lib: Library, rendererDir: string, label: string):
   }
 }
 
+/** The app's heaps with this library open, its first article read (see memory.ts). */
+async function heapsWithLibrary(lib: Library, rendererDir: string): Promise<AppHeaps> {
+  return appHeaps(lib.path, rendererDir, async (page, url) => {
+    await page.goto(url);
+    await page.getByTestId('library-item').first().click();
+    await page.getByTestId('article-view').filter({ hasText: /\S/ }).waitFor({ state: 'visible' });
+  });
+}
+
+export interface LargerLibraryFigures extends OpenFigures {
+  /** Warm median at this size over the warm median of the benchmark's library: 1 when size costs nothing. */
+  growth: number;
+  growthBudget: number;
+  memory: AppHeaps;
+  met: boolean;
+}
+
 export interface OpenLibraryFigures extends OpenFigures {
   what: string;
+  memory: AppHeaps;
   budgetMs: number;
   coldBudgetMs: number;
   /** Warm median over the one-article library's warm median: near 1 when the list is paged. */
@@ -149,22 +174,75 @@ export interface OpenLibraryFigures extends OpenFigures {
   sizeRatioBudget: number;
   met: boolean;
   peer: OpenFigures & { what: string };
+  /** The same figures over a larger library (100,000 articles), so growth shows as a curve; null when not asked. */
+  larger: LargerLibraryFigures | null;
 }
 
-export async function benchOpenLibrary(big: Library, small: Library, rendererDir: string): Promise<OpenLibraryFigures> {
+export async function benchOpenLibrary(big: Library, small: Library, rendererDir: string, larger: Library | null = null): Promise<OpenLibraryFigures> {
   // A throwaway launch first, so "cold" means a fresh profile and cache, not Chromium's binary off disk.
   await (await launch()).close();
   const ours = await measureLibrary(big, rendererDir, 'benchmark');
   const peer = await measureLibrary(small, rendererDir, 'peer');
   const sizeRatio = round(ours.warmMedianMs / peer.warmMedianMs, 2);
+  progress('open library: heaps with the benchmark’s library open…');
+  const memory = await heapsWithLibrary(big, rendererDir);
+  let largerFigures: LargerLibraryFigures | null = null;
+  if (larger) {
+    const at = await measureLibrary(larger, rendererDir, 'larger');
+    progress('open library: heaps with the larger library open…');
+    const growth = round(at.warmMedianMs / ours.warmMedianMs, 2);
+    largerFigures = {
+      ...at,
+      growth,
+      growthBudget: SIZE_RATIO_BUDGET,
+      memory: await heapsWithLibrary(larger, rendererDir),
+      met: at.coldMs <= COLD_BUDGET_MS && at.warmMedianMs <= OPEN_BUDGET_MS && growth <= SIZE_RATIO_BUDGET,
+    };
+  }
   return {
     what: 'navigation start → first library-item visible, clicked, and the article text painted in the reader (in-page performance.now())',
     ...ours,
+    memory,
     budgetMs: OPEN_BUDGET_MS,
     coldBudgetMs: COLD_BUDGET_MS,
     sizeRatio,
     sizeRatioBudget: SIZE_RATIO_BUDGET,
-    met: ours.coldMs <= COLD_BUDGET_MS && ours.warmMedianMs <= OPEN_BUDGET_MS && sizeRatio <= SIZE_RATIO_BUDGET,
+    met: ours.coldMs <= COLD_BUDGET_MS && ours.warmMedianMs <= OPEN_BUDGET_MS && sizeRatio <= SIZE_RATIO_BUDGET && (largerFigures?.met ?? true),
     peer: { what: 'the same page over a library of one article', ...peer },
+    larger: largerFigures,
   };
+}
+
+/** The articles of the larger point (BENCH_LARGER_ARTICLES; 0 leaves it out). */
+export const largerLibrarySize = (): number => {
+  const n = Number(process.env.BENCH_LARGER_ARTICLES ?? 100_000);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`BENCH_LARGER_ARTICLES must be a whole number, not “${process.env.BENCH_LARGER_ARTICLES}”.`);
+  return n;
+};
+
+// Alone: `node --expose-gc --import tsx tests/bench/open-library.ts` measures the cached libraries of
+// 10,000 and 100,000 generated articles (built on the first run) beside a one-article library.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log = console.error;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-open-'));
+  const opened: Library[] = [];
+  try {
+    const rendererDir = path.join(dir, 'renderer');
+    fs.cpSync(path.join(root, 'dist/renderer'), rendererDir, { recursive: true });
+    const big = (await cachedLibrary(Number(process.env.BENCH_ARTICLES ?? 10_000))).lib;
+    opened.push(big);
+    const n = largerLibrarySize();
+    const larger = n ? (await cachedLibrary(n)).lib : null;
+    if (larger) opened.push(larger);
+    const small = await openLibrary(path.join(dir, 'one.sqlite'));
+    opened.push(small);
+    const a = generateArticles(1).next().value!;
+    const one = await createServices(small).importer.import({ file: 'article.txt', encoding: 'text', data: a.text, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
+    if (one.status !== 'imported') throw new Error(`The peer library’s article was not imported: ${JSON.stringify(one)}`);
+    process.stdout.write(`${JSON.stringify(await benchOpenLibrary(big, small, rendererDir, larger), null, 2)}\n`);
+  } finally {
+    for (const lib of opened) lib.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,8 +1,9 @@
 // `npm run bench`: import, search and open-library figures over a generated corpus, then annotation,
 // re-anchoring, suggestions, typing, autosave, long-input, PDF export and PDF import figures, each beside a peer measured
 // in the same run, with the budget and whether it was met. One JSON object on stdout;
-// progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_KEEP=1 keeps
-// the temporary libraries.
+// progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_LARGER_ARTICLES
+// the open-library curve's larger point (default 100,000, cached between runs; 0 leaves it out);
+// BENCH_KEEP=1 keeps the temporary libraries.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,9 @@ import { DEFAULT_SEED, generateCorpus } from './corpus';
 import { benchQueries } from './queries';
 import { benchImport } from './import';
 import { benchSearch } from './search';
-import { benchOpenLibrary } from './open-library';
+import { benchOpenLibrary, largerLibrarySize } from './open-library';
+import { cachedLibrary } from './library-cache';
+import { benchQuotesMatrixFresh } from './quotes-matrix';
 import { benchAnnotate } from './annotate';
 import { benchReanchor } from './reanchor';
 import { benchSuggest } from './suggest';
@@ -73,7 +76,17 @@ try {
       publishedAt: articles[0]!.publishedAt,
     });
     if (peerImport.status !== 'imported') throw new Error(`The peer library’s article was not imported: ${JSON.stringify(peerImport)}`);
-    const openLib = await benchOpenLibrary(lib, peerLib, rendererDir);
+    // The larger point of the curve (100,000 articles unless BENCH_LARGER_ARTICLES says), cached between runs.
+    const largerSize = largerLibrarySize();
+    const larger = largerSize > count ? await cachedLibrary(largerSize) : null;
+    let openLib;
+    try {
+      openLib = await benchOpenLibrary(lib, peerLib, rendererDir, larger?.lib ?? null);
+    } finally {
+      larger?.lib.close();
+    }
+    // The quotes table and the matrices at 50,000 annotations (issue 12).
+    const quotesMatrix = await benchQuotesMatrixFresh(dir, rendererDir);
 
     // Annotating (issue 3), drafting (issue 4) and exporting (issue 5).
     const annotate = await benchAnnotate(dir, rendererDir);
@@ -107,6 +120,7 @@ try {
       import: imported,
       search,
       openLibrary: openLib,
+      quotesMatrix,
       annotations: annotate,
       codingEffort,
       reanchor,
@@ -121,6 +135,7 @@ try {
         batchImport: imported.batch.met,
         search: search.met,
         openLibrary: openLib.met,
+        quotesMatrix: quotesMatrix.met,
         createAnnotation: annotate.createAnnotation.met,
         codingEffort: codingEffort.met,
         openAnnotatedArticle: annotate.openAnnotatedArticle.met,

@@ -1,0 +1,201 @@
+// The quotes table and the matrices at 50,000 annotations and a codebook of 2,000 actors (issue 12):
+// in browser mode, in Chromium, the time from a click on the Quotes or Matrix tab until the table is
+// painted, and from a filter's change until the filtered rows are painted; beside them, the time of
+// each contract call the views make, measured in the main process (the peer: how much of the figure
+// is the store). Timestamps are taken in the page (performance.now()) the frame after the DOM shows
+// the state. Run alone: `node --expose-gc --import tsx tests/bench/quotes-matrix.ts`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { openLibrary, type Library } from '../../main/store/open';
+import { createServices } from '../../main/services';
+import { createRouter, type Router } from '../../main/router';
+import { startWebServer } from '../../main/web/server';
+import type { CallName } from '../../shared/contract';
+import { buildCodedLibrary, CODING_SIZE, type CodedLibrary } from './coded-corpus';
+import { mainHeap, rendererHeap, type HeapFigures } from './memory';
+import { median, progress, round } from './stats';
+
+export const QUOTES_PAINT_BUDGET_MS = 300;
+export const QUOTES_FILTER_BUDGET_MS = 100;
+const RUNS = Number(process.env.BENCH_QUOTE_RUNS ?? 5);
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Plain JS in a string (tsx would wrap a TS function with helpers the page lacks): runs `act`, then
+// waits until `done()` holds, and returns the time until the frame after that was painted.
+const MEASURE = `window.__measure = (act, done) => new Promise((resolve, reject) => {
+  const t0 = performance.now();
+  let finished = false;
+  const check = () => {
+    if (finished || !done()) return;
+    finished = true;
+    obs.disconnect();
+    const seen = performance.now();
+    requestAnimationFrame(() => setTimeout(() => resolve({ seenMs: seen - t0, paintedMs: performance.now() - t0 }), 0));
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  setTimeout(() => { if (!finished) { obs.disconnect(); reject(new Error('timed out after 180 s')); } }, 180000);
+  act();
+  check();
+});`;
+
+interface Step {
+  seenMs: number;
+  paintedMs: number;
+}
+
+/** A step measured in the page: `act` and `done` are JS source (the page's CSP is not involved: CDP evaluates). */
+async function step(page: Page, label: string, act: string, done: string): Promise<Step> {
+  const r = (await page.evaluate(`window.__measure(() => { ${act} }, () => (${done}))`)) as Step;
+  progress(`quotes & matrix: ${label} ${round(r.paintedMs, 1)} ms`);
+  return { seenMs: round(r.seenMs, 1), paintedMs: round(r.paintedMs, 1) };
+}
+
+const click = (testid: string) => `document.querySelector('[data-testid="${testid}"]').click();`;
+const select = (css: string, value: string) =>
+  `const s = document.querySelector(${JSON.stringify(css)}); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true }));`;
+
+type CallFigures = Record<string, { medianMs: number; bytes: number } | null>;
+
+/** Each call's median time through the router, JSON on the wire included; null for a call this build does not have. */
+async function callTimes(router: Router, calls: [CallName, unknown][]): Promise<CallFigures> {
+  const out: CallFigures = {};
+  calls: for (const [name, input] of calls) {
+    const times: number[] = [];
+    let bytes = 0;
+    // A call that takes over a second is timed once: the point is its size, not its spread.
+    for (let i = 0; i < RUNS && !(times[0]! > 1000); i++) {
+      const t0 = performance.now();
+      const r = await router(name, input);
+      // The wire carries JSON: serialising is part of what the renderer waits for.
+      bytes = Buffer.byteLength(JSON.stringify(r));
+      times.push(performance.now() - t0);
+      if (!r.ok && r.error.code === 'unknown_call') {
+        out[`${name} ${JSON.stringify(input)}`] = null;
+        continue calls;
+      }
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    }
+    out[`${name} ${JSON.stringify(input)}`] = { medianMs: round(median(times), 1), bytes };
+  }
+  return out;
+}
+
+export interface QuotesMatrixFigures {
+  what: string;
+  size: CodedLibrary['size'];
+  seedSeconds: number;
+  quotesFirstPaintMs: number;
+  quotesFilterMs: number;
+  matrixOverviewPaintMs: number;
+  matrixTopicPaintMs: number;
+  runs: Record<string, Step[]>;
+  calls: CallFigures;
+  memory: { main: HeapFigures; renderer: HeapFigures | null };
+  budgets: { firstPaintMs: number; filterMs: number };
+  met: boolean;
+}
+
+export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded: CodedLibrary): Promise<QuotesMatrixFigures> {
+  const services = createServices(lib);
+  const router = createRouter(services);
+  const [topicId] = coded.topicIds;
+  // The busiest speaker (the coding is skewed towards the first actors).
+  const actorId = coded.actorIds[0]!;
+  progress('quotes & matrix: contract calls in the main process…');
+  const calls = await callTimes(router, [
+    ['quotes.list', {}],
+    ['quotes.list', { actorId }],
+    ['quotes.page', {}],
+    ['quotes.page', { actorId }],
+    ['quotes.page', { sort: 'text' }],
+    ['quotes.facets', {}],
+    ['matrix.overview', {}],
+    ['matrix.get', { topicId }],
+  ]);
+
+  const server = await startWebServer({ router, rendererDir, port: 0 });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const runs: Record<string, Step[]> = { quotesFirstPaint: [], quotesFilter: [], matrixOverview: [], matrixTopic: [] };
+  let renderer: HeapFigures | undefined;
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.addInitScript(MEASURE);
+    for (let i = 0; i < RUNS; i++) {
+      progress(`quotes & matrix: run ${i + 1}/${RUNS}…`);
+      await page.goto(server.url);
+      await page.getByTestId('library-item').first().waitFor({ state: 'visible' });
+      runs.quotesFirstPaint!.push(await step(page, 'quotes table', click('nav-quotes'), `document.querySelector('[data-testid="quote-row"]') !== null`));
+      // The speaker filter's options come with the view's actors: wait for the busiest speaker's.
+      await page.locator(`select[aria-label="Speaker"] option[value="${actorId}"]`).waitFor({ state: 'attached' });
+      const name = (await page.locator(`select[aria-label="Speaker"] option[value="${actorId}"]`).textContent())!.trim();
+      runs.quotesFilter!.push(
+        await step(
+          page,
+          'speaker filter',
+          select('select[aria-label="Speaker"]', String(actorId)),
+          `(() => { const rows = [...document.querySelectorAll('[data-testid="quote-row"]')]; return rows.length > 0 && rows.every((r) => r.children[2].textContent.startsWith(${JSON.stringify(name)})); })()`,
+        ),
+      );
+      await page.evaluate(`localStorage.setItem('verbatim.matrix.topic', 'all')`);
+      runs.matrixOverview!.push(await step(page, 'matrix overview', click('nav-matrix'), `document.querySelector('[data-testid="matrix-overview"] td.filled') !== null`));
+      runs.matrixTopic!.push(
+        await step(page, 'topic matrix', select('[data-testid="matrix-topic"]', String(topicId)), `document.querySelector('[data-testid="matrix-view"] td.filled') !== null`),
+      );
+    }
+    renderer = await rendererHeap(page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const med = (k: string) => round(median(runs[k]!.map((s) => s.paintedMs)), 1);
+  const figures = {
+    quotesFirstPaintMs: med('quotesFirstPaint'),
+    quotesFilterMs: med('quotesFilter'),
+    matrixOverviewPaintMs: med('matrixOverview'),
+    matrixTopicPaintMs: med('matrixTopic'),
+  };
+  return {
+    what: `in-page time from the click on a tab (or a filter’s change) until the frame after the rows are in the DOM; medians of ${RUNS}`,
+    size: coded.size,
+    seedSeconds: round(coded.seedMs / 1000, 1),
+    ...figures,
+    runs,
+    calls,
+    memory: { main: mainHeap(), renderer: renderer ?? null },
+    budgets: { firstPaintMs: QUOTES_PAINT_BUDGET_MS, filterMs: QUOTES_FILTER_BUDGET_MS },
+    met:
+      figures.quotesFirstPaintMs <= QUOTES_PAINT_BUDGET_MS &&
+      figures.matrixOverviewPaintMs <= QUOTES_PAINT_BUDGET_MS &&
+      figures.matrixTopicPaintMs <= QUOTES_PAINT_BUDGET_MS &&
+      figures.quotesFilterMs <= QUOTES_FILTER_BUDGET_MS,
+  };
+}
+
+/** Builds the coded library in a temporary folder and measures it. */
+export async function benchQuotesMatrixFresh(dir: string, rendererDir: string): Promise<QuotesMatrixFigures> {
+  progress(`quotes & matrix: coding ${CODING_SIZE.annotations} annotations by ${CODING_SIZE.actors} actors over ${CODING_SIZE.articles} articles…`);
+  const lib = await openLibrary(path.join(dir, 'coded.sqlite'));
+  try {
+    const coded = await buildCodedLibrary(lib);
+    return await benchQuotesMatrix(lib, rendererDir, coded);
+  } finally {
+    lib.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log = console.error;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-quotes-'));
+  try {
+    const rendererDir = path.join(dir, 'renderer');
+    fs.cpSync(process.env.BENCH_RENDERER_DIR ?? path.join(root, 'dist/renderer'), rendererDir, { recursive: true });
+    process.stdout.write(`${JSON.stringify(await benchQuotesMatrixFresh(dir, rendererDir), null, 2)}\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
