@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type AnnotationKind, type SearchHit } from '../../shared/model';
 import { formatAnnotationWords } from '../../shared/annotation-words';
-import { toFtsQuery } from './fts-query';
+import { parseSearch } from './fts-query';
+import { CjkSearch, type Ranked } from './search-cjk';
+import { searchTerms } from '../../shared/term-match';
 
 const SNIPPET_TOKENS = 24;
 /** A name shared by many actors ("Ministry") finds the quotes of the best-matching few, not of all. */
@@ -9,9 +11,6 @@ const SPEAKERS = 3;
 /** Words of a quote shown when it was found by its speaker, not by its own words. */
 const SPEAKER_QUOTE_CHARS = 200;
 
-interface Ranked extends SearchHit {
-  rank: number;
-}
 
 /**
  * Full-text search over articles and briefings (title weighing five times the text), annotations
@@ -25,8 +24,10 @@ export class SearchStore {
   private readonly actorsStmt;
   private readonly speakerQuotesStmt;
   private readonly briefingsStmt;
+  private readonly cjk;
 
   constructor(db: Database.Database) {
+    this.cjk = new CjkSearch(db);
     // Ranked and cut to the top hits inside FTS5 (trashed articles are not in the index), so only
     // those few rows of the large articles table are read and only their snippets are built.
     this.articlesStmt = db.prepare<[string, number], Ranked>(
@@ -90,7 +91,9 @@ export class SearchStore {
   }
 
   search(query: string, limit = 20): SearchHit[] {
-    const fts = toFtsQuery(query);
+    const parsed = parseSearch(query);
+    if (parsed.cjk) return this.rankTogether(this.cjk.search({ ...parsed, cjk: parsed.cjk }, searchTerms(query), limit), limit);
+    const fts = parsed.words;
     if (!fts) return [];
     // A quote found both by its words and by its speaker is listed once, by its words.
     const byWords = this.annotationsStmt.all(fts, limit);
@@ -100,7 +103,10 @@ export class SearchStore {
       .all(fts, limit)
       .filter((h) => !seen.has(h.id))
       .map(({ annotationKind, ...h }) => ({ ...h, snippet: formatAnnotationWords(annotationKind, h.snippet) }));
-    const hits: Ranked[] = [...this.articlesStmt.all(fts, limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)];
+    return this.rankTogether([...this.articlesStmt.all(fts, limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)], limit);
+  }
+
+  private rankTogether(hits: Ranked[], limit: number): SearchHit[] {
     return hits
       .sort((a, b) => a.rank - b.rank)
       .slice(0, limit)
