@@ -10,6 +10,7 @@ const ASCII = /^[^\u0080-\uffff]*$/;
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
 const LATIN_MARKS = /[\u0300-\u036f]/g;
 const ANY_MARK = /\p{M}/u;
+const LATIN_MARK = /[\u0300-\u036f]/;
 
 export interface Folded {
   text: string;
@@ -23,11 +24,15 @@ function foldCluster(cluster: string): string {
   return (ANY_MARK.test(stripped) ? composed : stripped.normalize('NFC')).toLowerCase();
 }
 
+/** True when folding is lower-casing alone (ASCII; most CJK and curly-quoted text): no map needed. */
+function foldsByCase(text: string, lower: string): boolean {
+  if (ASCII.test(text)) return true;
+  return lower.length === text.length && !ANY_MARK.test(text) && text.normalize('NFC') === text && !LATIN_MARK.test(text.normalize('NFD'));
+}
+
 export function fold(text: string): Folded {
-  if (ASCII.test(text)) {
-    const lower = text.toLowerCase();
-    return { text: lower, original: (i) => i };
-  }
+  const lower = text.toLowerCase();
+  if (foldsByCase(text, lower)) return { text: lower, original: (i) => i };
   let out = '';
   const starts: number[] = [];
   for (const m of text.matchAll(CLUSTER)) {

@@ -14,6 +14,8 @@ export interface SearchQuery {
   words: string | null;
   /** The query over the CJK bigram index, or null when nothing CJK was typed. */
   cjk: string | null;
+  /** The phrases `words` requires, each a query of its own (to ask how common each is). */
+  phrases: string[];
 }
 
 /** The CJK terms' part of a query: each term the phrase of its bigrams, all required. */
@@ -25,7 +27,7 @@ function cjkQuery(terms: readonly string[]): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
-function wordQuery(input: string, cjkTerms: string[]): string | null {
+function wordPhrases(input: string, cjkTerms: string[]): string[] {
   const parts: string[] = [];
   const re = /"([^"]*)"|([^\s"]+)/g;
   let m: RegExpExecArray | null;
@@ -47,18 +49,17 @@ function wordQuery(input: string, cjkTerms: string[]): string | null {
     if (m[1] !== undefined) parts.push(`"${words.join(' ')}"`);
     else parts.push(...words.map((w) => `"${w}"`));
   }
-  if (!parts.length) return null;
+  if (!parts.length) return parts;
   const last = parts[parts.length - 1]!;
   // A prefix on a one- or two-letter word would match half the library; wait for a third letter.
-  if (!/^"[^ ]+"$/.test(last) || last.length < 5) return parts.join(' ');
-  parts[parts.length - 1] = `${last}*`;
-  return parts.join(' ');
+  if (/^"[^ ]+"$/.test(last) && last.length >= 5) parts[parts.length - 1] = `${last}*`;
+  return parts;
 }
 
 export function parseSearch(input: string): SearchQuery {
   const cjkTerms: string[] = [];
-  const words = wordQuery(input, cjkTerms);
-  return { words, cjk: cjkQuery(cjkTerms) };
+  const phrases = wordPhrases(input.normalize('NFC'), cjkTerms);
+  return { words: phrases.length ? phrases.join(' ') : null, cjk: cjkQuery(cjkTerms), phrases };
 }
 
 /** The word-index query alone (what a search without CJK terms runs). */

@@ -3,6 +3,7 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN, type AnnotationKind, type SearchHit } from
 import { formatAnnotationWords } from '../../shared/annotation-words';
 import { parseSearch } from './fts-query';
 import { CjkSearch, type Ranked } from './search-cjk';
+import { ArticleSearch } from './search-articles';
 import { searchTerms } from '../../shared/term-match';
 
 const SNIPPET_TOKENS = 24;
@@ -19,7 +20,7 @@ const SPEAKER_QUOTE_CHARS = 200;
  * annotations, looked up by the speaker index, ranked as their speaker.
  */
 export class SearchStore {
-  private readonly articlesStmt;
+  private readonly articles;
   private readonly annotationsStmt;
   private readonly actorsStmt;
   private readonly speakerQuotesStmt;
@@ -28,17 +29,7 @@ export class SearchStore {
 
   constructor(db: Database.Database) {
     this.cjk = new CjkSearch(db);
-    // Ranked and cut to the top hits inside FTS5 (trashed articles are not in the index), so only
-    // those few rows of the large articles table are read and only their snippets are built.
-    this.articlesStmt = db.prepare<[string, number], Ranked>(
-      `SELECT 'article' AS kind, a.id, a.title, t.snippet, t.rank
-         FROM (SELECT rowid AS id,
-                      snippet(articles_fts, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
-                      bm25(articles_fts, 5.0, 1.0) AS rank
-                 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) t
-         JOIN articles a ON a.id = t.id
-        ORDER BY t.rank`,
-    );
+    this.articles = new ArticleSearch(db);
     // The snippet shows the words when they matched (or are short enough to show whole), else the
     // comment or tags that did.
     this.annotationsStmt = db.prepare<[string, number], Ranked & { articleId: number }>(
@@ -103,7 +94,7 @@ export class SearchStore {
       .all(fts, limit)
       .filter((h) => !seen.has(h.id))
       .map(({ annotationKind, ...h }) => ({ ...h, snippet: formatAnnotationWords(annotationKind, h.snippet) }));
-    return this.rankTogether([...this.articlesStmt.all(fts, limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)], limit);
+    return this.rankTogether([...this.articles.search(fts, parsed.phrases, searchTerms(query), limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)], limit);
   }
 
   private rankTogether(hits: Ranked[], limit: number): SearchHit[] {

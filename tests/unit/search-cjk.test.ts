@@ -131,7 +131,7 @@ describe('parseSearch', () => {
     ['samsung 반도체 "export controls"', '"samsung" "export controls"', '"반도 도체"'],
     ['G7정상회의', '"G7"', '"정상 상회 회의"'],
   ])('%s', (input, words, cjk) => {
-    expect(parseSearch(input)).toEqual({ words, cjk });
+    expect(parseSearch(input)).toMatchObject({ words, cjk });
     expect(toFtsQuery(input)).toBe(words);
   });
 });
