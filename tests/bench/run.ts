@@ -21,6 +21,8 @@ import { benchTyping } from './typing';
 import { benchPdf } from './pdf';
 import { benchCodingEffort } from './coding-effort';
 import { benchLongInput } from './long-input';
+import { benchSearchScale } from './search-scale';
+import { benchCjkAlternatives } from './cjk-alternatives';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,6 +85,10 @@ try {
     const codingEffort = benchCodingEffort();
     progress('pdf: 10, 30 and 100 pages through Chromium…');
     const longInput = await benchLongInput(dir, rendererDir);
+    // Search at 10,000 and 100,000 articles (issue 12) and in every script (issue 13); the
+    // libraries are built once into node_modules/.cache/verbatim-bench and reused.
+    const searchScale = await benchSearchScale();
+    const cjkAlternatives = benchCjkAlternatives();
     const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
     const report = {
@@ -100,6 +106,8 @@ try {
       corpus,
       import: imported,
       search,
+      searchScale,
+      cjkAlternatives,
       openLibrary: openLib,
       annotations: annotate,
       codingEffort,
@@ -112,6 +120,7 @@ try {
         import: imported.met,
         batchImport: imported.batch.met,
         search: search.met,
+        searchScale: searchScale.met,
         openLibrary: openLib.met,
         createAnnotation: annotate.createAnnotation.met,
         codingEffort: codingEffort.met,
