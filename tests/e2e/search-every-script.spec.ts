@@ -26,6 +26,7 @@ test('search finds 資産売却 in a Japanese article and 성의 in a Korean one
   const koHit = page.getByTestId('search-result');
   await expect(koHit).toHaveCount(1);
   await expect(koHit.locator('mark').first()).toHaveText('성의');
+  await page.screenshot({ path: test.info().outputPath('cjk-search-results.png') });
   await search.press('Enter');
 
   const reader = page.getByTestId('article-view');
