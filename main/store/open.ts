@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { backupDirFor, listBackups, takeBackup, takeDailyBackup, DEFAULT_KEEP } from './backup';
 import { LibraryOpenError, problemOf } from './storage-errors';
 import { kindOf } from '../output-path';
+import { registerSearchFunctions } from './search-functions';
 import { migrations as allMigrations, LATEST_VERSION, type Migration } from './migrations';
 import { sqliteOptions } from './native-binding';
 
@@ -69,6 +70,7 @@ export async function openLibrary(file: string, options: OpenOptions = {}): Prom
   let db: Database.Database;
   try {
     db = new Database(libraryPath, sqliteOptions({ readonly: !writable }));
+    registerSearchFunctions(db);
   } catch (err) {
     throw diagnose(libraryPath, err);
   }

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type AnnotationKind, type SearchHit } from '../../shared/model';
 import { formatAnnotationWords } from '../../shared/annotation-words';
-import { toFtsQuery } from './fts-query';
+import { parseSearch } from './fts-query';
+import { CjkSearch, type Ranked } from './search-cjk';
+import { ArticleSearch } from './search-articles';
+import { searchTerms } from '../../shared/term-match';
 
 const SNIPPET_TOKENS = 24;
 /** A name shared by many actors ("Ministry") finds the quotes of the best-matching few, not of all. */
@@ -9,9 +12,6 @@ const SPEAKERS = 3;
 /** Words of a quote shown when it was found by its speaker, not by its own words. */
 const SPEAKER_QUOTE_CHARS = 200;
 
-interface Ranked extends SearchHit {
-  rank: number;
-}
 
 /**
  * Full-text search over articles and briefings (title weighing five times the text), annotations
@@ -20,24 +20,16 @@ interface Ranked extends SearchHit {
  * annotations, looked up by the speaker index, ranked as their speaker.
  */
 export class SearchStore {
-  private readonly articlesStmt;
+  private readonly articles;
   private readonly annotationsStmt;
   private readonly actorsStmt;
   private readonly speakerQuotesStmt;
   private readonly briefingsStmt;
+  private readonly cjk;
 
   constructor(db: Database.Database) {
-    // Ranked and cut to the top hits inside FTS5 (trashed articles are not in the index), so only
-    // those few rows of the large articles table are read and only their snippets are built.
-    this.articlesStmt = db.prepare<[string, number], Ranked>(
-      `SELECT 'article' AS kind, a.id, a.title, t.snippet, t.rank
-         FROM (SELECT rowid AS id,
-                      snippet(articles_fts, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
-                      bm25(articles_fts, 5.0, 1.0) AS rank
-                 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) t
-         JOIN articles a ON a.id = t.id
-        ORDER BY t.rank`,
-    );
+    this.cjk = new CjkSearch(db);
+    this.articles = new ArticleSearch(db);
     // The snippet shows the words when they matched (or are short enough to show whole), else the
     // comment or tags that did.
     this.annotationsStmt = db.prepare<[string, number], Ranked & { articleId: number }>(
@@ -90,7 +82,9 @@ export class SearchStore {
   }
 
   search(query: string, limit = 20): SearchHit[] {
-    const fts = toFtsQuery(query);
+    const parsed = parseSearch(query);
+    if (parsed.cjk) return this.rankTogether(this.cjk.search({ ...parsed, cjk: parsed.cjk }, searchTerms(query), limit), limit);
+    const fts = parsed.words;
     if (!fts) return [];
     // A quote found both by its words and by its speaker is listed once, by its words.
     const byWords = this.annotationsStmt.all(fts, limit);
@@ -100,7 +94,10 @@ export class SearchStore {
       .all(fts, limit)
       .filter((h) => !seen.has(h.id))
       .map(({ annotationKind, ...h }) => ({ ...h, snippet: formatAnnotationWords(annotationKind, h.snippet) }));
-    const hits: Ranked[] = [...this.articlesStmt.all(fts, limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)];
+    return this.rankTogether([...this.articles.search(fts, parsed.phrases, searchTerms(query), limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)], limit);
+  }
+
+  private rankTogether(hits: Ranked[], limit: number): SearchHit[] {
     return hits
       .sort((a, b) => a.rank - b.rank)
       .slice(0, limit)

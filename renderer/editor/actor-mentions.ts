@@ -4,20 +4,13 @@ import { PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { decorationLayer } from './decoration-layer';
 import type { Actor } from '../../shared/model';
+import { nameMatcher, type NameMatcher } from '../../shared/name-match';
 
 export const mentionsKey = new PluginKey<DecorationSet>('actorMentions');
 
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** One regular expression over every name and alias, longest first so "Kim Jung Han" wins over "Kim". */
-export function mentionMatcher(actors: Actor[]): { re: RegExp; byName: Map<string, Actor> } | null {
-  const byName = new Map<string, Actor>();
-  for (const a of actors) for (const n of [a.name, ...a.aliases]) if (n.trim().length >= 2) byName.set(n.toLowerCase(), a);
-  if (!byName.size) return null;
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), byName };
+/** Every name and alias of the codebook, matched in any script and normalisation form (shared/name-match.ts). */
+export function mentionMatcher(actors: Actor[]): NameMatcher<Actor> | null {
+  return nameMatcher(actors.flatMap((a) => [a.name, ...a.aliases].map((n): [string, Actor] => [n, a])));
 }
 
 export function buildMentions(state: EditorState, actors: Actor[]): DecorationSet {
@@ -26,11 +19,9 @@ export function buildMentions(state: EditorState, actors: Actor[]): DecorationSe
   const decorations: Decoration[] = [];
   state.doc.descendants((node, pos) => {
     if (!node.isText) return true;
-    for (const m of node.text!.matchAll(matcher.re)) {
-      const actor = matcher.byName.get(m[0].toLowerCase());
-      if (!actor) continue;
+    for (const { start, end, value: actor } of matcher.find(node.text!)) {
       decorations.push(
-        Decoration.inline(pos + m.index!, pos + m.index! + m[0].length, {
+        Decoration.inline(pos + start, pos + end, {
           class: 'actor-mention',
           'data-actor-id': String(actor.id),
           title: actor.affiliations.length ? `${actor.name} — ${actor.affiliations.map((f) => (f.role ? `${f.role}, ${f.organizationName}` : f.organizationName)).join('; ')}` : actor.name,

@@ -2,27 +2,23 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
+import { findTerms } from '../../shared/term-match';
+
+export { searchTerms } from '../../shared/term-match';
 
 export const searchHighlightKey = new PluginKey<DecorationSet>('searchHighlight');
 
-export function searchTerms(query: string): string[] {
-  return (query.match(/[\p{L}\p{N}]+/gu) ?? []).map((t) => t.toLowerCase());
-}
-
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Decorations over every word that starts with one of the terms (search matches prefixes too). */
+/**
+ * Decorations over every match of the terms, as search found them: a word and the rest of the word
+ * it starts (search matches prefixes), case and accents aside; a CJK term wherever it stands
+ * (shared/term-match.ts).
+ */
 export function findTermDecorations(doc: Node, terms: string[]): DecorationSet {
   if (!terms.length) return DecorationSet.empty;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})[\\p{L}\\p{N}]*`, 'giu');
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (!node.isText) return true;
-    for (const m of node.text!.matchAll(re)) {
-      decorations.push(Decoration.inline(pos + m.index!, pos + m.index! + m[0].length, { class: 'search-hit' }));
-    }
+    for (const [start, end] of findTerms(node.text!, terms)) decorations.push(Decoration.inline(pos + start, pos + end, { class: 'search-hit' }));
     return false;
   });
   return DecorationSet.create(doc, decorations);

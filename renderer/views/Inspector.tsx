@@ -37,7 +37,7 @@ export function Inspector({ article, onSave, onDelete }: Props) {
         <dt>Imported</dt>
         <dd>{new Date(article.importedAt).toLocaleString()}</dd>
         <dt>Words</dt>
-        <dd>{article.wordCount.toLocaleString()}</dd>
+        <dd data-testid="article-word-count">{article.wordCount.toLocaleString()}</dd>
         <dt>Source</dt>
         <dd>{article.sourceFormat.toUpperCase()}</dd>
       </dl>

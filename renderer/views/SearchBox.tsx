@@ -18,6 +18,9 @@ export function SearchBox({ onOpen, onError, inputRef }: Props) {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const seq = useRef(0);
+  // Closing on blur waits a moment (a click on a hit lands first); focusing again cancels it, or a
+  // quick return to the box would have its results closed under it.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Shown in groups; the arrow keys walk the hits in the order they are shown.
   const groups = useMemo(() => groupSearchHits(hits ?? []), [hits]);
   const shown = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
@@ -57,11 +60,17 @@ export function SearchBox({ onOpen, onError, inputRef }: Props) {
         aria-label="Search the library"
         value={query}
         onInput={(e) => {
+          clearTimeout(closing.current);
           setQuery((e.currentTarget as HTMLInputElement).value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          clearTimeout(closing.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();

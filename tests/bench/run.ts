@@ -26,6 +26,8 @@ import { benchPdfImport } from './pdf-import';
 import { benchCodingEffort } from './coding-effort';
 import { benchLongInput } from './long-input';
 import { benchDocxImport } from './docx-import';
+import { benchSearchScale } from './search-scale';
+import { benchCjkAlternatives } from './cjk-alternatives';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -102,6 +104,10 @@ try {
     const docxImport = await benchDocxImport(dir);
     // Importing PDFs (issue 13).
     const pdfImport = await benchPdfImport();
+    // Search at 10,000 and 100,000 articles (issue 12) and in every script (issue 13); the
+    // libraries are built once into node_modules/.cache/verbatim-bench and reused.
+    const searchScale = await benchSearchScale();
+    const cjkAlternatives = benchCjkAlternatives();
     const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
     const report = {
@@ -119,6 +125,8 @@ try {
       corpus,
       import: imported,
       search,
+      searchScale,
+      cjkAlternatives,
       openLibrary: openLib,
       quotesMatrix,
       annotations: annotate,
@@ -134,6 +142,7 @@ try {
         import: imported.met,
         batchImport: imported.batch.met,
         search: search.met,
+        searchScale: searchScale.met,
         openLibrary: openLib.met,
         quotesMatrix: quotesMatrix.met,
         createAnnotation: annotate.createAnnotation.met,

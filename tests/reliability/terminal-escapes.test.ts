@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { registerSearchFunctions } from '../../main/store/search-functions';
 import { tempDir } from '../unit/helpers';
 import { cli } from './support';
 
@@ -56,6 +57,8 @@ describe('escape sequences and the terminal', () => {
     expect(cli(db, 'import', note).code).toBe(0);
     // As an older Verbatim (or another tool) may have left it.
     const raw = new Database(db);
+    // The search index's triggers call Verbatim's own SQL function (migration 10).
+    registerSearchFunctions(raw);
     raw.prepare(`UPDATE articles SET title = ?, outlet = ?, text = text || ?`).run(`Seoul ${spoofedLink}${clearScreen}`, `Kyodo${CSI}2J`, ` labor${ESC}[2J`);
     raw.close();
 

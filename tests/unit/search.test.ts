@@ -81,3 +81,19 @@ describe('toFtsQuery', () => {
     ['!!!', null],
   ])('%s', (input, expected) => expect(toFtsQuery(input)).toBe(expected));
 });
+
+describe('a broad search (a word in more than a thousand articles)', () => {
+  it('lists title matches first, then the newest, each with its snippet, and still needs every word', async () => {
+    const { services } = await tempLibrary();
+    const files = Array.from({ length: 1100 }, (_, i) => paste(`Report ${i}\n\nThe ministry said talks would continue, report number ${i}${i % 500 === 7 ? ' on zanzibar' : ''}.`));
+    files.push(paste('Ministry statement\n\nA short note about nothing else.'));
+    for (let i = 0; i < files.length; i += 200) await services.importer.importBatch(files.slice(i, i + 200));
+    const hits = services.search.search('ministry', 5);
+    expect(hits).toHaveLength(5);
+    expect(hits[0]!.title).toBe('Ministry statement');
+    expect(hits.slice(1).map((h) => h.title)).toEqual(['Report 1099', 'Report 1098', 'Report 1097', 'Report 1096']);
+    expect(hits[1]!.snippet).toContain(`${SNIPPET_OPEN}ministry${SNIPPET_CLOSE}`);
+    // A rare word with the broad one: only the articles that have both.
+    expect(services.search.search('ministry zanzibar').map((h) => h.title).sort()).toEqual(['Report 1007', 'Report 507', 'Report 7']);
+  });
+});

@@ -8,9 +8,10 @@ import { searchTagsActors } from './0006-search-tags-actors';
 import { suggestions } from './0007-suggestions';
 import { libraryListIndexes } from './0008-library-list-indexes';
 import { sourceFormats } from './0009-source-formats';
+import { cjkSearch } from './0010-cjk-search';
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats];
+export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, cjkSearch];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };
