@@ -8,6 +8,8 @@ export interface NewArticle {
   outlet: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** The source's date as written when it was not one certain day (see ArticleMeta); absent means null. */
+  publishedAsWritten?: string | null;
   url: string | null;
   sourceFormat: SourceFormat;
   /** The ProseMirror doc, already serialised: a 10 MB article's JSON is built before the write lock is taken. */
@@ -25,6 +27,7 @@ interface Row {
   outlet: string | null;
   author: string | null;
   published_at: string | null;
+  published_as_written: string | null;
   url: string | null;
   imported_at: string;
   updated_at: string;
@@ -35,7 +38,7 @@ interface Row {
 
 // The annotation count is a lookup per row on the annotations_article index, not a join over the table.
 const META_COLUMNS =
-  'id, title, outlet, author, published_at, url, imported_at, updated_at, deleted_at, word_count, ' +
+  'id, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, deleted_at, word_count, ' +
   '(SELECT count(*) FROM annotations n WHERE n.article_id = articles.id AND n.deleted_at IS NULL) AS annotation_count';
 
 const toMeta = (r: Row): ArticleMeta => ({
@@ -44,6 +47,7 @@ const toMeta = (r: Row): ArticleMeta => ({
   outlet: r.outlet,
   author: r.author,
   publishedAt: r.published_at,
+  publishedAsWritten: r.published_as_written,
   url: r.url,
   importedAt: r.imported_at,
   updatedAt: r.updated_at,
@@ -63,13 +67,22 @@ const SORTS: Record<ArticleSort, { key: string; desc: boolean }> = {
   title: { key: 'title COLLATE NOCASE', desc: false },
 };
 
-/** The WHERE of a library view: live or trash, one outlet or all. */
+/**
+ * The WHERE of a library view: live or trash, one outlet or all, published within a date range or
+ * whenever. The range is written on the published sort's own key, so migration 8's published
+ * indexes (with or without the outlet) serve it as a range; an open end stands in as a bound no
+ * date passes, and undated articles ('' in the key) fall outside every range.
+ */
 function viewFilter(view: ArticleListView): { where: string[]; params: string[] } {
   const where = [view.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   const params: string[] = [];
   if (view.outlet !== undefined) {
     where.push('outlet = ?');
     params.push(view.outlet);
+  }
+  if (view.from !== undefined || view.to !== undefined) {
+    where.push("coalesce(published_at, '') BETWEEN ? AND ?");
+    params.push(view.from ?? '0000-01-01', view.to ?? '9999-12-31');
   }
   return { where, params };
 }
@@ -90,8 +103,8 @@ export class ArticleStore {
 
   constructor(private readonly db: Database.Database) {
     this.insertStmt = db.prepare(
-      `INSERT INTO articles (title, outlet, author, published_at, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
-       VALUES (@title, @outlet, @author, @publishedAt, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
+      `INSERT INTO articles (title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
+       VALUES (@title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
     );
     this.byHashStmt = db.prepare<[string], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE text_hash = ? AND deleted_at IS NULL`);
     this.metaStmt = db.prepare<[number], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE id = ?`);
@@ -101,7 +114,7 @@ export class ArticleStore {
   }
 
   insert(a: NewArticle, now = new Date().toISOString()): number {
-    const info = this.insertStmt.run({ ...a, now });
+    const info = this.insertStmt.run({ publishedAsWritten: null, ...a, now });
     return Number(info.lastInsertRowid);
   }
 

@@ -8,9 +8,11 @@ import { searchTagsActors } from './0006-search-tags-actors';
 import { suggestions } from './0007-suggestions';
 import { libraryListIndexes } from './0008-library-list-indexes';
 import { sourceFormats } from './0009-source-formats';
+// 10: another change of issue 13, merged separately.
+import { dateAsWritten } from './0011-date-as-written';
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats];
+export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, /* 10 goes here */ dateAsWritten];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };
