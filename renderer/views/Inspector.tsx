@@ -130,8 +130,7 @@ function DateAsWritten({ article }: { article: Article }) {
     );
   return (
     <p class="date-as-written unsure" data-testid="meta-date-as-written" role="note">
-      The source gives the date as “{written}”, which is not one certain day (day and month could be either way round, or no day is given).
-      Set the date above.
+      The source wrote the date as “{written}”, which could be more than one day. Set the date above.
     </p>
   );
 }

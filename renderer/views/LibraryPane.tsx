@@ -93,30 +93,30 @@ export function LibraryPane({ rows, selectedIndex, outlets, view, selectedId, on
           </select>
         </label>
       </div>
-      <div class="library-dates" role="group" aria-label="Published between">
-        <label>
-          <span>Published from</span>
-          <input
-            type="date"
-            data-testid="date-from"
-            value={view.from ?? ''}
-            max={view.to ?? undefined}
-            onChange={(e) => onView({ ...view, from: (e.currentTarget as HTMLInputElement).value || null })}
-          />
-        </label>
-        <label>
-          <span>to</span>
-          <input
-            type="date"
-            data-testid="date-to"
-            value={view.to ?? ''}
-            min={view.from ?? undefined}
-            onChange={(e) => onView({ ...view, to: (e.currentTarget as HTMLInputElement).value || null })}
-          />
-        </label>
+      <div class="library-dates" role="group" aria-labelledby="library-dates-caption">
+        <span class="caption" id="library-dates-caption">
+          Published between
+        </span>
+        <input
+          type="date"
+          data-testid="date-from"
+          aria-label="Published on or after"
+          value={view.from ?? ''}
+          max={view.to ?? undefined}
+          onChange={(e) => onView({ ...view, from: (e.currentTarget as HTMLInputElement).value || null })}
+        />
+        <span aria-hidden="true">–</span>
+        <input
+          type="date"
+          data-testid="date-to"
+          aria-label="Published on or before"
+          value={view.to ?? ''}
+          min={view.from ?? undefined}
+          onChange={(e) => onView({ ...view, to: (e.currentTarget as HTMLInputElement).value || null })}
+        />
         {(view.from || view.to) && (
-          <button class="link-button" data-testid="date-clear" onClick={() => onView({ ...view, from: null, to: null })}>
-            Any date
+          <button class="link-button" data-testid="date-clear" aria-label="Any date: clear the date range" title="Any date" onClick={() => onView({ ...view, from: null, to: null })}>
+            ✕
           </button>
         )}
       </div>

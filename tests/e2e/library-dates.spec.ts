@@ -67,7 +67,7 @@ test('an ambiguous date is not guessed: the import warns, the row and the detail
   await page.getByTestId('tab-article').click();
   await expect(page.getByTestId('meta-publishedAt')).toHaveValue('');
   const note = page.getByTestId('meta-date-as-written');
-  await expect(note).toContainText('The source gives the date as “03/04/2024”');
+  await expect(note).toHaveText('The source wrote the date as “03/04/2024”, which could be more than one day. Set the date above.');
 
   // The analyst settles it: 3 April. The source's words stay on record, no longer as a warning.
   await page.getByTestId('meta-publishedAt').fill('2024-04-03');
