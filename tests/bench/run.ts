@@ -113,6 +113,7 @@ try {
         batchImport: imported.batch.met,
         search: search.met,
         openLibrary: openLib.met,
+        libraryListCalls: openLib.listCalls.met,
         createAnnotation: annotate.createAnnotation.met,
         codingEffort: codingEffort.met,
         openAnnotatedArticle: annotate.openAnnotatedArticle.met,

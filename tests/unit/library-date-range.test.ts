@@ -4,7 +4,7 @@
 // and go, the count is the range's, and the queries walk migration 8's indexes.
 import { describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../main/store/articles';
-import type { ArticleListView, ArticleSort } from '../../shared/contract';
+import type { ArticleListView } from '../../shared/contract';
 import { articleSorts } from '../../shared/contract';
 import type { ArticleCursor, ArticleMeta } from '../../shared/model';
 import { tempLibrary, type TestLibrary } from './helpers';
@@ -127,21 +127,40 @@ describe('the library list filtered by publication date', () => {
     }
   });
 
-  it('walks the published indexes of migration 8 for the range and its count, never the whole table', async () => {
+  it('pages and positions walk the sort’s own index, never sorting the range; counts walk the published range', async () => {
     const t = await library();
-    const plan = (sql: string) =>
-      (t.lib.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2020-01-01', '2020-12-31') as { detail: string }[]).map((r) => r.detail).join('; ');
-    const range = "deleted_at IS NULL AND coalesce(published_at, '') BETWEEN ? AND ?";
-    const orders: Record<ArticleSort, string> = { imported: 'imported_at DESC, id DESC', published: "coalesce(published_at, '') DESC, id DESC", title: 'title COLLATE NOCASE ASC, id ASC' };
-    for (const outlet of ['', "AND outlet = 'Kyodo'"]) {
-      const count = plan(`SELECT count(*) FROM articles WHERE ${range} ${outlet}`);
-      expect(count, `count ${outlet}`).toMatch(/SEARCH articles USING (COVERING )?INDEX articles_live_(outlet_)?published/);
-      for (const [sort, order] of Object.entries(orders)) {
-        const p = plan(`SELECT id FROM articles WHERE ${range} ${outlet} ORDER BY ${order} LIMIT 100`);
-        expect(p, `${sort} ${outlet}`).toMatch(/(SEARCH|SCAN) articles USING (COVERING )?INDEX articles_live_/);
-        expect(p, `${sort} ${outlet}`).not.toMatch(/SCAN articles(?! USING)/);
-        // Sorted by date, the range is the index's own order: no sorting at all.
-        if (sort === 'published') expect(p).not.toMatch(/TEMP B-TREE/);
+    const db = t.lib.db;
+    /** The plans of the statements the store prepares while `run` runs, each with placeholder values. */
+    const plans = (run: () => unknown) => {
+      const seen: string[] = [];
+      const prepare = db.prepare;
+      db.prepare = ((sql: string) => {
+        seen.push(sql);
+        return prepare.call(db, sql);
+      }) as typeof db.prepare;
+      try {
+        run();
+      } finally {
+        db.prepare = prepare;
+      }
+      return seen.map((sql) => {
+        const args = Array.from(sql.matchAll(/\?/g), () => '2020-01-01');
+        return { sql, plan: (prepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('; ') };
+      });
+    };
+    for (const sort of articleSorts) {
+      for (const outlet of [{}, { outlet: 'Kyodo' }]) {
+        const view = { sort, ...outlet, from: '2020-01-01', to: '2020-12-31' };
+        const first = t.services.library.list({ ...view, limit: 5 });
+        const label = JSON.stringify(view);
+        const [count, page] = plans(() => t.services.library.list({ ...view, after: first.next!, limit: 5 }));
+        expect(count!.plan, label).toMatch(new RegExp(`^SEARCH articles USING (COVERING )?INDEX articles_live_${'outlet' in outlet ? 'outlet_' : ''}published \\(`));
+        const own = `articles_live_${'outlet' in outlet ? 'outlet_' : ''}${sort}`;
+        expect(page!.plan, label).toMatch(new RegExp(`^(SEARCH|SCAN) articles USING INDEX ${own}\\b`));
+        // Walking in the sort's order: nothing sorted, whatever the range holds.
+        expect(page!.plan, label).not.toMatch(/TEMP B-TREE/);
+        const [, before] = plans(() => t.services.library.position({ ...view, id: first.items[2]!.id }));
+        expect(before!.plan, label).toMatch(new RegExp(`^(SEARCH|SCAN) articles USING (COVERING )?INDEX ${own}\\b`));
       }
     }
   });
