@@ -145,7 +145,8 @@ describe('the library list filtered by publication date', () => {
       }
       return seen.map((sql) => {
         const args = Array.from(sql.matchAll(/\?/g), () => '2020-01-01');
-        return { sql, plan: (prepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('; ') };
+        const explain = prepare.call(db, `EXPLAIN QUERY PLAN ${sql}`) as { all(...params: unknown[]): unknown[] };
+        return { sql, plan: (explain.all(...args) as { detail: string }[]).map((r) => r.detail).join('; ') };
       });
     };
     for (const sort of articleSorts) {
