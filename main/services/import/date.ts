@@ -8,7 +8,12 @@
 // built in, as are RFC 2822 (feeds) and strict whole-string format matching. date-fns' `parse`
 // builds local-time Dates, the very trap this file exists to avoid, and keeps no offsets without
 // an add-on; dayjs needs three plugins for the same and its strict mode has known gaps.
-import { DateTime } from 'luxon';
+import type { DateTime as LuxonDateTime } from 'luxon';
+import { loadOnFirstUse } from '../../load-on-first-use';
+
+// Loaded on the first date read, not when a command starts (`verbatim list` never reads one).
+let luxon: typeof LuxonDateTime | null = null;
+const dateTime = (): typeof LuxonDateTime => (luxon ??= loadOnFirstUse<typeof import('luxon')>('luxon').DateTime);
 
 export type DateReading =
   /** One day, as YYYY-MM-DD. */
@@ -48,21 +53,21 @@ export function normaliseDate(value: string | null | undefined): string | null {
 /** What the import result says about a date it could not settle; null when there is nothing to say. */
 export function dateWarning(r: DateReading): string | null {
   if (r.kind === 'ambiguous') {
-    const [dayFirst, monthFirst] = r.readings.map((d) => DateTime.fromISO(d, UTC).setLocale('en-GB').toFormat('d MMMM'));
+    const [dayFirst, monthFirst] = r.readings.map((d) => dateTime().fromISO(d, UTC).setLocale('en-GB').toFormat('d MMMM'));
     return `The date “${r.text}” could be ${dayFirst} or ${monthFirst}; set it in the article details.`;
   }
   if (r.kind === 'unreadable') return `The date “${r.text}” could not be read as a day; set it in the article details.`;
   return null;
 }
 
-function day(d: DateTime): string | null {
+function day(d: LuxonDateTime): string | null {
   return d.isValid && d.year >= MIN_YEAR && d.year <= MAX_YEAR ? d.toISODate() : null;
 }
 
 /** The formats tried in turn; the first that matches the whole text wins. */
 function firstOf(v: string, formats: readonly string[]): string | null {
   for (const f of formats) {
-    const d = day(DateTime.fromFormat(v, f, UTC));
+    const d = day(dateTime().fromFormat(v, f, UTC));
     if (d) return d;
   }
   return null;
@@ -78,16 +83,16 @@ const trailingTime = /(?:,? (?:at )?\d{1,2}[:.]\d{2}\b.*| \d{1,2} ?[ap]\.?m\.?\b
  */
 function iso(v: string): string | null {
   if (!/^\d{4}-?\d{2}-?\d{2}(?:$|[T ]\d)/.test(v)) return null;
-  return day(DateTime.fromISO(v.replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T'), { ...UTC, setZone: true }));
+  return day(dateTime().fromISO(v.replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T'), { ...UTC, setZone: true }));
 }
 
 /** Feeds (RSS pubDate) and mail headers; a weekday that disagrees with the date is dropped, not the date. */
 function rfc2822(v: string): string | null {
   if (!/\d{1,2} [A-Za-z]{3} \d{2,4} \d{2}:\d{2}/.test(v)) return null;
   return (
-    day(DateTime.fromRFC2822(v, { setZone: true })) ??
-    day(DateTime.fromRFC2822(v.replace(/^[A-Za-z]{3}, ?/, ''), { setZone: true })) ??
-    day(DateTime.fromHTTP(v, { setZone: true }))
+    day(dateTime().fromRFC2822(v, { setZone: true })) ??
+    day(dateTime().fromRFC2822(v.replace(/^[A-Za-z]{3}, ?/, ''), { setZone: true })) ??
+    day(dateTime().fromHTTP(v, { setZone: true }))
   );
 }
 

@@ -1,7 +1,8 @@
 // Front matter: the YAML block note-taking tools (Obsidian, Zotero's Markdown notes, Jekyll, Hugo)
 // put at the top of a Markdown file, read with the `yaml` package. Only a map of fields counts; a
 // block that is broken, hostile or too long costs its metadata and a warning, never the article.
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
+import { loadOnFirstUse } from '../../load-on-first-use';
 
 export interface FrontMatter {
   title: string | null;
@@ -63,6 +64,8 @@ function readYaml(block: string): { value: unknown } | { problem: string } {
   try {
     // The core schema (YAML 1.2): no custom tags, no timestamps turned into instants in some zone,
     // no `<<` merge keys; a repeated key is an error rather than a silent overwrite.
+    // Loaded on the first file with front matter: every command that never reads one starts faster.
+    const { parseDocument } = loadOnFirstUse<typeof Yaml>('yaml');
     const doc = parseDocument(block, { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false });
     const error = doc.errors[0];
     if (error) return { problem: `line ${lineOf(block, error.pos[0])}: ${firstLine(error.message)}` };
