@@ -168,15 +168,18 @@ program
   .description('list the articles in the library')
   .addOption(new Option('--sort <order>').choices(['imported', 'published', 'title']).default('imported'))
   .option('--outlet <outlet>')
+  .option('--from <date>', 'published on or after YYYY-MM-DD')
+  .option('--to <date>', 'published on or before YYYY-MM-DD')
   .option('--json', 'print JSON')
-  .action(async (o: { sort: string; outlet?: string; json?: boolean }) => {
-    const items = await withLibrary((call) =>
-      allArticles((after) => call('articles.list', { sort: o.sort, outlet: o.outlet, limit: MAX_PAGE, ...(after ? { after } : {}) })),
-    );
+  .action(async (o: { sort: string; outlet?: string; from?: string; to?: string; json?: boolean }) => {
+    const view = { sort: o.sort, outlet: o.outlet, from: o.from, to: o.to };
+    const items = await withLibrary((call) => allArticles((after) => call('articles.list', { ...view, limit: MAX_PAGE, ...(after ? { after } : {}) })));
     print(!!o.json, items, () =>
       items.length
         ? items.map((a) => `${String(a.id).padStart(5)}  ${a.publishedAt ?? '          '}  ${(a.outlet ?? '').padEnd(20).slice(0, 20)}  ${a.title}`).join('\n')
-        : 'The library is empty. Import an article with: verbatim import FILE',
+        : o.outlet || o.from || o.to
+          ? 'No articles match.'
+          : 'The library is empty. Import an article with: verbatim import FILE',
     );
   });
 

@@ -144,10 +144,15 @@ export interface ExportedDocument {
 export const articleSorts = ['imported', 'published', 'title'] as const;
 export type ArticleSort = (typeof articleSorts)[number];
 
-/** What the library list shows: a sort, an outlet filter, the trash or the live articles. */
+/**
+ * What the library list shows: a sort, an outlet filter, a range of publication dates (both ends
+ * included, either open; undated articles are outside any range), the trash or the live articles.
+ */
 const articleListViewSchema = z.strictObject({
   sort: z.enum(articleSorts).optional(),
   outlet: metaText.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   trash: z.boolean().optional(),
 });
 const articleListView = articleListViewSchema.shape;

@@ -9,6 +9,11 @@ export interface ArticleMeta {
   author: string | null;
   /** ISO date (YYYY-MM-DD) or null when unknown. */
   publishedAt: string | null;
+  /**
+   * The source's date as it wrote it, when it was not read as one certain day (03/04/2024 could be
+   * 3 April or 4 March): kept for the analyst to settle in the article details. Null otherwise.
+   */
+  publishedAsWritten: string | null;
   url: string | null;
   /** ISO timestamp. */
   importedAt: string;

@@ -8,6 +8,8 @@ export interface NewArticle {
   outlet: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** The source's date as written when it was not one certain day (see ArticleMeta); absent means null. */
+  publishedAsWritten?: string | null;
   url: string | null;
   sourceFormat: SourceFormat;
   /** The ProseMirror doc, already serialised: a 10 MB article's JSON is built before the write lock is taken. */
@@ -25,6 +27,7 @@ interface Row {
   outlet: string | null;
   author: string | null;
   published_at: string | null;
+  published_as_written: string | null;
   url: string | null;
   imported_at: string;
   updated_at: string;
@@ -35,7 +38,7 @@ interface Row {
 
 // The annotation count is a lookup per row on the annotations_article index, not a join over the table.
 const META_COLUMNS =
-  'id, title, outlet, author, published_at, url, imported_at, updated_at, deleted_at, word_count, ' +
+  'id, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, deleted_at, word_count, ' +
   '(SELECT count(*) FROM annotations n WHERE n.article_id = articles.id AND n.deleted_at IS NULL) AS annotation_count';
 
 const toMeta = (r: Row): ArticleMeta => ({
@@ -44,6 +47,7 @@ const toMeta = (r: Row): ArticleMeta => ({
   outlet: r.outlet,
   author: r.author,
   publishedAt: r.published_at,
+  publishedAsWritten: r.published_as_written,
   url: r.url,
   importedAt: r.imported_at,
   updatedAt: r.updated_at,
@@ -63,13 +67,33 @@ const SORTS: Record<ArticleSort, { key: string; desc: boolean }> = {
   title: { key: 'title COLLATE NOCASE', desc: false },
 };
 
-/** The WHERE of a library view: live or trash, one outlet or all. */
+/**
+ * The index a live view's page and position walk: its sort's, under the outlet filter its outlet's
+ * (migrations 8 and 11). Named rather than left to the planner, which, given a date range, would
+ * rather sort the whole range (most of the library for a wide one) than walk the sort's own order
+ * and skip what is outside it, which these indexes answer without reading a row. The trash is a
+ * few rows and has no such index.
+ */
+function walkFrom(view: ArticleListView): string {
+  return view.trash ? 'articles' : `articles INDEXED BY articles_live_${view.outlet !== undefined ? 'outlet_' : ''}${view.sort ?? 'imported'}`;
+}
+
+/**
+ * The WHERE of a library view: live or trash, one outlet or all, published within a date range or
+ * whenever. The range is written on the published sort's own key, so migration 8's published
+ * indexes (with or without the outlet) serve it as a range; an open end stands in as a bound no
+ * date passes, and undated articles ('' in the key) fall outside every range.
+ */
 function viewFilter(view: ArticleListView): { where: string[]; params: string[] } {
   const where = [view.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   const params: string[] = [];
   if (view.outlet !== undefined) {
     where.push('outlet = ?');
     params.push(view.outlet);
+  }
+  if (view.from !== undefined || view.to !== undefined) {
+    where.push("coalesce(published_at, '') BETWEEN ? AND ?");
+    params.push(view.from ?? '0000-01-01', view.to ?? '9999-12-31');
   }
   return { where, params };
 }
@@ -90,8 +114,8 @@ export class ArticleStore {
 
   constructor(private readonly db: Database.Database) {
     this.insertStmt = db.prepare(
-      `INSERT INTO articles (title, outlet, author, published_at, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
-       VALUES (@title, @outlet, @author, @publishedAt, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
+      `INSERT INTO articles (title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
+       VALUES (@title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
     );
     this.byHashStmt = db.prepare<[string], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE text_hash = ? AND deleted_at IS NULL`);
     this.metaStmt = db.prepare<[number], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE id = ?`);
@@ -101,7 +125,7 @@ export class ArticleStore {
   }
 
   insert(a: NewArticle, now = new Date().toISOString()): number {
-    const info = this.insertStmt.run({ ...a, now });
+    const info = this.insertStmt.run({ publishedAsWritten: null, ...a, now });
     return Number(info.lastInsertRowid);
   }
 
@@ -137,7 +161,7 @@ export class ArticleStore {
     const dir = desc ? 'DESC' : 'ASC';
     // One row more than asked says whether a next page exists without a second query.
     const sql =
-      `SELECT ${META_COLUMNS}, ${key} AS sort_key FROM articles WHERE ${where.join(' AND ')} ` +
+      `SELECT ${META_COLUMNS}, ${key} AS sort_key FROM ${walkFrom(view)} WHERE ${where.join(' AND ')} ` +
       `ORDER BY ${key} ${dir}, id ${dir} LIMIT ? OFFSET ?`;
     const rows = this.db.prepare<unknown[], Row & { sort_key: string }>(sql).all(...args, view.limit + 1, view.offset ?? 0);
     const more = rows.length > view.limit;
@@ -153,7 +177,7 @@ export class ArticleStore {
     const filter = where.join(' AND ');
     const at = this.db.prepare<unknown[], { k: string }>(`SELECT ${key} AS k FROM articles WHERE id = ? AND ${filter}`).get(id, ...params);
     if (!at) return null;
-    const sql = `SELECT count(*) AS n FROM articles WHERE ${filter} AND (${key}, id) ${desc ? '>' : '<'} (?, ?)`;
+    const sql = `SELECT count(*) AS n FROM ${walkFrom(view)} WHERE ${filter} AND (${key}, id) ${desc ? '>' : '<'} (?, ?)`;
     return this.db.prepare<unknown[], { n: number }>(sql).get(...params, at.k, id)!.n;
   }
 

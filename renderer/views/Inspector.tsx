@@ -1,6 +1,7 @@
 // The right pane: the open article's metadata, editable in place. A field saves when it loses focus
 // or on Enter; Esc puts back what was there. A refused value stays in its field, with the reason
 // beside it, until it is corrected or Esc puts the saved one back.
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '../../shared/model';
 import { articleMetaPatch, type CallInput } from '../../shared/contract';
@@ -30,7 +31,10 @@ export function Inspector({ article, onSave, onDelete }: Props) {
     <div class="article-inspector">
       <form class="meta-form" onSubmit={(e) => e.preventDefault()}>
         {FIELDS.map((f) => (
-          <MetaField key={`${article.id}-${f.key}`} article={article} field={f} readOnly={readOnly} onSave={onSave} />
+          <Fragment key={`${article.id}-${f.key}`}>
+            <MetaField article={article} field={f} readOnly={readOnly} onSave={onSave} />
+            {f.key === 'publishedAt' && <DateAsWritten article={article} />}
+          </Fragment>
         ))}
       </form>
       <dl class="facts">
@@ -108,5 +112,25 @@ function MetaField({ article, field, readOnly, onSave }: { article: Article; fie
         </span>
       )}
     </label>
+  );
+}
+
+/**
+ * The source's date in its own words when the import did not read it as one certain day (03/04/2024
+ * could be 3 April or 4 March): a call to set the date until it is set, then a plain record.
+ */
+function DateAsWritten({ article }: { article: Article }) {
+  const written = article.publishedAsWritten;
+  if (!written) return null;
+  if (article.publishedAt)
+    return (
+      <p class="date-as-written" data-testid="meta-date-as-written">
+        The source wrote “{written}”.
+      </p>
+    );
+  return (
+    <p class="date-as-written unsure" data-testid="meta-date-as-written" role="note">
+      The source wrote the date as “{written}”, which could be more than one day. Set the date above.
+    </p>
   );
 }

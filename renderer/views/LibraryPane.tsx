@@ -1,14 +1,20 @@
-// The library: every article, sortable and filterable by outlet, with the trash one click away.
+// The library: every article, sortable and filterable by outlet and publication date, with the
+// trash one click away. Each row shows the outlet and the date under the title.
 // The rows come a page at a time from the store (library-rows.ts); only the count is whole.
 import { useCallback } from 'preact/hooks';
 import type { ArticleSort } from '../../shared/contract';
 import { VirtualList } from './VirtualList';
 import type { LibraryRows } from './library-rows';
 import { modLabel } from '../shortcuts';
+import { formatDate } from '../../shared/render/escape';
+import type { ArticleMeta } from '../../shared/model';
 
 export interface LibraryView {
   sort: ArticleSort;
   outlet: string | null;
+  /** Published on or after / on or before (YYYY-MM-DD); null leaves that end open. */
+  from: string | null;
+  to: string | null;
   trash: boolean;
 }
 
@@ -87,13 +93,43 @@ export function LibraryPane({ rows, selectedIndex, outlets, view, selectedId, on
           </select>
         </label>
       </div>
+      <div class="library-dates" role="group" aria-labelledby="library-dates-caption">
+        <span class="caption" id="library-dates-caption">
+          Published between
+        </span>
+        <input
+          type="date"
+          data-testid="date-from"
+          aria-label="Published on or after"
+          value={view.from ?? ''}
+          max={view.to ?? undefined}
+          onChange={(e) => onView({ ...view, from: (e.currentTarget as HTMLInputElement).value || null })}
+        />
+        <span aria-hidden="true">–</span>
+        <input
+          type="date"
+          data-testid="date-to"
+          aria-label="Published on or before"
+          value={view.to ?? ''}
+          min={view.from ?? undefined}
+          onChange={(e) => onView({ ...view, to: (e.currentTarget as HTMLInputElement).value || null })}
+        />
+        {(view.from || view.to) && (
+          <button class="link-button" data-testid="date-clear" aria-label="Any date: clear the date range" title="Any date" onClick={() => onView({ ...view, from: null, to: null })}>
+            ✕
+          </button>
+        )}
+      </div>
       {total === null ? (
         <p class="empty">Loading…</p>
       ) : total === 0 ? (
         view.trash ? (
           <p class="empty">The trash is empty.</p>
-        ) : view.outlet ? (
-          <p class="empty">No articles from {view.outlet}.</p>
+        ) : view.outlet || view.from || view.to ? (
+          <div class="empty">
+            <p>No articles{view.outlet ? ` from ${view.outlet}` : ''}{publishedWithin(view)}.</p>
+            <button onClick={() => onView({ ...view, outlet: null, from: null, to: null })}>Show all articles</button>
+          </div>
         ) : (
           <div class="empty">
             <p>
@@ -129,9 +165,14 @@ export function LibraryPane({ rows, selectedIndex, outlets, view, selectedId, on
               >
                 <div class="item-title">{a.title}</div>
                 <div class="item-meta">
-                  {[a.outlet, a.publishedAt, `${a.wordCount.toLocaleString()} words`, a.annotationCount ? `${a.annotationCount.toLocaleString()} annotation${a.annotationCount === 1 ? '' : 's'}` : null]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {a.outlet && <span data-testid="library-item-outlet">{a.outlet}</span>}
+                  <RowDate article={a} />
+                  <span>{a.wordCount.toLocaleString()} words</span>
+                  {!!a.annotationCount && (
+                    <span>
+                      {a.annotationCount.toLocaleString()} annotation{a.annotationCount === 1 ? '' : 's'}
+                    </span>
+                  )}
                 </div>
               </div>
             );
@@ -150,4 +191,29 @@ export function LibraryPane({ rows, selectedIndex, outlets, view, selectedId, on
       </div>
     </aside>
   );
+}
+
+/** The publication date as a reader writes it, or the source's own words while they await the analyst. */
+function RowDate({ article: a }: { article: ArticleMeta }) {
+  if (a.publishedAt)
+    return (
+      <span data-testid="library-item-date">
+        <time dateTime={a.publishedAt}>{formatDate(a.publishedAt)}</time>
+      </span>
+    );
+  if (a.publishedAsWritten)
+    return (
+      <span data-testid="library-item-date" class="unsure" title="The source’s date, not yet confirmed: set it in the article details">
+        “{a.publishedAsWritten}”?
+      </span>
+    );
+  return null;
+}
+
+/** " published between 1 March 2024 and 31 March 2024", or after / before when one end is open. */
+function publishedWithin(view: LibraryView): string {
+  if (view.from && view.to) return ` published between ${formatDate(view.from)} and ${formatDate(view.to)}`;
+  if (view.from) return ` published on or after ${formatDate(view.from)}`;
+  if (view.to) return ` published on or before ${formatDate(view.to)}`;
+  return '';
 }

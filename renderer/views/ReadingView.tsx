@@ -46,7 +46,7 @@ interface Props {
 type Tab = 'annotations' | 'suggestions' | 'article';
 
 export function ReadingView({ actors, topics, refreshCodebook, history, toast, openRequest, importedBatch, libraryVersion, onImport, onLink }: Props) {
-  const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, trash: false });
+  const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, from: null, to: null, trash: false });
   const [outlets, setOutlets] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [article, setArticle] = useState<Article | null>(null);
@@ -67,7 +67,10 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const [speakerFocus, setSpeakerFocus] = useState(0);
 
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
-  const listView = useMemo<ArticleListView>(() => ({ sort: view.sort, trash: view.trash, ...(view.outlet ? { outlet: view.outlet } : {}) }), [view]);
+  const listView = useMemo<ArticleListView>(
+    () => ({ sort: view.sort, trash: view.trash, ...(view.outlet ? { outlet: view.outlet } : {}), ...(view.from ? { from: view.from } : {}), ...(view.to ? { to: view.to } : {}) }),
+    [view],
+  );
   const { rows } = useLibraryRows(listView, fail);
   const selectedIndex = useSelectedIndex(rows, listView, selectedId);
 
@@ -161,7 +164,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
 
   useEffect(() => {
     if (openRequest) {
-      if (view.trash || view.outlet) setView({ ...view, trash: false, outlet: null });
+      if (filtered(view)) setView({ ...view, trash: false, outlet: null, from: null, to: null });
       void open(openRequest.articleId, openRequest.terms, openRequest.annotationId);
     }
   }, [openRequest]);
@@ -169,7 +172,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   useEffect(() => {
     if (!importedBatch) return;
     const last = [...importedBatch.results].reverse().find((r) => r.id !== undefined && r.status !== 'failed');
-    if (view.trash || view.outlet) setView({ ...view, trash: false, outlet: null });
+    if (filtered(view)) setView({ ...view, trash: false, outlet: null, from: null, to: null });
     else void refresh();
     if (last?.id) void open(last.id);
   }, [importedBatch]);
@@ -592,4 +595,9 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       </aside>
     </div>
   );
+}
+
+/** The list shows less than the live library: an article opened or imported may not be in it. */
+function filtered(view: LibraryView): boolean {
+  return view.trash || !!view.outlet || !!view.from || !!view.to;
 }

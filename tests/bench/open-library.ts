@@ -15,6 +15,7 @@ import { median, progress, round } from './stats';
 import { appHeaps, type AppHeaps } from './memory';
 import { cachedLibrary } from './library-cache';
 import { generateArticles } from './corpus';
+import { benchLibraryList } from './library-list';
 
 /** Issue 12: warm, until the first article is readable; and the same for any size of library. */
 export const OPEN_BUDGET_MS = 500;
@@ -176,6 +177,8 @@ export interface OpenLibraryFigures extends OpenFigures {
   peer: OpenFigures & { what: string };
   /** The same figures over a larger library (100,000 articles), so growth shows as a curve; null when not asked. */
   larger: LargerLibraryFigures | null;
+  /** The list's own store calls, unfiltered and under date ranges. */
+  listCalls: ReturnType<typeof benchLibraryList>;
 }
 
 export async function benchOpenLibrary(big: Library, small: Library, rendererDir: string, larger: Library | null = null): Promise<OpenLibraryFigures> {
@@ -199,6 +202,8 @@ export async function benchOpenLibrary(big: Library, small: Library, rendererDir
       met: at.coldMs <= COLD_BUDGET_MS && at.warmMedianMs <= OPEN_BUDGET_MS && growth <= SIZE_RATIO_BUDGET,
     };
   }
+  // The list's own store calls, unfiltered and under date ranges, over the same big library.
+  const listCalls = benchLibraryList(big);
   return {
     what: 'navigation start → first library-item visible, clicked, and the article text painted in the reader (in-page performance.now())',
     ...ours,
@@ -210,6 +215,7 @@ export async function benchOpenLibrary(big: Library, small: Library, rendererDir
     met: ours.coldMs <= COLD_BUDGET_MS && ours.warmMedianMs <= OPEN_BUDGET_MS && sizeRatio <= SIZE_RATIO_BUDGET && (largerFigures?.met ?? true),
     peer: { what: 'the same page over a library of one article', ...peer },
     larger: largerFigures,
+    listCalls,
   };
 }
 

@@ -145,6 +145,7 @@ try {
         searchScale: searchScale.met,
         openLibrary: openLib.met,
         quotesMatrix: quotesMatrix.met,
+        libraryListCalls: openLib.listCalls.met,
         createAnnotation: annotate.createAnnotation.met,
         codingEffort: codingEffort.met,
         openAnnotatedArticle: annotate.openAnnotatedArticle.met,

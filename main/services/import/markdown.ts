@@ -7,6 +7,7 @@ import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { articleSchema, safeHref } from '../../../shared/schema';
 import { noMeta, type ParsedArticle } from './parsed';
+import { splitFrontMatter } from './front-matter';
 
 const md = new MarkdownIt('commonmark', { html: false });
 // Inline code has no mark in the article schema: its words stay, as plain text.
@@ -47,7 +48,7 @@ function dropUnsafeLinks(doc: Node): Node {
 }
 
 export function parseMarkdown(source: string): ParsedArticle {
-  const { body, front } = splitFrontMatter(source);
+  const { body, front, warnings } = splitFrontMatter(source);
   const doc = dropUnsafeLinks(parser.parse(body));
   let h1: string | null = null;
   doc.descendants((node) => {
@@ -57,22 +58,11 @@ export function parseMarkdown(source: string): ParsedArticle {
   return {
     ...noMeta,
     doc,
-    title: front.title ?? h1,
-    outlet: front.outlet ?? front.source ?? null,
-    author: front.author ?? null,
-    publishedAt: front.date ?? null,
-    url: front.url ?? null,
+    title: front?.title ?? h1,
+    outlet: front?.outlet ?? null,
+    author: front?.author ?? null,
+    publishedAt: front?.date ?? null,
+    url: front?.url ?? null,
+    ...(warnings.length ? { warnings } : {}),
   };
-}
-
-/** A leading `---` block of `key: value` lines, as note-taking tools write it. */
-function splitFrontMatter(source: string): { body: string; front: Record<string, string> } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
-  if (!m) return { body: source, front: {} };
-  const front: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const line of m[1]!.split(/\r?\n/)) {
-    const kv = /^([A-Za-z_]+)\s*:\s*(.*)$/.exec(line);
-    if (kv && kv[2]!.trim()) front[kv[1]!.toLowerCase()] = kv[2]!.trim().replace(/^["']|["']$/g, '');
-  }
-  return { body: source.slice(m[0].length), front };
 }

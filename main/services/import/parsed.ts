@@ -8,6 +8,8 @@ export interface ParsedArticle {
   author: string | null;
   publishedAt: string | null;
   url: string | null;
+  /** What the reader could not use but did not stop for (broken front matter, say), for the import result. */
+  warnings?: readonly string[];
 }
 
 export const noMeta = { title: null, outlet: null, author: null, publishedAt: null, url: null };

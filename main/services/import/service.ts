@@ -14,7 +14,7 @@ import { parseText } from './text';
 import { readHtmlInProcess, type HtmlReader } from './html-reader';
 import { readPdfInProcess, type PdfReader } from './pdf-reader';
 import { parseMarkdown } from './markdown';
-import { normaliseDate } from './date';
+import { dateWarning, readDate } from './date';
 import { clipTitle, titleFromText } from './title';
 import { isExport, type ParsedArticle, type ParsedExport } from './parsed';
 import { readDocx } from './docx';
@@ -187,11 +187,16 @@ export class ImportService {
     assertHasText(plain);
     const textHash = hashOf(plain);
 
+    // A date the user gave wins; otherwise the source's, read as one day or kept as written (./date.ts).
+    const date = input.publishedAt !== undefined ? null : readDate(parsed.publishedAt === null ? null : cleanLine(parsed.publishedAt));
+    const dateProblem = date && dateWarning(date);
+    warnings = [...warnings, ...(parsed.warnings ?? []), ...(dateProblem ? [dateProblem] : [])];
     const fields = {
       title: visibleOrNull(clipTitle(cleanTitle(input.title ?? parsed.title))) ?? visibleOrNull(titleFromText(plain)) ?? 'Untitled article',
       outlet: pick(input.outlet, parsed.outlet),
       author: pick(input.author, parsed.author),
-      publishedAt: input.publishedAt !== undefined ? input.publishedAt : normaliseDate(parsed.publishedAt),
+      publishedAt: date ? (date.kind === 'day' ? date.date : null) : (input.publishedAt ?? null),
+      publishedAsWritten: date && (date.kind === 'ambiguous' || date.kind === 'unreadable') ? clip(date.text) : null,
       url: cleanUrl(input.url !== undefined ? input.url : parsed.url),
     };
 
