@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../main/store/open';
-import { migrations } from '../../main/store/migrations';
+import { LATEST_VERSION, migrations } from '../../main/store/migrations';
 import { createServices } from '../../main/services';
 import { fixture, tempDir } from './helpers';
 
@@ -41,7 +41,7 @@ describe('migration 10 (CJK search) from a version-9 library', () => {
 
     const lib = await openLibrary(file);
     try {
-      expect(lib.db.pragma('user_version', { simple: true })).toBe(10);
+      expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       const s = createServices(lib);
       const ids = (q: string, kind: string) => s.search.search(q).filter((h) => h.kind === kind).map((h) => h.id);
       expect(ids('資産売却', 'article')).toEqual([live]);
