@@ -69,10 +69,27 @@ export async function takeDailyBackup(db: Database.Database, libraryPath: string
 }
 
 /** Runs SQLite's full integrity check on a closed library file without changing it. */
+/**
+ * SQLite's integrity_check skips CHECK constraints on a read-only connection, so a flipped byte
+ * that turns an actor's kind into a word no actor has would pass. The file is opened for writing
+ * where it can be (never created: it must exist) and made query-only at once, so the check is
+ * whole and still writes nothing; a file that cannot be opened for writing is checked read-only.
+ */
+function openForChecking(file: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, sqliteOptions({ fileMustExist: true }));
+  } catch {
+    return new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
+  }
+  db.pragma('query_only = ON');
+  return db;
+}
+
 export function integrityProblems(file: string): string[] {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
+    db = openForChecking(file);
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     return problems;

@@ -86,9 +86,13 @@ export async function fillLibrary(s: Services, rand: Prng = prng(7), articles = 
     ids.push(r.id!);
   }
   await s.importer.import(paste('<h1>An HTML article</h1><p>With <a href="https://example.com/x">a link</a> and <em>emphasis</em>.</p>'));
+  // Japanese, Korean and Chinese in an article, a comment and a briefing, so the CJK search
+  // tables (migration 10) hold rows like every other table.
+  await s.importer.import(paste('徴用工問題で資産売却の手続きが進む。\n\n외교부는 일본 측의 성의를 촉구했다.', { outlet: 'Kyodo News' }));
   const ministry = s.codebook.createActor({ name: 'South Korean Foreign Ministry', kind: 'organization' });
   const kim = s.codebook.createActor({ name: 'Kim Jung Han', aliases: ['Kim', 'Director Kim'], affiliations: [{ organizationId: ministry.id, role: 'Director-General' }], notes: 'Lead negotiator.' });
-  const taki = s.codebook.createActor({ name: 'Shigeki Takizaki' });
+  // A name in kanji too, so the CJK search tables (migration 10) hold rows like every other.
+  const taki = s.codebook.createActor({ name: 'Shigeki Takizaki', aliases: ['滝崎成樹'] });
   const topic = s.codebook.createTopic('Wartime labor compensation', 'The 2018 rulings and after.');
   const other = s.codebook.createTopic('Export controls');
   const sincerity = s.codebook.createPosition(topic.id, 'Japan must show more sincerity on wartime labor');
@@ -112,10 +116,11 @@ export async function fillLibrary(s: Services, rand: Prng = prng(7), articles = 
       annotations.push(a.id);
     }
   }
+  s.annotations.update({ id: annotations[1]!, comment: '滝崎局長の発言' });
   s.annotations.delete(annotations[0]!);
   const briefings: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const b = s.briefings.create({ template: i === 0 ? 'situation' : 'blank', title: `Briefing ${i}` });
+    const b = s.briefings.create({ template: i === 0 ? 'situation' : 'blank', title: i === 1 ? `Briefing ${i}: 한일관계` : `Briefing ${i}` });
     s.briefings.save(b.id, briefingDoc(`Seoul presses Tokyo ${i}.`, 'Tokyo warns against liquidation.'));
     s.briefings.snapshot(b.id);
     s.briefings.save(b.id, briefingDoc(`Second draft ${i}.`));
