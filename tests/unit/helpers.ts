@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { openLibrary, type Library, type OpenOptions } from '../../main/store/open';
 import { createServices, type Services } from '../../main/services';
 import { createRouter, type Router } from '../../main/router';
+import { ArticleStore } from '../../main/store/articles';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -34,6 +35,31 @@ export async function tempLibrary(options?: OpenOptions): Promise<TestLibrary> {
   // Tests never reach past this machine: a web address is fetched only from the loopback.
   const services = createServices(lib, { web: { allowHost: isLoopback } });
   return { lib, services, router: createRouter(services, () => {}), dir };
+}
+
+let rawArticles = 0;
+/**
+ * An article written straight to the store with the given list keys (title, outlet, dates), for
+ * tests of the library list's paging: thousands in a moment, each with text of its own.
+ */
+export function insertListArticle(t: TestLibrary, a: { title: string; outlet?: string | null; publishedAt?: string | null; importedAt: string }): number {
+  const n = ++rawArticles;
+  const text = `${a.title} — article ${n}`;
+  return new ArticleStore(t.lib.db).insert(
+    {
+      title: a.title,
+      outlet: a.outlet ?? null,
+      author: null,
+      publishedAt: a.publishedAt ?? null,
+      url: null,
+      sourceFormat: 'txt',
+      docJson: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }),
+      text,
+      textHash: `list-article-${n}`,
+      wordCount: 3,
+    },
+    a.importedAt,
+  );
 }
 
 /** 127.0.0.0/8, ::1 and localhost: the only hosts a test may fetch from. */

@@ -3,29 +3,12 @@
 // included, undated ones outside), no row lost or repeated across pages even while articles come
 // and go, the count is the range's, and the queries walk migration 8's indexes.
 import { describe, expect, it } from 'vitest';
-import { ArticleStore } from '../../main/store/articles';
 import type { ArticleListView } from '../../shared/contract';
 import { articleSorts } from '../../shared/contract';
 import type { ArticleCursor, ArticleMeta } from '../../shared/model';
-import { tempLibrary, type TestLibrary } from './helpers';
+import { insertListArticle, tempLibrary, type TestLibrary } from './helpers';
 
-let seq = 0;
-function add(t: TestLibrary, a: { title: string; outlet: string | null; publishedAt: string | null; importedAt: string }): number {
-  const text = `${a.title} — article ${++seq}`;
-  return new ArticleStore(t.lib.db).insert(
-    {
-      ...a,
-      author: null,
-      url: null,
-      sourceFormat: 'txt',
-      docJson: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }),
-      text,
-      textHash: `hash-${seq}`,
-      wordCount: 3,
-    },
-    a.importedAt,
-  );
-}
+const add = insertListArticle;
 
 /** The whole view, a page at a time by the cursor each page returns; `between` runs after each page. */
 function walk(t: TestLibrary, view: ArticleListView, limit: number, between?: (page: number) => void): ArticleMeta[] {

@@ -2,30 +2,11 @@
 // order with ties broken by id, a cursor holds its place while articles are added and trashed
 // before it, the count comes from the store, and the outlet filter and the trash page the same way.
 import { describe, expect, it } from 'vitest';
-import { ArticleStore } from '../../main/store/articles';
 import type { ArticleListView, ArticleSort } from '../../shared/contract';
 import type { ArticleCursor, ArticleMeta } from '../../shared/model';
-import { tempLibrary, type TestLibrary } from './helpers';
+import { insertListArticle, tempLibrary, type TestLibrary } from './helpers';
 
-let seq = 0;
-function add(t: TestLibrary, a: { title: string; outlet?: string | null; publishedAt?: string | null; importedAt: string }): number {
-  const text = `${a.title} — article ${++seq}`;
-  return new ArticleStore(t.lib.db).insert(
-    {
-      title: a.title,
-      outlet: a.outlet ?? null,
-      author: null,
-      publishedAt: a.publishedAt ?? null,
-      url: null,
-      sourceFormat: 'txt',
-      docJson: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }),
-      text,
-      textHash: `hash-${seq}`,
-      wordCount: 3,
-    },
-    a.importedAt,
-  );
-}
+const add = insertListArticle;
 
 /** The whole view, walked with the cursor each page returns. */
 function walk(t: TestLibrary, view: ArticleListView, limit: number): ArticleMeta[] {
