@@ -32,7 +32,10 @@ test('a Nexis export: the dialog counts its articles first, then each becomes a 
   await expect(page.getByTestId('library-count')).toHaveText('11');
   const third = invented[2]!;
   const item = page.getByTestId('library-item').filter({ hasText: third.headline });
-  await expect(item).toContainText(`${third.outlet} · ${third.isoDate}`);
+  await expect(item.getByTestId('library-item-outlet')).toHaveText(third.outlet);
+  // As a reader writes it: "March 23, 2022" in the export, "23 March 2022" under the title.
+  const [month, day] = third.dateLine.split(/[ ,]+/);
+  await expect(item.getByTestId('library-item-date')).toHaveText(`${day} ${month} ${third.isoDate.slice(0, 4)}`);
   await item.click();
   await expect(page.getByTestId('article-view')).toContainText(third.paragraphs[1]!);
   await expect(page.getByTestId('article-view')).not.toContainText('End of Document');
