@@ -2,6 +2,7 @@
 // every typeahead, the briefing's @-mention menu and the actor list's filter, so "jose" finds
 // “José Martí” by an alias in each of them alike.
 import type { Actor } from '../../shared/model';
+import { fold } from '../../shared/fold';
 
 /** One choice in a list of suggestions. */
 export interface Option {
@@ -13,12 +14,12 @@ export interface Option {
 }
 
 /**
- * A name as typed and as stored compare equal after folding: compatibility forms (full-width
- * letters), case, and Latin accents ("Žižek" → "zizek"). Only the Latin combining accents go: the
- * voicing marks of kana and the jamo of Hangul syllables are letters there, not accents.
+ * A name as typed and as stored compare equal after the search's folding (case, Latin accents,
+ * either normalisation form: shared/fold.ts), with compatibility forms (full-width letters) first
+ * made plain.
  */
 export function foldName(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+  return fold(s.normalize('NFKC')).text;
 }
 
 /** 0 when a word is the query, 1 when one starts with it, 2 when one contains it, -1 otherwise (`query` folded). */
