@@ -22,8 +22,12 @@ export class AnnotationService {
     private readonly topics: TopicStore,
   ) {}
 
+  /**
+   * A read, so the trash does not refuse it (only changes are refused there): the reader may still
+   * be opening an article the analyst has just trashed, and the trash view shows what was coded.
+   */
   list(articleId: number): Annotation[] {
-    this.liveArticle(articleId);
+    if (!this.articles.get(articleId)) throw notFound('Article', articleId);
     return this.annotations.forArticle(articleId);
   }
 

@@ -185,6 +185,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     async (id: number, trashed: boolean, stored?: (a: ArticleMeta) => void) => {
       const a = trashed ? await call('articles.delete', { id }) : await call('articles.restore', { id });
       stored?.(a);
+      // An open of this article still on its way would show it again as if it were not trashed.
+      if (trashed && (selectedId === id || articleRef.current?.id === id)) openSeq.current++;
       if (trashed && articleRef.current?.id === id) {
         setArticle(null);
         setSelectedId(null);

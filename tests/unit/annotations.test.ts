@@ -27,6 +27,15 @@ describe('annotations', () => {
     expect(s.annotations.list(articleId)).toHaveLength(before);
   });
 
+  it('lists a trashed article\'s annotations (a read), and refuses a missing article', async () => {
+    const { services: s, articleId, router } = await codedLibrary();
+    const coded = s.annotations.list(articleId);
+    expect(coded.length).toBeGreaterThan(0);
+    s.library.delete(articleId);
+    expect(await router('annotations.list', { articleId })).toEqual({ ok: true, value: coded });
+    expect(await router('annotations.list', { articleId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('refuses annotations on a trashed or missing article, and unknown speakers or positions', async () => {
     const { services: s, articleId, router } = await codedLibrary();
     expect(await router('annotations.create', { articleId: 999, kind: 'quote', start: 0, end: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
