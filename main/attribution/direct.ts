@@ -8,6 +8,8 @@ import { sentenceSubject, sourceAfter, sourceBefore, type TokenRange } from './s
 import { paragraphOf, tokenAt, type TextModel, type Token } from './text-model';
 
 const STOP = /^[.!?;]$/;
+/** Verbs that put a name on something: "what it calls “…”". */
+const NAMING_VERBS = new Set(['call', 'dub', 'term', 'label', 'brand', 'describe']);
 // A lone apostrophe token is half of a '' quotation mark.
 const QUOTE_TOKEN = /^[“”"„«»「」『』']$/;
 
@@ -239,17 +241,21 @@ export function findDirect(model: TextModel, quotations: readonly Quotation[], d
       previous.frameEnd = qEnd;
       continue;
     }
-    if (frame && (size >= 2 || startsSentence || framed)) {
+    // "Johnson tells “Morning Joe” that …": quoted words right after "tell" name whom it was told to.
+    const addressee = frame !== null && !framed && frame.adjacent === true && ADDRESSEE_VERBS.has(t[frame.cue]!.lemma) && !/[.!?,]\s*['"”’»」』]*$/.test(quoted);
+    if (frame && !addressee && (size >= 2 || startsSentence || framed)) {
       const cueTok = t[frame.cue]!;
       let end = q.end;
       // "Brenner says “the union will not bend” despite the ruling": the quoted words run on.
       if (frame.adjacent && !framed && !/[.!?]\s*['"”’»」』]*$/.test(quoted)) {
         let k = qEnd;
-        while (k < paraEndToken && k < nextQuote && !STOP.test(t[k]!.text) && t[k]!.pos !== 'CCONJ') k++;
+        while (k < paraEndToken && !STOP.test(t[k]!.text) && t[k]!.pos !== 'CCONJ') k++;
         if (k > qEnd) end = t[k - 1]!.end;
       }
+      // "what it calls “the single-biggest attack”": the writer's words frame the name, a mixed quote.
+      const what = !framed && frame.source && NAMING_VERBS.has(cueTok.lemma) && t[frame.source.first - 1]?.lower === 'what' ? t[frame.source.first - 1]!.start : q.start;
       const f: Found = {
-        content: { start: q.start, end },
+        content: { start: what, end },
         cue: cueTok.lower === 'to' && t[frame.cue - 1]?.lower === 'according' ? { start: t[frame.cue - 1]!.start, end: cueTok.end } : cueSpan(t, frame.cue, qEnd - 1),
         source: frame.source,
         confidence: q.closed ? frame.confidence : frame.confidence * 0.7,

@@ -164,7 +164,9 @@ function inSentence(t: readonly Token[], first: number, end: number, used: SpanS
     if (!subject) continue;
     let c2 = c + 1;
     let sawThat = false;
-    for (let k = c + 1; k < Math.min(end, c + 16); k++) {
+    // "told “Morning Joe” on Friday that …": a quoted name right after "tell" is whom it was told to.
+    const named = ADDRESSEE_VERBS.has(cue.lemma) ? quotedName(t, c + 1, end) : c + 1;
+    for (let k = named; k < Math.min(end, c + 16); k++) {
       if (t[k]!.lower === 'that') {
         c2 = k;
         sawThat = true;
@@ -189,6 +191,19 @@ function inSentence(t: readonly Token[], first: number, end: number, used: SpanS
     return { content: span(t, c2, e), cue: cueSpan(t, c, subject.end), source: subject, confidence: byCue(0.7 + (sawThat ? 0.1 : 0) + (mixed ? 0.05 : 0), cue.lemma) };
   }
   return null;
+}
+
+/** After a short quoted name starting at `k` ("“Morning Joe”"), or `k` when there is none there. */
+function quotedName(t: readonly Token[], from: number, end: number): number {
+  let k = from;
+  // "MSNBC’s “Morning Joe”"
+  if (/^\p{Lu}/u.test(t[k]?.text ?? '') && /^['’]s$/.test(t[k + 1]?.text ?? '')) k += 2;
+  if (!QUOTE_TOKEN.test(t[k]?.text ?? '')) return from;
+  for (let j = k + 1; j < Math.min(end, k + 8); j++) {
+    if (QUOTE_TOKEN.test(t[j]!.text)) return j > k + 1 && /^\p{Lu}/u.test(t[k + 1]!.text) ? j + 1 : from;
+    if (FINAL.test(t[j]!.text) || t[j]!.text === ',') return from;
+  }
+  return from;
 }
 
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'get', 'got', 'gets']);

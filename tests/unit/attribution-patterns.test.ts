@@ -201,6 +201,23 @@ describe('reported speech', () => {
     expectSuggestions(text, [{ kind: 'indirect', content: 'the cuts were unavoidable', cue: 'told', source: 'Maria Delgado', speaker: delgado }]);
   });
 
+  it('“X told MSNBC’s “Morning Joe” that …”: a quoted programme told is whom it was told to, not what was said', () => {
+    const text = 'Maria Delgado told MSNBC’s “Morning Joe” on Friday that the cuts were unavoidable.';
+    expectSuggestions(text, [{ kind: 'indirect', content: 'that the cuts were unavoidable', cue: 'told', source: 'Maria Delgado', speaker: delgado }]);
+    const bare = 'Maria Delgado tells “Morning Joe” that “nobody” knows who did it.';
+    expectSuggestions(bare, [{ kind: 'mixed', content: 'that “nobody” knows who did it', cue: 'tells', source: 'Maria Delgado', speaker: delgado }]);
+  });
+
+  it('“what X calls “…””: the writer\'s words around the name make a mixed quote', () => {
+    const text = 'The union rejected what Maria Delgado calls “a fair settlement.”';
+    expectSuggestions(text, [{ kind: 'mixed', content: 'what Maria Delgado calls “a fair settlement.”', cue: 'calls', source: 'Maria Delgado', speaker: delgado }]);
+  });
+
+  it('quoted words that run on take the rest of the clause, past a second quoted word', () => {
+    const text = 'Maria Delgado says “the union will not bend” despite the “unfair” ruling.';
+    expectSuggestions(text, [{ kind: 'direct', content: '“the union will not bend” despite the “unfair” ruling', cue: 'says', source: 'Maria Delgado', speaker: delgado }]);
+  });
+
   it('suggests nothing in a text where nobody says anything', () => {
     expectSuggestions('Fuel prices rose by four percent in March. Trucks queued at the border for two days.', []);
   });

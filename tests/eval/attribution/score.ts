@@ -74,8 +74,24 @@ export function kindOfText(words: string): SuggestionKind {
   return QUOTE_MARKS.test(trimmed) ? 'mixed' : 'indirect';
 }
 
-function goldText(text: string, span: GoldSpan): string {
-  return span.fragments.map((f) => text.slice(f.start, f.end)).join(' ');
+/**
+ * The gold content's words, for its kind. Annotators sometimes start a span just inside the opening
+ * mark (`I have earned…,”`, or the second half of a `''` mark): the quotation still starts with that
+ * mark, so the first fragment is read from it. Without this such gold counts as mixed, and a direct
+ * suggestion of the very same quotation as a false positive.
+ */
+export function goldText(text: string, span: GoldSpan): string {
+  return span.fragments
+    .map((f, i) => {
+      let start = f.start;
+      if (i === 0) {
+        const lead = text.slice(Math.max(0, start - 2), start);
+        if (/''$/.test(lead) || (/^'/.test(text.slice(start)) && /'$/.test(lead))) start -= lead.endsWith("''") ? 2 : 1;
+        else if (/["“„«「『‘]$/.test(lead) && !OPENING.test(text.slice(start, f.end).trimStart())) start -= 1;
+      }
+      return text.slice(start, f.end);
+    })
+    .join(' ');
 }
 
 function overlaps(a: Set<number>, b: Set<number>): number {
