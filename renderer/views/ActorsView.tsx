@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Actor, ActorKind, QuoteRow } from '../../shared/model';
 import { actorKinds } from '../../shared/model';
+import { useRequest } from '../requests';
 import { call, ApiError } from '../api';
 import { Typeahead } from './Typeahead';
 import { actorOptions, foldName, nameRank } from './options';
@@ -20,19 +21,17 @@ interface Props {
   refresh: () => Promise<void>;
   toast: (t: Omit<Toast, 'id'>) => void;
   history: UndoHistory;
-  /** An actor to show (from a search hit); a new `seq` each time. */
-  selectRequest: { actorId: number; seq: number } | null;
   onOpenQuote: (q: QuoteRow) => void;
 }
 
-export function ActorsView({ actors, refresh, toast, history, selectRequest, onOpenQuote }: Props) {
-  const [selected, setSelected] = useState<number | null>(selectRequest?.actorId ?? actors[0]?.id ?? null);
+export function ActorsView({ actors, refresh, toast, history, onOpenQuote }: Props) {
+  const [selected, setSelected] = useState<number | null>(actors[0]?.id ?? null);
   const [filter, setFilter] = useState('');
-  useEffect(() => {
-    if (!selectRequest) return;
-    setSelected(selectRequest.actorId);
+  // A search hit: shown even when the filter would hide it.
+  useRequest('show-actor', ({ actorId }) => {
+    setSelected(actorId);
     setFilter('');
-  }, [selectRequest?.seq]);
+  });
   const [creating, setCreating] = useState(false);
   const actor = actors.find((a) => a.id === selected) ?? null;
   const q = filter.trim().toLowerCase();

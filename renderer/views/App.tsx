@@ -7,7 +7,8 @@ import { isTypingTarget, modKey, modLabel } from '../shortcuts';
 import { searchTerms } from '../editor/search-highlight';
 import { UndoHistory } from '../undo';
 import { readPlace, writePlace } from '../place';
-import { ReadingView, type OpenRequest } from './ReadingView';
+import { ReadingView } from './ReadingView';
+import { Requests, RequestsContext } from '../requests';
 import { ActorsView } from './ActorsView';
 import { TopicsView } from './TopicsView';
 import { MatrixView } from './MatrixView';
@@ -30,7 +31,6 @@ const VIEWS: { id: View; label: string }[] = [
 ];
 
 let toastSeq = 0;
-let requestSeq = 0;
 
 export function App() {
   const [view, setView] = useState<View>(() => VIEWS.find((v) => v.id === readPlace().view)?.id ?? 'read');
@@ -40,22 +40,13 @@ export function App() {
   const [importing, setImporting] = useState<File[] | null>(null);
   /** The import dialog was opened by File ▸ Import from web address…: its address field takes the focus. */
   const [importAddress, setImportAddress] = useState(false);
-  const [importedBatch, setImportedBatch] = useState<{ results: ImportResult[]; seq: number } | null>(null);
-  const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
-  const [libraryVersion, setLibraryVersion] = useState(0);
+  const requests = useRef(new Requests()).current;
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [theme, setTheme] = useState(currentTheme());
   const searchRef = useRef<HTMLInputElement>(null);
   const history = useRef(new UndoHistory()).current;
   // The briefings view mounts on first visit and then stays, so an open editor keeps its undo history.
   const [briefingsSeen, setBriefingsSeen] = useState(false);
-  /** File → New briefing: counts requests, so each one creates one briefing. */
-  const [newBriefing, setNewBriefing] = useState(0);
-  const [exportPdf, setExportPdf] = useState(0);
-  /** A briefing to open in the briefings view (a search hit). */
-  const [openBriefing, setOpenBriefing] = useState<{ briefingId: number; seq: number } | null>(null);
-  /** An actor to show in the actors view (a search hit). */
-  const [actorRequest, setActorRequest] = useState<{ actorId: number; seq: number } | null>(null);
   useEffect(() => {
     if (view === 'briefings') setBriefingsSeen(true);
   }, [view]);
@@ -81,18 +72,18 @@ export function App() {
 
   const openArticle = useCallback((articleId: number, extra: { terms?: string[]; annotationId?: number } = {}) => {
     setView('read');
-    setOpenRequest({ articleId, ...extra, seq: ++requestSeq });
-  }, []);
+    requests.post('open-article', { articleId, ...extra });
+  }, [requests]);
 
   const showBriefing = useCallback((briefingId: number) => {
     setView('briefings');
-    setOpenBriefing({ briefingId, seq: ++requestSeq });
-  }, []);
+    requests.post('open-briefing', { briefingId });
+  }, [requests]);
 
   const showActor = useCallback((actorId: number) => {
     setView('actors');
-    setActorRequest({ actorId, seq: ++requestSeq });
-  }, []);
+    requests.post('show-actor', { actorId });
+  }, [requests]);
 
   const openHit = useCallback(
     (hit: SearchHit, query: string) => {
@@ -116,9 +107,9 @@ export function App() {
         text: [imported && `${imported} imported`, dup && `${dup} already in the library`, failed && `${failed} failed`].filter(Boolean).join(', ') + '.',
       });
       setView('read');
-      setImportedBatch({ results, seq: ++requestSeq });
+      requests.post('imported', { results });
     },
-    [toast],
+    [toast, requests],
   );
 
   const openLink = useCallback(async (href: string) => {
@@ -173,16 +164,16 @@ export function App() {
         }
         else if (command === 'new-briefing') {
           setView('briefings');
-          setNewBriefing((n) => n + 1);
+          requests.post('new-briefing', {});
         } else if (command === 'export-pdf') {
           setView('briefings');
-          setExportPdf((n) => n + 1);
+          requests.post('export-pdf', {});
         }
         else if (command === 'toggle-theme') setTheme(toggleTheme());
         else if (command === 'focus-search') searchRef.current?.focus();
-        else if (command === 'library-changed') setLibraryVersion((v) => v + 1);
+        else if (command === 'library-changed') requests.post('library-changed', {});
       }),
-    [],
+    [requests],
   );
 
   // Files dropped anywhere on the window go to the import dialog.
@@ -205,87 +196,82 @@ export function App() {
   }, []);
 
   return (
-    <div class="app">
-      <header class="topbar">
-        <div class="brand">Verbatim</div>
-        <nav class="views" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button key={v.id} class={view === v.id ? 'on' : ''} aria-current={view === v.id ? 'page' : undefined} data-testid={`nav-${v.id}`} onClick={() => setView(v.id)}>
-              {v.label}
+    <RequestsContext.Provider value={requests}>
+      <div class="app">
+        <header class="topbar">
+          <div class="brand">Verbatim</div>
+          <nav class="views" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button key={v.id} class={view === v.id ? 'on' : ''} aria-current={view === v.id ? 'page' : undefined} data-testid={`nav-${v.id}`} onClick={() => setView(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </nav>
+          <SearchBox inputRef={searchRef} onOpen={openHit} onError={(m) => toast({ kind: 'error', text: m })} />
+          <div class="actions">
+            <button class="primary" data-testid="import-open" onClick={() => setImporting([])} title={`Import articles (${modLabel}O)`}>
+              Import…
             </button>
-          ))}
-        </nav>
-        <SearchBox inputRef={searchRef} onOpen={openHit} onError={(m) => toast({ kind: 'error', text: m })} />
-        <div class="actions">
-          <button class="primary" data-testid="import-open" onClick={() => setImporting([])} title={`Import articles (${modLabel}O)`}>
-            Import…
-          </button>
-          <button
-            class="icon-button"
-            data-testid="theme-toggle"
-            aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'}
-            title={`Toggle dark mode (${modLabel}Shift+D)`}
-            onClick={() => setTheme(toggleTheme())}
-          >
-            {theme === 'dark' ? '☀' : '☾'}
-          </button>
-        </div>
-      </header>
-      <div class="view" hidden={view !== 'read'}>
-        <ReadingView
-          actors={actors}
-          topics={topics}
-          refreshCodebook={refreshCodebook}
-          history={history}
-          toast={toast}
-          openRequest={openRequest}
-          importedBatch={importedBatch}
-          libraryVersion={libraryVersion}
-          onImport={() => setImporting([])}
-          onLink={(href) => void openLink(href)}
-        />
-      </div>
-      <div class="view" hidden={view !== 'briefings'}>
-        {briefingsSeen && (
-          <BriefingsView
+            <button
+              class="icon-button"
+              data-testid="theme-toggle"
+              aria-label={theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'}
+              title={`Toggle dark mode (${modLabel}Shift+D)`}
+              onClick={() => setTheme(toggleTheme())}
+            >
+              {theme === 'dark' ? '☀' : '☾'}
+            </button>
+          </div>
+        </header>
+        <div class="view" hidden={view !== 'read'}>
+          <ReadingView
             actors={actors}
             topics={topics}
+            refreshCodebook={refreshCodebook}
             history={history}
             toast={toast}
-            visible={view === 'briefings'}
-            newRequest={newBriefing}
-            exportRequest={exportPdf}
-            openRequest={openBriefing}
-            onOpenSource={(articleId, annotationId) => openArticle(articleId, annotationId ? { annotationId } : {})}
+            onImport={() => setImporting([])}
+            onLink={(href) => void openLink(href)}
+          />
+        </div>
+        <div class="view" hidden={view !== 'briefings'}>
+          {briefingsSeen && (
+            <BriefingsView
+              actors={actors}
+              topics={topics}
+              history={history}
+              toast={toast}
+              visible={view === 'briefings'}
+              onOpenSource={(articleId, annotationId) => openArticle(articleId, annotationId ? { annotationId } : {})}
+            />
+          )}
+        </div>
+        {view === 'actors' && (
+          <ActorsView
+            actors={actors}
+            refresh={refreshCodebook}
+            toast={toast}
+            history={history}
+            onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })}
           />
         )}
+        {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}
+        {view === 'matrix' && <MatrixView topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
+        {view === 'quotes' && <QuotesView actors={actors} topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
+        {importing && (
+          <ImportDialog
+            initialFiles={importing}
+            focusAddress={importAddress}
+            onClose={() => {
+              setImporting(null);
+              setImportAddress(false);
+            }}
+            onImported={onImported}
+          />
+        )}
+        <ConfirmHost />
+        <Toasts toasts={toasts} dismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
       </div>
-      {view === 'actors' && (
-        <ActorsView
-          actors={actors}
-          refresh={refreshCodebook}
-          toast={toast}
-          history={history}
-          selectRequest={actorRequest}
-          onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })}
-        />
-      )}
-      {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}
-      {view === 'matrix' && <MatrixView topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
-      {view === 'quotes' && <QuotesView actors={actors} topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
-      {importing && (
-        <ImportDialog
-          initialFiles={importing}
-          focusAddress={importAddress}
-          onClose={() => {
-            setImporting(null);
-            setImportAddress(false);
-          }}
-          onImported={onImported}
-        />
-      )}
-      <ConfirmHost />
-      <Toasts toasts={toasts} dismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
-    </div>
+    </RequestsContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 // Library, reader and inspector: where articles are read and annotated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, ImportResult, Topic } from '../../shared/model';
+import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, Topic } from '../../shared/model';
 import { call } from '../api';
 import { isTypingTarget, modKey } from '../shortcuts';
 import { pageSize, saveExport } from '../exports';
@@ -21,14 +21,7 @@ import type { ArticleSuggestion } from '../../shared/suggestion';
 import type { Toast } from './Toasts';
 import { confirmAction } from './ConfirmDialog';
 import { plural } from '../../shared/plural';
-
-export interface OpenRequest {
-  articleId: number;
-  terms?: string[];
-  annotationId?: number;
-  /** Changes on every request, so opening the same article twice still scrolls. */
-  seq: number;
-}
+import { useRequest } from '../requests';
 
 interface Props {
   actors: Actor[];
@@ -36,16 +29,13 @@ interface Props {
   refreshCodebook: () => Promise<void>;
   history: UndoHistory;
   toast: (t: Omit<Toast, 'id'>) => void;
-  openRequest: OpenRequest | null;
-  importedBatch: { results: ImportResult[]; seq: number } | null;
-  libraryVersion: number;
   onImport: () => void;
   onLink: (href: string) => void;
 }
 
 type Tab = 'annotations' | 'suggestions' | 'article';
 
-export function ReadingView({ actors, topics, refreshCodebook, history, toast, openRequest, importedBatch, libraryVersion, onImport, onLink }: Props) {
+export function ReadingView({ actors, topics, refreshCodebook, history, toast, onImport, onLink }: Props) {
   const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, from: null, to: null, trash: false });
   const [outlets, setOutlets] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -84,7 +74,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     }
   }, [rows, listView, fail]);
 
-  useEffect(() => void refresh(), [refresh, libraryVersion]);
+  useEffect(() => void refresh(), [refresh]);
+  useRequest('library-changed', () => void refresh());
 
   const loadAnnotations = useCallback(
     async (articleId: number) => {
@@ -126,7 +117,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   // A reload comes back to the article that was open, if it is still there.
   useEffect(() => {
     const id = readPlace().article;
-    if (id === undefined || openRequest) return;
+    if (id === undefined) return;
     const before = openSeq.current;
     call('articles.get', { id })
       // Unless the analyst has opened something else meanwhile.
@@ -162,20 +153,18 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     };
   }, [refresh]);
 
-  useEffect(() => {
-    if (openRequest) {
-      if (filtered(view)) setView({ ...view, trash: false, outlet: null, from: null, to: null });
-      void open(openRequest.articleId, openRequest.terms, openRequest.annotationId);
-    }
-  }, [openRequest]);
+  // A search hit, a quote elsewhere: the article opens even when the list's filters hide it.
+  useRequest('open-article', (r) => {
+    if (filtered(view)) setView({ ...view, trash: false, outlet: null, from: null, to: null });
+    void open(r.articleId, r.terms, r.annotationId);
+  });
 
-  useEffect(() => {
-    if (!importedBatch) return;
-    const last = [...importedBatch.results].reverse().find((r) => r.id !== undefined && r.status !== 'failed');
+  useRequest('imported', ({ results }) => {
+    const last = [...results].reverse().find((r) => r.id !== undefined && r.status !== 'failed');
     if (filtered(view)) setView({ ...view, trash: false, outlet: null, from: null, to: null });
     else void refresh();
     if (last?.id) void open(last.id);
-  }, [importedBatch]);
+  });
 
   // ---- articles: trash with undo ----
 

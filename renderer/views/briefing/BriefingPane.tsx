@@ -37,7 +37,6 @@ interface Props {
   bindInsert: (insert: ((q: QuoteRow, form: QuoteForm) => void) | null) => void;
   bindRestore: (restore: RestoreBinding | null) => void;
   onSaved: () => void;
-  exportRequest: number;
   /** The briefing was just created: put the cursor in its title. */
   focusTitle: boolean;
   toast: (t: Omit<Toast, 'id'>) => void;
@@ -309,7 +308,7 @@ export function BriefingPane(props: Props) {
               <option value="draft">draft</option>
               <option value="final">final</option>
             </select>
-            <ExportMenu briefingId={briefingId} pdfRequest={props.exportRequest} beforeExport={() => queue.current?.flush() ?? Promise.resolve()} onError={(m) => toast({ kind: 'error', text: m })} />
+            <ExportMenu briefingId={briefingId} beforeExport={() => queue.current?.flush() ?? Promise.resolve()} onError={(m) => toast({ kind: 'error', text: m })} />
             <span class={`save-status save-${saveState}`} data-testid="save-status" role="status">
               {STATUS_TEXT[saveState]}
               {saveState === 'error' && (

@@ -4,6 +4,7 @@ import type { Actor, ArticleMeta, BriefingMeta, QuoteRow, Topic } from '../../..
 import { allArticles } from '../../../shared/article-pages';
 import { MAX_PAGE } from '../../../shared/contract';
 import { call } from '../../api';
+import { useRequest } from '../../requests';
 import type { UndoHistory } from '../../undo';
 import { BriefingList } from './BriefingList';
 import { BriefingPane, type RestoreBinding } from './BriefingPane';
@@ -20,17 +21,11 @@ interface Props {
   onOpenSource: (articleId: number, annotationId?: number) => void;
   /** True while the view is shown; quotes and articles reload each time it is shown again. */
   visible: boolean;
-  /** Increments on File → New briefing. */
-  newRequest: number;
-  /** File ▸ Export briefing as PDF…: counts up with each request. */
-  exportRequest: number;
-  /** A briefing to open, e.g. a search hit; `seq` changes with each request. */
-  openRequest: { briefingId: number; seq: number } | null;
 }
 
 type Side = 'quotes' | 'revisions';
 
-export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible, newRequest, exportRequest, openRequest }: Props) {
+export function BriefingsView({ actors, topics, history, toast, onOpenSource, visible }: Props) {
   const [briefings, setBriefings] = useState<BriefingMeta[] | null>(null);
   const [trash, setTrash] = useState<BriefingMeta[] | null>(null);
   const [showTrash, setShowTrash] = useState(false);
@@ -99,26 +94,18 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
     }
   };
 
-  useEffect(() => {
-    if (newRequest) void create('blank');
-  }, [newRequest]);
+  useRequest('new-briefing', () => void create('blank'));
 
-  // With a briefing open, its export menu takes the request; without one (or when the menu brought
-  // this view up for the first time, before any briefing was open), say what to do.
-  const exportSeen = useRef(0);
-  useEffect(() => {
-    if (exportRequest === exportSeen.current) return;
-    exportSeen.current = exportRequest;
-    if (selectedId === null) toast({ kind: 'info', text: 'Open or create a briefing to export it as PDF.' });
-  }, [exportRequest]);
+  // With a briefing open, its export menu serves the request; without one (or when the menu brought
+  // this view up for the first time, before a briefing was open), say what to do.
+  useRequest('export-pdf', () => toast({ kind: 'info', text: 'Open or create a briefing to export it as PDF.' }), { fallback: true });
 
-  useEffect(() => {
-    if (!openRequest) return;
+  useRequest('open-briefing', ({ briefingId }) => {
     setShowTrash(false);
-    setSelectedId(openRequest.briefingId);
+    setSelectedId(briefingId);
     // It may be newer than the list (made from the CLI or another window).
-    if (briefings && !briefings.some((b) => b.id === openRequest.briefingId)) void loadList();
-  }, [openRequest]);
+    if (briefings && !briefings.some((b) => b.id === briefingId)) void loadList();
+  });
 
   // `stored` runs as soon as the store has the change, before the list is fetched again, so an
   // undo pressed on the updated list finds its entry.
@@ -191,7 +178,6 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
           bindInsert={(fn) => (insert.current = fn)}
           bindRestore={(fn) => (restore.current = fn)}
           onSaved={() => setSavedCount((n) => n + 1)}
-          exportRequest={exportRequest}
           toast={toast}
         />
       ) : (

@@ -1,16 +1,15 @@
 // Export the open briefing: PDF first, then HTML, Markdown and Word; the page size is a setting.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { BriefingExportFormat, PageSizeName } from '../../../shared/contract';
 import { call } from '../../api';
 import { pageSize, saveExport, setPageSize } from '../../exports';
+import { useRequest } from '../../requests';
 
 interface Props {
   briefingId: number;
   /** Saves what is still unsaved, so the export has every word. */
   beforeExport: () => Promise<void>;
   onError: (message: string) => void;
-  /** Counts up with each File ▸ Export briefing as PDF…; the value at mount is not a request. */
-  pdfRequest?: number;
 }
 
 const FORMATS: { format: BriefingExportFormat; label: string }[] = [
@@ -20,7 +19,7 @@ const FORMATS: { format: BriefingExportFormat; label: string }[] = [
   { format: 'docx', label: 'Word' },
 ];
 
-export function ExportMenu({ briefingId, beforeExport, onError, pdfRequest = 0 }: Props) {
+export function ExportMenu({ briefingId, beforeExport, onError }: Props) {
   const [busy, setBusy] = useState<BriefingExportFormat | null>(null);
   const [size, setSize] = useState<PageSizeName>(pageSize());
 
@@ -37,12 +36,8 @@ export function ExportMenu({ briefingId, beforeExport, onError, pdfRequest = 0 }
     }
   };
 
-  const handled = useRef(pdfRequest);
-  useEffect(() => {
-    if (pdfRequest === handled.current) return;
-    handled.current = pdfRequest;
-    void run('pdf');
-  }, [pdfRequest]);
+  // File ▸ Export briefing as PDF…
+  useRequest('export-pdf', () => void run('pdf'));
 
   return (
     <span class="export-menu" role="group" aria-label="Export">
