@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, Topic } from '../../shared/model';
 import { call } from '../api';
-import { isTypingTarget, modKey } from '../shortcuts';
 import { pageSize, saveExport } from '../exports';
 import type { UndoHistory } from '../undo';
 import { readPlace, writePlace } from '../place';
@@ -22,6 +21,9 @@ import type { Toast } from './Toasts';
 import { confirmAction } from './ConfirmDialog';
 import { plural } from '../../shared/plural';
 import { useRequest } from '../requests';
+import { useLibraryChanges } from './reading/useLibraryChanges';
+import { useAnnotationCommands } from './reading/useAnnotationCommands';
+import { useReadingKeys } from './reading/useReadingKeys';
 
 interface Props {
   actors: Actor[];
@@ -127,31 +129,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       .catch(() => writePlace({ article: undefined }));
   }, []);
 
-  // The list follows what other processes do to the library (the CLI importing while the app is
-  // open): checked when the window comes back into focus and every few seconds while it is shown,
-  // with a call that reads nothing.
-  const seenChanges = useRef<number | null>(null);
-  useEffect(() => {
-    const check = async () => {
-      if (document.hidden) return;
-      try {
-        const n = await call('library.changes', {});
-        if (seenChanges.current !== null && n !== seenChanges.current) await refresh();
-        seenChanges.current = n;
-      } catch {
-        // A failed check is retried at the next one; the list is only a little behind.
-      }
-    };
-    void check();
-    const timer = setInterval(() => void check(), 5000);
-    window.addEventListener('focus', check);
-    document.addEventListener('visibilitychange', check);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', check);
-      document.removeEventListener('visibilitychange', check);
-    };
-  }, [refresh]);
+  useLibraryChanges(refresh);
 
   // A search hit, a quote elsewhere: the article opens even when the list's filters hide it.
   useRequest('open-article', (r) => {
@@ -271,101 +249,22 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     [editSuggestion],
   );
 
-  const saveDraft = useCallback(
-    async (d: AnnotationDraft): Promise<boolean> => {
-      const fields = { kind: d.kind, speakerId: d.speakerId, positions: d.positions, comment: d.comment || null, tags: d.tags };
-      if (d.suggestionKey !== undefined) {
-        // Accepting a suggestion with what the analyst added: one undoable accept, then on to the next.
-        const s = sgRef.current.list.find((x) => x.key === d.suggestionKey);
-        if (!s) {
-          toast({ kind: 'error', text: 'This suggestion is no longer there (the text or its coding changed); select the passage and press Q to code it.' });
-          return false;
-        }
-        const { speakerId, ...rest } = fields;
-        const ok = await sgRef.current.accept(s, d.speakerName && speakerId === null ? { ...rest, speakerName: d.speakerName } : fields);
-        if (ok) setDraft(null);
-        return ok;
-      }
-      try {
-        if (d.id === undefined) {
-          const created = await call('annotations.create', { articleId: d.articleId, start: d.start, end: d.end, ...fields });
-          history.push({
-            label: 'annotation',
-            undo: () => call('annotations.delete', { id: created.id }).then(reload),
-            redo: () => call('annotations.restore', { id: created.id }).then(reload),
-          });
-        } else {
-          const before = annotations.find((a) => a.id === d.id);
-          const id = d.id;
-          await call('annotations.update', { id, ...fields });
-          if (before) {
-            // The coding only: the form never moves the anchor, and sending old offsets back would
-            // re-anchor an orphan on whatever text is there now.
-            const old = { kind: before.kind, speakerId: before.speakerId, positions: before.positions, comment: before.comment, tags: before.tags };
-            history.push({
-              label: 'annotation edit',
-              undo: () => call('annotations.update', { id, ...old }).then(reload),
-              redo: () => call('annotations.update', { id, ...fields }).then(reload),
-            });
-          }
-        }
-        setDraft(null);
-        // Back to the article, so the next sentence is one key away (S, then Q).
-        readerRef.current?.focus(d.end);
-        await reload();
-        await refreshCodebook();
-        return true;
-      } catch (e) {
-        fail(e);
-        return false;
-      }
-    },
-    [annotations, history, reload, refreshCodebook, toast, fail],
-  );
-
-  const deleteAnnotation = useCallback(
-    async (a: Annotation) => {
-      try {
-        await call('annotations.delete', { id: a.id });
-        history.push({
-          label: 'annotation deletion',
-          undo: () => call('annotations.restore', { id: a.id }).then(reload),
-          redo: () => call('annotations.delete', { id: a.id }).then(reload),
-        });
-        await reload();
-        await refreshCodebook();
-        toast({ kind: 'info', text: 'Annotation deleted.', action: { label: 'Undo', run: () => void history.undo().catch(fail) } });
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [history, reload, refreshCodebook, toast, fail],
-  );
+  const { saveDraft, deleteAnnotation, reattach } = useAnnotationCommands({
+    annotations,
+    history,
+    reload,
+    refreshCodebook,
+    toast,
+    fail,
+    readerRef,
+    suggestions: sgRef,
+    closeForm: useCallback(() => setDraft(null), []),
+  });
 
   const editAnnotation = useCallback((a: Annotation) => {
     setTab('annotations');
     setDraft({ id: a.id, articleId: a.articleId, start: a.start, end: a.end, exact: a.exact, kind: a.kind, speakerId: a.speakerId, positions: a.positions, comment: a.comment ?? '', tags: a.tags });
   }, []);
-
-  const reattach = useCallback(
-    async (a: Annotation) => {
-      const sel = readerRef.current?.selection();
-      if (!sel) return toast({ kind: 'error', text: 'Select the passage in the article first, then choose “Re-attach to selection”.' });
-      try {
-        await call('annotations.update', { id: a.id, start: sel.start, end: sel.end });
-        history.push({
-          label: 're-attach',
-          // Back exactly as it was: an orphan becomes an orphan again, with the words it quoted.
-          undo: () => call('annotations.update', { id: a.id, anchor: { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, orphaned: a.orphaned, changedFrom: a.changedFrom } }).then(reload),
-          redo: () => call('annotations.update', { id: a.id, start: sel.start, end: sel.end }).then(reload),
-        });
-        await reload();
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [history, reload, toast, fail],
-  );
 
   const saveText = useCallback(
     async (doc: unknown) => {
@@ -391,50 +290,17 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     [loadAnnotations, rows, toast, fail],
   );
 
-  // Q, P, N over a selection in the article; Ctrl/Cmd+Shift+Q from anywhere. Suggestions: J / K
-  // next and previous, A accept, Shift+A accept all shown, R reject, E edit, C change the speaker.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (modKey(e) && e.shiftKey && e.key.toLowerCase() === 'q') {
-        e.preventDefault();
-        startAnnotation('quote');
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
-      const kind = ({ q: 'quote', p: 'paraphrase', n: 'note' } as const)[e.key.toLowerCase() as 'q' | 'p' | 'n'];
-      if (kind && readerRef.current?.selection()) {
-        e.preventDefault();
-        startAnnotation(kind);
-        return;
-      }
-      if (suggestionKey(e)) e.preventDefault();
-    };
-    // The suggestion keys act only while the article is on screen and no form is open.
-    const suggestionKey = (e: KeyboardEvent): boolean => {
-      const s = sgRef.current;
-      if (!articleRef.current || draftRef.current || !readerRef.current?.visible()) return false;
-      // A dialog asking something has the keyboard.
-      if (document.querySelector('[aria-modal="true"]')) return false;
-      const key = e.key;
-      if (key === 'j' || key === 'k') return s.step(key === 'j' ? 1 : -1);
-      if (key === 'A') {
-        void s.acceptAll();
-        return s.shown.length > 0;
-      }
-      const current = s.current;
-      if (!current) return false;
-      if (key === 'a') void s.accept(current);
-      else if (key === 'r') void s.reject(current);
-      else if (key === 'e') editSuggestion(current);
-      else if (key === 'c') {
-        setTab('suggestions');
-        setSpeakerFocus((n) => n + 1);
-      } else return false;
-      return true;
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [startAnnotation, editSuggestion]);
+  useReadingKeys({
+    suggestionsActive: () => !!articleRef.current && !draftRef.current && !!readerRef.current?.visible(),
+    hasSelection: () => !!readerRef.current?.selection(),
+    suggestions: () => sgRef.current,
+    startAnnotation,
+    editSuggestion,
+    changeSpeaker: () => {
+      setTab('suggestions');
+      setSpeakerFocus((n) => n + 1);
+    },
+  });
 
   return (
     <div class="panes">
