@@ -8,13 +8,9 @@ import { readPlace, writePlace } from '../place';
 import type { ColorBy } from '../editor/annotation-highlights';
 import { LibraryPane, type LibraryView } from './LibraryPane';
 import { useLibraryRows, useSelectedIndex } from './library-rows';
-import type { ArticleListView } from '../../shared/contract';
+import type { ArticleListView, CallInput } from '../../shared/contract';
 import { ReaderPane, type ReaderHandle } from './ReaderPane';
-import { Inspector } from './Inspector';
 import { AnnotationForm, type AnnotationDraft } from './AnnotationForm';
-import { AnnotationList } from './AnnotationList';
-import { ChangedQuotes } from './ChangedQuotes';
-import { SuggestionPanel } from './SuggestionPanel';
 import { useSuggestions } from './useSuggestions';
 import type { ArticleSuggestion } from '../../shared/suggestion';
 import type { Toast } from './Toasts';
@@ -24,6 +20,7 @@ import { useRequest } from '../requests';
 import { useLibraryChanges } from './reading/useLibraryChanges';
 import { useAnnotationCommands } from './reading/useAnnotationCommands';
 import { useReadingKeys } from './reading/useReadingKeys';
+import { ArticleTabs, type ArticleTab } from './reading/ArticleTabs';
 
 interface Props {
   actors: Actor[];
@@ -35,7 +32,6 @@ interface Props {
   onLink: (href: string) => void;
 }
 
-type Tab = 'annotations' | 'suggestions' | 'article';
 
 export function ReadingView({ actors, topics, refreshCodebook, history, toast, onImport, onLink }: Props) {
   const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, from: null, to: null, trash: false });
@@ -50,7 +46,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   // A known actor clicked in the text: offered as the speaker of the open form, or of the next one.
   const [suggestedSpeaker, setSuggestedSpeaker] = useState<{ actorId: number; seq: number } | null>(null);
   const nextSpeaker = useRef<number | null>(null);
-  const [tab, setTab] = useState<Tab>('annotations');
+  const [tab, setTab] = useState<ArticleTab>('annotations');
   const [colorBy, setColorBy] = useState<ColorBy>('stance');
   const readerRef = useRef<ReaderHandle>(null);
   const articleRef = useRef<Article | null>(null);
@@ -302,6 +298,23 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     },
   });
 
+  // One detail of the article (title, outlet, …), saved from the Article tab.
+  const saveDetails = useCallback(
+    async (id: number, patch: Omit<CallInput<'articles.update'>, 'id'>): Promise<string | null> => {
+      try {
+        const meta = await call('articles.update', { id, ...patch });
+        setArticle((a) => (a && a.id === id ? { ...a, ...meta } : a));
+        rows.patch(id, () => meta);
+        if (patch.outlet !== undefined) setOutlets(await call('articles.outlets', {}));
+        return null;
+      } catch (e) {
+        // Shown beside the field, where the analyst is looking.
+        return (e as Error).message;
+      }
+    },
+    [rows],
+  );
+
   return (
     <div class="panes">
       <LibraryPane
@@ -393,59 +406,26 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
             onError={(m) => toast({ kind: 'error', text: m })}
           />
         ) : article ? (
-          <>
-            <div class="tabs" role="tablist">
-              <button role="tab" aria-selected={tab === 'annotations'} class={tab === 'annotations' ? 'on' : ''} onClick={() => setTab('annotations')} data-testid="tab-annotations">
-                Annotations <span class="count">{annotations.length}</span>
-              </button>
-              <button role="tab" aria-selected={tab === 'suggestions'} class={tab === 'suggestions' ? 'on' : ''} onClick={() => setTab('suggestions')} data-testid="tab-suggestions" title="Quotes and speakers Verbatim found in the text (J / K)">
-                Suggestions <span class="count">{sg.status === 'ready' ? sg.shown.length : ''}</span>
-              </button>
-              <button role="tab" aria-selected={tab === 'article'} class={tab === 'article' ? 'on' : ''} onClick={() => setTab('article')} data-testid="tab-article">
-                Article
-              </button>
-            </div>
-            {tab === 'annotations' && <ChangedQuotes annotations={annotations} actors={actors} history={history} reload={reload} onReveal={(id) => readerRef.current?.reveal(id)} onReattach={(a) => void reattach(a)} onError={fail} />}
-            {tab === 'annotations' && !annotations.length && sg.shown.length > 0 && (
-              <p class="hint suggestions-waiting">
-                Verbatim suggests {plural(sg.shown.length, 'quote')} and who said them: press <kbd>J</kbd> to go through them, or{' '}
-                <button class="link-button" onClick={() => setTab('suggestions')}>
-                  see the suggestions
-                </button>
-                .
-              </p>
-            )}
-            {tab === 'suggestions' ? (
-              <SuggestionPanel suggestions={sg} actors={actors} onEdit={(s) => editSuggestion(s)} speakerFocus={speakerFocus} onDone={() => (sg.current ? sg.select(sg.current) : readerRef.current?.focus())} />
-            ) : tab === 'annotations' ? (
-              <AnnotationList
-                annotations={annotations}
-                actors={actors}
-                topics={topics}
-                onReveal={(id) => readerRef.current?.reveal(id)}
-                onEdit={editAnnotation}
-                onDelete={(a) => void deleteAnnotation(a)}
-                onReattach={(a) => void reattach(a)}
-              />
-            ) : (
-              <Inspector
-                article={article}
-                onDelete={(id) => void remove(id)}
-                onSave={async (id, patch) => {
-                  try {
-                    const meta = await call('articles.update', { id, ...patch });
-                    setArticle((a) => (a && a.id === id ? { ...a, ...meta } : a));
-                    rows.patch(id, () => meta);
-                    if (patch.outlet !== undefined) setOutlets(await call('articles.outlets', {}));
-                    return null;
-                  } catch (e) {
-                    // Shown beside the field, where the analyst is looking.
-                    return (e as Error).message;
-                  }
-                }}
-              />
-            )}
-          </>
+          <ArticleTabs
+            article={article}
+            annotations={annotations}
+            actors={actors}
+            topics={topics}
+            history={history}
+            tab={tab}
+            onTab={setTab}
+            suggestions={sg}
+            speakerFocus={speakerFocus}
+            readerRef={readerRef}
+            reload={reload}
+            onEditSuggestion={(s) => editSuggestion(s)}
+            onEditAnnotation={editAnnotation}
+            onDeleteAnnotation={(a) => void deleteAnnotation(a)}
+            onReattach={(a) => void reattach(a)}
+            onDeleteArticle={(id) => void remove(id)}
+            onSaveDetails={saveDetails}
+            onError={fail}
+          />
         ) : (
           <p class="empty">Details and annotations of the open article show here.</p>
         )}
