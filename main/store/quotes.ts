@@ -66,14 +66,19 @@ export class QuoteStore {
     if (more) keys.pop();
     // A first page that holds every match has counted them; otherwise the count is a pass over an index.
     const total = !q.after && !more ? keys.length : this.count(q);
+    const last = keys[keys.length - 1];
+    return { items: this.rows(keys.map((k) => k.id)), total, next: more && last ? { key: last.sort_key, id: last.id } : null };
+  }
+
+  /** Annotations in full, in the order of the ids given. */
+  rows(ids: number[]): QuoteRow[] {
     const byId = new Map(
       this.db
         .prepare<[string], Row>(`SELECT ${ROW_COLUMNS} FROM ${ROW_TABLES} WHERE n.id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(keys.map((k) => k.id)))
+        .all(JSON.stringify(ids))
         .map((r) => [r.id, r]),
     );
-    const last = keys[keys.length - 1];
-    return { items: this.complete(keys.map((k) => byId.get(k.id)!)), total, next: more && last ? { key: last.sort_key, id: last.id } : null };
+    return this.complete(ids.map((id) => byId.get(id)!));
   }
 
   /** How many live annotations a filter keeps. */
