@@ -1,8 +1,10 @@
 // Read-side of the coding: annotations joined with their article, speaker and positions, for the
 // quotes table, the quote bank, exports and the actor × position matrix.
 import type Database from 'better-sqlite3';
-import type { QuoteFilter, QuotePageQuery, QuoteSort } from '../../shared/contract';
+import type { QuoteFilter, QuotePageQuery } from '../../shared/contract';
 import type { AnnotationKind, Matrix, MatrixOverview, QuoteFacets, QuotePage, QuoteRow, Stance, ActorKind } from '../../shared/model';
+import { LIVE_ANNOTATION } from './live-annotations';
+import { quoteCountSql, quoteFilterSql, quotePageKeysSql } from './quote-query';
 
 interface Row {
   id: number;
@@ -32,59 +34,18 @@ const ROW_COLUMNS = `n.id, n.kind, n.exact, n.comment, n.tags, n.orphaned, n.sta
   s.id AS speaker_id, s.name AS speaker_name, s.kind AS speaker_kind`;
 const ROW_TABLES = `annotations n JOIN articles r ON r.id = n.article_id LEFT JOIN actors s ON s.id = n.speaker_id`;
 
-/**
- * Each sort as one text key (the cursor's `key`) and its own direction; the annotation's id breaks
- * ties. By date, quotes of one article stay together in reading order: the key carries the article
- * id and the quote's start (counted down, so the newest-first order reads each article top to bottom);
- * an undated article's key starts with the space, below every digit, so it comes last newest-first.
- * By text, the first 200 characters decide (the id after them), so a cursor stays small.
- */
-const QUOTE_SORTS: Record<QuoteSort, { key: string; desc: boolean }> = {
-  date: { key: `coalesce(r.published_at, '') || printf(' %012d %012d', r.id, 999999999999 - n.start)`, desc: true },
-  article: { key: 'r.title COLLATE NOCASE', desc: false },
-  // No speaker sorts last from A to Z, as it did in the table.
-  speaker: { key: `coalesce(s.name, char(1114111)) COLLATE NOCASE`, desc: false },
-  kind: { key: 'n.kind', desc: false },
-  text: { key: 'substr(n.exact, 1, 200) COLLATE NOCASE', desc: false },
-};
-
-/** The WHERE of a quote filter: live annotations on live articles, and each condition the filter sets. */
-function filterSql(filter: QuoteFilter): { where: string[]; params: Record<string, unknown> } {
-  const where = ['n.deleted_at IS NULL', 'r.deleted_at IS NULL'];
-  const params: Record<string, unknown> = {};
-  const coding: string[] = [];
-  /** Adds a condition, to the annotation's or to its codings' list, when the filter has that value. */
-  const add = (to: string[], sql: string, key: keyof QuoteFilter) => {
-    const value = filter[key];
-    if (value === undefined) return;
-    to.push(sql);
-    params[key] = value;
-  };
-  add(where, 'n.article_id = @articleId', 'articleId');
-  add(where, 'n.speaker_id = @actorId', 'actorId');
-  add(where, 'n.kind = @kind', 'kind');
-  add(where, 'EXISTS (SELECT 1 FROM json_each(n.tags) WHERE json_each.value = @tag)', 'tag');
-  add(where, 'r.published_at >= @from', 'from');
-  add(where, 'r.published_at <= @to', 'to');
-  // Position filters keep the annotation when any of its codings matches all the given conditions.
-  add(coding, 'ap.position_id = @positionId', 'positionId');
-  add(coding, 'ap.stance = @stance', 'stance');
-  add(coding, 'p.topic_id = @topicId', 'topicId');
-  if (coding.length) {
-    where.push(`EXISTS (SELECT 1 FROM annotation_positions ap JOIN positions p ON p.id = ap.position_id WHERE ap.annotation_id = n.id AND ${coding.join(' AND ')})`);
-  }
-  return { where, params };
-}
-
 export class QuoteStore {
   constructor(private readonly db: Database.Database) {}
 
   list(filter: QuoteFilter = {}): QuoteRow[] {
-    const { where, params } = filterSql(filter);
+    const { where, params } = quoteFilterSql(filter, true);
+    // Every match is read whole and sorted: in the table's own order, not through an index that
+    // would visit the rows out of it (an article's or a speaker's quotes are found through theirs).
+    const tables = filter.articleId === undefined && filter.actorId === undefined ? `annotations n NOT INDEXED CROSS JOIN articles r ON r.id = n.article_id LEFT JOIN actors s ON s.id = n.speaker_id` : ROW_TABLES;
     const rows = this.db
       .prepare<Record<string, unknown>, Row>(
-        `SELECT ${ROW_COLUMNS} FROM ${ROW_TABLES} WHERE ${where.join(' AND ')}
-          ORDER BY r.published_at IS NULL, r.published_at DESC, r.id DESC, n.start`,
+        `SELECT ${ROW_COLUMNS} FROM ${tables} WHERE ${where.join(' AND ')}
+          ORDER BY r.published_at IS NULL, r.published_at DESC, r.id DESC, n.start, n.id`,
       )
       .all(params);
     return this.complete(rows);
@@ -96,43 +57,38 @@ export class QuoteStore {
    * the cursor do not shift the next page.
    */
   page(q: QuotePageQuery & { limit: number }): QuotePage {
-    const { where, params } = filterSql(q);
-    const sort = QUOTE_SORTS[q.sort ?? 'date'];
-    const desc = q.desc ?? sort.desc;
-    // Without a cursor, the same pass that finds the page counts every match (a window over all of them);
-    // after one, the count is a query of its own, since the window would count only what follows.
-    const total = q.after
-      ? this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM annotations n JOIN articles r ON r.id = n.article_id WHERE ${where.join(' AND ')}`).get(params)!.n
-      : null;
-    if (q.after) {
-      where.push(`(${sort.key}, n.id) ${desc ? '<' : '>'} (@afterKey, @afterId)`);
-      params.afterKey = q.after.key;
-      params.afterId = q.after.id;
-    }
-    const dir = desc ? 'DESC' : 'ASC';
-    // First the page's ids, in order, with only the key through the sort (not every column of every
-    // match); then those rows in full. One row more than asked says whether a next page exists.
-    const keys = this.db
-      .prepare<Record<string, unknown>, { id: number; sort_key: string; total: number }>(
-        `SELECT n.id, ${sort.key} AS sort_key, count(*) OVER () AS total FROM ${ROW_TABLES} WHERE ${where.join(' AND ')} ORDER BY ${sort.key} ${dir}, n.id ${dir} LIMIT @limit`,
-      )
-      .all({ ...params, limit: q.limit + 1 });
+    // First the page's ids, in order, with only the key (`quote-query.ts`: a walk along an index,
+    // or the matches' keys sorted); then those rows in full. One row more than asked says whether a
+    // next page exists.
+    const keysSql = quotePageKeysSql(q);
+    const keys = this.db.prepare<Record<string, unknown>, { id: number; sort_key: string }>(keysSql.sql).all(keysSql.params);
     const more = keys.length > q.limit;
-    const matches = total ?? keys[0]?.total ?? 0;
     if (more) keys.pop();
+    // A first page that holds every match has counted them; otherwise the count is a pass over an index.
+    const total = !q.after && !more ? keys.length : this.count(q);
+    const last = keys[keys.length - 1];
+    return { items: this.rows(keys.map((k) => k.id)), total, next: more && last ? { key: last.sort_key, id: last.id } : null };
+  }
+
+  /** Annotations in full, in the order of the ids given. */
+  rows(ids: number[]): QuoteRow[] {
     const byId = new Map(
       this.db
         .prepare<[string], Row>(`SELECT ${ROW_COLUMNS} FROM ${ROW_TABLES} WHERE n.id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(keys.map((k) => k.id)))
+        .all(JSON.stringify(ids))
         .map((r) => [r.id, r]),
     );
-    const last = keys[keys.length - 1];
-    return { items: this.complete(keys.map((k) => byId.get(k.id)!)), total: matches, next: more && last ? { key: last.sort_key, id: last.id } : null };
+    return this.complete(ids.map((id) => byId.get(id)!));
+  }
+
+  /** How many live annotations a filter keeps. */
+  count(filter: QuoteFilter): number {
+    const { sql, params } = quoteCountSql(filter);
+    return this.db.prepare<Record<string, unknown>, { n: number }>(sql).get(params)!.n;
   }
 
   /** The articles that hold live annotations (newest first, as the table lists them) and every tag in use. */
   facets(): QuoteFacets {
-    const live = 'n.deleted_at IS NULL AND r.deleted_at IS NULL';
     const articles = this.db
       .prepare<[], { id: number; title: string }>(
         `SELECT r.id, r.title FROM articles r WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = r.id AND n.deleted_at IS NULL)
@@ -140,7 +96,7 @@ export class QuoteStore {
       )
       .all();
     const tags = this.db
-      .prepare<[], { tag: string }>(`SELECT DISTINCT t.value AS tag FROM annotations n JOIN articles r ON r.id = n.article_id, json_each(n.tags) t WHERE ${live} AND n.tags <> '[]'`)
+      .prepare<[], { tag: string }>(`SELECT DISTINCT t.value AS tag FROM annotations n INDEXED BY annotations_article, json_each(n.tags) t WHERE ${LIVE_ANNOTATION} AND n.tags <> '[]'`)
       .all()
       .map((t) => t.tag)
       .sort((a, b) => a.localeCompare(b));
@@ -189,7 +145,9 @@ export class QuoteStore {
 
   /**
    * Who takes positions on what, across all topics: live codings per actor and topic, by stance.
-   * Topics with no codings are listed too, so the overview names every topic.
+   * Topics with no codings are listed too, so the overview names every topic. The codings are read
+   * from their index (position, annotation, stance) and each annotation once for its speaker; the
+   * trash is set aside by the annotation's own columns (`LIVE_ANNOTATION`), not its article's row.
    */
   overview(): MatrixOverview {
     const topics = this.db.prepare<[], { id: number; name: string }>(`SELECT id, name FROM topics ORDER BY name COLLATE NOCASE`).all();
@@ -197,11 +155,10 @@ export class QuoteStore {
       .prepare<[], MatrixOverview['cells'][number]>(
         `SELECT n.speaker_id AS actorId, p.topic_id AS topicId,
                 sum(ap.stance = 'supports') AS supports, sum(ap.stance = 'opposes') AS opposes, sum(ap.stance = 'neutral') AS neutral
-           FROM annotation_positions ap
+           FROM annotation_positions ap INDEXED BY annotation_positions_position
            JOIN positions p ON p.id = ap.position_id
            JOIN annotations n ON n.id = ap.annotation_id
-           JOIN articles r ON r.id = n.article_id
-          WHERE n.speaker_id IS NOT NULL AND n.deleted_at IS NULL AND r.deleted_at IS NULL
+          WHERE n.speaker_id IS NOT NULL AND ${LIVE_ANNOTATION}
           GROUP BY n.speaker_id, p.topic_id`,
       )
       .all();
@@ -222,11 +179,10 @@ export class QuoteStore {
       .prepare<[number], { actorId: number; positionId: number; supports: number; opposes: number; neutral: number }>(
         `SELECT n.speaker_id AS actorId, ap.position_id AS positionId,
                 sum(ap.stance = 'supports') AS supports, sum(ap.stance = 'opposes') AS opposes, sum(ap.stance = 'neutral') AS neutral
-           FROM annotation_positions ap
-           JOIN positions p ON p.id = ap.position_id
+           FROM positions p
+           JOIN annotation_positions ap INDEXED BY annotation_positions_position ON ap.position_id = p.id
            JOIN annotations n ON n.id = ap.annotation_id
-           JOIN articles r ON r.id = n.article_id
-          WHERE p.topic_id = ? AND n.speaker_id IS NOT NULL AND n.deleted_at IS NULL AND r.deleted_at IS NULL
+          WHERE p.topic_id = ? AND n.speaker_id IS NOT NULL AND ${LIVE_ANNOTATION}
           GROUP BY n.speaker_id, ap.position_id`,
       )
       .all(topicId);

@@ -1,6 +1,7 @@
 // Topics and the positions (claims) within them.
 import type Database from 'better-sqlite3';
 import type { Position, Topic } from '../../shared/model';
+import { DEAD_ANNOTATIONS } from './live-annotations';
 
 interface PositionRow {
   id: number;
@@ -10,9 +11,19 @@ interface PositionRow {
   annotation_count: number;
 }
 
-const POSITION_SELECT = `SELECT p.id, p.topic_id, p.claim, p.description,
-  (SELECT count(*) FROM annotation_positions ap JOIN annotations n ON n.id = ap.annotation_id JOIN articles r ON r.id = n.article_id
-    WHERE ap.position_id = p.id AND n.deleted_at IS NULL AND r.deleted_at IS NULL) AS annotation_count
+/**
+ * Positions with how many live annotations code each: the codings read from their index (position,
+ * annotation; migration 12), setting aside the few annotations that do not count, rather than
+ * looking up every coded annotation and its article. For many positions the counts are grouped in
+ * one pass; for one, counted in its own stretch of the index.
+ */
+const POSITIONS_COUNTED = `SELECT p.id, p.topic_id, p.claim, p.description, coalesce(c.n, 0) AS annotation_count
+  FROM positions p
+  LEFT JOIN (SELECT ap.position_id, count(*) AS n FROM annotation_positions ap INDEXED BY annotation_positions_position
+              WHERE ap.annotation_id NOT IN (${DEAD_ANNOTATIONS}) GROUP BY ap.position_id) c ON c.position_id = p.id`;
+const POSITION_COUNTED = `SELECT p.id, p.topic_id, p.claim, p.description,
+  (SELECT count(*) FROM annotation_positions ap INDEXED BY annotation_positions_position
+    WHERE ap.position_id = p.id AND ap.annotation_id NOT IN (${DEAD_ANNOTATIONS})) AS annotation_count
   FROM positions p`;
 
 const toPosition = (r: PositionRow): Position => ({ id: r.id, topicId: r.topic_id, claim: r.claim, description: r.description, annotationCount: r.annotation_count });
@@ -21,13 +32,18 @@ export class TopicStore {
   constructor(private readonly db: Database.Database) {}
 
   list(): Topic[] {
-    const topics = this.db.prepare<[], { id: number; name: string; description: string | null }>(`SELECT id, name, description FROM topics ORDER BY name COLLATE NOCASE`).all();
-    const positions = this.db.prepare<[], PositionRow>(`${POSITION_SELECT} ORDER BY p.claim COLLATE NOCASE`).all();
-    return topics.map((t) => ({ ...t, positions: positions.filter((p) => p.topic_id === t.id).map(toPosition) }));
+    return this.topics(`SELECT id, name, description FROM topics ORDER BY name COLLATE NOCASE`, `${POSITIONS_COUNTED} ORDER BY p.claim COLLATE NOCASE`);
   }
 
+  /** One topic with its positions, counting only its own positions' codings. */
   get(id: number): Topic | undefined {
-    return this.list().find((t) => t.id === id);
+    return this.topics(`SELECT id, name, description FROM topics WHERE id = ?`, `${POSITION_COUNTED} WHERE p.topic_id = ? ORDER BY p.claim COLLATE NOCASE`, id)[0];
+  }
+
+  private topics(topicSql: string, positionSql: string, ...params: unknown[]): Topic[] {
+    const topics = this.db.prepare<unknown[], { id: number; name: string; description: string | null }>(topicSql).all(...params);
+    const positions = this.db.prepare<unknown[], PositionRow>(positionSql).all(...params);
+    return topics.map((t) => ({ ...t, positions: positions.filter((p) => p.topic_id === t.id).map(toPosition) }));
   }
 
   findByName(name: string): { id: number } | undefined {
@@ -48,7 +64,7 @@ export class TopicStore {
   }
 
   position(id: number): Position | undefined {
-    const r = this.db.prepare<[number], PositionRow>(`${POSITION_SELECT} WHERE p.id = ?`).get(id);
+    const r = this.db.prepare<[number], PositionRow>(`${POSITION_COUNTED} WHERE p.id = ?`).get(id);
     return r && toPosition(r);
   }
 

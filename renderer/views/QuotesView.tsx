@@ -1,6 +1,6 @@
 // Every annotation in the library as a table: filter, sort, open, export. The store filters, sorts
 // and counts; the table shows a page at a time and reads the next as the analyst scrolls to it.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Actor, AnnotationKind, QuoteFacets, QuoteRow, Stance, Topic } from '../../shared/model';
 import { annotationKinds, stances } from '../../shared/model';
 import type { QuoteExportFormat, QuoteSort } from '../../shared/contract';
@@ -42,14 +42,17 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
   const [filter, setFilter] = useState<Filter>({});
   const [facets, setFacets] = useState<QuoteFacets>({ articles: [], tags: [] });
   const [sort, setSort] = useState<{ key: QuoteSort; desc: boolean }>({ key: 'date', desc: true });
-  const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
+  const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
   // The store filters, sorts and counts; the table holds the pages read so far.
   const query = useMemo(() => ({ ...filter, sort: sort.key, desc: sort.desc }), [filter, sort]);
   const { rows, total, more, loadMore } = useQuotePages(query, fail);
 
+  // The article and tag choices (every coded article's title) are not needed to show the first
+  // page: asked for once it has arrived, so they never stand in its way.
+  const firstPageShown = rows !== null;
   useEffect(() => {
-    call('quotes.facets', {}).then(setFacets).catch(fail);
-  }, []);
+    if (firstPageShown) call('quotes.facets', {}).then(setFacets).catch(fail);
+  }, [firstPageShown, fail]);
 
   const positions = topics.filter((t) => !filter.topicId || t.id === filter.topicId).flatMap((t) => t.positions);
   const set = (patch: Filter) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as Filter);

@@ -3,7 +3,10 @@
 // painted, and from a filter's change until the filtered rows are painted; beside them, the time of
 // each contract call the views make, measured in the main process (the peer: how much of the figure
 // is the store). Timestamps are taken in the page (performance.now()) the frame after the DOM shows
-// the state. Run alone: `node --expose-gc --import tsx tests/bench/quotes-matrix.ts`.
+// the state. Then the store's own time for the table's first page, its filters, the next page, the
+// tag choices and the codebook's counts, each beside the same work done version 11's way (its
+// indexes and queries, `quotes-v11-plan.ts`) on a copy of the same library, in the same run.
+// Run alone: `node --expose-gc --import tsx tests/bench/quotes-matrix.ts`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +20,11 @@ import type { CallName } from '../../shared/contract';
 import { buildCodedLibrary, CODING_SIZE, type CodedLibrary } from './coded-corpus';
 import { mainHeap, rendererHeap, type HeapFigures } from './memory';
 import { median, progress, round } from './stats';
+import Database from 'better-sqlite3';
+import { QuoteStore } from '../../main/store/quotes';
+import type { QuotePage } from '../../shared/model';
+import type { QuotePageQuery } from '../../shared/contract';
+import { actorCountsV11, pageKeysV11, positionCountsV11, rewindToV11Indexes, tagsV11 } from './quotes-v11-plan';
 
 export const QUOTES_PAINT_BUDGET_MS = 300;
 export const QUOTES_FILTER_BUDGET_MS = 100;
@@ -84,6 +92,90 @@ async function callTimes(router: Router, calls: [CallName, unknown][]): Promise<
   return out;
 }
 
+interface StorePair {
+  ms: number;
+  peerMs: number;
+  /** The peer's time over this build's: how many times faster. */
+  speedup: number;
+}
+
+interface StoreFigures {
+  what: string;
+  cases: Record<string, StorePair>;
+}
+
+/** Median time of `fn` over RUNS runs (after one run to warm the statement cache and the pages). */
+function medianMs(fn: () => unknown): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/**
+ * The store's time for each step of the quotes table and the codebook lists, beside version 11's
+ * way on a copy of the same library with its indexes rewound (measured alternately, in the same
+ * run). A page must come out the same both ways, or the figures are not compared.
+ */
+function storeFigures(lib: Library, coded: CodedLibrary, dir: string): StoreFigures {
+  const peerFile = path.join(dir, 'coded-v11-indexes.sqlite');
+  lib.db.exec(`VACUUM INTO '${peerFile.replaceAll("'", "''")}'`);
+  const peer = new Database(peerFile);
+  try {
+    rewindToV11Indexes(peer);
+    const quotes = new QuoteStore(lib.db);
+    const peerQuotes = new QuoteStore(peer);
+    const services = createServices(lib);
+    const firstPage = quotes.page({ limit: 100 });
+    const pages: Record<string, QuotePageQuery> = {
+      'first page (by date)': {},
+      'speaker filter (the busiest speaker)': { actorId: coded.actorIds[0]! },
+      'topic filter': { topicId: coded.topicIds[0]! },
+      'tag filter': { tag: 'assets' },
+      'kind filter': { kind: 'paraphrase' },
+      'sorted by text': { sort: 'text' },
+      'sorted by speaker': { sort: 'speaker' },
+      'next page (by date)': { after: firstPage.next! },
+    };
+    const cases: Record<string, StorePair> = {};
+    const pair = (name: string, ours: () => unknown, theirs: () => unknown) => {
+      progress(`quotes & matrix: store, ${name}…`);
+      const ms = medianMs(ours);
+      const peerMs = medianMs(theirs);
+      cases[name] = { ms: round(ms, 2), peerMs: round(peerMs, 2), speedup: round(peerMs / ms, 1) };
+    };
+    for (const [name, q] of Object.entries(pages)) {
+      const query = { ...q, limit: 100 };
+      const ours = (): QuotePage => quotes.page(query);
+      const theirs = (): QuotePage => {
+        const keys = pageKeysV11(peer, query);
+        return { items: peerQuotes.rows(keys.ids), total: keys.total, next: keys.next };
+      };
+      if (JSON.stringify(ours()) !== JSON.stringify(theirs())) throw new Error(`quotes.page ${JSON.stringify(q)} differs from version 11’s`);
+      pair(`quotes.page: ${name}`, ours, theirs);
+    }
+    // The peer is version 11's counting query alone: the rest of each list is read the same way.
+    pair('quotes.facets (peer: its tag query alone)', () => quotes.facets(), () => tagsV11(peer));
+    pair('actors.list (peer: its count query alone)', () => services.codebook.listActors(), () => actorCountsV11(peer));
+    pair('topics.list (peer: its count query alone)', () => services.codebook.listTopics(), () => positionCountsV11(peer));
+    const counts = new Map(services.codebook.listActors().map((a) => [a.id, a.annotationCount]));
+    if ([...actorCountsV11(peer)].some(([id, n]) => counts.get(id) !== n)) throw new Error('actor counts differ from version 11’s');
+    const positions = new Map(services.codebook.listTopics().flatMap((t) => t.positions.map((p) => [p.id, p.annotationCount])));
+    if ([...positionCountsV11(peer)].some(([id, n]) => positions.get(id) !== n)) throw new Error('position counts differ from version 11’s');
+    return {
+      what: `store time in the main process (median of ${RUNS}, ms) at ${coded.size.annotations} annotations, beside version 11's indexes and queries on a copy of the same library`,
+      cases,
+    };
+  } finally {
+    peer.close();
+    for (const f of [peerFile, `${peerFile}-wal`, `${peerFile}-shm`]) fs.rmSync(f, { force: true });
+  }
+}
+
 export interface QuotesMatrixFigures {
   what: string;
   size: CodedLibrary['size'];
@@ -94,12 +186,13 @@ export interface QuotesMatrixFigures {
   matrixTopicPaintMs: number;
   runs: Record<string, Step[]>;
   calls: CallFigures;
+  store: StoreFigures;
   memory: { main: HeapFigures; renderer: HeapFigures | null };
   budgets: { firstPaintMs: number; filterMs: number };
   met: boolean;
 }
 
-export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded: CodedLibrary): Promise<QuotesMatrixFigures> {
+export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded: CodedLibrary, dir: string): Promise<QuotesMatrixFigures> {
   const services = createServices(lib);
   const router = createRouter(services);
   const [topicId] = coded.topicIds;
@@ -113,9 +206,12 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
     ['quotes.page', { actorId }],
     ['quotes.page', { sort: 'text' }],
     ['quotes.facets', {}],
+    ['actors.list', {}],
+    ['topics.list', {}],
     ['matrix.overview', {}],
     ['matrix.get', { topicId }],
   ]);
+  const store = storeFigures(lib, coded, dir);
 
   const server = await startWebServer({ router, rendererDir, port: 0 });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
@@ -165,6 +261,7 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
     ...figures,
     runs,
     calls,
+    store,
     memory: { main: mainHeap(), renderer: renderer ?? null },
     budgets: { firstPaintMs: QUOTES_PAINT_BUDGET_MS, filterMs: QUOTES_FILTER_BUDGET_MS },
     met:
@@ -181,7 +278,7 @@ export async function benchQuotesMatrixFresh(dir: string, rendererDir: string): 
   const lib = await openLibrary(path.join(dir, 'coded.sqlite'));
   try {
     const coded = await buildCodedLibrary(lib);
-    return await benchQuotesMatrix(lib, rendererDir, coded);
+    return await benchQuotesMatrix(lib, rendererDir, coded, dir);
   } finally {
     lib.close();
   }
