@@ -1,5 +1,7 @@
 // The filter drop-downs of the annotation list, the quote bank and the quotes table: "any" or one
 // value, typed (numbers stay numbers).
+import { memo } from 'preact/compat';
+import { useRef } from 'preact/hooks';
 import type { Stance } from '../../shared/model';
 
 interface Props<T extends string | number> {
@@ -10,14 +12,23 @@ interface Props<T extends string | number> {
   onChange: (value: T | '') => void;
 }
 
-export function FilterSelect<T extends string | number>({ label, anyLabel, value, options, onChange }: Props<T>) {
+/**
+ * Memoised: a table that gets a new page re-renders its toolbar, and a speaker filter of 2,000
+ * actors would be compared option by option each time. It draws again only when its label, value
+ * or options (keep them in a useMemo) change; `onChange` is always the latest one given.
+ */
+export const FilterSelect = memo(FilterSelectOf, (a, b) => a.label === b.label && a.anyLabel === b.anyLabel && a.value === b.value && a.options === b.options) as typeof FilterSelectOf;
+
+function FilterSelectOf<T extends string | number>({ label, anyLabel, value, options, onChange }: Props<T>) {
+  const latest = useRef(onChange);
+  latest.current = onChange;
   return (
     <select
       aria-label={label}
       value={value === undefined ? '' : String(value)}
       onChange={(e) => {
         const raw = (e.currentTarget as HTMLSelectElement).value;
-        onChange(options.find((o) => String(o.value) === raw)?.value ?? '');
+        latest.current(options.find((o) => String(o.value) === raw)?.value ?? '');
       }}
     >
       <option value="">{anyLabel}</option>

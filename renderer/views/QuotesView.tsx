@@ -31,6 +31,14 @@ interface Filter {
   to?: string;
 }
 
+/** A long list of choices in full, or (before the first page is painted) only the one chosen. */
+function choices<T>(options: { value: T; label: string }[], chosen: T | undefined, all: boolean) {
+  return all ? options : options.filter((o) => o.value === chosen);
+}
+
+const STANCE_OPTIONS = plainOptions(stances);
+const KIND_OPTIONS = plainOptions(annotationKinds);
+
 const EXPORTS: { format: QuoteExportFormat; label: string }[] = [
   { format: 'csv', label: 'Quotes (CSV)' },
   { format: 'jsonld', label: 'Annotations (W3C JSON-LD)' },
@@ -54,7 +62,19 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
     if (firstPageShown) call('quotes.facets', {}).then(setFacets).catch(fail);
   }, [firstPageShown, fail]);
 
-  const positions = topics.filter((t) => !filter.topicId || t.id === filter.topicId).flatMap((t) => t.positions);
+  // The choices, built once per codebook: a toolbar drawn again for every page that arrives need not
+  // compare 2,000 speakers. The long lists join once the first page has been painted; until then
+  // they hold only what is chosen.
+  const speakerOptions = useMemo(() => actors.map((a) => ({ value: a.id, label: a.name })), [actors]);
+  const topicOptions = useMemo(() => topics.map((t) => ({ value: t.id, label: t.name })), [topics]);
+  const positionOptions = useMemo(
+    () => topics.filter((t) => !filter.topicId || t.id === filter.topicId).flatMap((t) => t.positions.map((p) => ({ value: p.id, label: p.claim }))),
+    [topics, filter.topicId],
+  );
+  const tagOptions = useMemo(() => facets.tags.map((t) => ({ value: t, label: `#${t}` })), [facets.tags]);
+  const articleOptions = useMemo(() => facets.articles.map((a) => ({ value: a.id, label: a.title.slice(0, 60) })), [facets.articles]);
+  const speakerChoices = useMemo(() => choices(speakerOptions, filter.actorId, firstPageShown), [firstPageShown, speakerOptions, filter.actorId]);
+  const positionChoices = useMemo(() => choices(positionOptions, filter.positionId, firstPageShown), [firstPageShown, positionOptions, filter.positionId]);
   const set = (patch: Filter) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as Filter);
   const header = (key: QuoteSort, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
@@ -67,19 +87,19 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
   return (
     <div class="wide-view">
       <div class="view-toolbar filters" data-testid="quotes-filters">
-        <FilterSelect label="Speaker" anyLabel="Any speaker" value={filter.actorId} options={actors.map((a) => ({ value: a.id, label: a.name }))} onChange={(v) => set({ actorId: v || undefined })} />
+        <FilterSelect label="Speaker" anyLabel="Any speaker" value={filter.actorId} options={speakerChoices} onChange={(v) => set({ actorId: v || undefined })} />
         <FilterSelect
           label="Topic"
           anyLabel="Any topic"
           value={filter.topicId}
-          options={topics.map((t) => ({ value: t.id, label: t.name }))}
+          options={topicOptions}
           onChange={(v) => set({ topicId: v || undefined, positionId: undefined })}
         />
-        <FilterSelect label="Position" anyLabel="Any position" value={filter.positionId} options={positions.map((p) => ({ value: p.id, label: p.claim }))} onChange={(v) => set({ positionId: v || undefined })} />
-        <FilterSelect label="Stance" anyLabel="Any stance" value={filter.stance} options={plainOptions(stances)} onChange={(v) => set({ stance: v || undefined })} />
-        <FilterSelect label="Kind" anyLabel="Any kind" value={filter.kind} options={plainOptions(annotationKinds)} onChange={(v) => set({ kind: v || undefined })} />
-        <FilterSelect label="Tag" anyLabel="Any tag" value={filter.tag} options={facets.tags.map((t) => ({ value: t, label: `#${t}` }))} onChange={(v) => set({ tag: v || undefined })} />
-        <FilterSelect label="Article" anyLabel="Any article" value={filter.articleId} options={facets.articles.map((a) => ({ value: a.id, label: a.title.slice(0, 60) }))} onChange={(v) => set({ articleId: v || undefined })} />
+        <FilterSelect label="Position" anyLabel="Any position" value={filter.positionId} options={positionChoices} onChange={(v) => set({ positionId: v || undefined })} />
+        <FilterSelect label="Stance" anyLabel="Any stance" value={filter.stance} options={STANCE_OPTIONS} onChange={(v) => set({ stance: v || undefined })} />
+        <FilterSelect label="Kind" anyLabel="Any kind" value={filter.kind} options={KIND_OPTIONS} onChange={(v) => set({ kind: v || undefined })} />
+        <FilterSelect label="Tag" anyLabel="Any tag" value={filter.tag} options={tagOptions} onChange={(v) => set({ tag: v || undefined })} />
+        <FilterSelect label="Article" anyLabel="Any article" value={filter.articleId} options={articleOptions} onChange={(v) => set({ articleId: v || undefined })} />
         <label>
           From <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || undefined })} />
         </label>
