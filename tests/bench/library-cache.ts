@@ -28,6 +28,24 @@ export function benchCacheDir(): string {
 export const cachedLibraryFile = (count: number, seed = DEFAULT_SEED) =>
   path.join(benchCacheDir(), `library-${count}-seed${seed.toString(16)}-corpus${CORPUS_EDITION}-schema${LATEST_VERSION}.sqlite`);
 
+/**
+ * A library file built once and kept under `name` in the cache: `build` writes it at the path it is
+ * given, and only a build that finished is renamed into place (the WAL folded in first), so a run
+ * stopped halfway leaves nothing to be reused. What the build reports is kept beside the file.
+ */
+export async function cachedFile<F>(name: string, build: (partial: string) => Promise<F>): Promise<{ file: string; figures: F; reused: boolean }> {
+  const file = path.join(benchCacheDir(), name);
+  const figuresFile = `${file}.json`;
+  if (fs.existsSync(file) && fs.existsSync(figuresFile)) return { file, figures: JSON.parse(fs.readFileSync(figuresFile, 'utf8')) as F, reused: true };
+  const partial = `${file}.partial-${process.pid}`;
+  const figures = await build(partial);
+  for (const f of [`${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+  fs.rmSync(`${partial}.backups`, { recursive: true, force: true });
+  fs.renameSync(partial, file);
+  fs.writeFileSync(figuresFile, JSON.stringify(figures));
+  return { file, figures, reused: false };
+}
+
 export interface CachedLibrary {
   lib: Library;
   file: string;
@@ -42,13 +60,9 @@ export interface CachedLibrary {
  * Callers only read it: a benchmark that writes must copy the file first (and its -wal, if any).
  */
 export async function cachedLibrary(count: number, seed = DEFAULT_SEED): Promise<CachedLibrary> {
-  const file = cachedLibraryFile(count, seed);
-  let buildMs = 0;
-  const reused = fs.existsSync(file);
-  if (!reused) {
+  const { file, figures, reused } = await cachedFile(path.basename(cachedLibraryFile(count, seed)), async (partial) => {
     const t0 = performance.now();
-    const partial = `${file}.partial-${process.pid}`;
-    progress(`library cache: importing ${count} generated articles into ${path.basename(file)}…`);
+    progress(`library cache: importing ${count} generated articles into ${path.basename(partial)}…`);
     const lib = await openLibrary(partial);
     try {
       const importer = createServices(lib).importer;
@@ -63,18 +77,16 @@ export async function cachedLibrary(count: number, seed = DEFAULT_SEED): Promise
         if (done % 10_000 === 0) progress(`library cache: ${done}/${count} (${Math.round((done * 1000) / (performance.now() - t0))}/s)`);
       }
       if (batch.length) await importBatch(importer, batch);
-      // Everything into the main file, so the rename below moves one complete file.
+      // Everything into the main file, so the rename moves one complete file.
       lib.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       lib.close();
     }
-    for (const f of [`${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
-    fs.rmSync(`${partial}.backups`, { recursive: true, force: true });
-    fs.renameSync(partial, file);
-    buildMs = performance.now() - t0;
+    const buildMs = performance.now() - t0;
     progress(`library cache: built in ${Math.round(buildMs / 1000)} s`);
-  }
-  return { lib: await openLibrary(file, { create: false }), file, reused, buildMs };
+    return { buildMs };
+  });
+  return { lib: await openLibrary(file, { create: false }), file, reused, buildMs: reused ? 0 : figures.buildMs };
 }
 
 async function importBatch(importer: ReturnType<typeof createServices>['importer'], batch: Parameters<ReturnType<typeof createServices>['importer']['importBatch']>[0]) {

@@ -1,7 +1,7 @@
 // Search at scale (issue 12) and in every script (issue 13): search p95 with snippets at 10,000
 // and 100,000 articles in the same run, and their ratio; the CJK queries' p95 and recall at both.
 //
-// Each library is built once and kept in node_modules/.cache/verbatim-bench (or $BENCH_CACHE),
+// Each library is built once and kept in the bench cache (library-cache.ts: node_modules/.cache/verbatim-bench or $BENCH_CACHE_DIR),
 // named by a hash of the generators' source and the schema version, so a change to either builds
 // afresh. Building is the generated English corpus (corpus.ts) with one CJK article in a hundred
 // (cjk-corpus.ts), through importBatch as File ▸ Import stores many files; how long generating
@@ -19,6 +19,7 @@ import { buildVocabulary, DEFAULT_SEED, generateArticles, type CorpusArticle } f
 import { cjkQueries, generateCjkArticles } from './cjk-corpus';
 import { benchQueries } from './queries';
 import { percentile, progress, round, summarize, type Summary } from './stats';
+import { cachedFile } from './library-cache';
 
 export const SCALE_BUDGET_P95_MS = 20;
 export const MAX_GROWTH = 2;
@@ -49,9 +50,7 @@ function edition(): string {
 
 const input = (a: CorpusArticle) => ({ file: 'article.txt', encoding: 'text' as const, data: a.text, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
 
-async function build(file: string, count: number): Promise<BuildFigures> {
-  const partial = `${file}.partial`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+async function build(partial: string, count: number): Promise<BuildFigures> {
   const lib = await openLibrary(partial);
   const figures: BuildFigures = { articles: 0, cjkArticles: 0, words: 0, generateMs: 0, importMs: 0, fileMB: 0 };
   try {
@@ -84,8 +83,7 @@ async function build(file: string, count: number): Promise<BuildFigures> {
   } finally {
     lib.close();
   }
-  fs.renameSync(partial, file);
-  figures.fileMB = round(fs.statSync(file).size / 2 ** 20, 1);
+  figures.fileMB = round(fs.statSync(partial).size / 2 ** 20, 1);
   figures.generateMs = Math.round(figures.generateMs);
   figures.importMs = Math.round(figures.importMs);
   return figures;
@@ -93,16 +91,11 @@ async function build(file: string, count: number): Promise<BuildFigures> {
 
 /** The library of `count` articles from the cache, built first if it is not there. */
 export async function cachedLibrary(count: number): Promise<{ lib: Library; build: BuildFigures; reused: boolean }> {
-  const dir = process.env.BENCH_CACHE ?? path.join(root, 'node_modules/.cache/verbatim-bench');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `search-${edition()}-${count}.sqlite`);
-  const figuresFile = `${file}.json`;
-  const reused = fs.existsSync(file) && fs.existsSync(figuresFile);
-  if (!reused) {
-    progress(`search-scale: building the ${count}-article library into ${file} (once; later runs reuse it)…`);
-    fs.writeFileSync(figuresFile, JSON.stringify(await build(file, count)));
-  }
-  return { lib: await openLibrary(file, { create: false }), build: JSON.parse(fs.readFileSync(figuresFile, 'utf8')) as BuildFigures, reused };
+  const { file, figures, reused } = await cachedFile(`search-${edition()}-${count}.sqlite`, (partial) => {
+    progress(`search-scale: building the ${count}-article library (once; later runs reuse it)…`);
+    return build(partial, count);
+  });
+  return { lib: await openLibrary(file, { create: false }), build: figures, reused };
 }
 
 interface PointFigures extends Summary {
