@@ -218,3 +218,14 @@ function denominator(normalisation: Normalisation, cells: Cells, activity: Map<n
   for (const [p, byStance] of cj) for (const [s, qj] of byStance) if (!ci.get(p)?.get(s)) sum += qj.length;
   return sum;
 }
+
+/**
+ * The network with only its `max` heaviest ties (ties of equal weight kept by key, so the cut is
+ * stable), and how many were left out. Thousands of ties cannot be read, or drawn at 60 frames a
+ * second; the view says how many it hides and that a minimum weight chooses which.
+ */
+export function strongestTies(network: Network, max: number): { network: Network; hidden: number } {
+  if (network.edges.length <= max) return { network, hidden: 0 };
+  const kept = [...network.edges].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1)).slice(0, max);
+  return { network: { ...network, edges: kept }, hidden: network.edges.length - max };
+}

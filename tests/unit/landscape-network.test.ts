@@ -1,6 +1,6 @@
 // DNA's networks over small codings whose weights were worked out by hand (shared/landscape/network.ts).
 import { describe, expect, it } from 'vitest';
-import { computeNetwork, type Coding, type NetworkLabels } from '../../shared/landscape/network';
+import { computeNetwork, strongestTies, type Coding, type NetworkLabels } from '../../shared/landscape/network';
 import type { Stance } from '../../shared/model';
 
 // Actors A=1, B=2, C=3; positions P1=10, P2=20.
@@ -123,5 +123,16 @@ describe('bad input', () => {
 
   it('ignores the normalisation asked for the two-mode network, which counts quotes', () => {
     expect(computeNetwork(codings, labels, { type: 'actor-position', normalisation: 'jaccard' }).normalisation).toBe('raw');
+  });
+});
+
+describe('the strongest ties', () => {
+  it('keeps the heaviest ties, says how many it hid, and keeps every node', () => {
+    const net = computeNetwork(codings, labels, { type: 'conflict' });
+    const cut = strongestTies(net, 1);
+    expect(cut.hidden).toBe(2);
+    expect(cut.network.edges.map((e) => `${e.source}-${e.target}`)).toEqual(['a1-a3']);
+    expect(cut.network.nodes).toHaveLength(3);
+    expect(strongestTies(net, 10)).toEqual({ network: net, hidden: 0 });
   });
 });

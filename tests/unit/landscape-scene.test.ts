@@ -1,0 +1,69 @@
+// The layout and its fitting to the drawing: the same network always lands the same way, inside
+// the drawing, with sizes and dashes that say what the network says.
+import { describe, expect, it } from 'vitest';
+import { computeNetwork, type Coding, type NetworkLabels } from '../../shared/landscape/network';
+import { layoutNetwork } from '../../shared/landscape/layout';
+import { layoutScene, SCENE_HEIGHT, SCENE_WIDTH, TIE_DASH } from '../../shared/landscape/scene';
+
+const labels: NetworkLabels = {
+  actors: new Map([1, 2, 3, 4].map((id) => [id, { name: `Actor ${id}`, kind: 'person' as const }])),
+  positions: new Map([10, 20].map((id) => [id, { claim: `Claim ${id}`, topic: 'T' }])),
+};
+const codings: Coding[] = [
+  { quoteId: 1, actorId: 1, positionId: 10, stance: 'supports' },
+  { quoteId: 2, actorId: 1, positionId: 10, stance: 'opposes' },
+  { quoteId: 3, actorId: 2, positionId: 10, stance: 'supports' },
+  { quoteId: 4, actorId: 3, positionId: 20, stance: 'neutral' },
+  { quoteId: 5, actorId: 4, positionId: 20, stance: 'opposes' },
+  { quoteId: 6, actorId: 1, positionId: 20, stance: 'supports' },
+];
+const scene = (type: 'actor-position' | 'congruence' | 'conflict', c = codings) => {
+  const net = computeNetwork(c, labels, { type });
+  return layoutScene(net, layoutNetwork(net));
+};
+
+describe('the landscape scene', () => {
+  it('lays the same network out the same way every time', () => {
+    expect(scene('actor-position')).toEqual(scene('actor-position'));
+  });
+
+  it('keeps every node inside the drawing', () => {
+    for (const n of scene('actor-position').nodes) {
+      expect(n.x - n.r).toBeGreaterThanOrEqual(0);
+      expect(n.x + n.r).toBeLessThanOrEqual(SCENE_WIDTH);
+      expect(n.y - n.r).toBeGreaterThanOrEqual(0);
+      expect(n.y + n.r).toBeLessThanOrEqual(SCENE_HEIGHT);
+    }
+  });
+
+  it('sizes nodes by quotes and ties by weight', () => {
+    const s = scene('actor-position');
+    const r = Object.fromEntries(s.nodes.map((n) => [n.key, n.r]));
+    expect(r.a1).toBeGreaterThan(r.a2!);
+    expect(r.p10).toBeGreaterThan(r.a4!);
+  });
+
+  it('dashes ties by stance, and bends two stances between the same nodes apart', () => {
+    const s = scene('actor-position');
+    const style = Object.fromEntries(s.edges.map((e) => [e.key, e.style]));
+    expect(style['a1-p10-supports']).toBe('supports');
+    expect(style['a3-p20-neutral']).toBe('neutral');
+    expect(TIE_DASH.supports).toBeNull();
+    expect(new Set([TIE_DASH.supports, TIE_DASH.opposes, TIE_DASH.neutral]).size).toBe(3);
+    const pair = s.edges.filter((e) => e.source === 'a1' && e.target === 'p10');
+    expect(pair).toHaveLength(2);
+    expect(pair.every((e) => e.path.includes('Q'))).toBe(true);
+    expect(s.edges.find((e) => e.key === 'a2-p10-supports')!.path).toContain('L');
+  });
+
+  it('centres a single actor, and draws no ties for them', () => {
+    const s = scene('conflict', [codings[0]!]);
+    expect(s.nodes).toHaveLength(1);
+    expect(s.nodes[0]).toMatchObject({ x: SCENE_WIDTH / 2, y: SCENE_HEIGHT / 2 });
+    expect(s.edges).toEqual([]);
+  });
+
+  it('draws nothing, without failing, for an empty network', () => {
+    expect(scene('congruence', [])).toMatchObject({ nodes: [], edges: [] });
+  });
+});
