@@ -1,0 +1,156 @@
+// A landscape scene drawn as SVG (the print path draws the same scene): ties under nodes under
+// labels; the wheel zooms about the pointer, dragging the background pans. Every node and tie is a
+// button (click, Enter or Space) that lists the quotes behind it.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Scene, SceneEdge, SceneNode } from '../../../shared/landscape/scene';
+import { TIE_DASH } from '../../../shared/landscape/scene';
+
+export type Picked = { node: SceneNode } | { edge: SceneEdge };
+
+interface Props {
+  scene: Scene;
+  picked: string | null;
+  onPick: (p: Picked) => void;
+  /** The name of a node by its key, for the ties' labels. */
+  label: (key: string) => string;
+}
+
+interface View {
+  k: number;
+  x: number;
+  y: number;
+}
+
+const HOME: View = { k: 1, x: 0, y: 0 };
+const MAX_LABEL = 38;
+const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+
+/** Enter and Space press a focusable SVG shape, as they would a button. */
+const pressable = (run: () => void) => ({
+  tabIndex: 0,
+  role: 'button' as const,
+  onClick: run,
+  onKeyDown: (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      run();
+    }
+  },
+});
+
+export function NetworkGraph({ scene, picked, onPick, label }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [view, setView] = useState<View>(HOME);
+  const drag = useRef<{ x: number; y: number; from: View } | null>(null);
+  useEffect(() => setView(HOME), [scene]);
+
+  // The wheel must be a non-passive listener to keep the page from scrolling while zooming.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const p = toScene(svg, e.clientX, e.clientY);
+      setView((v) => {
+        const k = Math.min(8, Math.max(0.25, v.k * Math.exp(-e.deltaY * 0.0015)));
+        // The point under the pointer stays under it.
+        return { k, x: p.x - ((p.x - v.x) * k) / v.k, y: p.y - ((p.y - v.y) * k) / v.k };
+      });
+    };
+    svg.addEventListener('wheel', onWheel, { passive: false });
+    return () => svg.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const onPointerDown = (e: PointerEvent) => {
+    if (e.target !== svgRef.current && !(e.target as Element).classList.contains('landscape-backdrop')) return;
+    const p = toScene(svgRef.current!, e.clientX, e.clientY);
+    drag.current = { x: p.x, y: p.y, from: view };
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    const p = toScene(svgRef.current!, e.clientX, e.clientY);
+    setView({ ...d.from, x: d.from.x + p.x - d.x, y: d.from.y + p.y - d.y });
+  };
+  const endDrag = () => (drag.current = null);
+
+  return (
+    <div class="landscape-canvas">
+      <svg
+        ref={svgRef}
+        class="landscape-graph"
+        data-testid="landscape-graph"
+        viewBox={`0 0 ${scene.width} ${scene.height}`}
+        role="group"
+        aria-label="Network: actors and their ties"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={endDrag}
+        onPointerCancel={endDrag}
+      >
+        <rect class="landscape-backdrop" width={scene.width} height={scene.height} />
+        <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
+          <g class="landscape-edges">
+            {scene.edges.map((e) => (
+              <g
+                key={e.key}
+                class={`landscape-edge tie-${e.style}${picked === e.key ? ' picked' : ''}`}
+                data-testid="landscape-edge"
+                data-source={label(e.source)}
+                data-target={label(e.target)}
+                data-style={e.style}
+                data-weight={e.weight}
+                aria-label={`${label(e.source)} – ${label(e.target)}: ${e.style}, weight ${formatWeight(e.weight)}`}
+                {...pressable(() => onPick({ edge: e }))}
+              >
+                <title>{`${label(e.source)} – ${label(e.target)}\n${e.style}, weight ${formatWeight(e.weight)}, ${e.quoteIds.length} quote${e.quoteIds.length === 1 ? '' : 's'}`}</title>
+                <path class="hit" d={e.path} vector-effect="non-scaling-stroke" />
+                <path class="tie" d={e.path} stroke-width={e.width} stroke-dasharray={TIE_DASH[e.style] ?? undefined} vector-effect="non-scaling-stroke" />
+              </g>
+            ))}
+          </g>
+          <g class="landscape-nodes">
+            {scene.nodes.map((n) => (
+              <g
+                key={n.key}
+                class={`landscape-node ${n.mode === 'actor' ? `kind-${n.actorKind}` : 'position'}${picked === n.key ? ' picked' : ''}`}
+                data-testid="landscape-node"
+                data-label={n.label}
+                data-mode={n.mode}
+                data-quotes={n.quotes}
+                aria-label={`${n.label}: ${n.quotes} quote${n.quotes === 1 ? '' : 's'}`}
+                {...pressable(() => onPick({ node: n }))}
+              >
+                <title>{`${n.label}${n.topic ? ` (${n.topic})` : ''}\n${n.quotes} quote${n.quotes === 1 ? '' : 's'}`}</title>
+                {n.mode === 'actor' ? <circle cx={n.x} cy={n.y} r={n.r} /> : <rect x={n.x - n.r * 0.8} y={n.y - n.r * 0.8} width={n.r * 1.6} height={n.r * 1.6} rx={2} />}
+              </g>
+            ))}
+          </g>
+          <g class="landscape-labels" aria-hidden="true">
+            {scene.nodes.map((n) => (
+              <text key={n.key} class={n.mode === 'actor' ? 'actor-label' : 'position-label'} x={n.x + n.r + 4} y={n.y + 4}>
+                {short(n.label)}
+              </text>
+            ))}
+          </g>
+        </g>
+      </svg>
+      {(view.k !== 1 || view.x !== 0 || view.y !== 0) && (
+        <button class="landscape-home" data-testid="landscape-reset-view" onClick={() => setView(HOME)}>
+          Fit to window
+        </button>
+      )}
+    </div>
+  );
+}
+
+export const formatWeight = (w: number) => (Number.isInteger(w) ? String(w) : w.toFixed(2));
+
+/** A point on the screen in the drawing's own units (the viewBox's). */
+function toScene(svg: SVGSVGElement, clientX: number, clientY: number): { x: number; y: number } {
+  const m = svg.getScreenCTM();
+  if (!m) return { x: clientX, y: clientY };
+  const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+  return { x: p.x, y: p.y };
+}
