@@ -32,7 +32,14 @@ export interface SceneNode extends NetworkNode {
   x: number;
   y: number;
   r: number;
+  /** The label goes left of the node when it would run off the drawing's right edge. */
+  labelSide: 'left' | 'right';
 }
+
+/** Labels longer than this are cut with an ellipsis (the full text is the node's tooltip). */
+export const MAX_LABEL_CHARS = 38;
+/** A label's width at 12px, roughly: enough to decide which side of its node it fits. */
+const labelWidth = (label: string) => Math.min(label.length, MAX_LABEL_CHARS) * 6.6;
 
 export interface SceneEdge extends NetworkEdge {
   style: TieStyle;
@@ -67,7 +74,11 @@ export function layoutScene(network: Network, positions: ReadonlyMap<string, Poi
   const ox = width / 2 - ((minX + maxX) / 2) * k;
   const oy = height / 2 - ((minY + maxY) / 2) * k;
   const most = Math.max(1, ...network.nodes.map((n) => n.quotes));
-  const nodes: SceneNode[] = network.nodes.map((n, i) => ({ ...n, x: round(points[i]!.x * k + ox), y: round(points[i]!.y * k + oy), r: round(radiusFor(n.quotes, most)) }));
+  const nodes: SceneNode[] = network.nodes.map((n, i) => {
+    const x = round(points[i]!.x * k + ox);
+    const r = round(radiusFor(n.quotes, most));
+    return { ...n, x, y: round(points[i]!.y * k + oy), r, labelSide: x + r + 4 + labelWidth(n.label) > width ? 'left' : 'right' };
+  });
   const at = new Map(nodes.map((n) => [n.key, n]));
   const heaviest = Math.max(0, ...network.edges.map((e) => e.weight));
   const between = new Map<string, NetworkEdge[]>();

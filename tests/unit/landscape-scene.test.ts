@@ -67,3 +67,14 @@ describe('the landscape scene', () => {
     expect(scene('congruence', [])).toMatchObject({ nodes: [], edges: [] });
   });
 });
+
+describe('labels', () => {
+  it('go left of a node whose label would run off the right edge, right of the others', () => {
+    const s = scene('actor-position');
+    for (const n of s.nodes) {
+      if (n.labelSide === 'right') expect(n.x + n.r + 4 + Math.min(n.label.length, 38) * 6.6).toBeLessThanOrEqual(SCENE_WIDTH);
+      else expect(n.x).toBeGreaterThan(SCENE_WIDTH / 2);
+    }
+    expect(scene('conflict', [codings[0]!]).nodes[0]!.labelSide).toBe('right');
+  });
+});

@@ -131,7 +131,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
           <FilterSelect label="Actor kind" anyLabel="Any actor" value={filter.actorKind} options={plainOptions(actorKinds)} onChange={(v) => set({ actorKind: v || undefined })} />
         </span>
         <span data-testid="landscape-kind">
-          <FilterSelect label="Annotation kind" anyLabel="Quotes and paraphrases" value={filter.kind} options={plainOptions(annotationKinds)} onChange={(v) => set({ kind: v || undefined })} />
+          <FilterSelect label="Annotation kind" anyLabel="Any annotation kind" value={filter.kind} options={plainOptions(annotationKinds)} onChange={(v) => set({ kind: v || undefined })} />
         </span>
         {oneMode && (
           <label title="Average activity divides a tie by the two actors’ mean number of statements; Jaccard by the statements either makes (DNA’s normalisations)">
@@ -182,11 +182,17 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
             </p>
             <div class="landscape-body">
               {scene && <NetworkGraph scene={scene} picked={picked?.key ?? null} onPick={pick} label={(k) => names.get(k) ?? k} />}
-              <LandscapeLegend type={type} />
+              <div class="landscape-side">
+                {picked ? (
+                  <LandscapeQuotes list={picked} quotes={landscape.quotes} claims={claims} onOpen={(q) => onOpenQuote(q.articleId, q.id)} onClose={() => setPicked(null)} />
+                ) : (
+                  <p class="hint landscape-tip">Click an actor, a position or a tie to list the quotes behind it. Scroll to zoom, drag to move.</p>
+                )}
+                <LandscapeLegend type={type} />
+              </div>
             </div>
           </>
         ))}
-      {picked && landscape && <LandscapeQuotes list={picked} quotes={landscape.quotes} claims={claims} onOpen={(q) => onOpenQuote(q.articleId, q.id)} onClose={() => setPicked(null)} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // button (click, Enter or Space) that lists the quotes behind it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Scene, SceneEdge, SceneNode } from '../../../shared/landscape/scene';
-import { TIE_DASH } from '../../../shared/landscape/scene';
+import { MAX_LABEL_CHARS, TIE_DASH } from '../../../shared/landscape/scene';
 
 export type Picked = { node: SceneNode } | { edge: SceneEdge };
 
@@ -22,8 +22,7 @@ interface View {
 }
 
 const HOME: View = { k: 1, x: 0, y: 0 };
-const MAX_LABEL = 38;
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+const short = (s: string) => (s.length > MAX_LABEL_CHARS ? `${s.slice(0, MAX_LABEL_CHARS - 1)}…` : s);
 
 /** Enter and Space press a focusable SVG shape, as they would a button. */
 const pressable = (run: () => void) => ({
@@ -129,7 +128,13 @@ export function NetworkGraph({ scene, picked, onPick, label }: Props) {
           </g>
           <g class="landscape-labels" aria-hidden="true">
             {scene.nodes.map((n) => (
-              <text key={n.key} class={n.mode === 'actor' ? 'actor-label' : 'position-label'} x={n.x + n.r + 4} y={n.y + 4}>
+              <text
+                key={n.key}
+                class={n.mode === 'actor' ? 'actor-label' : 'position-label'}
+                x={n.labelSide === 'right' ? n.x + n.r + 4 : n.x - n.r - 4}
+                y={n.y + 4}
+                text-anchor={n.labelSide === 'right' ? 'start' : 'end'}
+              >
                 {short(n.label)}
               </text>
             ))}
