@@ -338,7 +338,8 @@ export const contract = {
   /**
    * One of DNA's discourse networks (two-mode actor × position, one-mode congruence or conflict)
    * over the coded quotes the filters keep, with the quotes behind each node and tie. A date range
-   * leaves undated articles out; a topic without positions gives an empty network.
+   * leaves undated articles out; a topic without positions gives an empty network. Only the
+   * strongest ties come back when there are very many (`hiddenTies` counts the rest).
    */
   'landscape.network': call<Landscape>()(
     z.strictObject({
@@ -351,6 +352,8 @@ export const contract = {
       type: z.enum(networkTypes),
       normalisation: z.enum(normalisations).optional(),
       minWeight: z.number().min(0).max(1e9).optional(),
+      /** At most this many ties, the strongest (LANDSCAPE_MAX_TIES unless told). */
+      maxTies: z.number().int().min(1).max(100_000).optional(),
     }),
   ),
 

@@ -6,6 +6,12 @@ import type { Network } from './network';
 /** The most characters of a quote's words the landscape carries (a list line, not the passage). */
 export const LANDSCAPE_QUOTE_CHARS = 400;
 
+/**
+ * Ties sent and drawn unless asked otherwise: more cannot be read, or panned smoothly (500 actors
+ * agreeing on a few positions make 50,000); the strongest are kept and the rest counted.
+ */
+export const LANDSCAPE_MAX_TIES = 1500;
+
 export interface LandscapeQuote {
   id: number;
   kind: AnnotationKind;
@@ -21,7 +27,10 @@ export interface LandscapeQuote {
 }
 
 export interface Landscape {
+  /** The network with at most `maxTies` ties, the strongest (shared/landscape/network.ts strongestTies). */
   network: Network;
+  /** How many lighter ties were left out of it. */
+  hiddenTies: number;
   /** Every quote a node or tie points at, by id order. */
   quotes: LandscapeQuote[];
   /** How many articles those quotes come from. */

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Topic } from '../../../shared/model';
 import { actorKinds, annotationKinds } from '../../../shared/model';
-import { strongestTies, type NetworkType, type Normalisation } from '../../../shared/landscape/network';
+import type { NetworkType, Normalisation } from '../../../shared/landscape/network';
 import type { Landscape, LandscapeFilter } from '../../../shared/landscape/result';
 import { layoutNetwork } from '../../../shared/landscape/layout';
 import { layoutScene } from '../../../shared/landscape/scene';
@@ -32,9 +32,6 @@ const NORMALISATIONS: { value: Normalisation; label: string }[] = [
   { value: 'average', label: 'average activity' },
   { value: 'jaccard', label: 'Jaccard' },
 ];
-
-/** More ties than this cannot be read (or panned smoothly): the strongest are drawn, the rest counted. */
-export const MAX_DRAWN_TIES = 1500;
 
 const TYPE_KEY = 'verbatim.landscape.type';
 const storedType = (): NetworkType => TYPES.find((t) => t.id === localStorage.getItem(TYPE_KEY))?.id ?? 'actor-position';
@@ -68,8 +65,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
     };
   }, [filter, type, normalisation, minWeight, toast]);
 
-  const drawn = useMemo(() => (landscape ? strongestTies(landscape.network, MAX_DRAWN_TIES) : null), [landscape]);
-  const scene = useMemo(() => (drawn ? layoutScene(drawn.network, layoutNetwork(drawn.network)) : null), [drawn]);
+  const scene = useMemo(() => (landscape ? layoutScene(landscape.network, layoutNetwork(landscape.network)) : null), [landscape]);
   const names = useMemo(() => new Map(landscape?.network.nodes.map((n) => [n.key, n.label]) ?? []), [landscape]);
   const claims = useMemo(() => new Map(topics.flatMap((t) => t.positions.map((p) => [p.id, p.claim] as const))), [topics]);
 
@@ -172,7 +168,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
         ) : (
           <>
             <p class="hint landscape-summary" data-testid="landscape-summary">
-              {summary(landscape, actors, drawn?.hidden ?? 0)}
+              {summary(landscape, actors)}
               {oneMode && landscape.network.edges.length === 0 && (
                 <span data-testid="landscape-no-ties">
                   {' '}
@@ -197,9 +193,10 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
   );
 }
 
-function summary(l: Landscape, actors: number, hidden: number): string {
+function summary(l: Landscape, actors: number): string {
   const n = l.quotes.length;
-  const ties = l.network.edges.length;
+  const hidden = l.hiddenTies;
+  const ties = l.network.edges.length + hidden;
   const parts = [
     `${n} coded quote${n === 1 ? '' : 's'} from ${l.articles} article${l.articles === 1 ? '' : 's'}`,
     `${actors} actor${actors === 1 ? '' : 's'}`,
