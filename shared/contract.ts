@@ -339,7 +339,7 @@ export const contract = {
    * One of DNA's discourse networks (two-mode actor × position, one-mode congruence or conflict)
    * over the coded quotes the filters keep, with the quotes behind each node and tie. A date range
    * leaves undated articles out; a topic without positions gives an empty network. Only the
-   * strongest ties come back when there are very many (`hiddenTies` counts the rest).
+   * strongest ties come back when there are very many (`network.hiddenTies` counts the rest).
    */
   'landscape.network': call<Landscape>()(
     z.strictObject({

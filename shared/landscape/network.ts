@@ -51,6 +51,11 @@ export interface NetworkOptions {
   normalisation?: Normalisation;
   /** Ties weighing less than this (after normalisation) are left out. */
   minWeight?: number;
+  /**
+   * At most this many ties, the heaviest (equal weights kept by key, so the cut is stable). Thousands
+   * of ties cannot be read, or drawn smoothly; `hiddenTies` counts the rest. Unlimited unless told.
+   */
+  maxTies?: number;
 }
 
 export interface NetworkNode {
@@ -87,6 +92,8 @@ export interface Network {
   normalisation: Normalisation;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
+  /** Ties left out by `maxTies` (not those under the minimum weight). */
+  hiddenTies: number;
 }
 
 export interface NetworkLabels {
@@ -106,7 +113,7 @@ export function computeNetwork(codings: readonly Coding[], labels: NetworkLabels
     const a = labels.actors.get(id);
     return { key: actorKey(id), mode: 'actor', id, label: a?.name ?? `Actor ${id}`, actorKind: a?.kind ?? 'other', quotes: quotes.size };
   });
-  let edges: NetworkEdge[];
+  let edges: Tie[];
   if (options.type === 'actor-position') {
     for (const [id, quotes] of distinctQuotes(codings, (c) => c.positionId)) {
       const p = labels.positions.get(id);
@@ -117,8 +124,15 @@ export function computeNetwork(codings: readonly Coding[], labels: NetworkLabels
     edges = oneModeEdges(codings, options.type, normalisation);
   }
   nodes.sort((a, b) => (a.mode === b.mode ? a.label.localeCompare(b.label) || a.id - b.id : a.mode === 'actor' ? -1 : 1));
-  return { type: options.type, normalisation, nodes, edges: edges.filter((e) => e.weight > 0 && e.weight >= minWeight) };
+  const heavy = edges.filter((e) => e.weight > 0 && e.weight >= minWeight);
+  const max = options.maxTies ?? Infinity;
+  const kept = heavy.length > max ? [...heavy].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1)).slice(0, max) : heavy;
+  // The quotes behind a tie are gathered only for the ties kept: 500 agreeing actors make 50,000.
+  return { type: options.type, normalisation, nodes, edges: kept.map(({ quotes, ...e }) => ({ ...e, quoteIds: quotes() })), hiddenTies: heavy.length - kept.length };
 }
+
+/** A tie before the cut: its quotes are listed only if it is kept. */
+type Tie = Omit<NetworkEdge, 'quoteIds'> & { quotes: () => number[] };
 
 function distinctQuotes(codings: readonly Coding[], by: (c: Coding) => number): Map<number, Set<number>> {
   const m = new Map<number, Set<number>>();
@@ -131,18 +145,20 @@ function distinctQuotes(codings: readonly Coding[], by: (c: Coding) => number): 
   return m;
 }
 
-function twoModeEdges(codings: readonly Coding[]): NetworkEdge[] {
-  const edges = new Map<string, NetworkEdge>();
+function twoModeEdges(codings: readonly Coding[]): Tie[] {
+  const edges = new Map<string, Tie & { ids: number[] }>();
   for (const c of codings) {
     const key = `${actorKey(c.actorId)}-${positionKey(c.positionId)}-${c.stance}`;
     const e = edges.get(key);
     if (e) {
       e.weight++;
-      e.quoteIds.push(c.quoteId);
-    } else edges.set(key, { key, source: actorKey(c.actorId), target: positionKey(c.positionId), weight: 1, stance: c.stance, quoteIds: [c.quoteId] });
+      e.ids.push(c.quoteId);
+    } else {
+      const ids = [c.quoteId];
+      edges.set(key, { key, source: actorKey(c.actorId), target: positionKey(c.positionId), weight: 1, stance: c.stance, ids, quotes: () => [...ids].sort((a, b) => a - b) });
+    }
   }
-  for (const e of edges.values()) e.quoteIds.sort((a, b) => a - b);
-  return [...edges.values()];
+  return [...edges.values()].map(({ ids: _ids, ...e }) => e);
 }
 
 /** a(i, p, s) with the quotes behind each cell. */
@@ -150,9 +166,19 @@ type Cells = Map<number, Map<number, Map<Stance, number[]>>>;
 
 const OPPOSITE: Record<Stance, Stance | null> = { supports: 'opposes', opposes: 'supports', neutral: null };
 
-function oneModeEdges(codings: readonly Coding[], relation: 'congruence' | 'conflict', normalisation: Normalisation): NetworkEdge[] {
+const STANCE_INDEX: Record<Stance, number> = { supports: 0, opposes: 1, neutral: 2 };
+
+/** How many statements tie two actors on one position, from their counts per stance there. */
+function tieWeight(relation: 'congruence' | 'conflict', a: Int32Array, b: Int32Array): number {
+  return relation === 'congruence' ? a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]! : a[0]! * b[1]! + a[1]! * b[0]!;
+}
+
+function oneModeEdges(codings: readonly Coding[], relation: 'congruence' | 'conflict', normalisation: Normalisation): Tie[] {
   const cells: Cells = new Map();
   const activity = new Map<number, number>();
+  // a(i, p, ·) as three counts, for the pair loop below: arithmetic only, no allocation.
+  const counts = new Map<number, { actor: number; n: Int32Array }[]>();
+  const countOf = new Map<number, Map<number, Int32Array>>();
   for (const c of codings) {
     let byPosition = cells.get(c.actorId);
     if (!byPosition) cells.set(c.actorId, (byPosition = new Map()));
@@ -162,44 +188,62 @@ function oneModeEdges(codings: readonly Coding[], relation: 'congruence' | 'conf
     if (quotes) quotes.push(c.quoteId);
     else byStance.set(c.stance, [c.quoteId]);
     activity.set(c.actorId, (activity.get(c.actorId) ?? 0) + 1);
+    let mine = countOf.get(c.actorId);
+    if (!mine) countOf.set(c.actorId, (mine = new Map()));
+    let n = mine.get(c.positionId);
+    if (!n) {
+      mine.set(c.positionId, (n = new Int32Array(3)));
+      (counts.get(c.positionId) ?? counts.set(c.positionId, []).get(c.positionId)!).push({ actor: c.actorId, n });
+    }
+    n[STANCE_INDEX[c.stance]]!++;
   }
   // Only actors who share a position can be tied: walk each position's actors, not every pair.
-  const actorsOn = new Map<number, number[]>();
-  for (const [actor, byPosition] of cells) for (const p of byPosition.keys()) (actorsOn.get(p) ?? actorsOn.set(p, []).get(p)!).push(actor);
-  const pairs = new Map<string, { i: number; j: number; weight: number; quotes: Set<number> }>();
-  for (const [p, actors] of actorsOn) {
-    actors.sort((a, b) => a - b);
+  const pairs = new Map<number, Map<number, number>>();
+  for (const actors of counts.values()) {
+    actors.sort((a, b) => a.actor - b.actor);
     for (let x = 0; x < actors.length; x++) {
+      const { actor: i, n: ni } = actors[x]!;
+      let withI: Map<number, number> | undefined;
       for (let y = x + 1; y < actors.length; y++) {
-        const i = actors[x]!;
-        const j = actors[y]!;
-        const si = cells.get(i)!.get(p)!;
-        const sj = cells.get(j)!.get(p)!;
-        let weight = 0;
-        const quotes: number[] = [];
-        for (const [s, qi] of si) {
-          const t = relation === 'congruence' ? s : OPPOSITE[s];
-          const qj = t ? sj.get(t) : undefined;
-          if (!qj) continue;
-          weight += qi.length * qj.length;
-          quotes.push(...qi, ...qj);
-        }
-        if (!weight) continue;
-        const key = `${i}:${j}`;
-        const pair = pairs.get(key) ?? pairs.set(key, { i, j, weight: 0, quotes: new Set() }).get(key)!;
-        pair.weight += weight;
-        for (const q of quotes) pair.quotes.add(q);
+        const w = tieWeight(relation, ni, actors[y]!.n);
+        if (!w) continue;
+        const j = actors[y]!.actor;
+        withI ??= pairs.get(i) ?? pairs.set(i, new Map()).get(i)!;
+        withI.set(j, (withI.get(j) ?? 0) + w);
       }
     }
   }
-  return [...pairs.values()].map(({ i, j, weight, quotes }) => ({
-    key: `${actorKey(i)}-${actorKey(j)}-${relation}`,
-    source: actorKey(i),
-    target: actorKey(j),
-    weight: weight / denominator(normalisation, cells, activity, i, j),
-    relation,
-    quoteIds: [...quotes].sort((a, b) => a - b),
-  }));
+  /** The quotes behind a kept tie: on each position both actors took, the cells that match. */
+  const quotesOf = (i: number, j: number) => {
+    const ids = new Set<number>();
+    const cj = cells.get(j)!;
+    for (const [p, si] of cells.get(i)!) {
+      const sj = cj.get(p);
+      if (!sj) continue;
+      for (const [s, qi] of si) {
+        const t = relation === 'congruence' ? s : OPPOSITE[s];
+        const qj = t ? sj.get(t) : undefined;
+        if (!qj) continue;
+        for (const q of qi) ids.add(q);
+        for (const q of qj) ids.add(q);
+      }
+    }
+    return [...ids].sort((a, b) => a - b);
+  };
+  const ties: Tie[] = [];
+  for (const [i, withI] of pairs) {
+    for (const [j, weight] of withI) {
+      ties.push({
+        key: `${actorKey(i)}-${actorKey(j)}-${relation}`,
+        source: actorKey(i),
+        target: actorKey(j),
+        weight: weight / denominator(normalisation, cells, activity, i, j),
+        relation,
+        quotes: () => quotesOf(i, j),
+      });
+    }
+  }
+  return ties;
 }
 
 function denominator(normalisation: Normalisation, cells: Cells, activity: Map<number, number>, i: number, j: number): number {
@@ -219,13 +263,3 @@ function denominator(normalisation: Normalisation, cells: Cells, activity: Map<n
   return sum;
 }
 
-/**
- * The network with only its `max` heaviest ties (ties of equal weight kept by key, so the cut is
- * stable), and how many were left out. Thousands of ties cannot be read, or drawn at 60 frames a
- * second; the view says how many it hides and that a minimum weight chooses which.
- */
-export function strongestTies(network: Network, max: number): { network: Network; hidden: number } {
-  if (network.edges.length <= max) return { network, hidden: 0 };
-  const kept = [...network.edges].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1)).slice(0, max);
-  return { network: { ...network, edges: kept }, hidden: network.edges.length - max };
-}

@@ -27,10 +27,8 @@ export interface LandscapeQuote {
 }
 
 export interface Landscape {
-  /** The network with at most `maxTies` ties, the strongest (shared/landscape/network.ts strongestTies). */
+  /** The network with at most `maxTies` ties, the strongest (`network.hiddenTies` counts the rest). */
   network: Network;
-  /** How many lighter ties were left out of it. */
-  hiddenTies: number;
   /** Every quote a node or tie points at, by id order. */
   quotes: LandscapeQuote[];
   /** How many articles those quotes come from. */

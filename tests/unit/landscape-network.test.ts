@@ -1,6 +1,6 @@
 // DNA's networks over small codings whose weights were worked out by hand (shared/landscape/network.ts).
 import { describe, expect, it } from 'vitest';
-import { computeNetwork, strongestTies, type Coding, type NetworkLabels } from '../../shared/landscape/network';
+import { computeNetwork, type Coding, type NetworkLabels } from '../../shared/landscape/network';
 import type { Stance } from '../../shared/model';
 
 // Actors A=1, B=2, C=3; positions P1=10, P2=20.
@@ -128,11 +128,11 @@ describe('bad input', () => {
 
 describe('the strongest ties', () => {
   it('keeps the heaviest ties, says how many it hid, and keeps every node', () => {
-    const net = computeNetwork(codings, labels, { type: 'conflict' });
-    const cut = strongestTies(net, 1);
-    expect(cut.hidden).toBe(2);
-    expect(cut.network.edges.map((e) => `${e.source}-${e.target}`)).toEqual(['a1-a3']);
-    expect(cut.network.nodes).toHaveLength(3);
-    expect(strongestTies(net, 10)).toEqual({ network: net, hidden: 0 });
+    const cut = computeNetwork(codings, labels, { type: 'conflict', maxTies: 1 });
+    expect(cut.hiddenTies).toBe(2);
+    expect(cut.edges.map((e) => [`${e.source}-${e.target}`, e.quoteIds])).toEqual([['a1-a3', [1, 2, 6]]]);
+    expect(cut.nodes).toHaveLength(3);
+    expect(computeNetwork(codings, labels, { type: 'conflict', maxTies: 10 })).toEqual(computeNetwork(codings, labels, { type: 'conflict' }));
+    expect(computeNetwork(codings, labels, { type: 'actor-position', maxTies: 2 }).edges.map((e) => e.key)).toEqual(['a1-p10-supports', 'a1-p20-opposes']);
   });
 });

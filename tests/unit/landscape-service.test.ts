@@ -83,10 +83,10 @@ describe('landscape.network with many ties', () => {
   it('sends only the strongest ties and counts the rest', async () => {
     const t = await codedLibrary();
     const all = await network(t.router, { type: 'actor-position' });
-    expect(all.hiddenTies).toBe(0);
+    expect(all.network.hiddenTies).toBe(0);
     const one = await network(t.router, { type: 'actor-position', maxTies: 1 });
     expect(one.network.edges).toHaveLength(1);
-    expect(one.hiddenTies).toBe(all.network.edges.length - 1);
+    expect(one.network.hiddenTies).toBe(all.network.edges.length - 1);
     expect(one.network.nodes).toEqual(all.network.nodes);
   });
 });

@@ -195,7 +195,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
 
 function summary(l: Landscape, actors: number): string {
   const n = l.quotes.length;
-  const hidden = l.hiddenTies;
+  const hidden = l.network.hiddenTies;
   const ties = l.network.edges.length + hidden;
   const parts = [
     `${n} coded quote${n === 1 ? '' : 's'} from ${l.articles} article${l.articles === 1 ? '' : 's'}`,
