@@ -28,6 +28,7 @@ import { benchLongInput } from './long-input';
 import { benchDocxImport } from './docx-import';
 import { benchSearchScale } from './search-scale';
 import { benchCjkAlternatives } from './cjk-alternatives';
+import { benchLandscape } from './landscape';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -89,6 +90,8 @@ try {
     }
     // The quotes table and the matrices at 50,000 annotations (issue 12).
     const quotesMatrix = await benchQuotesMatrixFresh(dir, rendererDir);
+    // The landscape's networks at 500 actors and 5,000 quotes (issue 14): computed, laid out, fitted.
+    const landscape = benchLandscape();
 
     // Annotating (issue 3), drafting (issue 4) and exporting (issue 5).
     const annotate = await benchAnnotate(dir, rendererDir);
@@ -129,6 +132,7 @@ try {
       cjkAlternatives,
       openLibrary: openLib,
       quotesMatrix,
+      landscape,
       annotations: annotate,
       codingEffort,
       reanchor,
