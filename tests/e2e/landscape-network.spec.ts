@@ -75,6 +75,17 @@ test('the landscape draws who takes which position, who agrees and who is in con
   // A position lists every quote on it.
   await page.locator(`[data-testid="landscape-node"][data-label="${SINCERITY}"]`).click();
   await expect(page.getByTestId('landscape-quotes').getByTestId('landscape-quote')).toHaveCount(3);
+  // The keyboard reaches a node too: Enter on Kim lists his two quotes.
+  await page.locator(`[data-testid="landscape-node"][data-label="${KIM}"]`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('landscape-quotes').locator('h3')).toHaveText(`${KIM}: 2 quotes`);
+  await expect(page.getByTestId('landscape-quotes')).toContainText(KIM_CONTROLS);
+  // The wheel zooms; the picture can be fitted to the window again.
+  await page.getByTestId('landscape-graph').hover({ position: { x: 20, y: 20 } });
+  await page.mouse.wheel(0, -400);
+  await expect(page.getByTestId('landscape-reset-view')).toBeVisible();
+  await page.getByTestId('landscape-reset-view').click();
+  await expect(page.getByTestId('landscape-reset-view')).toHaveCount(0);
 
   // Conflict: Takizaki against Kim and against the ministry, one tie each.
   await page.getByTestId('landscape-type-conflict').click();

@@ -26,7 +26,7 @@ const short = (s: string) => (s.length > MAX_LABEL_CHARS ? `${s.slice(0, MAX_LAB
 
 /** Enter and Space press a focusable SVG shape, as they would a button. */
 const pressable = (run: () => void) => ({
-  tabIndex: 0,
+  tabindex: 0,
   role: 'button' as const,
   onClick: run,
   onKeyDown: (e: KeyboardEvent) => {
