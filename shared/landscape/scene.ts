@@ -14,6 +14,8 @@ const MIN_RADIUS = 5;
 const MAX_RADIUS = 22;
 const MIN_WIDTH = 1;
 const MAX_WIDTH = 7;
+/** How much more one axis may be stretched than the other to fill the drawing. */
+const STRETCH = 1.6;
 /** How far apart two ties between the same nodes (two stances) bend. */
 const PARALLEL_GAP = 16;
 
@@ -68,16 +70,21 @@ export function layoutScene(network: Network, positions: ReadonlyMap<string, Poi
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const spanX = maxX - minX;
   const spanY = maxY - minY;
-  const scale = Math.min(spanX ? (width - 2 * MARGIN) / spanX : Infinity, spanY ? (height - 2 * MARGIN) / spanY : Infinity);
-  const k = Number.isFinite(scale) ? scale : 1;
+  // A force layout's proportions mean nothing, but a picture squeezed flat reads badly: each axis
+  // fills the drawing, the one stretched at most STRETCH times the other.
+  const fitX = spanX ? (width - 2 * MARGIN) / spanX : Infinity;
+  const fitY = spanY ? (height - 2 * MARGIN) / spanY : Infinity;
+  const both = Math.min(fitX, fitY);
+  const kx = Number.isFinite(both) ? Math.min(fitX, both * STRETCH) : Number.isFinite(fitX) ? fitX : 1;
+  const ky = Number.isFinite(both) ? Math.min(fitY, both * STRETCH) : Number.isFinite(fitY) ? fitY : 1;
   // Centred: a single node, or a line of them, sits in the middle.
-  const ox = width / 2 - ((minX + maxX) / 2) * k;
-  const oy = height / 2 - ((minY + maxY) / 2) * k;
+  const ox = width / 2 - ((minX + maxX) / 2) * kx;
+  const oy = height / 2 - ((minY + maxY) / 2) * ky;
   const most = Math.max(1, ...network.nodes.map((n) => n.quotes));
   const nodes: SceneNode[] = network.nodes.map((n, i) => {
-    const x = round(points[i]!.x * k + ox);
+    const x = round(points[i]!.x * kx + ox);
     const r = round(radiusFor(n.quotes, most));
-    return { ...n, x, y: round(points[i]!.y * k + oy), r, labelSide: x + r + 4 + labelWidth(n.label) > width ? 'left' : 'right' };
+    return { ...n, x, y: round(points[i]!.y * ky + oy), r, labelSide: x + r + 4 + labelWidth(n.label) > width ? 'left' : 'right' };
   });
   const at = new Map(nodes.map((n) => [n.key, n]));
   const heaviest = Math.max(0, ...network.edges.map((e) => e.weight));
