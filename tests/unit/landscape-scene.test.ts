@@ -78,3 +78,24 @@ describe('labels', () => {
     expect(scene('conflict', [codings[0]!]).nodes[0]!.labelSide).toBe('right');
   });
 });
+
+describe('actors without ties', () => {
+  it('stand in rows under the tied ones, each in a place of its own', () => {
+    // Actors 1 and 2 conflict on P10; 3 and 4 are alone in the conflict network.
+    const s = scene('conflict');
+    const y = Object.fromEntries(s.nodes.map((n) => [n.key, n.y]));
+    expect(s.edges.length).toBeGreaterThan(0);
+    const tied = new Set(s.edges.flatMap((e) => [e.source, e.target]));
+    const loose = s.nodes.filter((n) => !tied.has(n.key));
+    expect(loose.length).toBeGreaterThan(0);
+    for (const n of loose) for (const k of tied) expect(n.y).toBeGreaterThan(y[k]!);
+    expect(new Set(s.nodes.map((n) => `${n.x},${n.y}`)).size).toBe(s.nodes.length);
+  });
+
+  it('fill the drawing in rows when nobody is tied', () => {
+    const alone = codings.filter((c) => c.positionId === 10).map((c, i) => ({ ...c, positionId: 100 + i }));
+    const s = scene('congruence', alone);
+    expect(s.edges).toEqual([]);
+    expect(new Set(s.nodes.map((n) => `${n.x},${n.y}`)).size).toBe(s.nodes.length);
+  });
+});
