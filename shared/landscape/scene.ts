@@ -36,7 +36,12 @@ export interface SceneNode extends NetworkNode {
   r: number;
   /** The label goes left of the node when it would run off the drawing's right edge. */
   labelSide: 'left' | 'right';
+  /** Whether its label is drawn: past MAX_LABELS nodes, only the most quoted are named (the rest on hover). */
+  labelled: boolean;
 }
+
+/** Names drawn at most: a hundred labels already cover a screen. */
+export const MAX_LABELS = 80;
 
 /** Labels longer than this are cut with an ellipsis (the full text is the node's tooltip). */
 export const MAX_LABEL_CHARS = 38;
@@ -84,8 +89,12 @@ export function layoutScene(network: Network, positions: ReadonlyMap<string, Poi
   const nodes: SceneNode[] = network.nodes.map((n, i) => {
     const x = round(points[i]!.x * kx + ox);
     const r = round(radiusFor(n.quotes, most));
-    return { ...n, x, y: round(points[i]!.y * ky + oy), r, labelSide: x + r + 4 + labelWidth(n.label) > width ? 'left' : 'right' };
+    return { ...n, x, y: round(points[i]!.y * ky + oy), r, labelSide: x + r + 4 + labelWidth(n.label) > width ? 'left' : 'right', labelled: true };
   });
+  if (nodes.length > MAX_LABELS) {
+    const named = new Set([...nodes].sort((a, b) => b.quotes - a.quotes || (a.key < b.key ? -1 : 1)).slice(0, MAX_LABELS));
+    for (const n of nodes) n.labelled = named.has(n);
+  }
   const at = new Map(nodes.map((n) => [n.key, n]));
   const heaviest = Math.max(0, ...network.edges.map((e) => e.weight));
   const between = new Map<string, NetworkEdge[]>();

@@ -99,3 +99,14 @@ describe('actors without ties', () => {
     expect(new Set(s.nodes.map((n) => `${n.x},${n.y}`)).size).toBe(s.nodes.length);
   });
 });
+
+describe('many nodes', () => {
+  it('name only the most quoted', () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ quoteId: i + 1, actorId: 1000 + i, positionId: 10, stance: 'supports' as const }));
+    many.push({ quoteId: 999, actorId: 1000, positionId: 20, stance: 'supports' });
+    const s = scene('actor-position', many);
+    expect(s.nodes.filter((n) => n.labelled)).toHaveLength(80);
+    expect(s.nodes.find((n) => n.key === 'a1000')?.labelled).toBe(true);
+    expect(s.nodes.find((n) => n.key === 'p10')?.labelled).toBe(true);
+  });
+});

@@ -127,7 +127,9 @@ export function NetworkGraph({ scene, picked, onPick, label }: Props) {
             ))}
           </g>
           <g class="landscape-labels" aria-hidden="true">
-            {scene.nodes.map((n) => (
+            {scene.nodes
+              .filter((n) => n.labelled || picked === n.key)
+              .map((n) => (
               <text
                 key={n.key}
                 class={n.mode === 'actor' ? 'actor-label' : 'position-label'}
