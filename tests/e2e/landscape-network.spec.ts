@@ -161,3 +161,22 @@ test('filters narrow the landscape; one actor and a topic without positions draw
   await page.getByTestId('landscape-topic').locator('select').selectOption({ label: 'Fisheries' });
   await expect(page.getByTestId('landscape-empty')).toContainText('“Fisheries” has no positions yet');
 });
+
+test('names that look like markup are drawn as text', async ({ page, app }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const { id: articleId } = await app.call<{ id: number }>('articles.import', { file: 'pasted text', encoding: 'text', data: SECOND, title: 'Hostile names' });
+  const speakerId = (await app.call<{ id: number }>('actors.create', { name: hostile })).id;
+  const topicId = (await app.call<{ id: number }>('topics.create', { name: '<b>topic</b>' })).id;
+  const positionId = (await app.call<{ id: number }>('positions.create', { topicId, claim: '<script>window.__pwned=2</script>' })).id;
+  const { text } = await app.call<{ text: string }>('articles.get', { id: articleId });
+  const start = text.indexOf(TAK_SINCERITY);
+  await app.call('annotations.create', { articleId, start, end: start + TAK_SINCERITY.length, kind: 'quote', speakerId, positions: [{ positionId, stance: 'supports' }] });
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+  await page.getByTestId('landscape-type-actor-position').click();
+  await expect(page.locator('[data-testid="landscape-node"][data-mode="actor"]')).toHaveAttribute('data-label', hostile);
+  await expect(page.locator('.landscape-labels')).toContainText(hostile.slice(0, 20));
+  await page.getByTestId('landscape-edge').click();
+  await expect(page.getByTestId('landscape-quotes')).toContainText('<script>');
+  expect(await page.evaluate(() => ({ imgs: document.querySelectorAll('img[src="x"]').length, scripts: document.querySelectorAll('script:not([src])').length, pwned: (window as { __pwned?: number }).__pwned ?? 0 }))).toEqual({ imgs: 0, scripts: 0, pwned: 0 });
+});
