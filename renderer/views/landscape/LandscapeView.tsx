@@ -6,7 +6,6 @@ import type { Topic } from '../../../shared/model';
 import { actorKinds, annotationKinds } from '../../../shared/model';
 import type { NetworkType, Normalisation } from '../../../shared/landscape/network';
 import type { Landscape, LandscapeFilter } from '../../../shared/landscape/result';
-import { layoutNetwork } from '../../../shared/landscape/layout';
 import { layoutScene } from '../../../shared/landscape/scene';
 import { call } from '../../api';
 import { FilterSelect, plainOptions } from '../FilterSelect';
@@ -14,6 +13,7 @@ import type { Toast } from '../Toasts';
 import { NetworkGraph, formatWeight, type Picked } from './NetworkGraph';
 import { LandscapeLegend } from './LandscapeLegend';
 import { LandscapeQuotes, type QuoteList } from './LandscapeQuotes';
+import { useLayout } from './useLayout';
 
 interface Props {
   topics: Topic[];
@@ -65,7 +65,8 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
     };
   }, [filter, type, normalisation, minWeight, toast]);
 
-  const scene = useMemo(() => (landscape ? layoutScene(landscape.network, layoutNetwork(landscape.network)) : null), [landscape]);
+  const positions = useLayout(landscape?.network ?? null);
+  const scene = useMemo(() => (landscape && positions ? layoutScene(landscape.network, positions) : null), [landscape, positions]);
   const names = useMemo(() => new Map(landscape?.network.nodes.map((n) => [n.key, n.label]) ?? []), [landscape]);
   const claims = useMemo(() => new Map(topics.flatMap((t) => t.positions.map((p) => [p.id, p.claim] as const))), [topics]);
 
@@ -177,7 +178,13 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
               )}
             </p>
             <div class="landscape-body">
-              {scene && <NetworkGraph scene={scene} picked={picked?.key ?? null} onPick={pick} label={(k) => names.get(k) ?? k} />}
+              {scene ? (
+                <NetworkGraph scene={scene} picked={picked?.key ?? null} onPick={pick} label={(k) => names.get(k) ?? k} />
+              ) : (
+                <p class="landscape-canvas hint landscape-laying-out" data-testid="landscape-laying-out">
+                  Laying out {nodes.length} node{nodes.length === 1 ? '' : 's'}…
+                </p>
+              )}
               <div class="landscape-side">
                 {picked ? (
                   <LandscapeQuotes list={picked} quotes={landscape.quotes} claims={claims} onOpen={(q) => onOpenQuote(q.articleId, q.id)} onClose={() => setPicked(null)} />
