@@ -52,7 +52,7 @@ export interface NetworkOptions {
   /** Ties weighing less than this (after normalisation) are left out. */
   minWeight?: number;
   /**
-   * At most this many ties, the heaviest (equal weights kept by key, so the cut is stable). Thousands
+   * At most this many ties, the heaviest (equal weights in a fixed order, so the cut is stable). Thousands
    * of ties cannot be read, or drawn smoothly; `hiddenTies` counts the rest. Unlimited unless told.
    */
   maxTies?: number;
@@ -113,22 +113,23 @@ export function computeNetwork(codings: readonly Coding[], labels: NetworkLabels
     const a = labels.actors.get(id);
     return { key: actorKey(id), mode: 'actor', id, label: a?.name ?? `Actor ${id}`, actorKind: a?.kind ?? 'other', quotes: quotes.size };
   });
-  let edges: Tie[];
+  const max = options.maxTies ?? Infinity;
+  let kept: Tie[];
+  let hiddenTies: number;
   if (options.type === 'actor-position') {
     for (const [id, quotes] of distinctQuotes(codings, (c) => c.positionId)) {
       const p = labels.positions.get(id);
       nodes.push({ key: positionKey(id), mode: 'position', id, label: p?.claim ?? `Position ${id}`, topic: p?.topic ?? '', quotes: quotes.size });
     }
-    edges = twoModeEdges(codings);
+    const heavy = twoModeEdges(codings).filter((e) => e.weight >= minWeight);
+    kept = heavy.length > max ? [...heavy].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1)).slice(0, max) : heavy;
+    hiddenTies = heavy.length - kept.length;
   } else {
-    edges = oneModeEdges(codings, options.type, normalisation);
+    ({ kept, hiddenTies } = oneModeEdges(codings, options.type, normalisation, minWeight, max));
   }
   nodes.sort((a, b) => (a.mode === b.mode ? a.label.localeCompare(b.label) || a.id - b.id : a.mode === 'actor' ? -1 : 1));
-  const heavy = edges.filter((e) => e.weight > 0 && e.weight >= minWeight);
-  const max = options.maxTies ?? Infinity;
-  const kept = heavy.length > max ? [...heavy].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1)).slice(0, max) : heavy;
   // The quotes behind a tie are gathered only for the ties kept: 500 agreeing actors make 50,000.
-  return { type: options.type, normalisation, nodes, edges: kept.map(({ quotes, ...e }) => ({ ...e, quoteIds: quotes() })), hiddenTies: heavy.length - kept.length };
+  return { type: options.type, normalisation, nodes, edges: kept.map(({ quotes, ...e }) => ({ ...e, quoteIds: quotes() })), hiddenTies };
 }
 
 /** A tie before the cut: its quotes are listed only if it is kept. */
@@ -173,7 +174,13 @@ function tieWeight(relation: 'congruence' | 'conflict', a: Int32Array, b: Int32A
   return relation === 'congruence' ? a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]! : a[0]! * b[1]! + a[1]! * b[0]!;
 }
 
-function oneModeEdges(codings: readonly Coding[], relation: 'congruence' | 'conflict', normalisation: Normalisation): Tie[] {
+function oneModeEdges(
+  codings: readonly Coding[],
+  relation: 'congruence' | 'conflict',
+  normalisation: Normalisation,
+  minWeight: number,
+  maxTies: number,
+): { kept: Tie[]; hiddenTies: number } {
   const cells: Cells = new Map();
   const activity = new Map<number, number>();
   // a(i, p, ·) as three counts, for the pair loop below: arithmetic only, no allocation.
@@ -230,20 +237,33 @@ function oneModeEdges(codings: readonly Coding[], relation: 'congruence' | 'conf
     }
     return [...ids].sort((a, b) => a - b);
   };
-  const ties: Tie[] = [];
+  // Every tie's weight in flat arrays; objects only for those kept (50,000 would keep the collector busy).
+  const is: number[] = [];
+  const js: number[] = [];
+  const ws: number[] = [];
   for (const [i, withI] of pairs) {
-    for (const [j, weight] of withI) {
-      ties.push({
-        key: `${actorKey(i)}-${actorKey(j)}-${relation}`,
-        source: actorKey(i),
-        target: actorKey(j),
-        weight: weight / denominator(normalisation, cells, activity, i, j),
-        relation,
-        quotes: () => quotesOf(i, j),
-      });
+    for (const [j, raw] of withI) {
+      const w = raw / denominator(normalisation, cells, activity, i, j);
+      if (w < minWeight) continue;
+      is.push(i);
+      js.push(j);
+      ws.push(w);
     }
   }
-  return ties;
+  let order = ws.map((_, k) => k);
+  // Equal weights are kept by actor ids, so the cut is stable.
+  if (order.length > maxTies) order = order.sort((a, b) => ws[b]! - ws[a]! || is[a]! - is[b]! || js[a]! - js[b]!).slice(0, maxTies);
+  const kept = order.map(
+    (k): Tie => ({
+      key: `${actorKey(is[k]!)}-${actorKey(js[k]!)}-${relation}`,
+      source: actorKey(is[k]!),
+      target: actorKey(js[k]!),
+      weight: ws[k]!,
+      relation,
+      quotes: () => quotesOf(is[k]!, js[k]!),
+    }),
+  );
+  return { kept, hiddenTies: ws.length - kept.length };
 }
 
 function denominator(normalisation: Normalisation, cells: Cells, activity: Map<number, number>, i: number, j: number): number {
