@@ -88,7 +88,8 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
     } else {
       const e = p.edge;
       const what = e.stance ? `${names.get(e.source)} ${e.stance} “${names.get(e.target)}”` : `${names.get(e.source)} and ${names.get(e.target)}: ${e.relation === 'conflict' ? 'conflict' : 'agreement'}`;
-      setPicked({ key: e.key, heading: `${what} (weight ${formatWeight(e.weight)})`, quoteIds: e.quoteIds, position: e.stance ? Number(e.target.slice(1)) : undefined });
+      const weight = e.stance ? `${e.weight} quote${e.weight === 1 ? '' : 's'}` : `weight ${formatWeight(e.weight)}`;
+      setPicked({ key: e.key, heading: `${what} (${weight})`, quoteIds: e.quoteIds, position: e.stance ? Number(e.target.slice(1)) : undefined });
     }
   };
 
