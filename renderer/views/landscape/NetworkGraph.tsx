@@ -1,6 +1,7 @@
 // A landscape scene drawn as SVG (the print path draws the same scene): ties under nodes under
 // labels; the wheel zooms about the pointer, dragging the background pans. Every node and tie is a
 // button (click, Enter or Space) that lists the quotes behind it.
+import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Scene, SceneEdge, SceneNode } from '../../../shared/landscape/scene';
 import { MAX_LABEL_CHARS, TIE_DASH } from '../../../shared/landscape/scene';
@@ -90,57 +91,7 @@ export function NetworkGraph({ scene, picked, onPick, label }: Props) {
       >
         <rect class="landscape-backdrop" width={scene.width} height={scene.height} />
         <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
-          <g class="landscape-edges">
-            {scene.edges.map((e) => (
-              <g
-                key={e.key}
-                class={`landscape-edge tie-${e.style}${picked === e.key ? ' picked' : ''}`}
-                data-testid="landscape-edge"
-                data-source={label(e.source)}
-                data-target={label(e.target)}
-                data-style={e.style}
-                data-weight={e.weight}
-                aria-label={`${label(e.source)} – ${label(e.target)}: ${e.style}, weight ${formatWeight(e.weight)}`}
-                {...pressable(() => onPick({ edge: e }))}
-              >
-                <title>{`${label(e.source)} – ${label(e.target)}\n${e.style}, weight ${formatWeight(e.weight)}, ${e.quoteIds.length} quote${e.quoteIds.length === 1 ? '' : 's'}`}</title>
-                <path class="hit" d={e.path} vector-effect="non-scaling-stroke" />
-                <path class="tie" d={e.path} stroke-width={e.width} stroke-dasharray={TIE_DASH[e.style] ?? undefined} vector-effect="non-scaling-stroke" />
-              </g>
-            ))}
-          </g>
-          <g class="landscape-nodes">
-            {scene.nodes.map((n) => (
-              <g
-                key={n.key}
-                class={`landscape-node ${n.mode === 'actor' ? `kind-${n.actorKind}` : 'position'}${picked === n.key ? ' picked' : ''}`}
-                data-testid="landscape-node"
-                data-label={n.label}
-                data-mode={n.mode}
-                data-quotes={n.quotes}
-                aria-label={`${n.label}: ${n.quotes} quote${n.quotes === 1 ? '' : 's'}`}
-                {...pressable(() => onPick({ node: n }))}
-              >
-                <title>{`${n.label}${n.topic ? ` (${n.topic})` : ''}\n${n.quotes} quote${n.quotes === 1 ? '' : 's'}`}</title>
-                {n.mode === 'actor' ? <circle cx={n.x} cy={n.y} r={n.r} /> : <rect x={n.x - n.r * 0.8} y={n.y - n.r * 0.8} width={n.r * 1.6} height={n.r * 1.6} rx={2} />}
-              </g>
-            ))}
-          </g>
-          <g class="landscape-labels" aria-hidden="true">
-            {scene.nodes
-              .filter((n) => n.labelled || picked === n.key)
-              .map((n) => (
-              <text
-                key={n.key}
-                class={n.mode === 'actor' ? 'actor-label' : 'position-label'}
-                x={n.labelSide === 'right' ? n.x + n.r + 4 : n.x - n.r - 4}
-                y={n.y + 4}
-                text-anchor={n.labelSide === 'right' ? 'start' : 'end'}
-              >
-                {short(n.label)}
-              </text>
-            ))}
-          </g>
+          <Shapes scene={scene} picked={picked} onPick={onPick} label={label} />
         </g>
       </svg>
       {(view.k !== 1 || view.x !== 0 || view.y !== 0) && (
@@ -151,6 +102,68 @@ export function NetworkGraph({ scene, picked, onPick, label }: Props) {
     </div>
   );
 }
+
+/**
+ * The ties, nodes and labels: memoised, so panning and zooming (which change only the transform
+ * around them) do not diff a thousand shapes on every pointer move.
+ */
+const Shapes = memo(function Shapes({ scene, picked, onPick, label }: Props) {
+  return (
+    <>
+      <g class="landscape-edges">
+        {scene.edges.map((e) => (
+          <g
+            key={e.key}
+            class={`landscape-edge tie-${e.style}${picked === e.key ? ' picked' : ''}`}
+            data-testid="landscape-edge"
+            data-source={label(e.source)}
+            data-target={label(e.target)}
+            data-style={e.style}
+            data-weight={e.weight}
+            aria-label={`${label(e.source)} – ${label(e.target)}: ${e.style}, weight ${formatWeight(e.weight)}`}
+            {...pressable(() => onPick({ edge: e }))}
+          >
+            <title>{`${label(e.source)} – ${label(e.target)}\n${e.style}, weight ${formatWeight(e.weight)}, ${e.quoteIds.length} quote${e.quoteIds.length === 1 ? '' : 's'}`}</title>
+            <path class="hit" d={e.path} vector-effect="non-scaling-stroke" />
+            <path class="tie" d={e.path} stroke-width={e.width} stroke-dasharray={TIE_DASH[e.style] ?? undefined} vector-effect="non-scaling-stroke" />
+          </g>
+        ))}
+      </g>
+      <g class="landscape-nodes">
+        {scene.nodes.map((n) => (
+          <g
+            key={n.key}
+            class={`landscape-node ${n.mode === 'actor' ? `kind-${n.actorKind}` : 'position'}${picked === n.key ? ' picked' : ''}`}
+            data-testid="landscape-node"
+            data-label={n.label}
+            data-mode={n.mode}
+            data-quotes={n.quotes}
+            aria-label={`${n.label}: ${n.quotes} quote${n.quotes === 1 ? '' : 's'}`}
+            {...pressable(() => onPick({ node: n }))}
+          >
+            <title>{`${n.label}${n.topic ? ` (${n.topic})` : ''}\n${n.quotes} quote${n.quotes === 1 ? '' : 's'}`}</title>
+            {n.mode === 'actor' ? <circle cx={n.x} cy={n.y} r={n.r} /> : <rect x={n.x - n.r * 0.8} y={n.y - n.r * 0.8} width={n.r * 1.6} height={n.r * 1.6} rx={2} />}
+          </g>
+        ))}
+      </g>
+      <g class="landscape-labels" aria-hidden="true">
+        {scene.nodes
+          .filter((n) => n.labelled || picked === n.key)
+          .map((n) => (
+          <text
+            key={n.key}
+            class={n.mode === 'actor' ? 'actor-label' : 'position-label'}
+            x={n.labelSide === 'right' ? n.x + n.r + 4 : n.x - n.r - 4}
+            y={n.y + 4}
+            text-anchor={n.labelSide === 'right' ? 'start' : 'end'}
+          >
+            {short(n.label)}
+          </text>
+        ))}
+      </g>
+    </>
+  );
+});
 
 export const formatWeight = (w: number) => (Number.isInteger(w) ? String(w) : w.toFixed(2));
 
