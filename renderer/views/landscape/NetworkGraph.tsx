@@ -1,5 +1,6 @@
 // A landscape scene drawn as SVG (the print path draws the same scene): ties under nodes under
-// labels; the wheel zooms about the pointer, dragging the background pans. Every node and tie is a
+// labels; the wheel zooms about the pointer, dragging the background pans (a CSS transform of the
+// whole drawing). Every node and tie is a
 // button (click, Enter or Space) that lists the quotes behind it.
 import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -39,60 +40,65 @@ const pressable = (run: () => void) => ({
 });
 
 export function NetworkGraph({ scene, picked, onPick, label }: Props) {
-  const svgRef = useRef<SVGSVGElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>(HOME);
+  // While the picture moves it is one composited layer (will-change), moved by the compositor
+  // instead of redrawn frame by frame; it is drawn sharp again once it rests.
+  const [moving, setMoving] = useState(false);
+  const rest = useRef<number | undefined>(undefined);
   const drag = useRef<{ x: number; y: number; from: View } | null>(null);
   useEffect(() => setView(HOME), [scene]);
+  const move = (next: View | ((v: View) => View)) => {
+    setView(next);
+    setMoving(true);
+    clearTimeout(rest.current);
+    rest.current = window.setTimeout(() => setMoving(false), 250);
+  };
+  useEffect(() => () => clearTimeout(rest.current), []);
 
   // The wheel must be a non-passive listener to keep the page from scrolling while zooming.
   useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
+    const frame = frameRef.current;
+    if (!frame) return;
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
-      const p = toScene(svg, e.clientX, e.clientY);
-      setView((v) => {
+      const box = frame.getBoundingClientRect();
+      const px = e.clientX - box.left;
+      const py = e.clientY - box.top;
+      move((v) => {
         const k = Math.min(8, Math.max(0.25, v.k * Math.exp(-e.deltaY * 0.0015)));
         // The point under the pointer stays under it.
-        return { k, x: p.x - ((p.x - v.x) * k) / v.k, y: p.y - ((p.y - v.y) * k) / v.k };
+        return { k, x: px - ((px - v.x) * k) / v.k, y: py - ((py - v.y) * k) / v.k };
       });
     };
-    svg.addEventListener('wheel', onWheel, { passive: false });
-    return () => svg.removeEventListener('wheel', onWheel);
+    frame.addEventListener('wheel', onWheel, { passive: false });
+    return () => frame.removeEventListener('wheel', onWheel);
   }, []);
 
   const onPointerDown = (e: PointerEvent) => {
-    if (e.target !== svgRef.current && !(e.target as Element).classList.contains('landscape-backdrop')) return;
-    const p = toScene(svgRef.current!, e.clientX, e.clientY);
-    drag.current = { x: p.x, y: p.y, from: view };
+    const t = e.target as Element;
+    if (t !== frameRef.current && !t.classList.contains('landscape-backdrop') && !t.classList.contains('landscape-graph')) return;
+    drag.current = { x: e.clientX, y: e.clientY, from: view };
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent) => {
     const d = drag.current;
-    if (!d) return;
-    const p = toScene(svgRef.current!, e.clientX, e.clientY);
-    setView({ ...d.from, x: d.from.x + p.x - d.x, y: d.from.y + p.y - d.y });
+    if (d) move({ ...d.from, x: d.from.x + e.clientX - d.x, y: d.from.y + e.clientY - d.y });
   };
   const endDrag = () => (drag.current = null);
 
   return (
-    <div class="landscape-canvas">
+    <div class="landscape-canvas" ref={frameRef} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={endDrag} onPointerCancel={endDrag}>
       <svg
-        ref={svgRef}
-        class="landscape-graph"
+        class={`landscape-graph${moving ? ' moving' : ''}`}
         data-testid="landscape-graph"
         viewBox={`0 0 ${scene.width} ${scene.height}`}
         role="group"
         aria-label="Network: actors and their ties"
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={endDrag}
-        onPointerCancel={endDrag}
+        style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.k})` }}
       >
         <rect class="landscape-backdrop" width={scene.width} height={scene.height} />
-        <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
-          <Shapes scene={scene} picked={picked} onPick={onPick} label={label} />
-        </g>
+        <Shapes scene={scene} picked={picked} onPick={onPick} label={label} />
       </svg>
       {(view.k !== 1 || view.x !== 0 || view.y !== 0) && (
         <button class="landscape-home" data-testid="landscape-reset-view" onClick={() => setView(HOME)}>
@@ -166,11 +172,3 @@ const Shapes = memo(function Shapes({ scene, picked, onPick, label }: Props) {
 });
 
 export const formatWeight = (w: number) => (Number.isInteger(w) ? String(w) : w.toFixed(2));
-
-/** A point on the screen in the drawing's own units (the viewBox's). */
-function toScene(svg: SVGSVGElement, clientX: number, clientY: number): { x: number; y: number } {
-  const m = svg.getScreenCTM();
-  if (!m) return { x: clientX, y: clientY };
-  const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
-  return { x: p.x, y: p.y };
-}
