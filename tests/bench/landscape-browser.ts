@@ -18,6 +18,8 @@ import { median, percentile, progress, round } from './stats';
 
 export const LANDSCAPE_SIZE: CodingSize = { articles: 200, actors: 500, topics: 12, positionsPerTopic: 5, annotations: 5000 };
 export const FRAME_BUDGET_MS = 16;
+/** rAF deltas come in whole frames: at 60 Hz one frame is 16.7 ms, so the budget is met when p95 is one frame (none dropped). */
+const ONE_FRAME_MS = 1000 / 60 + 0.5;
 const RUNS = Number(process.env.BENCH_LANDSCAPE_RUNS ?? 3);
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -115,8 +117,8 @@ export async function benchLandscapeBrowser(dir: string, rendererDir: string) {
       agreementDrawMs: round(median(agreementDraw), 1),
       panZoomFrames: { n: panZoom.length, p50Ms: round(median(panZoom), 1), p95Ms: p95 },
       peer: { what: 'the same page idle for as long', n: idle.length, p50Ms: round(median(idle), 1), p95Ms: round(percentile(idle, 95), 1) },
-      budget: { frameP95Ms: FRAME_BUDGET_MS },
-      met: p95 <= FRAME_BUDGET_MS,
+      budget: { frameP95Ms: FRAME_BUDGET_MS, note: 'frame deltas are whole frames (16.7 ms at 60 Hz): met when p95 is one frame, none dropped' },
+      met: p95 <= Math.max(FRAME_BUDGET_MS, ONE_FRAME_MS),
     };
   } finally {
     lib.close();
