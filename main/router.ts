@@ -60,6 +60,7 @@ function handlers(s: Services): Handlers {
     'matrix.get': (i) => s.quotes.matrix(i.topicId),
     'matrix.overview': () => s.quotes.overview(),
     'quotes.export': (i) => s.quotes.export(i.format, i.filter),
+    'landscape.network': (i) => s.landscape.network(i),
     'briefings.list': (i) => s.briefings.list(i.trash),
     'briefings.get': (i) => s.briefings.get(i.id),
     'briefings.create': (i) => s.briefings.create(i),

@@ -9,6 +9,8 @@ import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS
 import { cleanName, nameProblem } from './names';
 import type { ArticleSuggestion } from './suggestion';
 import type { FeedListing, UrlImportResult } from './feed';
+import { networkTypes, normalisations } from './landscape/network';
+import type { Landscape } from './landscape/result';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -331,6 +333,28 @@ export const contract = {
   'matrix.overview': call<MatrixOverview>()(z.strictObject({})),
   'quotes.export': call<{ filename: string; mimeType: string; content: string }>()(
     z.strictObject({ format: z.enum(quoteExportFormats), filter: quoteFilter.optional() }),
+  ),
+
+  /**
+   * One of DNA's discourse networks (two-mode actor × position, one-mode congruence or conflict)
+   * over the coded quotes the filters keep, with the quotes behind each node and tie. A date range
+   * leaves undated articles out; a topic without positions gives an empty network. Only the
+   * strongest ties come back when there are very many (`network.hiddenTies` counts the rest).
+   */
+  'landscape.network': call<Landscape>()(
+    z.strictObject({
+      topicId: id.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      outlet: metaText.optional(),
+      actorKind: z.enum(actorKinds).optional(),
+      kind: z.enum(annotationKinds).optional(),
+      type: z.enum(networkTypes),
+      normalisation: z.enum(normalisations).optional(),
+      minWeight: z.number().min(0).max(1e9).optional(),
+      /** At most this many ties, the strongest (LANDSCAPE_MAX_TIES unless told). */
+      maxTies: z.number().int().min(1).max(100_000).optional(),
+    }),
   ),
 
   'briefings.list': call<BriefingMeta[]>()(z.strictObject({ trash: z.boolean().optional() })),

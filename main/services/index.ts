@@ -6,6 +6,7 @@ import { ActorStore } from '../store/actors';
 import { TopicStore } from '../store/topics';
 import { AnnotationStore } from '../store/annotations';
 import { QuoteStore } from '../store/quotes';
+import { LandscapeStore } from '../store/landscape';
 import { BriefingStore } from '../store/briefings';
 import { LibraryStateStore } from '../store/library-state';
 import { ImportService } from './import/service';
@@ -15,6 +16,7 @@ import { AnnotationService } from './annotations';
 import { ArticleTextService } from './article-text';
 import { BriefingService } from './briefings';
 import { QuoteService } from './quotes';
+import { LandscapeService } from './landscape';
 import { SearchService } from './search';
 import { ExportService } from './export/briefing';
 import type { Printer } from './export/printer';
@@ -34,6 +36,8 @@ export interface Services {
   annotations: AnnotationService;
   articleText: ArticleTextService;
   quotes: QuoteService;
+  /** DNA's networks over the coded quotes. */
+  landscape: LandscapeService;
   briefings: BriefingService;
   exporter: ExportService;
   suggestions: SuggestionService;
@@ -98,6 +102,7 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
     annotations,
     articleText: new ArticleTextService(transaction, articles, annotationStore, (id) => suggestions.prepare(id)),
     quotes,
+    landscape: new LandscapeService(new LandscapeStore(db), topics),
     briefings,
     exporter: new ExportService({ briefings, library: libraryService, annotations, codebook, quotes }, options.printer),
     suggestions,

@@ -13,19 +13,21 @@ import { ActorsView } from './ActorsView';
 import { TopicsView } from './TopicsView';
 import { MatrixView } from './MatrixView';
 import { QuotesView } from './QuotesView';
+import { LandscapeView } from './landscape/LandscapeView';
 import { BriefingsView } from './briefing/BriefingsView';
 import { ImportDialog } from './ImportDialog';
 import { SearchBox } from './SearchBox';
 import { Toasts, withToast, type Toast } from './Toasts';
 import { ConfirmHost, confirmAction } from './ConfirmDialog';
 
-type View = 'read' | 'briefings' | 'actors' | 'topics' | 'matrix' | 'quotes';
+type View = 'read' | 'briefings' | 'actors' | 'topics' | 'matrix' | 'landscape' | 'quotes';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'read', label: 'Read' },
   { id: 'briefings', label: 'Briefings' },
   { id: 'quotes', label: 'Quotes' },
   { id: 'matrix', label: 'Matrix' },
+  { id: 'landscape', label: 'Landscape' },
   { id: 'actors', label: 'Actors' },
   { id: 'topics', label: 'Topics' },
 ];
@@ -257,6 +259,7 @@ export function App() {
         )}
         {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}
         {view === 'matrix' && <MatrixView topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
+        {view === 'landscape' && <LandscapeView topics={topics} toast={toast} onOpenQuote={(articleId, annotationId) => openArticle(articleId, { annotationId })} />}
         {view === 'quotes' && <QuotesView actors={actors} topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
         {importing && (
           <ImportDialog

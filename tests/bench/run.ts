@@ -28,6 +28,8 @@ import { benchLongInput } from './long-input';
 import { benchDocxImport } from './docx-import';
 import { benchSearchScale } from './search-scale';
 import { benchCjkAlternatives } from './cjk-alternatives';
+import { benchLandscape } from './landscape';
+import { benchLandscapeBrowser } from './landscape-browser';
 import { progress, round } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -89,6 +91,8 @@ try {
     }
     // The quotes table and the matrices at 50,000 annotations (issue 12).
     const quotesMatrix = await benchQuotesMatrixFresh(dir, rendererDir);
+    // The landscape's networks at 500 actors and 5,000 quotes (issue 14): computed, laid out, fitted.
+    const landscape = { networks: benchLandscape(), view: await benchLandscapeBrowser(dir, rendererDir) };
 
     // Annotating (issue 3), drafting (issue 4) and exporting (issue 5).
     const annotate = await benchAnnotate(dir, rendererDir);
@@ -129,6 +133,7 @@ try {
       cjkAlternatives,
       openLibrary: openLib,
       quotesMatrix,
+      landscape,
       annotations: annotate,
       codingEffort,
       reanchor,
@@ -145,6 +150,7 @@ try {
         searchScale: searchScale.met,
         openLibrary: openLib.met,
         quotesMatrix: quotesMatrix.met,
+        landscapePanZoom: landscape.view.met,
         libraryListCalls: openLib.listCalls.met,
         createAnnotation: annotate.createAnnotation.met,
         codingEffort: codingEffort.met,

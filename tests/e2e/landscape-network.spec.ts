@@ -1,0 +1,182 @@
+// The Landscape view: DNA's networks drawn from quotes coded in two articles. Switching networks,
+// normalising, a minimum weight, filters, and a tie clicked down to the quote's passage.
+import { expect as pwExpect } from '@playwright/test';
+import { test, expect, sampleText, type App } from './fixtures';
+
+const KIM = 'Kim Jung Han';
+const TAKIZAKI = 'Shigeki Takizaki';
+const MINISTRY = 'South Korean Foreign Ministry';
+const TOPIC = 'Wartime labor compensation';
+const SINCERITY = 'Japan must show more sincerity';
+const CONTROLS = 'Export controls must go';
+const KIM_SINCERITY = 'to show more sincerity to resolve the problem';
+const KIM_CONTROLS = 'withdraw "unfair" export controls';
+const SECOND = [
+  'Tokyo has already shown all the sincerity it owes, a Japanese official said on Tuesday.',
+  'Shigeki Takizaki said Japan has done enough and owes no further apology.',
+  'The South Korean Foreign Ministry said Tokyo must still show sincerity to the victims.',
+  'Takizaki added that the export controls should be lifted as soon as possible.',
+].join('\n\n');
+const TAK_SINCERITY = 'Japan has done enough and owes no further apology';
+const MINISTRY_SINCERITY = 'Tokyo must still show sincerity to the victims';
+const TAK_CONTROLS = 'the export controls should be lifted as soon as possible';
+
+/**
+ * Two articles, three speakers: Kim and the ministry agree that Japan must show sincerity, Takizaki
+ * opposes it (conflict with both); Kim and Takizaki agree the export controls must go.
+ */
+async function codeTwoArticles(app: App) {
+  const first = await app.call<{ id: number }>('articles.import', { file: 'pasted text', encoding: 'text', data: sampleText(), title: 'Japan urges South Korea to resolve wartime labor row', outlet: 'Kyodo News', publishedAt: '2020-10-29' });
+  const second = await app.call<{ id: number }>('articles.import', { file: 'pasted text', encoding: 'text', data: SECOND, title: 'Tokyo says it has shown sincerity', outlet: 'Yonhap', publishedAt: '2020-11-03' });
+  const kim = (await app.call<{ id: number }>('actors.create', { name: KIM, kind: 'person' })).id;
+  const takizaki = (await app.call<{ id: number }>('actors.create', { name: TAKIZAKI, kind: 'person' })).id;
+  const ministry = (await app.call<{ id: number }>('actors.create', { name: MINISTRY, kind: 'organization' })).id;
+  const topic = (await app.call<{ id: number }>('topics.create', { name: TOPIC })).id;
+  await app.call('topics.create', { name: 'Fisheries' });
+  const sincerity = (await app.call<{ id: number }>('positions.create', { topicId: topic, claim: SINCERITY })).id;
+  const controls = (await app.call<{ id: number }>('positions.create', { topicId: topic, claim: CONTROLS })).id;
+  const code = async (articleId: number, words: string, speakerId: number, positionId: number, stance: string) => {
+    const { text } = await app.call<{ text: string }>('articles.get', { id: articleId });
+    const start = text.indexOf(words);
+    pwExpect(start, `“${words}” is in article ${articleId}`).toBeGreaterThanOrEqual(0);
+    return (await app.call<{ id: number }>('annotations.create', { articleId, start, end: start + words.length, kind: 'quote', speakerId, positions: [{ positionId, stance }] })).id;
+  };
+  await code(first.id, KIM_SINCERITY, kim, sincerity, 'supports');
+  await code(first.id, KIM_CONTROLS, kim, controls, 'supports');
+  const takQuote = await code(second.id, TAK_SINCERITY, takizaki, sincerity, 'opposes');
+  await code(second.id, MINISTRY_SINCERITY, ministry, sincerity, 'supports');
+  await code(second.id, TAK_CONTROLS, takizaki, controls, 'supports');
+  return { takQuote };
+}
+
+test('the landscape draws who takes which position, who agrees and who is in conflict, down to the quote', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+  await expect(page.getByTestId('landscape-empty')).toContainText('Code a quote with a speaker and a position');
+  await page.screenshot({ path: test.info().outputPath('landscape-empty.png') });
+
+  const { takQuote } = await codeTwoArticles(app);
+  await page.reload();
+  await page.getByTestId('nav-landscape').click();
+  await page.getByTestId('landscape-type-actor-position').click();
+
+  // Two-mode: three actors and two positions; Kim supports sincerity, Takizaki opposes it (dashed).
+  const nodes = page.getByTestId('landscape-node');
+  await expect(nodes.and(page.locator('[data-mode="actor"]'))).toHaveCount(3);
+  await expect(nodes.and(page.locator('[data-mode="position"]'))).toHaveCount(2);
+  await expect(page.locator(`[data-testid="landscape-node"][data-label="${KIM}"]`)).toHaveAttribute('data-quotes', '2');
+  await expect(page.getByTestId('landscape-summary')).toContainText('5 coded quotes from 2 articles · 3 actors · 5 ties');
+  const tie = (a: string, b: string) => page.locator(`[data-testid="landscape-edge"][data-source="${a}"][data-target="${b}"]`);
+  await expect(tie(TAKIZAKI, SINCERITY)).toHaveAttribute('data-style', 'opposes');
+  await expect(tie(TAKIZAKI, SINCERITY).locator('path.tie')).toHaveAttribute('stroke-dasharray', /\d/);
+  await expect(tie(KIM, SINCERITY).locator('path.tie')).not.toHaveAttribute('stroke-dasharray', /./);
+  await page.screenshot({ path: test.info().outputPath('landscape-two-mode.png') });
+
+  // A position lists every quote on it.
+  await page.locator(`[data-testid="landscape-node"][data-label="${SINCERITY}"]`).click();
+  await expect(page.getByTestId('landscape-quotes').getByTestId('landscape-quote')).toHaveCount(3);
+  // The keyboard reaches a node too: Enter on Kim lists his two quotes.
+  await page.locator(`[data-testid="landscape-node"][data-label="${KIM}"]`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('landscape-quotes').locator('h3')).toHaveText(`${KIM}: 2 quotes`);
+  await expect(page.getByTestId('landscape-quotes')).toContainText(KIM_CONTROLS);
+  // The wheel zooms; the picture can be fitted to the window again.
+  await page.getByTestId('landscape-graph').hover({ position: { x: 20, y: 20 } });
+  await page.mouse.wheel(0, -400);
+  await expect(page.getByTestId('landscape-reset-view')).toBeVisible();
+  await page.getByTestId('landscape-reset-view').click();
+  await expect(page.getByTestId('landscape-reset-view')).toHaveCount(0);
+
+  // Conflict: Takizaki against Kim and against the ministry, one tie each.
+  await page.getByTestId('landscape-type-conflict').click();
+  await expect(nodes).toHaveCount(3);
+  const conflict = page.getByTestId('landscape-edge');
+  await expect(conflict).toHaveCount(2);
+  await expect(conflict.first()).toHaveAttribute('data-style', 'conflict');
+  await page.screenshot({ path: test.info().outputPath('landscape-conflict.png') });
+
+  // Agreement: Kim with the ministry (sincerity) and with Takizaki (export controls).
+  await page.getByTestId('landscape-type-congruence').click();
+  await expect(page.getByTestId('landscape-edge')).toHaveCount(2);
+  const kimMinistry = page.locator(`[data-testid="landscape-edge"][data-source="${KIM}"][data-target="${MINISTRY}"], [data-testid="landscape-edge"][data-source="${MINISTRY}"][data-target="${KIM}"]`);
+  await expect(kimMinistry).toHaveAttribute('data-weight', '1');
+  // Jaccard: Kim–ministry 1/2, Kim–Takizaki 1/3; a minimum of 0.4 keeps only the first.
+  await page.getByTestId('landscape-normalisation').selectOption('jaccard');
+  await expect(kimMinistry).toHaveAttribute('data-weight', '0.5');
+  await page.getByTestId('landscape-min-weight').fill('0.4');
+  await expect(page.getByTestId('landscape-edge')).toHaveCount(1);
+  await expect(nodes).toHaveCount(3);
+  await page.getByTestId('landscape-min-weight').fill('0');
+
+  // Back to conflict: a click on Takizaki's tie lists the two quotes behind it; one opens its passage.
+  await page.getByTestId('landscape-type-conflict').click();
+  const takKim = page.locator(`[data-testid="landscape-edge"][data-source="${KIM}"][data-target="${TAKIZAKI}"], [data-testid="landscape-edge"][data-source="${TAKIZAKI}"][data-target="${KIM}"]`);
+  await takKim.click();
+  const list = page.getByTestId('landscape-quotes');
+  await expect(list.locator('h3')).toContainText('conflict');
+  await expect(list.getByTestId('landscape-quote')).toHaveCount(2);
+  await expect(list).toContainText(KIM_SINCERITY);
+  await expect(list).toContainText(TAK_SINCERITY);
+  await expect(list).not.toContainText(MINISTRY_SINCERITY);
+  await page.screenshot({ path: test.info().outputPath('landscape-picked-tie.png') });
+
+  // Dark mode keeps the picture legible.
+  await page.getByTestId('theme-toggle').click();
+  await page.screenshot({ path: test.info().outputPath('landscape-dark.png') });
+  await page.getByTestId('theme-toggle').click();
+
+  await list.getByTestId('landscape-quote').filter({ hasText: TAK_SINCERITY }).getByRole('button').click();
+  await expect(page.getByTestId('article-view')).toBeVisible();
+  await expect(page.getByTestId('article-view')).toContainText(TAK_SINCERITY);
+  await expect(page.locator(`[data-testid="article-view"] [data-annotation-id="${takQuote}"]`).first()).toBeInViewport();
+});
+
+test('filters narrow the landscape; one actor and a topic without positions draw without failing', async ({ page, app }) => {
+  await codeTwoArticles(app);
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+  await page.getByTestId('landscape-type-conflict').click();
+  await expect(page.getByTestId('landscape-edge')).toHaveCount(2);
+
+  // One outlet: the second article only (Takizaki and the ministry).
+  await page.getByTestId('landscape-outlet').locator('select').selectOption('Yonhap');
+  await expect(page.getByTestId('landscape-node')).toHaveCount(2);
+  await expect(page.getByTestId('landscape-edge')).toHaveCount(1);
+
+  // Organizations only: the ministry alone, and no ties to draw.
+  await page.getByTestId('landscape-actor-kind').locator('select').selectOption('organization');
+  await expect(page.getByTestId('landscape-node')).toHaveCount(1);
+  await expect(page.getByTestId('landscape-no-ties')).toContainText('No two actors take opposite stances');
+  await page.screenshot({ path: test.info().outputPath('landscape-one-actor.png') });
+
+  // A date range before both articles: nothing matches.
+  await page.getByTestId('landscape-actor-kind').locator('select').selectOption('');
+  await page.getByTestId('landscape-outlet').locator('select').selectOption('');
+  await page.getByTestId('landscape-to').fill('2020-10-01');
+  await expect(page.getByTestId('landscape-empty')).toHaveText('No coded quotes match these filters.');
+  await page.getByTestId('landscape-to').fill('');
+  await expect(page.getByTestId('landscape-edge')).toHaveCount(2);
+
+  // A topic with no positions says what to do.
+  await page.getByTestId('landscape-topic').locator('select').selectOption({ label: 'Fisheries' });
+  await expect(page.getByTestId('landscape-empty')).toContainText('“Fisheries” has no positions yet');
+});
+
+test('names that look like markup are drawn as text', async ({ page, app }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const { id: articleId } = await app.call<{ id: number }>('articles.import', { file: 'pasted text', encoding: 'text', data: SECOND, title: 'Hostile names' });
+  const speakerId = (await app.call<{ id: number }>('actors.create', { name: hostile })).id;
+  const topicId = (await app.call<{ id: number }>('topics.create', { name: '<b>topic</b>' })).id;
+  const positionId = (await app.call<{ id: number }>('positions.create', { topicId, claim: '<script>window.__pwned=2</script>' })).id;
+  const { text } = await app.call<{ text: string }>('articles.get', { id: articleId });
+  const start = text.indexOf(TAK_SINCERITY);
+  await app.call('annotations.create', { articleId, start, end: start + TAK_SINCERITY.length, kind: 'quote', speakerId, positions: [{ positionId, stance: 'supports' }] });
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+  await page.getByTestId('landscape-type-actor-position').click();
+  await expect(page.locator('[data-testid="landscape-node"][data-mode="actor"]')).toHaveAttribute('data-label', hostile);
+  await expect(page.locator('.landscape-labels')).toContainText(hostile.slice(0, 20));
+  await page.getByTestId('landscape-edge').click();
+  await expect(page.getByTestId('landscape-quotes')).toContainText('<script>');
+  expect(await page.evaluate(() => ({ imgs: document.querySelectorAll('img[src="x"]').length, scripts: document.querySelectorAll('script:not([src])').length, pwned: (window as { __pwned?: number }).__pwned ?? 0 }))).toEqual({ imgs: 0, scripts: 0, pwned: 0 });
+});
