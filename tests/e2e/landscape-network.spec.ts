@@ -1,5 +1,6 @@
 // The Landscape view: DNA's networks drawn from quotes coded in two articles. Switching networks,
 // normalising, a minimum weight, filters, and a tie clicked down to the quote's passage.
+import fs from 'node:fs';
 import { expect as pwExpect } from '@playwright/test';
 import { test, expect, sampleText, type App } from './fixtures';
 
@@ -179,4 +180,41 @@ test('names that look like markup are drawn as text', async ({ page, app }) => {
   await page.getByTestId('landscape-edge').click();
   await expect(page.getByTestId('landscape-quotes')).toContainText('<script>');
   expect(await page.evaluate(() => ({ imgs: document.querySelectorAll('img[src="x"]').length, scripts: document.querySelectorAll('script:not([src])').length, pwned: (window as { __pwned?: number }).__pwned ?? 0 }))).toEqual({ imgs: 0, scripts: 0, pwned: 0 });
+});
+
+test('the picture saves as SVG with every name and the dashed conflict, as a PNG, and the network as GraphML with its layout', async ({ page, app }) => {
+  await codeTwoArticles(app);
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+  await page.getByTestId('landscape-type-conflict').click();
+  await expect(page.getByTestId('landscape-edge')).toHaveCount(2);
+
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('landscape-save-svg').click();
+  const svgFile = await svgDownload;
+  expect(svgFile.suggestedFilename()).toBe('landscape-conflict.svg');
+  const svg = fs.readFileSync((await svgFile.path())!, 'utf8');
+  for (const name of [KIM, TAKIZAKI, MINISTRY]) expect(svg).toContain(`>${name}</text>`);
+  // Conflict ties are dashed (greyscale-legible), and the caption says what the picture shows.
+  expect(svg.match(/stroke-dasharray="9 5"/g)).toHaveLength(2);
+  expect(svg).toContain('coded quotes from 2 articles');
+  expect(svg).not.toMatch(/var\(--|<script|class=/);
+
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('landscape-save-png').click();
+  const pngFile = await pngDownload;
+  expect(pngFile.suggestedFilename()).toBe('landscape-conflict.png');
+  const png = fs.readFileSync((await pngFile.path())!);
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  // Drawn at twice the picture's size: 1920 pixels wide (the IHDR chunk's width, big-endian).
+  expect(png.readUInt32BE(16)).toBe(1920);
+  fs.copyFileSync((await pngFile.path())!, test.info().outputPath('landscape-conflict.png'));
+
+  // The network as GraphML, each actor where the picture drew it.
+  const graphmlDownload = page.waitForEvent('download');
+  await page.getByTestId('landscape-save-graphml').click();
+  const graphml = fs.readFileSync((await (await graphmlDownload).path())!, 'utf8');
+  expect(graphml.match(/<node /g)).toHaveLength(3);
+  expect(graphml.match(/<data key="tie">conflict<\/data>/g)).toHaveLength(2);
+  expect(graphml).toMatch(new RegExp(`<data key="label">${KIM}</data>.*<data key="x">[\\d.]+</data><data key="y">[\\d.]+</data>`));
 });

@@ -3,6 +3,7 @@
 // that stance, signed +1 supports, -1 opposes, 0 neutral.
 import type { QuoteRow, Stance } from '../../../shared/model';
 import { toCsv } from './csv';
+import { xmlText } from '../../../shared/xml';
 
 export interface NetworkEdge {
   actorId: number;
@@ -38,10 +39,7 @@ export function networkToCsv(rows: QuoteRow[]): string {
   );
 }
 
-// eslint-disable-next-line no-control-regex
-const invalidXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const xml = (s: string | number) =>
-  String(s).replace(invalidXml, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xml = xmlText;
 
 export function networkToGraphml(rows: QuoteRow[]): string {
   const edges = networkEdges(rows);

@@ -7,6 +7,7 @@ import { actorKinds, annotationKinds } from '../../../shared/model';
 import type { NetworkType, Normalisation } from '../../../shared/landscape/network';
 import type { Landscape, LandscapeFilter } from '../../../shared/landscape/result';
 import { layoutScene } from '../../../shared/landscape/scene';
+import { savePicture } from './save-picture';
 import { call } from '../../api';
 import { FilterSelect, plainOptions } from '../FilterSelect';
 import type { Toast } from '../Toasts';
@@ -178,6 +179,22 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
                 </span>
               )}
             </p>
+            {scene && (
+              <p class="landscape-save">
+                Save the picture as{' '}
+                {(['svg', 'png', 'graphml'] as const).map((format, i) => [
+                  i > 0 && (i === 2 ? ', or the network as ' : ' or '),
+                  <button
+                    key={format}
+                    class="link-button"
+                    data-testid={`landscape-save-${format}`}
+                    onClick={() => void savePicture(scene, format, `landscape-${type}`, `${TYPES.find((t) => t.id === type)!.label}: ${summary(landscape, actors)}`).catch((e: unknown) => toast({ kind: 'error', text: (e as Error).message }))}
+                  >
+                    {format === 'graphml' ? 'GraphML' : format.toUpperCase()}
+                  </button>,
+                ])}
+              </p>
+            )}
             <div class="landscape-body">
               {scene ? (
                 <NetworkGraph scene={scene} picked={picked?.key ?? null} onPick={pick} label={(k) => names.get(k) ?? k} />

@@ -1,0 +1,31 @@
+// The landscape's picture saved as a file: the standalone SVG (shared/landscape/svg.ts), that SVG
+// drawn on a canvas at twice its size as a PNG (a slide, a mail), or the network as GraphML with
+// the picture's layout (shared/landscape/graphml.ts). The SVG is read as a data:
+// address, which the page's CSP allows for images and which leaves the canvas readable.
+import { sceneToSvg } from '../../../shared/landscape/svg';
+import { sceneToGraphml } from '../../../shared/landscape/graphml';
+import type { Scene } from '../../../shared/landscape/scene';
+import { download } from '../../download';
+
+export type PictureFormat = 'svg' | 'png' | 'graphml';
+
+export async function savePicture(scene: Scene, format: PictureFormat, name: string, caption: string): Promise<void> {
+  if (format === 'graphml') return download(`${name}.graphml`, sceneToGraphml(scene, name), 'application/graphml+xml');
+  const svg = sceneToSvg(scene, { caption, allLabels: scene.nodes.length <= 200 });
+  if (format === 'svg') return download(`${name}.svg`, svg, 'image/svg+xml');
+  download(`${name}.png`, await svgToPng(svg), 'image/png');
+}
+
+async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(image.naturalWidth * scale);
+  canvas.height = Math.round(image.naturalHeight * scale);
+  const g = canvas.getContext('2d');
+  if (!g) throw new Error('This browser cannot draw the picture as PNG; save it as SVG instead.');
+  g.scale(scale, scale);
+  g.drawImage(image, 0, 0);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made; save the picture as SVG instead.'))), 'image/png'));
+}

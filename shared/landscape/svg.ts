@@ -1,0 +1,73 @@
+// A landscape scene as a standalone SVG file: what File ▸ Export picture writes, and what a printed
+// figure can embed. Everything is inline (no stylesheet, no CSS variables, no script), in print
+// colours on white; the stance stays legible in greyscale through the dash patterns (TIE_DASH),
+// colour only repeating it. Every name is escaped text: an actor called "<script>" is drawn as such.
+import type { ActorKind } from '../model';
+import { MAX_LABEL_CHARS, TIE_DASH, type Scene, type TieStyle } from './scene';
+import { xmlText } from '../xml';
+
+/** Print colours: the light theme's (renderer/styles/app.css), darkened where a line must carry on paper. */
+const KIND_FILL: Record<ActorKind, string> = {
+  person: '#3b6fb6',
+  organization: '#c07a12',
+  state: '#7a4fb0',
+  group: '#238a8a',
+  other: '#7b7b82',
+};
+const TIE_STROKE: Record<TieStyle, string> = {
+  supports: '#2e8b57',
+  opposes: '#c0392b',
+  neutral: '#6b6b72',
+  congruence: '#2f5d9e',
+  conflict: '#c0392b',
+};
+const POSITION_FILL = '#ecebe6';
+const TEXT = '#1f1f24';
+const MUTED = '#5f5f66';
+const FONT = "'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
+
+
+const short = (s: string) => (s.length > MAX_LABEL_CHARS ? `${s.slice(0, MAX_LABEL_CHARS - 1)}…` : s);
+
+export interface SvgOptions {
+  /** A line under the picture: what it shows and where from ("12 quotes from 4 articles, …"). */
+  caption?: string;
+  /** Whether every node is named (a figure), or only those the scene labels (the live view's choice). */
+  allLabels?: boolean;
+}
+
+const CAPTION_HEIGHT = 28;
+
+export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
+  const height = scene.height + (options.caption ? CAPTION_HEIGHT : 0);
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${height}" viewBox="0 0 ${scene.width} ${height}" font-family="${xmlText(FONT)}">`,
+    `<rect width="${scene.width}" height="${height}" fill="#ffffff"/>`,
+    '<g fill="none" stroke-linecap="butt">',
+  );
+  for (const e of scene.edges) {
+    const dash = TIE_DASH[e.style];
+    out.push(`<path d="${xmlText(e.path)}" stroke="${TIE_STROKE[e.style]}" stroke-width="${e.width}"${dash ? ` stroke-dasharray="${dash}"` : ''} stroke-opacity="0.85"/>`);
+  }
+  out.push('</g>', '<g stroke="#ffffff" stroke-width="1.5">');
+  for (const n of scene.nodes) {
+    if (n.mode === 'actor') out.push(`<circle cx="${n.x}" cy="${n.y}" r="${n.r}" fill="${KIND_FILL[n.actorKind ?? 'other']}"><title>${xmlText(n.label)}</title></circle>`);
+    else {
+      const s = n.r * 0.8;
+      out.push(`<rect x="${n.x - s}" y="${n.y - s}" width="${2 * s}" height="${2 * s}" rx="2" fill="${POSITION_FILL}" stroke="${MUTED}"><title>${xmlText(n.label)}</title></rect>`);
+    }
+  }
+  out.push('</g>', `<g font-size="12" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`);
+  for (const n of scene.nodes) {
+    if (!n.labelled && !options.allLabels) continue;
+    const right = n.labelSide === 'right';
+    const x = right ? n.x + n.r + 4 : n.x - n.r - 4;
+    const style = n.mode === 'actor' ? `fill="${TEXT}"` : `fill="${MUTED}" font-style="italic"`;
+    out.push(`<text x="${x}" y="${n.y + 4}" text-anchor="${right ? 'start' : 'end'}" ${style}>${xmlText(short(n.label))}</text>`);
+  }
+  out.push('</g>');
+  if (options.caption) out.push(`<text x="12" y="${scene.height + 18}" font-size="12" fill="${MUTED}">${xmlText(options.caption)}</text>`);
+  out.push('</svg>');
+  return out.join('\n');
+}
