@@ -1,7 +1,7 @@
 // The landscape: DNA's discourse networks drawn from the coded quotes (who takes which position;
 // who agrees with whom; who is in conflict with whom), under the filters every landscape picture
 // shares. A click on a node or a tie lists the quotes behind it; a quote opens its passage.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Topic } from '../../../shared/model';
 import { actorKinds, annotationKinds } from '../../../shared/model';
 import type { NetworkType, Normalisation } from '../../../shared/landscape/network';
@@ -15,6 +15,8 @@ import { NetworkGraph, formatWeight, type Picked } from './NetworkGraph';
 import { LandscapeLegend } from './LandscapeLegend';
 import { LandscapeQuotes, type QuoteList } from './LandscapeQuotes';
 import { useLayout } from './useLayout';
+import { PositionShifts } from './PositionShifts';
+import { StanceTimeline } from './StanceTimeline';
 
 interface Props {
   topics: Topic[];
@@ -22,11 +24,17 @@ interface Props {
   onOpenQuote: (articleId: number, annotationId: number) => void;
 }
 
-const TYPES: { id: NetworkType; label: string; hint: string }[] = [
+/** What the landscape draws: one of DNA's networks, the stance timeline, or the position shifts. */
+type Mode = NetworkType | 'timeline' | 'shifts';
+
+const TYPES: { id: Mode; label: string; hint: string }[] = [
   { id: 'actor-position', label: 'Actors × positions', hint: 'Who takes which position: a tie per stance, as wide as its quotes are many' },
   { id: 'congruence', label: 'Agreement', hint: 'Actors tied by the positions on which they take the same stance (DNA’s congruence network)' },
   { id: 'conflict', label: 'Conflict', hint: 'Actors tied by the positions on which they take opposite stances (DNA’s conflict network)' },
+  { id: 'timeline', label: 'Timeline', hint: 'Each actor’s quotes over the articles’ publication dates, by stance; drag across the dates to pick a range' },
+  { id: 'shifts', label: 'Shifts', hint: 'Actors who supported and later opposed a position, or the reverse, with the two quotes side by side' },
 ];
+const isNetwork = (m: Mode): m is NetworkType => m !== 'timeline' && m !== 'shifts';
 
 const NORMALISATIONS: { value: Normalisation; label: string }[] = [
   { value: 'raw', label: 'raw counts' },
@@ -35,10 +43,10 @@ const NORMALISATIONS: { value: Normalisation; label: string }[] = [
 ];
 
 const TYPE_KEY = 'verbatim.landscape.type';
-const storedType = (): NetworkType => TYPES.find((t) => t.id === localStorage.getItem(TYPE_KEY))?.id ?? 'actor-position';
+const storedType = (): Mode => TYPES.find((t) => t.id === localStorage.getItem(TYPE_KEY))?.id ?? 'actor-position';
 
 export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
-  const [type, setType] = useState<NetworkType>(storedType);
+  const [type, setType] = useState<Mode>(storedType);
   const [filter, setFilter] = useState<LandscapeFilter>({});
   const [normalisation, setNormalisation] = useState<Normalisation>('raw');
   const [minWeight, setMinWeight] = useState(0);
@@ -51,6 +59,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
   }, [toast]);
 
   useEffect(() => {
+    if (!isNetwork(type)) return;
     let current = true;
     const oneMode = type !== 'actor-position';
     call('landscape.network', { ...filter, type, ...(oneMode ? { normalisation } : {}), ...(minWeight > 0 ? { minWeight } : {}) }).then(
@@ -73,7 +82,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
 
   const set = (patch: LandscapeFilter) =>
     setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as LandscapeFilter);
-  const chooseType = (t: NetworkType) => {
+  const chooseType = (t: Mode) => {
     setType(t);
     localStorage.setItem(TYPE_KEY, t);
   };
@@ -94,7 +103,8 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
     }
   };
 
-  const oneMode = type !== 'actor-position';
+  const oneMode = isNetwork(type) && type !== 'actor-position';
+  const showError = useCallback((text: string) => toast({ kind: 'error', text }), [toast]);
   const topic = topics.find((t) => t.id === filter.topicId);
   const nodes = landscape?.network.nodes ?? [];
   const actors = nodes.filter((n) => n.mode === 'actor').length;
@@ -144,20 +154,25 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
             </select>
           </label>
         )}
-        <label title="Ties lighter than this are left out">
-          Min. weight{' '}
-          <input
-            type="number"
-            class="landscape-min-weight"
-            data-testid="landscape-min-weight"
-            min={0}
-            step={oneMode && normalisation !== 'raw' ? 0.05 : 1}
-            value={minWeight}
-            onChange={(e) => setMinWeight(Math.max(0, Number((e.currentTarget as HTMLInputElement).value) || 0))}
-          />
-        </label>
+        {isNetwork(type) && (
+          <label title="Ties lighter than this are left out">
+            Min. weight{' '}
+            <input
+              type="number"
+              class="landscape-min-weight"
+              data-testid="landscape-min-weight"
+              min={0}
+              step={oneMode && normalisation !== 'raw' ? 0.05 : 1}
+              value={minWeight}
+              onChange={(e) => setMinWeight(Math.max(0, Number((e.currentTarget as HTMLInputElement).value) || 0))}
+            />
+          </label>
+        )}
       </div>
-      {landscape &&
+      {type === 'timeline' && <StanceTimeline filter={filter} onBrush={(from, to) => set({ from, to })} onOpenQuote={onOpenQuote} onError={showError} />}
+      {type === 'shifts' && <PositionShifts filter={filter} onOpenQuote={onOpenQuote} onError={showError} />}
+      {isNetwork(type) &&
+        landscape &&
         (!landscape.anyCoded ? (
           <p class="empty view-empty" data-testid="landscape-empty">
             Nothing to draw yet. Code a quote with a speaker and a position while reading, and the speaker appears here with the positions they take, beside everyone who agrees or disagrees.
