@@ -61,6 +61,8 @@ function handlers(s: Services): Handlers {
     'matrix.overview': () => s.quotes.overview(),
     'quotes.export': (i) => s.quotes.export(i.format, i.filter),
     'landscape.network': (i) => s.landscape.network(i),
+    'landscape.shifts': (i) => s.landscape.shifts(i),
+    'landscape.timeline': (i) => s.landscape.timeline(i),
     'briefings.list': (i) => s.briefings.list(i.trash),
     'briefings.get': (i) => s.briefings.get(i.id),
     'briefings.create': (i) => s.briefings.create(i),

@@ -11,6 +11,7 @@ import type { ArticleSuggestion } from './suggestion';
 import type { FeedListing, UrlImportResult } from './feed';
 import { networkTypes, normalisations } from './landscape/network';
 import type { Landscape } from './landscape/result';
+import type { LandscapeShifts, LandscapeTimeline } from './landscape/time-result';
 
 interface Call<I extends z.ZodType, O> {
   input: I;
@@ -189,6 +190,16 @@ const feedItemInput = z.strictObject({
   content: z.string().max(MAX_IMPORT_BYTES + 1).nullable(),
 });
 
+/** The filters every landscape picture shares (as `landscape.network` takes them). */
+const landscapeFilter = z.strictObject({
+  topicId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  outlet: metaText.optional(),
+  actorKind: z.enum(actorKinds).optional(),
+  kind: z.enum(annotationKinds).optional(),
+});
+
 export const contract = {
   'library.info': call<LibraryInfo>()(z.strictObject({})),
   /**
@@ -356,6 +367,18 @@ export const contract = {
       maxTies: z.number().int().min(1).max(100_000).optional(),
     }),
   ),
+
+  /**
+   * Position shifts: each actor who supported a position and later opposed it (or the reverse), per
+   * change of stance, with the last quote before and the first after, newest first. Neutral quotes
+   * are stepped over; quotes from undated articles are left out and counted.
+   */
+  'landscape.shifts': call<LandscapeShifts>()(landscapeFilter),
+  /**
+   * The stance timeline: every coding the filters keep on its article's publication date, the actors
+   * by number of quotes with their totals, the date span; undated articles left out and counted.
+   */
+  'landscape.timeline': call<LandscapeTimeline>()(landscapeFilter),
 
   'briefings.list': call<BriefingMeta[]>()(z.strictObject({ trash: z.boolean().optional() })),
   'briefings.get': call<Briefing>()(z.strictObject({ id })),

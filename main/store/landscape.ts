@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { ActorKind, AnnotationKind } from '../../shared/model';
 import type { Coding } from '../../shared/landscape/network';
+import type { DatedCoding } from '../../shared/landscape/dated';
 import { LANDSCAPE_QUOTE_CHARS, type LandscapeFilter, type LandscapeQuote } from '../../shared/landscape/result';
 
 const CODINGS = `annotation_positions ap
@@ -39,6 +40,20 @@ export class LandscapeStore {
     return this.db
       .prepare<Record<string, unknown>, Coding>(
         `SELECT n.id AS quoteId, n.speaker_id AS actorId, ap.position_id AS positionId, ap.stance FROM ${CODINGS} WHERE ${where} ORDER BY n.id, ap.rowid`,
+      )
+      .all(params);
+  }
+
+  /**
+   * The same codings with their article and its publication date (null when it has none), for the
+   * stance timeline and the position shifts; undated articles stay in unless a date range is set.
+   */
+  datedCodings(filter: LandscapeFilter): DatedCoding[] {
+    const { where, params } = filterSql(filter);
+    return this.db
+      .prepare<Record<string, unknown>, DatedCoding>(
+        `SELECT n.id AS quoteId, n.speaker_id AS actorId, ap.position_id AS positionId, ap.stance, r.id AS articleId, nullif(r.published_at, '') AS publishedAt
+           FROM ${CODINGS} WHERE ${where} ORDER BY n.id, ap.rowid`,
       )
       .all(params);
   }
