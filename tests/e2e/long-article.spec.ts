@@ -89,7 +89,7 @@ test('a 100,000-paragraph article: scrolled to the end, words there are quoted a
   await page.getByTestId('search-input').fill('Kestrel');
   await page.getByTestId('search-result').first().click();
   const hit = view.locator('.search-hit');
-  await expect(hit).toHaveText('Kestrel');
+  await expect(hit).toHaveText('Kestrel', { timeout: 120_000 });
   await expect(hit).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('long-article-search.png') });
 });
