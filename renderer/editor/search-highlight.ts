@@ -31,7 +31,7 @@ export function searchHighlight(terms: string[]) {
     key: searchHighlightKey,
     state: {
       init: (_, state) => findTermDecorations(state.doc, terms),
-      apply: (tr, set) => set.map(tr.mapping, tr.doc),
+      apply: (tr, set) => (tr.docChanged ? set.map(tr.mapping, tr.doc) : set),
     },
     props: {
       decorations: (state) => searchHighlightKey.getState(state)?.asSet(),

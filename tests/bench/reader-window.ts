@@ -55,9 +55,11 @@ const OPEN = (id: number, title: string) => `new Promise((resolve) => {
     // The frame that shows it, then a moment for long tasks, which are reported after they end.
     requestAnimationFrame(() => setTimeout(() => {
       const ms = performance.now() - t0;
+      // How much of it was the article's way from the store: asking, serialising, sending, reading.
+      const got = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/articles.get') && e.startTime >= t0).pop();
       setTimeout(() => {
         observer.disconnect();
-        resolve({ ms, longTasks: tasks.length, longestTaskMs: Math.max(0, ...tasks) });
+        resolve({ ms, fetchMs: got ? got.responseEnd - t0 : NaN, responseMB: got ? got.encodedBodySize / 1048576 : NaN, longTasks: tasks.length, longestTaskMs: Math.max(0, ...tasks) });
       }, 100);
     }));
   };
@@ -66,6 +68,9 @@ const OPEN = (id: number, title: string) => `new Promise((resolve) => {
 
 interface OpenFigures {
   ms: number;
+  /** From the click until the article's JSON had arrived (browser mode's HTTP answer to articles.get). */
+  fetchMs: number;
+  responseMB: number;
   longTasks: number;
   longestTaskMs: number;
 }
@@ -144,6 +149,10 @@ export async function benchReaderWindow(dir: string, rendererDir: string) {
       const { open, scroll } = runs[which];
       return {
         readableMs: round(median(open.map((o) => o.ms))),
+        /** Of which the article's JSON on its way (the store, serialising, HTTP); the rest is the renderer's. */
+        articleArrivedMs: round(median(open.map((o) => o.fetchMs))),
+        renderAfterArrivalMs: round(median(open.map((o) => o.ms - o.fetchMs))),
+        responseMB: round(open[0]!.responseMB, 1),
         longTasksWhileOpening: median(open.map((o) => o.longTasks)),
         longestTaskWhileOpeningMs: round(median(open.map((o) => o.longestTaskMs))),
         scroll: {
