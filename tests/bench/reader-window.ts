@@ -141,7 +141,8 @@ export async function benchReaderWindow(dir: string, rendererDir: string) {
         ['long', longId, 'Long article'],
       ] as const) {
         runs[which].open.push(await timeToReadable(page, id, title));
-        await page.waitForTimeout(300);
+        // What opening leaves behind (collecting the article's JSON, the suggestions' answer) is not scrolling's.
+        await page.waitForTimeout(2000);
         runs[which].scroll.push(await scrollFigures(page));
       }
     }
