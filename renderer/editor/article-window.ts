@@ -17,6 +17,8 @@ import type { DecorationList } from './decoration-list';
 
 /** Articles with fewer top-level blocks are put in the page whole, as before the window existed. */
 export const WINDOW_FROM_BLOCKS = 400;
+/** The most blocks the window widens to, to keep a selection in the page. */
+const MAX_SELECTION_BLOCKS = 2_000;
 
 export interface WindowHost {
   /** The decoration layers over the whole document, in drawing order. */
@@ -166,10 +168,17 @@ export class ArticleWindow {
     const n = this.doc.childCount;
     let a = Math.max(0, first);
     let b = Math.min(n, last);
-    const sel = this.domSelection();
+    let sel = this.domSelection();
     if (sel) {
-      a = Math.min(a, this.blockAt(Math.min(sel.anchor, sel.head)));
-      b = Math.max(b, this.blockAt(Math.max(sel.anchor, sel.head)) + 1);
+      const a2 = Math.min(a, this.blockAt(Math.min(sel.anchor, sel.head)));
+      const b2 = Math.max(b, this.blockAt(Math.max(sel.anchor, sel.head)) + 1);
+      // A selection left far behind (words selected at the end, then the scroll bar dragged to the
+      // top) is let go rather than putting every block between in the page.
+      if (b2 - a2 <= MAX_SELECTION_BLOCKS) [a, b] = [a2, b2];
+      else {
+        document.getSelection()?.removeAllRanges();
+        sel = null;
+      }
     }
     if (a === this.first && b === this.last) return;
     const anchor = this.anchor();
