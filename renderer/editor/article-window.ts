@@ -5,9 +5,10 @@
 // A position in the slice is the whole document's position minus `base`, so offsets stay exact.
 //
 // Why not the whole document with CSS `content-visibility: auto`: at 100,000 paragraphs ProseMirror
-// still builds 100,000 elements (about a second on a loaded 2-core machine) and Chromium still
-// styles and tracks every one of them; measured (tests/bench/reader-window.ts) it was slower to
-// open than plain rendering. A slice of a few hundred blocks costs the same at any length.
+// still builds 100,000 elements and Chromium still tracks every one of them. Measured against this
+// window in one run on a loaded 2-core machine: 13.6 s to open against 8.6 s, and a p95 frame of
+// 1.2 s while scrolling (a long task every frame) against 35 ms. A slice of a few hundred blocks
+// costs the same at any length.
 import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 import { Fragment, type Node } from 'prosemirror-model';
