@@ -2,10 +2,11 @@
 // annotating it. The set is rebuilt only when the annotations or the colouring change, and mapped
 // through transactions otherwise (edit-text mode).
 import { PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
-import { decorationLayer } from './decoration-layer';
+import type { Decoration } from 'prosemirror-view';
+import { DecorationList } from './decoration-list';
+import { decorationLayer, inline } from './decoration-layer';
 import type { Annotation, Stance } from '../../shared/model';
-import { TextIndex } from '../../shared/text-index';
+import { textIndexOf } from './doc-index';
 
 export type ColorBy = 'stance' | 'speaker';
 
@@ -25,7 +26,7 @@ export const STANCE_COLORS: Record<Stance | 'none', string> = {
   none: '#d4a017',
 };
 
-export const highlightsKey = new PluginKey<DecorationSet>('annotationHighlights');
+export const highlightsKey = new PluginKey<DecorationList>('annotationHighlights');
 
 /** A stance summarising the annotation's codings: one stance if all agree, else none. */
 export function dominantStance(a: Annotation): Stance | 'none' {
@@ -33,8 +34,8 @@ export function dominantStance(a: Annotation): Stance | 'none' {
   return set.size === 1 ? [...set][0]! : 'none';
 }
 
-export function buildHighlights(state: EditorState, src: HighlightSource): DecorationSet {
-  const index = TextIndex.of(state.doc);
+export function buildHighlights(state: EditorState, src: HighlightSource): DecorationList {
+  const index = textIndexOf(state.doc);
   const decorations: Decoration[] = [];
   for (const a of src.annotations) {
     if (a.orphaned) continue;
@@ -42,7 +43,7 @@ export function buildHighlights(state: EditorState, src: HighlightSource): Decor
     if (from >= to) continue;
     const color = src.colorBy === 'speaker' && a.speakerId !== null ? (src.speakerColors.get(a.speakerId) ?? STANCE_COLORS.none) : STANCE_COLORS[dominantStance(a)];
     decorations.push(
-      Decoration.inline(
+      inline(
         from,
         to,
         {
@@ -59,9 +60,9 @@ export function buildHighlights(state: EditorState, src: HighlightSource): Decor
   }
   if (src.pending) {
     const { from, to } = index.docRange(src.pending.start, src.pending.end);
-    if (from < to) decorations.push(Decoration.inline(from, to, { nodeName: 'span', class: 'hl-pending', 'data-testid': 'pending-passage' }));
+    if (from < to) decorations.push(inline(from, to, { nodeName: 'span', class: 'hl-pending', 'data-testid': 'pending-passage' }));
   }
-  return DecorationSet.create(state.doc, decorations);
+  return new DecorationList(state.doc, decorations);
 }
 
 export function setHighlights(tr: Transaction, src: HighlightSource): Transaction {

@@ -2,18 +2,24 @@
 // marks, so the source stays pristine), editable in edit-text mode to fix typos.
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
+import { DecorationList } from './decoration-list';
 import { Node } from 'prosemirror-model';
 import { history, undo, redo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import { articleSchema } from '../../shared/schema';
-import { TextIndex } from '../../shared/text-index';
+import type { TextIndex } from '../../shared/text-index';
+import { textIndexOf } from './doc-index';
+import { ArticleWindow } from './article-window';
 import type { Actor } from '../../shared/model';
-import { searchHighlight } from './search-highlight';
+import { searchHighlight, searchHighlightKey } from './search-highlight';
 import { annotationHighlights, highlightsKey, type HighlightSource } from './annotation-highlights';
 import { actorMentions, mentionsKey } from './actor-mentions';
 import { NO_SUGGESTIONS, suggestionLayer, suggestionsKey, type SuggestionSource } from './suggestion-layer';
 import { at, nextQuotation, paragraphs, quotations, sentences, step, type Span } from './passages';
+
+/** The decoration layers, in the order they are drawn (the plugins' order in `show`). */
+const LAYERS = [searchHighlightKey, highlightsKey, suggestionsKey, mentionsKey];
 
 export type PassageUnit = 'sentence' | 'paragraph';
 
@@ -34,34 +40,57 @@ export interface ReaderHost {
 }
 
 export class Reader {
-  private view: EditorView;
-  private index: TextIndex | null = null;
+  /** The whole article: its document and the decoration layers over it, whichever view shows it. */
+  private state: EditorState = EditorState.create({ schema: articleSchema });
+  /** Reading: the article near the viewport (article-window.ts). */
+  private window: ArticleWindow | null = null;
+  /** Edit-text mode: a ProseMirror editor over the whole document. */
+  private editor: EditorView | null = null;
   private editing = false;
   /** Where keyboard selection goes on from when nothing is selected (after coding a passage). */
   private caret: number | null = null;
   private sentenceSpans: Span[] | null = null;
+  /** The annotations drawn, to find one that is not in the page yet. */
+  private highlights: HighlightSource | null = null;
 
   constructor(
     private readonly mount: HTMLElement,
     private host: ReaderHost,
   ) {
-    this.view = this.createView(EditorState.create({ schema: articleSchema }));
+    this.window = this.createWindow();
   }
 
-  /**
-   * A view per article, built detached and then put in place: ProseMirror builds a document's DOM
-   * from scratch several times faster than it updates a view from another document to it (100,000
-   * paragraphs: 0.2 s against 1.9 s), and a detached tree costs no style work while it grows.
-   */
-  private createView(state: EditorState): EditorView {
+  /** The view in the page: the window while reading, the editor while editing. */
+  private get view(): EditorView {
+    return this.editor ?? this.window!.view;
+  }
+
+  /** A position in the view in the page, as a position in the whole document, and back. */
+  private toDoc(pos: number): number {
+    return this.window ? this.window.toDoc(pos) : pos;
+  }
+
+  private toView(pos: number): number {
+    return this.window ? this.window.toSlice(pos) : pos;
+  }
+
+  private createWindow(): ArticleWindow {
+    return new ArticleWindow(this.mount, this.state.doc, {
+      layers: () => LAYERS.map((key) => key.getState(this.state) ?? DecorationList.empty(this.state.doc)),
+      onLink: (href) => this.host.onLink(href),
+    });
+  }
+
+  /** Edit-text mode: the whole document in an editor, history and keys included (the window is read-only). */
+  private createEditor(): EditorView {
     const view: EditorView = new EditorView(null, {
-      state,
+      state: this.state,
       editable: () => this.editing,
       attributes: { class: 'article-text', 'data-testid': 'article-view', role: 'article' },
       dispatchTransaction: (tr: Transaction) => {
         view.updateState(view.state.apply(tr));
+        this.state = view.state;
         if (tr.docChanged) {
-          this.index = null;
           this.sentenceSpans = null;
           this.host.onEdit?.();
         }
@@ -76,8 +105,16 @@ export class Reader {
         },
       },
     });
-    this.mount.replaceChildren(view.dom);
     return view;
+  }
+
+  /** A change to the decoration layers, in whichever view shows them. */
+  private apply(tr: Transaction): void {
+    if (this.editor) this.editor.dispatch(tr);
+    else {
+      this.state = this.state.apply(tr);
+      this.window?.redraw();
+    }
   }
 
   get dom(): HTMLElement {
@@ -87,49 +124,54 @@ export class Reader {
   show(docJSON: unknown, opts: ShowOptions): void {
     const doc = Node.fromJSON(articleSchema, docJSON);
     this.editing = false;
-    this.index = null;
     this.sentenceSpans = null;
     this.caret = null;
-    const previous = this.view;
-    this.view = this.createView(
-      EditorState.create({
-        doc,
-        plugins: [
-          searchHighlight(opts.highlight ?? []),
-          annotationHighlights(opts.highlights),
-          suggestionLayer(opts.suggestions ?? NO_SUGGESTIONS),
-          actorMentions(opts.actors),
-          history(),
-          keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
-          keymap(baseKeymap),
-        ],
-      }),
-    );
-    previous.destroy();
+    this.highlights = opts.highlights;
+    this.state = EditorState.create({
+      doc,
+      plugins: [
+        searchHighlight(opts.highlight ?? []),
+        annotationHighlights(opts.highlights),
+        suggestionLayer(opts.suggestions ?? NO_SUGGESTIONS),
+        actorMentions(opts.actors),
+        history(),
+        keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
+        keymap(baseKeymap),
+      ],
+    });
+    const previous = [this.window, this.editor];
+    this.editor = null;
+    this.window = this.createWindow();
+    for (const v of previous) v?.destroy();
+    // The first search hit, brought into the page if the window does not reach it.
+    const hits = searchHighlightKey.getState(this.state)?.find() ?? [];
+    const first = hits.reduce<{ from: number; to: number } | null>((a, d) => (!a || d.from < a.from ? d : a), null);
+    if (first) this.window.reach(first.from, first.to);
     const hit = this.view.dom.querySelector('.search-hit');
     if (hit) hit.scrollIntoView({ block: 'center' });
-    else this.view.dom.closest('.reader-scroll')?.scrollTo({ top: 0 });
+    else this.mount.closest('.reader-scroll')?.scrollTo({ top: 0 });
   }
 
   setHighlights(src: HighlightSource): void {
-    this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, src));
+    this.highlights = src;
+    this.apply(this.state.tr.setMeta(highlightsKey, src));
   }
 
   setSuggestions(src: SuggestionSource): void {
     // Redrawing the decorations replaces the text nodes under the selection, and ProseMirror then
     // puts back the selection it last read, which is not the passage J / K just selected.
     const kept = this.selectionOffsets();
-    this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, src));
+    this.apply(this.state.tr.setMeta(suggestionsKey, src));
     const now = this.selectionOffsets();
     if (kept && (now?.start !== kept.start || now?.end !== kept.end)) this.placeSelection(kept.start, kept.end);
   }
 
   setActors(actors: Actor[]): void {
-    this.view.dispatch(this.view.state.tr.setMeta(mentionsKey, actors));
+    this.apply(this.state.tr.setMeta(mentionsKey, actors));
   }
 
   private textIndex(): TextIndex {
-    return (this.index ??= TextIndex.of(this.view.state.doc));
+    return textIndexOf(this.state.doc);
   }
 
   get text(): string {
@@ -145,8 +187,8 @@ export class Reader {
     let from: number;
     let to: number;
     try {
-      from = this.view.posAtDOM(range.startContainer, range.startOffset, 1);
-      to = this.view.posAtDOM(range.endContainer, range.endOffset, -1);
+      from = this.toDoc(this.view.posAtDOM(range.startContainer, range.startOffset, 1));
+      to = this.toDoc(this.view.posAtDOM(range.endContainer, range.endOffset, -1));
     } catch {
       return null;
     }
@@ -172,8 +214,9 @@ export class Reader {
 
   private placeSelection(start: number, end: number): void {
     const { from, to } = this.textIndex().docRange(start, end);
-    const a = this.view.domAtPos(from, 1);
-    const b = this.view.domAtPos(to, -1);
+    this.window?.reach(from, to);
+    const a = this.view.domAtPos(this.toView(from), 1);
+    const b = this.view.domAtPos(this.toView(to), -1);
     document.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
   }
 
@@ -246,7 +289,7 @@ export class Reader {
     const box = scroller.getBoundingClientRect();
     const page = this.view.dom.getBoundingClientRect();
     const hit = this.view.posAtCoords({ left: page.left + page.width / 2, top: Math.max(box.top, page.top) + 4 });
-    return hit ? this.textIndex().offsetAt(hit.pos) : 0;
+    return hit ? this.textIndex().offsetAt(this.toDoc(hit.pos)) : 0;
   }
 
   private scrollSelectionIntoView(): void {
@@ -266,9 +309,15 @@ export class Reader {
 
   /** Scrolls an annotation's highlight into view and flashes it. */
   reveal(annotationId: number): void {
+    const a = this.highlights?.annotations.find((x) => x.id === annotationId);
+    if (a && !a.orphaned && this.window) {
+      const { from, to } = this.textIndex().docRange(a.start, a.end);
+      this.window.reach(from, to);
+    }
     const el = this.view.dom.querySelector(`[data-annotation-id="${annotationId}"]`);
     if (!el) return;
-    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Smoothly only when the whole article is in the page: a window moving under a smooth scroll would stop it.
+    el.scrollIntoView({ block: 'center', behavior: this.window?.windowed ? 'auto' : 'smooth' });
     for (const part of this.view.dom.querySelectorAll(`[data-annotation-id="${annotationId}"]`)) {
       part.classList.remove('hl-flash');
       void (part as HTMLElement).offsetWidth; // restart the animation
@@ -278,15 +327,32 @@ export class Reader {
 
   setEditing(editing: boolean): void {
     this.editing = editing;
+    if (editing && this.window) {
+      // The whole article in an editor, opened where the analyst was reading.
+      const scroller = this.mount.closest('.reader-scroll');
+      const at = scroller && this.window.windowed ? this.view.posAtCoords({ left: this.view.dom.getBoundingClientRect().left + 8, top: scroller.getBoundingClientRect().top + 4 }) : null;
+      const reading = at ? this.toDoc(at.pos) : null;
+      const top = scroller?.scrollTop ?? 0;
+      this.window.destroy();
+      this.window = null;
+      this.editor = this.createEditor();
+      this.mount.replaceChildren(this.editor.dom);
+      if (reading === null) scroller?.scrollTo({ top });
+      else {
+        const { node } = this.editor.domAtPos(reading);
+        (node.nodeType === 1 ? (node as Element) : node.parentElement)?.scrollIntoView({ block: 'start' });
+      }
+    }
     this.view.setProps({});
     if (editing) this.view.focus();
   }
 
   docJSON(): unknown {
-    return this.view.state.doc.toJSON();
+    return this.state.doc.toJSON();
   }
 
   destroy(): void {
-    this.view.destroy();
+    this.window?.destroy();
+    this.editor?.destroy();
   }
 }

@@ -1,5 +1,5 @@
 // `npm run bench`: import, search and open-library figures over a generated corpus, then annotation,
-// re-anchoring, suggestions, typing, autosave, long-input, PDF export and PDF import figures, each beside a peer measured
+// re-anchoring, suggestions, typing, autosave, long-input, the reader with a long article, PDF export and PDF import figures, each beside a peer measured
 // in the same run, with the budget and whether it was met. One JSON object on stdout;
 // progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_LARGER_ARTICLES
 // the open-library curve's larger point (default 100,000, cached between runs; 0 leaves it out);
@@ -25,6 +25,7 @@ import { benchPdf } from './pdf';
 import { benchPdfImport } from './pdf-import';
 import { benchCodingEffort } from './coding-effort';
 import { benchLongInput } from './long-input';
+import { benchReaderWindow } from './reader-window';
 import { benchDocxImport } from './docx-import';
 import { benchSearchScale } from './search-scale';
 import { benchCjkAlternatives } from './cjk-alternatives';
@@ -104,6 +105,8 @@ try {
     const codingEffort = benchCodingEffort();
     progress('pdf: 10, 30 and 100 pages through Chromium…');
     const longInput = await benchLongInput(dir, rendererDir);
+    // The reader with a 100,000-paragraph article beside a 1,000-paragraph one (issue 12).
+    const readerWindow = await benchReaderWindow(dir, rendererDir);
     // Word files and news-database exports (issue 13).
     const docxImport = await benchDocxImport(dir);
     // Importing PDFs (issue 13).
@@ -140,6 +143,7 @@ try {
       suggest,
       briefing: typing,
       longInput,
+      readerWindow,
       docxImport,
       pdf,
       pdfImport,
@@ -160,6 +164,7 @@ try {
         keystrokes: typing.keystrokes.met,
         autosave: typing.autosave.met,
         longInput: longInput.met,
+        readerWindow: readerWindow.met,
         docxImport: docxImport.met,
         pdf: pdf.ratio100to10.met && pdf.thirtyPages.met && pdf.versusWeasyprint.met !== false,
         pdfImport: pdfImport.met,
