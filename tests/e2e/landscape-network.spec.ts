@@ -47,7 +47,7 @@ async function codeTwoArticles(app: App) {
   const takQuote = await code(second.id, TAK_SINCERITY, takizaki, sincerity, 'opposes');
   await code(second.id, MINISTRY_SINCERITY, ministry, sincerity, 'supports');
   await code(second.id, TAK_CONTROLS, takizaki, controls, 'supports');
-  return { takQuote };
+  return { takQuote, first: first.id, takizaki, sincerity, code };
 }
 
 test('the landscape draws who takes which position, who agrees and who is in conflict, down to the quote', async ({ page, app }) => {
@@ -217,4 +217,47 @@ test('the picture saves as SVG with every name and the dashed conflict, as a PNG
   expect(graphml.match(/<node /g)).toHaveLength(3);
   expect(graphml.match(/<data key="tie">conflict<\/data>/g)).toHaveLength(2);
   expect(graphml).toMatch(new RegExp(`<data key="label">${KIM}</data>.*<data key="x">[\\d.]+</data><data key="y">[\\d.]+</data>`));
+});
+
+test('the timeline places each quote at its date by stance, a drag picks the dates; a shift of stance reads as two quotes', async ({ page, app }) => {
+  const { takQuote, first, takizaki, sincerity, code } = await codeTwoArticles(app);
+  // Takizaki first supported the sincerity claim (29 October), then opposed it (3 November).
+  await code(first, 'Japan urged South Korea on Thursday to present a solution', takizaki, sincerity, 'supports');
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+
+  await page.getByTestId('landscape-type-shifts').click();
+  const shift = page.getByTestId('landscape-shift');
+  await expect(shift).toHaveCount(1);
+  await expect(shift).toContainText(`${TAKIZAKI} went from supports to opposes on “${SINCERITY}”`);
+  await expect(shift.getByTestId('shift-before')).toContainText('2020-10-29');
+  await expect(shift.getByTestId('shift-before')).toContainText('present a solution');
+  await expect(shift.getByTestId('shift-after')).toContainText('2020-11-03');
+  await expect(shift.getByTestId('shift-after')).toContainText(TAK_SINCERITY);
+  await page.screenshot({ path: test.info().outputPath('landscape-shifts.png') });
+
+  await page.getByTestId('landscape-type-timeline').click();
+  const marks = page.getByTestId('timeline-mark');
+  await expect(marks).toHaveCount(6);
+  await expect(marks.and(page.locator('[data-stance="opposes"]'))).toHaveCount(1);
+  await expect(page.getByTestId('landscape-summary')).toContainText('6 dated quotes from 2 articles, 2020-10-29 to 2020-11-03');
+  await page.screenshot({ path: test.info().outputPath('landscape-timeline.png') });
+  // A drag over the later part of the axis keeps only 3 November: the networks follow the range.
+  const box = (await page.getByTestId('landscape-timeline-graph').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.99, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('landscape-to')).toHaveValue('2020-11-03');
+  await expect(page.getByTestId('landscape-from')).not.toHaveValue('');
+  await expect(marks).toHaveCount(3);
+  await page.getByTestId('landscape-type-actor-position').click();
+  await expect(page.getByTestId('landscape-summary')).toContainText('3 coded quotes from 1 article');
+
+  // A shift's quote opens its passage.
+  await page.getByTestId('landscape-from').fill('');
+  await page.getByTestId('landscape-to').fill('');
+  await page.getByTestId('landscape-type-shifts').click();
+  await page.getByTestId('shift-after').getByRole('button').click();
+  await expect(page.locator(`[data-testid="article-view"] [data-annotation-id="${takQuote}"]`).first()).toBeInViewport();
 });

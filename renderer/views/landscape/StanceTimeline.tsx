@@ -101,10 +101,10 @@ export function StanceTimeline({ filter, onBrush, onOpenQuote, onError }: Props)
           setBrush(null);
         }}
       >
-        {ticks.map((t) => (
+        {ticks.map((t, i) => (
           <g key={t} class="timeline-tick">
             <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={height - 8} />
-            <text x={x(t)} y={TOP - 10} text-anchor="middle">
+            <text x={x(t)} y={TOP - 10} text-anchor={i === ticks.length - 1 ? 'end' : 'middle'}>
               {iso(t)}
             </text>
           </g>
