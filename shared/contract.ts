@@ -353,13 +353,7 @@ export const contract = {
    * strongest ties come back when there are very many (`network.hiddenTies` counts the rest).
    */
   'landscape.network': call<Landscape>()(
-    z.strictObject({
-      topicId: id.optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-      outlet: metaText.optional(),
-      actorKind: z.enum(actorKinds).optional(),
-      kind: z.enum(annotationKinds).optional(),
+    landscapeFilter.extend({
       type: z.enum(networkTypes),
       normalisation: z.enum(normalisations).optional(),
       minWeight: z.number().min(0).max(1e9).optional(),

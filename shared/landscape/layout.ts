@@ -5,23 +5,13 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { Network } from './network';
+import { mulberry32 } from '../random';
 
 export interface Point {
   x: number;
   y: number;
 }
 
-/** A small, fast, seeded generator (mulberry32): the layout's start, the same for the same network. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A seed from the node keys: a node added or removed gives another start, the same nodes the same one. */
 function seedOf(keys: readonly string[]): number {
@@ -50,7 +40,7 @@ export function iterationsFor(order: number): number {
  */
 export function layoutNetwork(network: Network): Map<string, Point> {
   const graph = new Graph({ type: 'undirected' });
-  const random = seeded(seedOf(network.nodes.map((n) => n.key)));
+  const random = mulberry32(seedOf(network.nodes.map((n) => n.key)));
   const known = new Set(network.nodes.map((n) => n.key));
   const tied = new Set<string>();
   for (const e of network.edges) {

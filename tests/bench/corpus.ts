@@ -2,6 +2,7 @@
 // machine: a seeded PRNG (mulberry32), a vocabulary of a few thousand words drawn with a Zipf-ish
 // (Zipf–Mandelbrot) distribution, recurring named entities, outlets and dates, and a handful of rare
 // terms that occur in only a few articles, so both rare and common searches make sense.
+import { mulberry32 } from '../../shared/random';
 
 export interface CorpusArticle {
   title: string;
@@ -21,16 +22,7 @@ export const DEFAULT_SEED = 0x5eed2024;
 export const CORPUS_EDITION = 1;
 export const WORDS_PER_ARTICLE = 800;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export type Rng = () => number;
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;

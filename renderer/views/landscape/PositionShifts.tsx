@@ -1,11 +1,10 @@
 // Who changed position, and when: each actor who supported and later opposed a position (or the
 // reverse), the last quote of the earlier stance beside the first of the later one, with their
 // dates — the line an analyst writes in a briefing. Newest shift first; a quote opens its passage.
-import { useEffect, useState } from 'preact/hooks';
 import type { LandscapeFilter } from '../../../shared/landscape/result';
-import type { LandscapeShifts, ShiftQuote } from '../../../shared/landscape/time-result';
+import type { ShiftQuote } from '../../../shared/landscape/time-result';
 import { plural } from '../../../shared/plural';
-import { call } from '../../api';
+import { useLandscapeAnswer } from './useLandscapeAnswer';
 import { Words } from '../Words';
 
 interface Props {
@@ -15,17 +14,7 @@ interface Props {
 }
 
 export function PositionShifts({ filter, onOpenQuote, onError }: Props) {
-  const [found, setFound] = useState<LandscapeShifts | null>(null);
-  useEffect(() => {
-    let current = true;
-    call('landscape.shifts', filter).then(
-      (r) => current && setFound(r),
-      (e: unknown) => current && onError((e as Error).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [filter, onError]);
+  const found = useLandscapeAnswer('landscape.shifts', filter, onError);
   if (!found) return null;
   if (!found.anyCoded)
     return (

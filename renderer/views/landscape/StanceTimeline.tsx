@@ -2,11 +2,10 @@
 // publication date, its shape saying the stance (filled dot supports, cross opposes, ring neutral:
 // legible in greyscale, the colour repeating it). Dragging across the dates picks a range, which
 // becomes the date filter of every landscape picture. A mark opens its quote's passage.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { LandscapeFilter } from '../../../shared/landscape/result';
-import type { LandscapeTimeline } from '../../../shared/landscape/time-result';
 import { plural } from '../../../shared/plural';
-import { call } from '../../api';
+import { useLandscapeAnswer } from './useLandscapeAnswer';
 
 interface Props {
   filter: LandscapeFilter;
@@ -25,19 +24,9 @@ const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export function StanceTimeline({ filter, onBrush, onOpenQuote, onError }: Props) {
-  const [found, setFound] = useState<LandscapeTimeline | null>(null);
+  const found = useLandscapeAnswer('landscape.timeline', filter, onError);
   const [brush, setBrush] = useState<{ from: number; to: number } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  useEffect(() => {
-    let current = true;
-    call('landscape.timeline', filter).then(
-      (r) => current && setFound(r),
-      (e: unknown) => current && onError((e as Error).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [filter, onError]);
   if (!found) return null;
   if (!found.anyCoded)
     return (
