@@ -49,9 +49,12 @@ export class DecorationList {
     return out.reverse();
   }
 
-  /** As ProseMirror draws it over the whole document. */
+  /**
+   * As ProseMirror draws it over the whole document. `DecorationSet.create` is given a copy: it
+   * takes decorations out of the array it builds from, leaving nulls in their place.
+   */
   asSet(): DecorationSet {
-    return (this.set ??= this.sorted?.length ? DecorationSet.create(this.doc, this.sorted) : DecorationSet.empty);
+    return (this.set ??= this.sorted?.length ? DecorationSet.create(this.doc, [...this.sorted]) : DecorationSet.empty);
   }
 
   /** Through an edit (edit-text mode), by the set, which maps in time with the edit's size. */

@@ -31,6 +31,17 @@ describe('decoration list', () => {
     ]);
   });
 
+  it('still finds every decoration after a whole-document view drew the list as a set', () => {
+    // A short article draws the layer through asSet(); a search that opens it again reads the list.
+    const fresh = new DecorationList(doc, [span(300, 310), span(5, 12), span(40, 900)]);
+    fresh.asSet();
+    expect(ranges(fresh.find())).toEqual([
+      [5, 12],
+      [40, 900],
+      [300, 310],
+    ]);
+  });
+
   it('finds everything as ProseMirror’s set would', () => {
     const byStart = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]!;
     expect(ranges(list.find())).toEqual(ranges(list.asSet().find()).sort(byStart));
