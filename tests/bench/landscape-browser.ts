@@ -4,10 +4,8 @@
 // while panning and zooming with the mouse (budget: p95 under 16 ms) beside the peer, the frame time
 // of the same page left idle for as long (what the machine's own frame cadence costs).
 // Run alone: `node --import tsx tests/bench/landscape-browser.ts` after `node scripts/build.mjs`.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runAlone } from './run-alone';
 import { chromium, type Page } from 'playwright-core';
 import { openLibrary } from '../../main/store/open';
 import { createServices } from '../../main/services';
@@ -125,15 +123,4 @@ export async function benchLandscapeBrowser(dir: string, rendererDir: string) {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log = console.error;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-landscape-'));
-  try {
-    const rendererDir = path.join(dir, 'renderer');
-    fs.cpSync(process.env.BENCH_RENDERER_DIR ?? path.join(root, 'dist/renderer'), rendererDir, { recursive: true });
-    process.stdout.write(`${JSON.stringify(await benchLandscapeBrowser(dir, rendererDir), null, 2)}\n`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+await runAlone(import.meta.url, 'landscape', benchLandscapeBrowser);

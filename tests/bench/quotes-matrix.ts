@@ -8,9 +8,8 @@
 // indexes and queries, `quotes-v11-plan.ts`) on a copy of the same library, in the same run.
 // Run alone: `node --expose-gc --import tsx tests/bench/quotes-matrix.ts`.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runAlone } from './run-alone';
 import { chromium, type Page } from 'playwright-core';
 import { openLibrary, type Library } from '../../main/store/open';
 import { createServices } from '../../main/services';
@@ -284,15 +283,4 @@ export async function benchQuotesMatrixFresh(dir: string, rendererDir: string): 
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log = console.error;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-quotes-'));
-  try {
-    const rendererDir = path.join(dir, 'renderer');
-    fs.cpSync(process.env.BENCH_RENDERER_DIR ?? path.join(root, 'dist/renderer'), rendererDir, { recursive: true });
-    process.stdout.write(`${JSON.stringify(await benchQuotesMatrixFresh(dir, rendererDir), null, 2)}\n`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+await runAlone(import.meta.url, 'quotes', benchQuotesMatrixFresh);

@@ -17,6 +17,7 @@ import { createServices, type Services } from '../../main/services';
 import { createRouter } from '../../main/router';
 import { startWebServer } from '../../main/web/server';
 import { median, progress, round } from './stats';
+import { runAlone } from './run-alone';
 
 export const READER_BUDGETS = { readableMs: 500, longTasksWhileScrolling: 0, longTaskMs: 50 } as const;
 
@@ -192,3 +193,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+await runAlone(import.meta.url, 'reader', benchReaderWindow);
