@@ -2,7 +2,7 @@
 // the networks are computed from, and the names and quotes they point at.
 import type Database from 'better-sqlite3';
 import type { ActorKind, AnnotationKind } from '../../shared/model';
-import type { Coding } from '../../shared/landscape/network';
+import type { ActorLabel, Coding } from '../../shared/landscape/network';
 import type { DatedCoding } from '../../shared/landscape/dated';
 import { LANDSCAPE_QUOTE_CHARS, type LandscapeFilter, type LandscapeQuote } from '../../shared/landscape/result';
 
@@ -63,11 +63,22 @@ export class LandscapeStore {
     return this.db.prepare<[], { any: number }>(`SELECT EXISTS (SELECT 1 FROM ${CODINGS} WHERE ${LIVE}) AS any`).get()!.any === 1;
   }
 
-  actors(ids: number[]): Map<number, { name: string; kind: ActorKind }> {
+  /**
+   * The actors' names and kinds, and the organisation each is coloured by: the first of its
+   * organisations by name, or, for an organisation, state or group with none, itself — so a
+   * ministry and its minister share a colour.
+   */
+  actors(ids: number[]): Map<number, ActorLabel> {
     const rows = this.db
-      .prepare<[string], { id: number; name: string; kind: ActorKind }>(`SELECT id, name, kind FROM actors WHERE id IN (SELECT value FROM json_each(?))`)
+      .prepare<[string], { id: number; name: string; kind: ActorKind; organization: string | null }>(
+        `SELECT a.id, a.name, a.kind,
+                coalesce((SELECT o.name FROM affiliations f JOIN actors o ON o.id = f.organization_id
+                           WHERE f.actor_id = a.id ORDER BY o.name, o.id LIMIT 1),
+                         CASE WHEN a.kind IN ('organization', 'state', 'group') THEN a.name END) AS organization
+           FROM actors a WHERE a.id IN (SELECT value FROM json_each(?))`,
+      )
       .all(JSON.stringify(ids));
-    return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
+    return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind, organization: r.organization }]));
   }
 
   positions(ids: number[]): Map<number, { claim: string; topic: string }> {

@@ -65,8 +65,10 @@ export interface NetworkNode {
   /** The actor's or the position's id. */
   id: number;
   label: string;
-  /** Actors: their kind (the node's colour). */
+  /** Actors: their kind (the node's colour by kind). */
   actorKind?: ActorKind;
+  /** Actors: the organisation they are coloured by when colouring by organisation (none: null). */
+  organization?: string | null;
   /** Positions: their topic's name. */
   topic?: string;
   /** How many quotes the actor said, or how many quotes code the position (the node's size). */
@@ -96,8 +98,16 @@ export interface Network {
   hiddenTies: number;
 }
 
+/** What the network needs to know of an actor. */
+export interface ActorLabel {
+  name: string;
+  kind: ActorKind;
+  /** The organisation it belongs to (or is), for colouring by organisation. */
+  organization?: string | null;
+}
+
 export interface NetworkLabels {
-  actors: ReadonlyMap<number, { name: string; kind: ActorKind }>;
+  actors: ReadonlyMap<number, ActorLabel>;
   positions: ReadonlyMap<number, { claim: string; topic: string }>;
 }
 
@@ -111,7 +121,7 @@ export function computeNetwork(codings: readonly Coding[], labels: NetworkLabels
   const actorQuotes = distinctQuotes(codings, (c) => c.actorId);
   const nodes: NetworkNode[] = [...actorQuotes].map(([id, quotes]) => {
     const a = labels.actors.get(id);
-    return { key: actorKey(id), mode: 'actor', id, label: a?.name ?? `Actor ${id}`, actorKind: a?.kind ?? 'other', quotes: quotes.size };
+    return { key: actorKey(id), mode: 'actor', id, label: a?.name ?? `Actor ${id}`, actorKind: a?.kind ?? 'other', organization: a?.organization ?? null, quotes: quotes.size };
   });
   const max = options.maxTies ?? Infinity;
   let kept: Tie[];

@@ -2,18 +2,11 @@
 // figure can embed. Everything is inline (no stylesheet, no CSS variables, no script), in print
 // colours on white; the stance stays legible in greyscale through the dash patterns (TIE_DASH),
 // colour only repeating it. Every name is escaped text: an actor called "<script>" is drawn as such.
-import type { ActorKind } from '../model';
 import { MAX_LABEL_CHARS, TIE_DASH, type Scene, type TieStyle } from './scene';
 import { xmlText } from '../xml';
+import { colourFill, nodeColour, organizationKey, NO_ORGANIZATION_FILL, ORGANIZATION_FILL, OTHER_ORGANIZATION_FILL, type Colouring, type OrganizationKey } from './colours';
 
 /** Print colours: the light theme's (renderer/styles/app.css), darkened where a line must carry on paper. */
-const KIND_FILL: Record<ActorKind, string> = {
-  person: '#3b6fb6',
-  organization: '#c07a12',
-  state: '#7a4fb0',
-  group: '#238a8a',
-  other: '#7b7b82',
-};
 const TIE_STROKE: Record<TieStyle, string> = {
   supports: '#2e8b57',
   opposes: '#c0392b',
@@ -34,12 +27,18 @@ export interface SvgOptions {
   caption?: string;
   /** Whether every node is named (a figure), or only those the scene labels (the live view's choice). */
   allLabels?: boolean;
+  /** What an actor's colour says (by kind unless told); by organisation, a key of them goes under the picture. */
+  colouring?: Colouring;
 }
 
 const CAPTION_HEIGHT = 28;
+const KEY_HEIGHT = 24;
 
 export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
-  const height = scene.height + (options.caption ? CAPTION_HEIGHT : 0);
+  const colouring = options.colouring ?? 'kind';
+  const key = colouring === 'organization' ? organizationKey(scene.nodes) : null;
+  const keyTop = scene.height + (options.caption ? CAPTION_HEIGHT : 0);
+  const height = keyTop + (key ? KEY_HEIGHT : 0);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${height}" viewBox="0 0 ${scene.width} ${height}" font-family="${xmlText(FONT)}">`,
@@ -52,7 +51,7 @@ export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
   }
   out.push('</g>', '<g stroke="#ffffff" stroke-width="1.5">');
   for (const n of scene.nodes) {
-    if (n.mode === 'actor') out.push(`<circle cx="${n.x}" cy="${n.y}" r="${n.r}" fill="${KIND_FILL[n.actorKind ?? 'other']}"><title>${xmlText(n.label)}</title></circle>`);
+    if (n.mode === 'actor') out.push(`<circle cx="${n.x}" cy="${n.y}" r="${n.r}" fill="${colourFill(nodeColour(n, colouring, key))}"><title>${xmlText(n.label)}</title></circle>`);
     else {
       const s = n.r * 0.8;
       out.push(`<rect x="${n.x - s}" y="${n.y - s}" width="${2 * s}" height="${2 * s}" rx="2" fill="${POSITION_FILL}" stroke="${MUTED}"><title>${xmlText(n.label)}</title></rect>`);
@@ -68,6 +67,27 @@ export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
   }
   out.push('</g>');
   if (options.caption) out.push(`<text x="12" y="${scene.height + 18}" font-size="12" fill="${MUTED}">${xmlText(options.caption)}</text>`);
+  if (key) out.push(...organizationLegend(key, keyTop + 16, scene.width));
   out.push('</svg>');
   return out.join('\n');
+}
+
+/** One line of swatches naming the organisations' colours, as many as fit the width. */
+function organizationLegend(key: OrganizationKey, y: number, width: number): string[] {
+  const entries = [
+    ...key.named.map((o, i) => ({ fill: ORGANIZATION_FILL[i]!, label: o.name })),
+    ...(key.others ? [{ fill: OTHER_ORGANIZATION_FILL, label: `${key.others} other organisation${key.others === 1 ? '' : 's'}` }] : []),
+    ...(key.unaffiliated ? [{ fill: NO_ORGANIZATION_FILL, label: 'no organisation' }] : []),
+  ];
+  const out = [`<g font-size="11" fill="${MUTED}">`];
+  let x = 12;
+  for (const e of entries) {
+    const label = e.label.length > 24 ? `${e.label.slice(0, 23)}…` : e.label;
+    const w = 16 + label.length * 6 + 14;
+    if (x + w > width) break;
+    out.push(`<circle cx="${x + 5}" cy="${y - 4}" r="5" fill="${e.fill}"/>`, `<text x="${x + 14}" y="${y}">${xmlText(label)}</text>`);
+    x += w;
+  }
+  out.push('</g>');
+  return out;
 }

@@ -219,6 +219,36 @@ test('the picture saves as SVG with every name and the dashed conflict, as a PNG
   expect(graphml).toMatch(new RegExp(`<data key="label">${KIM}</data>.*<data key="x">[\\d.]+</data><data key="y">[\\d.]+</data>`));
 });
 
+test('actors coloured by organisation: a member shares its ministry’s colour, and the key names it', async ({ page, app }) => {
+  await codeTwoArticles(app);
+  const actors = await app.call<{ id: number; name: string }[]>('actors.list', {});
+  const id = (name: string) => actors.find((a) => a.name === name)!.id;
+  await app.call('actors.update', { id: id(KIM), affiliations: [{ organizationId: id(MINISTRY), role: 'Director-General' }] });
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+  await page.getByTestId('landscape-type-congruence').click();
+  const node = (label: string) => page.locator(`[data-testid="landscape-node"][data-label="${label}"]`);
+  await expect(node(KIM)).toHaveClass(/kind-person/);
+  await page.getByTestId('landscape-colouring').selectOption('organization');
+  // Kim and the ministry share the first colour; Takizaki belongs to no organisation.
+  await expect(node(KIM)).toHaveClass(/\borg-0\b/);
+  await expect(node(MINISTRY)).toHaveClass(/\borg-0\b/);
+  await expect(node(TAKIZAKI)).toHaveClass(/\borg-none\b/);
+  await expect(page.getByTestId('landscape-legend')).toContainText(MINISTRY);
+  await expect(page.getByTestId('landscape-legend')).toContainText('no organisation');
+  await page.screenshot({ path: test.info().outputPath('landscape-by-organisation.png') });
+
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('landscape-save-svg').click();
+  const svg = fs.readFileSync((await (await svgDownload).path())!, 'utf8');
+  expect(svg).toContain(`>${MINISTRY}</text>`);
+  expect(svg).toContain('>no organisation</text>');
+  // The choice is remembered when the view comes back.
+  await page.reload();
+  await page.getByTestId('nav-landscape').click();
+  await expect(node(KIM)).toHaveClass(/\borg-0\b/);
+});
+
 test('the timeline places each quote at its date by stance, a drag picks the dates; a shift of stance reads as two quotes', async ({ page, app }) => {
   const { takQuote, first, takizaki, sincerity, code } = await codeTwoArticles(app);
   // Takizaki first supported the sincerity claim (29 October), then opposed it (3 November).

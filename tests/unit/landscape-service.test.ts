@@ -29,6 +29,15 @@ describe('landscape.network', () => {
     expect(quote).toMatchObject({ text: 'withdraw "unfair" export controls', articleId: t.articleId, outlet: 'Kyodo News', publishedAt: '2020-10-29', codings: [{ positionId: t.noSale.id, stance: 'opposes' }] });
   });
 
+  it('gives each actor the organisation it is coloured by: its own first organisation, an organisation itself, or none', async () => {
+    const t = await codedLibrary();
+    const ministryQuote = t.services.annotations.create({ articleId: t.articleId, kind: 'quote', ...t.at('the problem'), speakerId: t.ministry.id, positions: [{ positionId: t.sincerity.id, stance: 'supports' }] });
+    expect(ministryQuote.id).toBeGreaterThan(0);
+    const got = await network(t.router, { type: 'actor-position' });
+    const org = Object.fromEntries(got.network.nodes.filter((n) => n.mode === 'actor').map((n) => [n.label, n.organization]));
+    expect(org).toEqual({ 'Kim Jung Han': 'South Korean Foreign Ministry', 'South Korean Foreign Ministry': 'South Korean Foreign Ministry', 'Shigeki Takizaki': null });
+  });
+
   it('ties Kim and Takizaki in conflict, not in congruence', async () => {
     const t = await codedLibrary();
     expect((await network(t.router, { type: 'congruence' })).network.edges).toEqual([]);

@@ -6,7 +6,8 @@ import type { Topic } from '../../../shared/model';
 import { actorKinds, annotationKinds } from '../../../shared/model';
 import type { NetworkType, Normalisation } from '../../../shared/landscape/network';
 import type { Landscape, LandscapeFilter } from '../../../shared/landscape/result';
-import { layoutScene } from '../../../shared/landscape/scene';
+import { layoutScene, type SceneNode } from '../../../shared/landscape/scene';
+import { colourings, nodeColour, organizationKey, type Colouring } from '../../../shared/landscape/colours';
 import { savePicture } from './save-picture';
 import { call } from '../../api';
 import { FilterSelect, plainOptions } from '../FilterSelect';
@@ -15,6 +16,7 @@ import { NetworkGraph, formatWeight, type Picked } from './NetworkGraph';
 import { LandscapeLegend } from './LandscapeLegend';
 import { LandscapeQuotes, type QuoteList } from './LandscapeQuotes';
 import { useLayout } from './useLayout';
+import { useLandscapeAnswer } from './useLandscapeAnswer';
 import { PositionShifts } from './PositionShifts';
 import { StanceTimeline } from './StanceTimeline';
 
@@ -44,44 +46,44 @@ const NORMALISATIONS: { value: Normalisation; label: string }[] = [
 
 const TYPE_KEY = 'verbatim.landscape.type';
 const storedType = (): Mode => TYPES.find((t) => t.id === localStorage.getItem(TYPE_KEY))?.id ?? 'actor-position';
+const COLOURING_KEY = 'verbatim.landscape.colouring';
+const storedColouring = (): Colouring => colourings.find((c) => c === localStorage.getItem(COLOURING_KEY)) ?? 'kind';
 
 export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
   const [type, setType] = useState<Mode>(storedType);
   const [filter, setFilter] = useState<LandscapeFilter>({});
   const [normalisation, setNormalisation] = useState<Normalisation>('raw');
   const [minWeight, setMinWeight] = useState(0);
+  const [colouring, setColouring] = useState<Colouring>(storedColouring);
   const [outlets, setOutlets] = useState<string[]>([]);
-  const [landscape, setLandscape] = useState<Landscape | null>(null);
   const [picked, setPicked] = useState<QuoteList | null>(null);
 
   useEffect(() => {
     call('articles.outlets', {}).then(setOutlets, (e: unknown) => toast({ kind: 'error', text: (e as Error).message }));
   }, [toast]);
 
-  useEffect(() => {
-    if (!isNetwork(type)) return;
-    let current = true;
-    const oneMode = type !== 'actor-position';
-    call('landscape.network', { ...filter, type, ...(oneMode ? { normalisation } : {}), ...(minWeight > 0 ? { minWeight } : {}) }).then(
-      (l) => {
-        if (!current) return;
-        setLandscape(l);
-        setPicked(null);
-      },
-      (e: unknown) => current && toast({ kind: 'error', text: (e as Error).message }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [filter, type, normalisation, minWeight, toast]);
+  const showError = useCallback((text: string) => toast({ kind: 'error', text }), [toast]);
+  const networkQuery = useMemo(
+    () => (isNetwork(type) ? { ...filter, type, ...(type !== 'actor-position' ? { normalisation } : {}), ...(minWeight > 0 ? { minWeight } : {}) } : null),
+    [filter, type, normalisation, minWeight],
+  );
+  const landscape = useLandscapeAnswer('landscape.network', networkQuery, showError);
+  // A new picture drops the list of the old one's quotes.
+  useEffect(() => setPicked(null), [landscape]);
 
   const positions = useLayout(landscape?.network ?? null);
   const scene = useMemo(() => (landscape && positions ? layoutScene(landscape.network, positions) : null), [landscape, positions]);
+  const organizations = useMemo(() => (landscape && colouring === 'organization' ? organizationKey(landscape.network.nodes) : null), [landscape, colouring]);
+  const colour = useCallback((n: SceneNode) => nodeColour(n, colouring, organizations), [colouring, organizations]);
   const names = useMemo(() => new Map(landscape?.network.nodes.map((n) => [n.key, n.label]) ?? []), [landscape]);
   const claims = useMemo(() => new Map(topics.flatMap((t) => t.positions.map((p) => [p.id, p.claim] as const))), [topics]);
 
   const set = (patch: LandscapeFilter) =>
     setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as LandscapeFilter);
+  const chooseColouring = (c: Colouring) => {
+    setColouring(c);
+    localStorage.setItem(COLOURING_KEY, c);
+  };
   const chooseType = (t: Mode) => {
     setType(t);
     localStorage.setItem(TYPE_KEY, t);
@@ -104,7 +106,6 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
   };
 
   const oneMode = isNetwork(type) && type !== 'actor-position';
-  const showError = useCallback((text: string) => toast({ kind: 'error', text }), [toast]);
   const topic = topics.find((t) => t.id === filter.topicId);
   const nodes = landscape?.network.nodes ?? [];
   const actors = nodes.filter((n) => n.mode === 'actor').length;
@@ -151,6 +152,15 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
                   {n.label}
                 </option>
               ))}
+            </select>
+          </label>
+        )}
+        {isNetwork(type) && (
+          <label title="What an actor’s colour says: its kind, or the organisation it belongs to">
+            Colour{' '}
+            <select data-testid="landscape-colouring" value={colouring} onChange={(e) => chooseColouring((e.currentTarget as HTMLSelectElement).value as Colouring)}>
+              <option value="kind">by actor kind</option>
+              <option value="organization">by organisation</option>
             </select>
           </label>
         )}
@@ -203,7 +213,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
                     key={format}
                     class="link-button"
                     data-testid={`landscape-save-${format}`}
-                    onClick={() => void savePicture(scene, format, `landscape-${type}`, `${TYPES.find((t) => t.id === type)!.label}: ${summary(landscape, actors)}`).catch((e: unknown) => toast({ kind: 'error', text: (e as Error).message }))}
+                    onClick={() => void savePicture(scene, format, `landscape-${type}`, `${TYPES.find((t) => t.id === type)!.label}: ${summary(landscape, actors)}`, colouring).catch((e: unknown) => toast({ kind: 'error', text: (e as Error).message }))}
                   >
                     {format === 'graphml' ? 'GraphML' : format.toUpperCase()}
                   </button>,
@@ -212,7 +222,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
             )}
             <div class="landscape-body">
               {scene ? (
-                <NetworkGraph scene={scene} picked={picked?.key ?? null} onPick={pick} label={(k) => names.get(k) ?? k} />
+                <NetworkGraph scene={scene} picked={picked?.key ?? null} onPick={pick} label={(k) => names.get(k) ?? k} colour={colour} />
               ) : (
                 <p class="landscape-canvas hint landscape-laying-out" data-testid="landscape-laying-out">
                   Laying out {nodes.length} node{nodes.length === 1 ? '' : 's'}…
@@ -224,7 +234,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
                 ) : (
                   <p class="hint landscape-tip">Click an actor, a position or a tie to list the quotes behind it. Scroll to zoom, drag to move.</p>
                 )}
-                <LandscapeLegend type={type} />
+                <LandscapeLegend type={type} organizations={organizations} />
               </div>
             </div>
           </>

@@ -6,6 +6,7 @@ import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Scene, SceneEdge, SceneNode } from '../../../shared/landscape/scene';
 import { MAX_LABEL_CHARS, TIE_DASH } from '../../../shared/landscape/scene';
+import type { NodeColour } from '../../../shared/landscape/colours';
 
 export type Picked = { node: SceneNode } | { edge: SceneEdge };
 
@@ -15,6 +16,8 @@ interface Props {
   onPick: (p: Picked) => void;
   /** The name of a node by its key, for the ties' labels. */
   label: (key: string) => string;
+  /** An actor node's colour (shared/landscape/colours.ts), a class of the node. */
+  colour: (node: SceneNode) => NodeColour;
 }
 
 interface View {
@@ -39,7 +42,7 @@ const pressable = (run: () => void) => ({
   },
 });
 
-export function NetworkGraph({ scene, picked, onPick, label }: Props) {
+export function NetworkGraph({ scene, picked, onPick, label, colour }: Props) {
   const frameRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>(HOME);
   // While the picture moves it is one composited layer (will-change), moved by the compositor
@@ -98,7 +101,7 @@ export function NetworkGraph({ scene, picked, onPick, label }: Props) {
         style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.k})` }}
       >
         <rect class="landscape-backdrop" width={scene.width} height={scene.height} />
-        <Shapes scene={scene} picked={picked} onPick={onPick} label={label} />
+        <Shapes scene={scene} picked={picked} onPick={onPick} label={label} colour={colour} />
       </svg>
       {(view.k !== 1 || view.x !== 0 || view.y !== 0) && (
         <button class="landscape-home" data-testid="landscape-reset-view" onClick={() => setView(HOME)}>
@@ -113,7 +116,7 @@ export function NetworkGraph({ scene, picked, onPick, label }: Props) {
  * The ties, nodes and labels: memoised, so panning and zooming (which change only the transform
  * around them) do not diff a thousand shapes on every pointer move.
  */
-const Shapes = memo(function Shapes({ scene, picked, onPick, label }: Props) {
+const Shapes = memo(function Shapes({ scene, picked, onPick, label, colour }: Props) {
   return (
     <>
       <g class="landscape-edges">
@@ -139,7 +142,7 @@ const Shapes = memo(function Shapes({ scene, picked, onPick, label }: Props) {
         {scene.nodes.map((n) => (
           <g
             key={n.key}
-            class={`landscape-node ${n.mode === 'actor' ? `kind-${n.actorKind}` : 'position'}${picked === n.key ? ' picked' : ''}`}
+            class={`landscape-node ${n.mode === 'actor' ? colour(n) : 'position'}${picked === n.key ? ' picked' : ''}`}
             data-testid="landscape-node"
             data-label={n.label}
             data-mode={n.mode}

@@ -5,13 +5,14 @@
 import { sceneToSvg } from '../../../shared/landscape/svg';
 import { sceneToGraphml } from '../../../shared/landscape/graphml';
 import type { Scene } from '../../../shared/landscape/scene';
+import type { Colouring } from '../../../shared/landscape/colours';
 import { download } from '../../download';
 
 export type PictureFormat = 'svg' | 'png' | 'graphml';
 
-export async function savePicture(scene: Scene, format: PictureFormat, name: string, caption: string): Promise<void> {
+export async function savePicture(scene: Scene, format: PictureFormat, name: string, caption: string, colouring: Colouring): Promise<void> {
   if (format === 'graphml') return download(`${name}.graphml`, sceneToGraphml(scene, name), 'application/graphml+xml');
-  const svg = sceneToSvg(scene, { caption, allLabels: scene.nodes.length <= 200 });
+  const svg = sceneToSvg(scene, { caption, allLabels: scene.nodes.length <= 200, colouring });
   if (format === 'svg') return download(`${name}.svg`, svg, 'image/svg+xml');
   download(`${name}.png`, await svgToPng(svg), 'image/png');
 }
