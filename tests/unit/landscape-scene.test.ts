@@ -109,4 +109,28 @@ describe('many nodes', () => {
     expect(s.nodes.find((n) => n.key === 'a1000')?.labelled).toBe(true);
     expect(s.nodes.find((n) => n.key === 'p10')?.labelled).toBe(true);
   });
+
+  it('draw 5,000 actors inside the drawing, each once, the strongest 1,500 ties kept', () => {
+    // 5,000 actors on 40 positions, each with a stance on two of them: a codebook far past any desk's.
+    const stances = ['supports', 'opposes', 'neutral'] as const;
+    const big: Coding[] = [];
+    for (let a = 0; a < 5000; a++) {
+      for (const p of [a % 40, (a * 7 + 3) % 40]) big.push({ quoteId: big.length + 1, actorId: a + 1, positionId: 100 + p, stance: stances[(a + p) % 3]! });
+    }
+    const net = computeNetwork(big, { actors: new Map(), positions: new Map() }, { type: 'congruence', maxTies: 1500 });
+    expect(net.nodes).toHaveLength(5000);
+    expect(net.edges).toHaveLength(1500);
+    expect(net.hiddenTies).toBeGreaterThan(0);
+    const s = layoutScene(net, layoutNetwork(net));
+    expect(new Set(s.nodes.map((n) => n.key)).size).toBe(5000);
+    for (const n of s.nodes) {
+      expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
+      expect(n.x).toBeGreaterThanOrEqual(0);
+      expect(n.x).toBeLessThanOrEqual(SCENE_WIDTH);
+      expect(n.y).toBeGreaterThanOrEqual(0);
+      expect(n.y).toBeLessThanOrEqual(SCENE_HEIGHT);
+    }
+    expect(s.nodes.filter((n) => n.labelled)).toHaveLength(80);
+    expect(s.edges).toHaveLength(1500);
+  });
 });
