@@ -9,6 +9,14 @@ import type { LandscapeShifts, LandscapeTimeline, ShiftQuote } from '../../share
 import type { LandscapeStore } from '../store/landscape';
 import type { TopicStore } from '../store/topics';
 import { notFound } from '../errors';
+import type { ActorLabel } from '../../shared/landscape/network';
+import type { ActorKind } from '../../shared/model';
+
+/** An actor as the timeline and the shifts name it (the organisation only colours networks). */
+function nameAndKind(actors: ReadonlyMap<number, ActorLabel>, id: number): { name: string; kind: ActorKind } {
+  const a = actors.get(id);
+  return a ? { name: a.name, kind: a.kind } : { name: `Actor ${id}`, kind: 'other' };
+}
 
 export class LandscapeService {
   constructor(
@@ -42,7 +50,7 @@ export class LandscapeService {
     const end = (e: { quoteId: number; date: string; stance: ShiftQuote['stance'] }): ShiftQuote => ({ ...quotes.get(e.quoteId)!, date: e.date, stance: e.stance });
     return {
       shifts: shifts.map((s) => ({
-        actor: { id: s.actorId, ...(actors.get(s.actorId) ?? { name: `Actor ${s.actorId}`, kind: 'other' }) },
+        actor: { id: s.actorId, ...nameAndKind(actors, s.actorId) },
         position: { id: s.positionId, ...(positions.get(s.positionId) ?? { claim: `Position ${s.positionId}`, topic: '' }) },
         before: end(s.before),
         after: end(s.after),
@@ -58,7 +66,7 @@ export class LandscapeService {
     const { actors: rows, ...timeline } = computeTimeline(codings);
     const names = this.store.actors(rows.map((r) => r.actorId));
     const actors = rows
-      .map((r) => ({ ...r, ...(names.get(r.actorId) ?? { name: `Actor ${r.actorId}`, kind: 'other' as const }) }))
+      .map((r) => ({ ...r, ...nameAndKind(names, r.actorId) }))
       .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name) || a.actorId - b.actorId);
     const positions = [...this.store.positions([...new Set(timeline.points.map((p) => p.positionId))])].map(([id, p]) => ({ id, ...p }));
     const quotes = this.store.quotes([...new Set(timeline.points.map((p) => p.quoteId))]);
