@@ -6,6 +6,12 @@
 // - None is: bm25 over all matches, title weighted 5:1, as before, cut to the top hits inside FTS5.
 // - One is (a broad search): the newest matches win, those matching in the title first. Both walks
 //   stop after `limit` rows, so the cost is the same at 10,000 or 100,000 articles.
+// The last word typed is also a prefix ("said"* while typing). FTS5 reads a prefix by merging the
+// whole posting lists of every word it expands to, before the first row: that cost grows with the
+// library however few rows are asked for. So the word is asked first as it stands: when it alone is
+// in more than BROAD articles the search is broad, and its walks use the word, not the prefix (the
+// newest articles with "said" are the newest with "said*", near enough). Only a prefix that is not a
+// broad word itself ("presid") is counted and searched as a prefix.
 // Snippets are cut in JavaScript from the hits' text (store/snippet.ts), for the hits returned only:
 // FTS5's snippet() re-reads and re-tokenises each article and seeks every phrase again, about twice
 // the cost (tests/bench/search-scale.ts), and the CJK hits need the JavaScript snippets anyway.
@@ -38,10 +44,14 @@ export class ArticleSearch {
     this.articleStmt = db.prepare<[number], { title: string; text: string }>(`SELECT title, text FROM articles WHERE id = ?`);
   }
 
-  /** `fts` is the query, `phrases` its parts (store/fts-query.ts), `terms` what the snippets mark. */
-  search(fts: string, phrases: readonly string[], terms: readonly string[], limit: number): Ranked[] {
-    const broad = phrases.some((p) => this.countStmt.get(p)!.n > BROAD);
-    if (!broad) return this.rankedStmt.all(fts, limit).map((r) => ({ kind: 'article', id: r.id, title: r.title, snippet: snippetAround(r.text, terms), rank: r.rank }));
+  /** `phrases` are the query's parts, all required (store/fts-query.ts); `terms` what the snippets mark. */
+  search(phrases: readonly string[], terms: readonly string[], limit: number): Ranked[] {
+    const whole = phrases.map((p) => (p.endsWith('*') ? p.slice(0, -1) : p));
+    let fts = phrases.join(' ');
+    if (whole.some((p) => this.broad(p))) fts = whole.join(' ');
+    else if (!phrases.some((p, i) => p !== whole[i] && this.broad(p))) {
+      return this.rankedStmt.all(fts, limit).map((r) => ({ kind: 'article', id: r.id, title: r.title, snippet: snippetAround(r.text, terms), rank: r.rank }));
+    }
     const inTitle = this.newestStmt.all(`{title} : (${fts})`, limit).map((r) => r.id);
     const seen = new Set(inTitle);
     const rest = inTitle.length < limit ? this.newestStmt.all(fts, limit).filter((r) => !seen.has(r.id)).map((r) => r.id) : [];
@@ -49,5 +59,10 @@ export class ArticleSearch {
       const { title, text } = this.articleStmt.get(id)!;
       return { kind: 'article', id, title, snippet: snippetAround(text, terms), rank: (i < inTitle.length ? BROAD_TITLE_RANK : BROAD_TEXT_RANK) + i * 1e-6 };
     });
+  }
+
+  /** Whether this phrase is in more than BROAD articles, reading at most BROAD + 1 of its postings. */
+  private broad(phrase: string): boolean {
+    return this.countStmt.get(phrase)!.n > BROAD;
   }
 }

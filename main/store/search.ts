@@ -94,7 +94,7 @@ export class SearchStore {
       .all(fts, limit)
       .filter((h) => !seen.has(h.id))
       .map(({ annotationKind, ...h }) => ({ ...h, snippet: formatAnnotationWords(annotationKind, h.snippet) }));
-    return this.rankTogether([...this.articles.search(fts, parsed.phrases, searchTerms(query), limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)], limit);
+    return this.rankTogether([...this.articles.search(parsed.phrases, searchTerms(query), limit), ...byWords, ...this.actorsStmt.all(fts, limit), ...bySpeaker, ...this.briefingsStmt.all(fts, limit)], limit);
   }
 
   private rankTogether(hits: Ranked[], limit: number): SearchHit[] {

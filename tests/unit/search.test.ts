@@ -95,5 +95,7 @@ describe('a broad search (a word in more than a thousand articles)', () => {
     expect(hits[1]!.snippet).toContain(`${SNIPPET_OPEN}ministry${SNIPPET_CLOSE}`);
     // A rare word with the broad one: only the articles that have both.
     expect(services.search.search('ministry zanzibar').map((h) => h.title).sort()).toEqual(['Report 1007', 'Report 507', 'Report 7']);
+    // Half a word, still being typed: a prefix in more than a thousand articles is broad too.
+    expect(services.search.search('minist', 3).map((h) => h.title)).toEqual(['Ministry statement', 'Report 1099', 'Report 1098']);
   });
 });
