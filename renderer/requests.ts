@@ -7,6 +7,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { ImportResult } from '../shared/model';
+import type { FigureAttrs } from '../shared/landscape/figure';
 
 export interface RequestKinds {
   'open-article': { articleId: number; terms?: string[]; annotationId?: number };
@@ -16,6 +17,8 @@ export interface RequestKinds {
   'new-briefing': Record<string, never>;
   'export-pdf': Record<string, never>;
   'open-briefing': { briefingId: number };
+  /** The landscape sends a picture to a briefing, to be added at its end. */
+  'insert-figure': { briefingId: number; figure: FigureAttrs };
   'show-actor': { actorId: number };
 }
 

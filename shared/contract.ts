@@ -9,7 +9,7 @@ import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS
 import { cleanName, nameProblem } from './names';
 import type { ArticleSuggestion } from './suggestion';
 import type { FeedListing, UrlImportResult } from './feed';
-import { networkTypes, normalisations } from './landscape/network';
+import { landscapeFilter, networkQuery } from './landscape/query';
 import type { Landscape } from './landscape/result';
 import type { LandscapeShifts, LandscapeTimeline } from './landscape/time-result';
 
@@ -190,16 +190,6 @@ const feedItemInput = z.strictObject({
   content: z.string().max(MAX_IMPORT_BYTES + 1).nullable(),
 });
 
-/** The filters every landscape picture shares (as `landscape.network` takes them). */
-const landscapeFilter = z.strictObject({
-  topicId: id.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  outlet: metaText.optional(),
-  actorKind: z.enum(actorKinds).optional(),
-  kind: z.enum(annotationKinds).optional(),
-});
-
 export const contract = {
   'library.info': call<LibraryInfo>()(z.strictObject({})),
   /**
@@ -353,10 +343,7 @@ export const contract = {
    * strongest ties come back when there are very many (`network.hiddenTies` counts the rest).
    */
   'landscape.network': call<Landscape>()(
-    landscapeFilter.extend({
-      type: z.enum(networkTypes),
-      normalisation: z.enum(normalisations).optional(),
-      minWeight: z.number().min(0).max(1e9).optional(),
+    networkQuery.extend({
       /** At most this many ties, the strongest (LANDSCAPE_MAX_TIES unless told). */
       maxTies: z.number().int().min(1).max(100_000).optional(),
     }),

@@ -93,6 +93,7 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   });
   // Suggestions are computed in the background for new articles and again after text edits.
   const importer = new ImportService(articles, transaction, options.readHtml, (id) => suggestions.prepare(id), options.readPdf);
+  const landscape = new LandscapeService(new LandscapeStore(db), topics);
   return {
     library: libraryService,
     importer,
@@ -102,9 +103,9 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
     annotations,
     articleText: new ArticleTextService(transaction, articles, annotationStore, (id) => suggestions.prepare(id)),
     quotes,
-    landscape: new LandscapeService(new LandscapeStore(db), topics),
+    landscape,
     briefings,
-    exporter: new ExportService({ briefings, library: libraryService, annotations, codebook, quotes }, options.printer),
+    exporter: new ExportService({ briefings, library: libraryService, annotations, codebook, quotes, landscape }, options.printer),
     suggestions,
   };
 }

@@ -259,7 +259,17 @@ export function App() {
         )}
         {view === 'topics' && <TopicsView topics={topics} refresh={refreshCodebook} toast={toast} />}
         {view === 'matrix' && <MatrixView topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
-        {view === 'landscape' && <LandscapeView topics={topics} toast={toast} onOpenQuote={(articleId, annotationId) => openArticle(articleId, { annotationId })} />}
+        {view === 'landscape' && (
+          <LandscapeView
+            topics={topics}
+            toast={toast}
+            onOpenQuote={(articleId, annotationId) => openArticle(articleId, { annotationId })}
+            onInsertFigure={(briefingId, figure) => {
+              setView('briefings');
+              requests.post('insert-figure', { briefingId, figure });
+            }}
+          />
+        )}
         {view === 'quotes' && <QuotesView actors={actors} topics={topics} toast={toast} onOpenQuote={(q) => openArticle(q.article.id, { annotationId: q.id })} />}
         {importing && (
           <ImportDialog

@@ -36,7 +36,7 @@ export interface OrganizationKey {
 }
 
 /** Which organisations get a colour: the most quoted (ties by name), the actors' quotes summed. */
-export function organizationKey(nodes: readonly NetworkNode[]): OrganizationKey {
+export function organizationKey(nodes: readonly Pick<NetworkNode, 'mode' | 'organization' | 'quotes'>[]): OrganizationKey {
   const quotes = new Map<string, number>();
   let unaffiliated = false;
   for (const n of nodes) {
@@ -49,7 +49,7 @@ export function organizationKey(nodes: readonly NetworkNode[]): OrganizationKey 
 }
 
 /** The colour of an actor node under a colouring (positions are not coloured). */
-export function nodeColour(node: NetworkNode, colouring: Colouring, key: OrganizationKey | null): NodeColour {
+export function nodeColour(node: Pick<NetworkNode, 'actorKind' | 'organization'>, colouring: Colouring, key: OrganizationKey | null): NodeColour {
   if (colouring === 'kind' || !key) return `kind-${node.actorKind ?? 'other'}`;
   if (!node.organization) return 'org-none';
   const i = key.named.findIndex((o) => o.name === node.organization);

@@ -46,7 +46,7 @@ export const MAX_LABELS = 80;
 /** Labels longer than this are cut with an ellipsis (the full text is the node's tooltip). */
 export const MAX_LABEL_CHARS = 38;
 /** A label's width at 12px, roughly: enough to decide which side of its node it fits. */
-const labelWidth = (label: string) => Math.min(label.length, MAX_LABEL_CHARS) * 6.6;
+export const labelWidth = (label: string) => Math.min(label.length, MAX_LABEL_CHARS) * 6.6;
 
 export interface SceneEdge extends NetworkEdge {
   style: TieStyle;
@@ -62,6 +62,18 @@ export interface Scene {
   height: number;
   nodes: SceneNode[];
   edges: SceneEdge[];
+}
+
+/** What drawing a scene reads of a node: all a frozen figure keeps (no ids, no quotes behind it). */
+export type DrawnNode = Pick<SceneNode, 'mode' | 'label' | 'actorKind' | 'organization' | 'quotes' | 'x' | 'y' | 'r' | 'labelSide' | 'labelled'>;
+export type DrawnEdge = Pick<SceneEdge, 'style' | 'path' | 'width'>;
+
+/** A scene as drawn: the picture without the network behind it. */
+export interface DrawnScene {
+  width: number;
+  height: number;
+  nodes: DrawnNode[];
+  edges: DrawnEdge[];
 }
 
 export const radiusFor = (quotes: number, most: number) => MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(quotes / Math.max(1, most));

@@ -2,7 +2,7 @@
 // figure can embed. Everything is inline (no stylesheet, no CSS variables, no script), in print
 // colours on white; the stance stays legible in greyscale through the dash patterns (TIE_DASH),
 // colour only repeating it. Every name is escaped text: an actor called "<script>" is drawn as such.
-import { MAX_LABEL_CHARS, TIE_DASH, type Scene, type TieStyle } from './scene';
+import { labelWidth, MAX_LABEL_CHARS, TIE_DASH, type DrawnScene, type TieStyle } from './scene';
 import { xmlText } from '../xml';
 import { colourFill, nodeColour, organizationKey, NO_ORGANIZATION_FILL, ORGANIZATION_FILL, OTHER_ORGANIZATION_FILL, type Colouring, type OrganizationKey } from './colours';
 
@@ -20,6 +20,7 @@ const MUTED = '#5f5f66';
 const FONT = "'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 
 
+const round = (v: number) => Math.round(v * 10) / 10;
 const short = (s: string) => (s.length > MAX_LABEL_CHARS ? `${s.slice(0, MAX_LABEL_CHARS - 1)}…` : s);
 
 export interface SvgOptions {
@@ -31,14 +32,22 @@ export interface SvgOptions {
   colouring?: Colouring;
 }
 
+/** Up to this many nodes, a saved picture or a figure names every one (more would overlap). */
+export const NAME_EVERY_NODE_UP_TO = 200;
+
 const CAPTION_HEIGHT = 28;
 const KEY_HEIGHT = 24;
 
-export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
+/** The SVG's height: the scene's, with room for the caption and the key of organisations. */
+export function svgHeight(scene: DrawnScene, options: SvgOptions = {}): number {
+  return scene.height + (options.caption ? CAPTION_HEIGHT : 0) + (options.colouring === 'organization' ? KEY_HEIGHT : 0);
+}
+
+export function sceneToSvg(scene: DrawnScene, options: SvgOptions = {}): string {
   const colouring = options.colouring ?? 'kind';
   const key = colouring === 'organization' ? organizationKey(scene.nodes) : null;
   const keyTop = scene.height + (options.caption ? CAPTION_HEIGHT : 0);
-  const height = keyTop + (key ? KEY_HEIGHT : 0);
+  const height = svgHeight(scene, options);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${height}" viewBox="0 0 ${scene.width} ${height}" font-family="${xmlText(FONT)}">`,
@@ -57,9 +66,17 @@ export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
       out.push(`<rect x="${n.x - s}" y="${n.y - s}" width="${2 * s}" height="${2 * s}" rx="2" fill="${POSITION_FILL}" stroke="${MUTED}"><title>${xmlText(n.label)}</title></rect>`);
     }
   }
-  out.push('</g>', `<g font-size="12" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`);
-  for (const n of scene.nodes) {
-    if (!n.labelled && !options.allLabels) continue;
+  // A pale box behind each name keeps it legible over the ties. Not a stroked halo: a PDF printer
+  // writes stroked text twice, and the names would read doubled when copied or searched.
+  const named = scene.nodes.filter((n) => n.labelled || options.allLabels);
+  out.push('</g>', '<g fill="#ffffff" fill-opacity="0.8">');
+  for (const n of named) {
+    const w = labelWidth(short(n.label)) + 4;
+    const x = n.labelSide === 'right' ? n.x + n.r + 2 : n.x - n.r - 2 - w;
+    out.push(`<rect x="${round(x)}" y="${n.y - 7}" width="${round(w)}" height="14" rx="2"/>`);
+  }
+  out.push('</g>', '<g font-size="12">');
+  for (const n of named) {
     const right = n.labelSide === 'right';
     const x = right ? n.x + n.r + 4 : n.x - n.r - 4;
     const style = n.mode === 'actor' ? `fill="${TEXT}"` : `fill="${MUTED}" font-style="italic"`;

@@ -10,6 +10,8 @@ import { attr, escapeHtml, formatDate } from './escape';
 import { inlineHtml } from './inline';
 import { citedSources, sourceParts, speakerLabel, type CitedSource, type SourceMeta } from './sources';
 import { stanceRows } from './stance';
+import { printedFigure, type FigureDrawings } from './figure';
+import { figureSvg, type FigureAttrs } from '../landscape/figure';
 import { documentCss, keepTogether, type PageSize, type RenderTarget } from './styles';
 import { pageFooterTemplate, pageHeaderTemplate } from './page-templates';
 
@@ -21,6 +23,8 @@ export interface BriefingRenderContext {
   matrices?: ReadonlyMap<number, Matrix | undefined>;
   /** Each cited article as the library has it now; quote snapshots and cite titles fill any gap. */
   sources?: ReadonlyMap<number, SourceMeta>;
+  /** Every live figure as drawn now (frozen ones carry their own picture). */
+  figures?: FigureDrawings;
   /** 'print' (default) for our PDF printers, 'file' for the HTML export. */
   target?: RenderTarget;
   pageSize?: PageSize;
@@ -46,7 +50,7 @@ export function renderBriefingHtml(briefing: BriefingForRender, ctx: BriefingRen
   const doc = Node.fromJSON(briefingSchema, briefing.doc);
   const target = ctx.target ?? 'print';
   const sources = citedSources(doc, ctx.sources);
-  const r = new BriefingRenderer(citationOrder(doc), ctx.matrices ?? new Map());
+  const r = new BriefingRenderer(citationOrder(doc), ctx.matrices ?? new Map(), ctx.figures);
   const line = classificationLine(briefing);
   const banner = (where: 'top' | 'bottom') => (target === 'file' && line ? `<p class="classification-banner ${where}">${escapeHtml(line)}</p>\n` : '');
 
@@ -139,9 +143,12 @@ const CITING = new Set(['cite', 'inline_quote']);
 const stripQuotes = (text: string) => text.trim().replace(/^["“„«]+\s*/, '').replace(/\s*["”»]+$/, '');
 
 class BriefingRenderer {
+  private figures = 0;
+
   constructor(
     private readonly order: Map<number, number>,
     private readonly matrices: ReadonlyMap<number, Matrix | undefined>,
+    private readonly drawings: FigureDrawings | undefined,
   ) {}
 
   children(node: Node): string {
@@ -179,6 +186,8 @@ class BriefingRenderer {
         return this.quote(node.attrs as QuoteSnapshot);
       case 'stance_table':
         return this.stanceTable(node.attrs.topicId as number, node.attrs.topic as string);
+      case 'figure':
+        return this.figure(node.attrs as FigureAttrs);
       default:
         return this.children(node);
     }
@@ -292,5 +301,13 @@ class BriefingRenderer {
       .map((r) => `<tr><th scope="row">${escapeHtml(r.actor)}</th>${r.cells.map((c) => `<td class="st-${c.stance}">${escapeHtml(c.label)}</td>`).join('')}</tr>\n`)
       .join('');
     return `<figure${attr('class', `stance-table ${keepTogether(rows.length + 1)}`.trim())}${attr('data-topic-id', topicId)}>\n${caption(m.topic.name)}<table>\n${head}<tbody>\n${body}</tbody>\n</table>\n</figure>\n`;
+  }
+
+  /** A landscape picture as inline SVG (vector in the PDF), kept on one page with its caption under it. */
+  private figure(attrs: FigureAttrs): string {
+    const f = printedFigure(attrs, ++this.figures, this.drawings);
+    const picture = f.drawn ? `<div class="figure-picture">\n${figureSvg(f.drawn, attrs.colouring).svg}\n</div>\n` : `<p class="stance-empty">${escapeHtml(f.missing ?? '')}</p>\n`;
+    const source = f.source ? ` <span class="figure-source">${escapeHtml(f.source)}</span>` : '';
+    return `<figure class="landscape-figure keep-together">\n${picture}<figcaption><span class="figure-number">${escapeHtml(f.label)}</span> ${escapeHtml(f.caption)}${source}</figcaption>\n</figure>\n`;
   }
 }

@@ -6,3 +6,4 @@ export { stanceCell, stanceRows, type StanceCell } from './stance';
 export { escapeHtml, formatDate, fileSlug } from './escape';
 export { pageHeaderTemplate, pageFooterTemplate } from './page-templates';
 export { PAGE_MARGINS_MM, SERIF_STACK, SANS_STACK, type PageSize, type RenderTarget } from './styles';
+export { figureKey, printedFigure, type FigureDrawings, type PrintedFigure } from './figure';

@@ -121,6 +121,10 @@ figure.quote figcaption { margin-top: 4pt; font-family: ${SANS_STACK}; font-size
 figure.quote .speaker { font-weight: 700; color: var(--ink); }
 figure.quote .kind { font-style: italic; }
 figure.stance-table { margin: 10pt 0 12pt; }
+figure.landscape-figure { margin: 12pt 0 14pt; }
+figure.landscape-figure .figure-picture svg { display: block; width: 100%; height: auto; }
+figure.landscape-figure > figcaption { margin-top: 4pt; font-family: ${SANS_STACK}; font-size: 8.5pt; line-height: 1.35; color: var(--muted); }
+figure.landscape-figure .figure-number { font-weight: 700; color: var(--ink); }
 figure.stance-table > figcaption { font-family: ${SANS_STACK}; font-size: 8.5pt; font-weight: 700; color: var(--muted); letter-spacing: 0.04em; text-transform: uppercase; margin: 0 0 3pt; break-after: avoid; page-break-after: avoid; }
 figure.stance-table table { margin: 0; }
 figure.stance-table th[scope=row] { background: none; white-space: nowrap; }

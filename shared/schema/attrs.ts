@@ -3,6 +3,7 @@
 // export can read: whole numbers in range (JSON has no Infinity: 1e999 would be stored as null),
 // text where text is shown, safe links. The messages are read by the user, so they are plain words.
 import type { AttributeSpec } from 'prosemirror-model';
+import type { z } from 'zod';
 import { safeHref } from './url';
 
 type Check = (value: unknown) => void;
@@ -55,6 +56,18 @@ export function linkHref(what: string, optional: boolean): Check {
     if (v === null && optional) return;
     if (typeof v === 'string' && safeHref(v) !== v) throw new RangeError(`${what} must be an http, https or mailto address without spaces, < or >, not “${v.slice(0, 80)}”.`);
     if (typeof v !== 'string') refuse(what, 'an http, https or mailto address', v);
+  };
+}
+
+/** A structured value (a figure's query, its frozen picture) as its zod schema has it. */
+export function matches(schema: z.ZodType, what: string): Check {
+  return (v) => {
+    const r = schema.safeParse(v);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+      throw new RangeError(`${what} is not one Verbatim can draw${where}: ${issue?.message ?? 'it does not fit'}.`);
+    }
   };
 }
 

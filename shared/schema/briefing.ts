@@ -1,11 +1,13 @@
 // The briefing schema: what a briefing note is made of. Rich text (headings, lists, tables,
 // quotes, rules; strong/em/underline/strike/highlight/link), plus the nodes that make it a
 // briefing: embedded quotes (as blocks or inside a sentence) with a snapshot of their source, actor mentions, citations of
-// articles, and a live actor × position table.
+// articles, a live actor × position table, and figures (landscape pictures, live until frozen).
 import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec, type Node } from 'prosemirror-model';
 import { tableNodes } from 'prosemirror-tables';
 import { safeHref } from './url';
-import { attr, linkHref, optionalText, rowId, text, wholeNumber } from './attrs';
+import { attr, linkHref, matches, optionalText, rowId, text, wholeNumber } from './attrs';
+import { networkQuery } from '../landscape/query';
+import { FIGURE_COLOURING, FROZEN_FIGURE, type FigureAttrs } from '../landscape/figure';
 import { link, em, strong } from './marks';
 
 /** Bumped whenever a stored doc would no longer load as-is; see briefing-migrations.ts. */
@@ -107,6 +109,17 @@ function snapshotToDom(node: Node, cls: string): Record<string, string> {
   return data;
 }
 
+/** A figure's attributes from the DOM it wrote; anything that does not check out is not a figure. */
+function figureFromDom(dom: HTMLElement): FigureAttrs | false {
+  try {
+    const a = JSON.parse(dom.getAttribute('data-figure') ?? '') as FigureAttrs;
+    const ok = networkQuery.safeParse(a.query).success && FIGURE_COLOURING.safeParse(a.colouring).success && typeof a.caption === 'string' && FROZEN_FIGURE.nullable().safeParse(a.frozen).success;
+    return ok ? { query: a.query, colouring: a.colouring, caption: a.caption, frozen: a.frozen } : false;
+  } catch {
+    return false;
+  }
+}
+
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: { content: 'inline*', group: 'block', parseDOM: [{ tag: 'p' }], toDOM: () => ['p', 0] },
@@ -157,6 +170,24 @@ const nodes: Record<string, NodeSpec> = {
     attrs: { topicId: attr(rowId('A stance table’s topic id')), topic: attr(text('A stance table’s topic'), '') },
     parseDOM: [{ tag: 'div[data-stance-table]', getAttrs: (dom) => ids({ topicId: num(dom, 'stance-table'), topic: str(dom, 'topic') ?? '' }, 'topicId') }],
     toDOM: (node) => ['div', { 'data-stance-table': String(node.attrs.topicId), 'data-topic': node.attrs.topic as string, class: 'stance-table-node' }, `Actors & positions: ${node.attrs.topic as string}`],
+  },
+  /**
+   * A landscape picture (shared/landscape/figure.ts): drawn again from the coded quotes until
+   * frozen. Copied between briefings as its attributes in JSON, checked again when pasted.
+   */
+  figure: {
+    group: 'block',
+    atom: true,
+    selectable: true,
+    draggable: true,
+    attrs: {
+      query: attr(matches(networkQuery, 'A figure’s picture')),
+      colouring: attr(matches(FIGURE_COLOURING, 'A figure’s colouring'), 'kind'),
+      caption: attr(text('A figure’s caption'), ''),
+      frozen: attr(matches(FROZEN_FIGURE.nullable(), 'A frozen figure'), null),
+    },
+    parseDOM: [{ tag: 'div[data-figure]', getAttrs: (dom) => figureFromDom(dom) }],
+    toDOM: (node) => ['div', { class: 'figure-node', 'data-figure': JSON.stringify(node.attrs) }, node.attrs.caption as string],
   },
   text: { group: 'inline' },
   /** An actor mentioned with @. */
@@ -216,6 +247,8 @@ function leafText(leaf: Node): string {
       return `“${leaf.attrs.text as string}”`;
     case 'actor':
       return leaf.attrs.name as string;
+    case 'figure':
+      return `Figure: ${leaf.attrs.caption as string}`;
     case 'hard_break':
       return '\n';
     default:

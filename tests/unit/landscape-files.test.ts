@@ -33,7 +33,11 @@ describe('the landscape picture as SVG', () => {
     expect(svg).toContain(`stroke-dasharray="${TIE_DASH.opposes}"`);
     expect(svg).toContain(`stroke-dasharray="${TIE_DASH.neutral}"`);
     expect(svg.match(/<circle /g)).toHaveLength(2);
-    expect(svg.match(/<rect [^>]*rx="2"/g)).toHaveLength(1);
+    // The position is a square named on hover; each of the three names sits on a pale box, written once.
+    expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(1);
+    expect(svg.match(/<rect [^>]*height="14" rx="2"\/>/g)).toHaveLength(3);
+    expect(svg.match(/<text /g)).toHaveLength(4);
+    expect(svg).not.toContain('stroke-width="3"');
     expect(svg).toContain('>Kim Jung Han</text>');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
     expect(svg).not.toContain('<script');

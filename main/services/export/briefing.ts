@@ -14,13 +14,17 @@ import {
   fileSlug,
   renderArticleHtml,
   renderBriefingHtml,
+  figureKey,
   type ArticleRenderContext,
+  type FigureDrawings,
   type SourceMeta,
 } from '../../../shared/render';
+import { drawFigure, type FigureAttrs, type FrozenFigure } from '../../../shared/landscape/figure';
 import { AppError } from '../../errors';
 import type { AnnotationService } from '../annotations';
 import type { BriefingService } from '../briefings';
 import type { CodebookService } from '../codebook';
+import type { LandscapeService } from '../landscape';
 import type { LibraryService } from '../library';
 import type { QuoteService } from '../quotes';
 import type { Printer } from './printer';
@@ -44,12 +48,14 @@ export interface ExportDeps {
   annotations: AnnotationService;
   codebook: CodebookService;
   quotes: QuoteService;
+  landscape: LandscapeService;
 }
 
 /** What the renderers read besides the briefing itself. */
 export interface BriefingExportContext {
   matrices: Map<number, Matrix | undefined>;
   sources: Map<number, SourceMeta>;
+  figures: FigureDrawings;
 }
 
 export class ExportService {
@@ -97,14 +103,20 @@ export class ExportService {
     return { filename: `${fileSlug(article.title, 'article')}-coding.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
   }
 
-  /** The live matrix of every stance table and the library's metadata of every cited article. */
+  /** The live matrix of every stance table, the drawing of every live figure, and the library's metadata of every cited article. */
   context(briefing: Pick<Briefing, 'doc'>): BriefingExportContext {
     const doc = Node.fromJSON(briefingSchema, briefing.doc);
     const matrices = new Map<number, Matrix | undefined>();
+    const figures = new Map<string, FrozenFigure | undefined>();
     doc.descendants((node) => {
       if (node.type.name === 'stance_table') {
         const topicId = node.attrs.topicId as number;
         if (!matrices.has(topicId)) matrices.set(topicId, this.deps.quotes.findMatrix(topicId));
+      }
+      if (node.type.name === 'figure' && !(node.attrs as FigureAttrs).frozen) {
+        const { query } = node.attrs as FigureAttrs;
+        const key = figureKey(query);
+        if (!figures.has(key)) figures.set(key, this.drawFigure(query));
       }
       return true;
     });
@@ -118,7 +130,17 @@ export class ExportService {
         if (!(err instanceof AppError && err.code === 'not_found')) throw err;
       }
     }
-    return { matrices, sources };
+    return { matrices, sources, figures };
+  }
+
+  /** A live figure drawn from the library as it is now; undefined when its topic was deleted. */
+  private drawFigure(query: FigureAttrs['query']): FrozenFigure | undefined {
+    try {
+      return drawFigure(this.deps.landscape.network(query));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') return undefined;
+      throw err;
+    }
   }
 
   private codingContext(): Pick<ArticleRenderContext, 'actors' | 'positions'> {

@@ -7,6 +7,7 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  ImageRun,
   Footer,
   FootnoteReferenceRun,
   Header,
@@ -31,11 +32,14 @@ import { Node } from 'prosemirror-model';
 import type { Matrix } from '../../../shared/model';
 import { briefingSchema, type QuoteSnapshot } from '../../../shared/schema/briefing';
 import { safeHref } from '../../../shared/schema/url';
-import { citedSources, classificationLine, formatDate, sourceParts, speakerLabel, stanceRows, type BriefingForRender, type PageSize, type SourceMeta, type StanceCell } from '../../../shared/render';
+import { citedSources, classificationLine, formatDate, printedFigure, sourceParts, speakerLabel, stanceRows, type BriefingForRender, type FigureDrawings, type PageSize, type SourceMeta, type StanceCell } from '../../../shared/render';
+import { figureSvg, type FigureAttrs } from '../../../shared/landscape/figure';
+import { svgToPng } from './svg-png';
 import { textParagraphs } from '../../../shared/render/briefing-html';
 
 export interface DocxContext {
   matrices?: ReadonlyMap<number, Matrix | undefined>;
+  figures?: FigureDrawings;
   sources?: ReadonlyMap<number, SourceMeta>;
   pageSize?: PageSize;
 }
@@ -73,6 +77,7 @@ class DocxWriter {
   readonly numbering: NumberingDefinition[] = [bulletDefinition()];
   private readonly orderedRefs = new Map<number, string>();
   private listInstance = 0;
+  private figures = 0;
 
   constructor(
     doc: Node,
@@ -110,6 +115,8 @@ class DocxWriter {
         return this.quote(node.attrs as QuoteSnapshot, indent);
       case 'stance_table':
         return this.stanceTable(node.attrs.topicId as number, node.attrs.topic as string);
+      case 'figure':
+        return this.figure(node.attrs as FigureAttrs);
       default:
         return this.blocks(node, indent);
     }
@@ -295,6 +302,31 @@ class DocxWriter {
     });
     return [caption, table, new Paragraph({ children: [] })];
   }
+
+  /**
+   * A landscape picture as an image the width of the text: the SVG itself (vector, in Word 2016
+   * and later) with a PNG at twice that size for the rest; the caption under it, kept together.
+   */
+  private figure(attrs: FigureAttrs): Block[] {
+    const f = printedFigure(attrs, ++this.figures, this.ctx.figures);
+    const caption = new Paragraph({
+      style: 'VerbatimFigureCaption',
+      children: [new TextRun({ text: f.label, bold: true }), new TextRun(` ${f.caption}`), ...(f.source ? [new TextRun({ text: ` ${f.source}`, color: MUTED })] : [])],
+    });
+    if (!f.drawn) return [new Paragraph({ keepNext: true, children: [new TextRun({ text: f.missing ?? '', italics: true, color: MUTED })] }), caption];
+    const { svg, width, height } = figureSvg(f.drawn, attrs.colouring);
+    const page = PAGE[this.ctx.pageSize ?? 'A4'];
+    // Twips to pixels at 96 to the inch: 15 twips a pixel.
+    const shown = Math.round((page.width - 2 * MARGIN) / 15);
+    const image = new ImageRun({
+      type: 'svg',
+      data: Buffer.from(svg),
+      fallback: { type: 'png', data: svgToPng(svg, width * 2) },
+      transformation: { width: shown, height: Math.round((shown * height) / width) },
+      altText: { name: f.label, title: f.caption, description: [f.caption, f.source].filter(Boolean).join(' ') },
+    });
+    return [new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 200 }, children: [image] }), caption];
+  }
 }
 
 function sourceRuns(src: SourceMeta): ParagraphChild[] {
@@ -426,6 +458,7 @@ export async function briefingDocx(briefing: BriefingForRender, ctx: DocxContext
           },
         },
         { id: 'VerbatimBlockquote', name: 'Block quotation', basedOn: 'Normal', run: { color: '30343B' }, paragraph: { border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE, space: 8 } } } },
+        { id: 'VerbatimFigureCaption', name: 'Figure caption', basedOn: 'Normal', run: { font: SANS, size: 17 }, paragraph: { spacing: { before: 60, after: 240 } } },
         { id: 'VerbatimCaption', name: 'Table caption', basedOn: 'Normal', run: { font: SANS, size: 17, bold: true, color: MUTED, allCaps: true }, paragraph: { spacing: { before: 200, after: 60 } } },
       ],
     },

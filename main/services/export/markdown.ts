@@ -1,18 +1,21 @@
 // A briefing as Markdown (CommonMark with the GFM table, strikethrough and footnote extensions):
 // quotes become blockquotes with an attribution line (inline quotes “words in quotation marks”), citations footnotes [^n] numbered like the
-// PDF's, stance tables GFM tables of the current matrix. Underline and highlight have no Markdown
-// form and are dropped (their text stays).
+// PDF's, stance tables GFM tables of the current matrix, figures their SVG as a data: image (the
+// file stays one file) over their caption. Underline and highlight have no Markdown form and are
+// dropped (their text stays).
 import { Node } from 'prosemirror-model';
 import { TableMap } from 'prosemirror-tables';
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown';
 import type { Matrix } from '../../../shared/model';
 import { briefingSchema, type QuoteSnapshot } from '../../../shared/schema/briefing';
 import { citationOrder } from '../../../shared/schema/citations';
-import { citedSources, classificationLine, formatDate, sourceParts, stanceRows, type BriefingForRender, type SourceMeta } from '../../../shared/render';
+import { citedSources, classificationLine, formatDate, printedFigure, sourceParts, stanceRows, type BriefingForRender, type FigureDrawings, type SourceMeta } from '../../../shared/render';
+import { figureSvg, type FigureAttrs } from '../../../shared/landscape/figure';
 import { textParagraphs } from '../../../shared/render/briefing-html';
 
 export interface MarkdownContext {
   matrices?: ReadonlyMap<number, Matrix | undefined>;
+  figures?: FigureDrawings;
   sources?: ReadonlyMap<number, SourceMeta>;
 }
 
@@ -33,6 +36,7 @@ export function briefingMarkdown(briefing: BriefingForRender, ctx: MarkdownConte
   const doc = Node.fromJSON(briefingSchema, briefing.doc);
   const order = citationOrder(doc);
   const ref = (articleId: number) => (order.has(articleId) ? `[^${order.get(articleId)}]` : '');
+  let figures = 0;
 
   const serializer: MarkdownSerializer = new MarkdownSerializer(
     {
@@ -102,6 +106,15 @@ export function briefingMarkdown(briefing: BriefingForRender, ctx: MarkdownConte
         }
         const { header, rows } = stanceRows(m);
         gfmTable(state, node, [header.map((h) => cellText(state, h)), ...rows.map((r) => [cellText(state, r.actor), ...r.cells.map((c) => cellText(state, c.label))])]);
+      },
+      figure(state, node) {
+        const attrs = node.attrs as FigureAttrs;
+        const f = printedFigure(attrs, ++figures, ctx.figures);
+        if (f.drawn) state.write(`![${state.esc(`${f.label} ${f.caption}`)}](data:image/svg+xml;base64,${Buffer.from(figureSvg(f.drawn, attrs.colouring).svg).toString('base64')})`);
+        else state.write(`*${state.esc(f.missing ?? '')}*`);
+        state.closeBlock(node);
+        state.write(`**${f.label}** ${state.esc(f.caption)}${f.source ? ` *${state.esc(f.source)}*` : ''}`);
+        state.closeBlock(node);
       },
       inline_quote(state, node) {
         const q = node.attrs as QuoteSnapshot;

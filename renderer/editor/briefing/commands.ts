@@ -1,11 +1,12 @@
 // Commands that make a briefing a briefing: embedding quotes, mentioning actors, citing articles,
-// inserting tables and the live actor × position table.
+// inserting tables, the live actor × position table and landscape figures.
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
-import { Selection, TextSelection } from 'prosemirror-state';
+import { NodeSelection, Selection, TextSelection } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { briefingSchema as s, QUOTE_NODES, type QuoteSnapshot } from '../../../shared/schema/briefing';
 import type { QuoteRow } from '../../../shared/model';
 import { safeHref } from '../../../shared/schema/url';
+import type { FigureAttrs, FrozenFigure } from '../../../shared/landscape/figure';
 
 /** The snapshot a quote node keeps of its annotation. */
 export function snapshotOf(q: QuoteRow): QuoteSnapshot {
@@ -176,3 +177,32 @@ export function freezeStanceTable(pos: number, header: string[], rows: string[][
     return true;
   };
 }
+
+/**
+ * A landscape figure at the end of the briefing (sent from the Landscape, where the cursor's place
+ * is not known), selected and scrolled to, with an empty paragraph after it to write on.
+ */
+export const appendFigure = (attrs: FigureAttrs): Command => (state, dispatch) => {
+  const figure = s.nodes.figure!.create(attrs);
+  const last = state.doc.lastChild;
+  const end = state.doc.content.size;
+  // An empty last paragraph makes way for the figure rather than sit above it.
+  const at = last && last.type === s.nodes.paragraph && last.content.size === 0 ? end - last.nodeSize : end;
+  const tr = state.tr.replaceWith(at, end, [figure, s.nodes.paragraph!.create()]);
+  dispatch?.(tr.setSelection(NodeSelection.create(tr.doc, at)).scrollIntoView());
+  return true;
+};
+
+function setFigureAttrs(pos: number, patch: Partial<FigureAttrs>): Command {
+  return (state, dispatch) => {
+    const node = state.doc.nodeAt(pos);
+    if (!node || node.type !== s.nodes.figure) return false;
+    dispatch?.(state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, ...patch }));
+    return true;
+  };
+}
+
+/** "Freeze": the figure keeps the picture drawn now and no longer follows the coding. */
+export const freezeFigure = (pos: number, frozen: FrozenFigure): Command => setFigureAttrs(pos, { frozen });
+
+export const setFigureCaption = (pos: number, caption: string): Command => setFigureAttrs(pos, { caption });

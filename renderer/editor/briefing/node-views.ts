@@ -6,7 +6,9 @@ import type { AnnotationKind, Matrix, QuoteRow } from '../../../shared/model';
 import type { QuoteSnapshot } from '../../../shared/schema/briefing';
 import { speakerLabel } from '../../../shared/render/sources';
 import { formatAnnotationWords } from '../../../shared/annotation-words';
-import { freezeStanceTable, snapshotDiffers, snapshotOf, updateQuoteAt } from './commands';
+import { figureSvg, type FigureAttrs, type FrozenFigure } from '../../../shared/landscape/figure';
+import type { NetworkQuery } from '../../../shared/landscape/query';
+import { freezeFigure, freezeStanceTable, setFigureCaption, snapshotDiffers, snapshotOf, updateQuoteAt } from './commands';
 
 export interface NodeViewHost {
   /** The annotation as it is now: undefined while unknown, null when it was deleted. */
@@ -14,6 +16,8 @@ export interface NodeViewHost {
   onQuotesChanged(listener: () => void): () => void;
   openSource(articleId: number, annotationId?: number): void;
   loadMatrix(topicId: number): Promise<Matrix>;
+  /** A live figure's picture drawn from the coded quotes as they are now. */
+  drawFigure(query: NetworkQuery): Promise<FrozenFigure>;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | HTMLElement)[]): HTMLElementTagNameMap[K] {
@@ -242,11 +246,94 @@ class StanceTableView extends LibraryBlockView {
   }
 }
 
+/**
+ * A landscape figure: the same SVG the exports print, shown as an image (no markup of the figure's
+ * own reaches the page), live until frozen, with its caption edited in place.
+ */
+class FigureView extends LibraryBlockView {
+  dom: HTMLElement;
+  private readonly picture: HTMLElement;
+  private readonly state: HTMLElement;
+  private readonly freeze: HTMLButtonElement;
+  private readonly caption: HTMLInputElement;
+  private readonly source: HTMLElement;
+  private drawn: FrozenFigure | null = null;
+  private loads = 0;
+
+  constructor(
+    private node: Node,
+    private readonly view: EditorView,
+    private readonly getPos: () => number | undefined,
+    private readonly host: NodeViewHost,
+  ) {
+    super('button, input');
+    this.freeze = el('button', { type: 'button', class: 'link-button', 'data-testid': 'figure-freeze', title: 'Keep the picture as it is now: later coding no longer changes it' }, 'Freeze');
+    this.freeze.onclick = () => {
+      const pos = this.getPos();
+      if (pos !== undefined && this.drawn) freezeFigure(pos, this.drawn)(this.view.state, this.view.dispatch);
+    };
+    this.state = el('span', { class: 'hint' });
+    this.picture = el('div', { class: 'figure-picture' }, 'Drawing…');
+    this.caption = el('input', { type: 'text', class: 'figure-caption', 'data-testid': 'figure-caption', 'aria-label': 'Figure caption', placeholder: 'Caption' });
+    this.caption.value = node.attrs.caption as string;
+    // The caption is an attribute, not text in the document: one undoable step per edit, on leaving the field.
+    this.caption.onchange = () => {
+      const pos = this.getPos();
+      if (pos !== undefined) setFigureCaption(pos, this.caption.value)(this.view.state, this.view.dispatch);
+    };
+    this.caption.onkeydown = (e) => {
+      if (e.key === 'Enter') this.caption.blur();
+    };
+    this.source = el('div', { class: 'figure-source hint', 'data-testid': 'figure-source' });
+    this.dom = el('div', { class: 'figure-node', 'data-testid': 'figure' }, el('div', { class: 'figure-head' }, el('strong', {}, 'Figure'), this.state, this.freeze), this.picture, this.caption, this.source);
+    void this.show();
+    this.unsubscribe = host.onQuotesChanged(() => {
+      if (!this.attrs.frozen) void this.show();
+    });
+  }
+
+  private get attrs(): FigureAttrs {
+    return this.node.attrs as FigureAttrs;
+  }
+
+  private async show() {
+    const seq = ++this.loads;
+    const frozen = this.attrs.frozen;
+    this.state.textContent = frozen ? ' frozen' : ' live from the landscape · ';
+    this.freeze.hidden = !!frozen;
+    try {
+      const drawn = frozen ?? (await this.host.drawFigure(this.attrs.query));
+      if (seq !== this.loads) return;
+      this.drawn = drawn;
+      this.source.textContent = drawn.source;
+      if (!drawn.scene.nodes.length) return this.picture.replaceChildren('No coded quotes match this figure’s filters.');
+      const img = el('img', { alt: this.attrs.caption || 'Landscape figure', 'data-testid': 'figure-picture' });
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figureSvg(drawn, this.attrs.colouring).svg)}`;
+      this.picture.replaceChildren(img);
+    } catch (e) {
+      if (seq !== this.loads) return;
+      this.drawn = null;
+      this.source.textContent = '';
+      this.picture.replaceChildren(`This figure cannot be drawn: ${(e as Error).message}`);
+    }
+  }
+
+  update(node: Node) {
+    if (node.type !== this.node.type) return false;
+    const before = this.attrs;
+    this.node = node;
+    if (document.activeElement !== this.caption) this.caption.value = this.attrs.caption;
+    if (before.frozen !== this.attrs.frozen || before.colouring !== this.attrs.colouring || JSON.stringify(before.query) !== JSON.stringify(this.attrs.query)) void this.show();
+    return true;
+  }
+}
+
 export function briefingNodeViews(host: NodeViewHost) {
   return {
     quote: (node: Node, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]) => new QuoteView(node, view, getPos, host, decorations),
     inline_quote: (node: Node, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]) => new InlineQuoteView(node, view, getPos, host, decorations),
     cite: (node: Node, _view: EditorView, _getPos: () => number | undefined, decorations: readonly Decoration[]) => new CiteView(node, host, decorations),
     stance_table: (node: Node, view: EditorView, getPos: () => number | undefined) => new StanceTableView(node, view, getPos, host),
+    figure: (node: Node, view: EditorView, getPos: () => number | undefined) => new FigureView(node, view, getPos, host),
   };
 }

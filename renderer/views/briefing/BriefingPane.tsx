@@ -12,7 +12,9 @@ import { BriefingEditor, type CitedArticle } from '../../editor/briefing/editor'
 import { AutosaveQueue, type SaveState } from '../../editor/briefing/autosave';
 import type { ToolbarState } from '../../editor/briefing/toolbar-state';
 import type { MentionQuery } from '../../editor/briefing/mentions';
-import { insertCite, insertMention, insertQuote, insertStanceTable, type QuoteForm } from '../../editor/briefing/commands';
+import { appendFigure, insertCite, insertMention, insertQuote, insertStanceTable, type QuoteForm } from '../../editor/briefing/commands';
+import { drawFigure, type FigureAttrs } from '../../../shared/landscape/figure';
+import { layOut } from '../landscape/useLayout';
 import { modKey } from '../../shortcuts';
 import { Toolbar } from './Toolbar';
 import { Picker } from './Picker';
@@ -35,6 +37,9 @@ interface Props {
   onFocusBank: () => void;
   /** The quote bank asks the open editor to insert. */
   bindInsert: (insert: ((q: QuoteRow, form: QuoteForm) => void) | null) => void;
+  /** The landscape asks the open editor to add a figure; one sent before the editor was ready is taken once it is. */
+  bindFigure: (insert: ((figure: FigureAttrs) => void) | null) => void;
+  takeFigure: (briefingId: number) => FigureAttrs | null;
   bindRestore: (restore: RestoreBinding | null) => void;
   onSaved: () => void;
   /** The briefing was just created: put the cursor in its title. */
@@ -109,6 +114,10 @@ export function BriefingPane(props: Props) {
           onQuotesChanged: live.current.subscribeQuotes,
           openSource: (articleId, annotationId) => live.current.onOpenSource(articleId, annotationId),
           loadMatrix: (topicId) => call('matrix.get', { topicId }),
+          drawFigure: async (query) => {
+            const landscape = await call('landscape.network', query);
+            return drawFigure(landscape, await layOut(landscape.network));
+          },
           onMention: (m) => {
             setMention(m);
             setMentionIndex(0);
@@ -116,6 +125,13 @@ export function BriefingPane(props: Props) {
           onMentionKey: (key) => mentionKeyRef.current(key),
         });
         live.current.bindInsert((quote, form) => editor.current?.run(insertQuote(quote, form)));
+        const addFigure = (figure: FigureAttrs) => {
+          editor.current?.run(appendFigure(figure));
+          live.current.toast({ kind: 'success', text: `Figure added at the end of “${b.title}”. Drag it where it belongs.` });
+        };
+        live.current.bindFigure(addFigure);
+        const waiting = live.current.takeFigure(briefingId);
+        if (waiting) addFigure(waiting);
         live.current.bindRestore({
           current: () => editor.current?.doc.toJSON(),
           restore: (doc) => {
@@ -135,6 +151,7 @@ export function BriefingPane(props: Props) {
       editor.current = null;
       queue.current = null;
       live.current.bindInsert(null);
+      live.current.bindFigure(null);
       live.current.bindRestore(null);
     };
   }, [briefingId]);

@@ -9,6 +9,7 @@ import type { UndoHistory } from '../../undo';
 import { BriefingList } from './BriefingList';
 import { BriefingPane, type RestoreBinding } from './BriefingPane';
 import type { QuoteForm } from '../../editor/briefing/commands';
+import type { FigureAttrs } from '../../../shared/landscape/figure';
 import { QuoteBank } from './QuoteBank';
 import { RevisionsPanel } from './RevisionsPanel';
 import type { Toast } from '../Toasts';
@@ -38,6 +39,9 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
   /** The briefing this view just created, whose title takes the cursor when it opens. */
   const [createdId, setCreatedId] = useState<number | null>(null);
   const insert = useRef<((q: QuoteRow, form: QuoteForm) => void) | null>(null);
+  const insertFigure = useRef<((figure: FigureAttrs) => void) | null>(null);
+  /** A figure sent from the landscape to a briefing whose editor is not open yet. */
+  const pendingFigure = useRef<{ briefingId: number; figure: FigureAttrs } | null>(null);
   const restore = useRef<RestoreBinding | null>(null);
   const quoteListeners = useRef(new Set<() => void>());
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
@@ -106,6 +110,22 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
     // It may be newer than the list (made from the CLI or another window).
     if (briefings && !briefings.some((b) => b.id === briefingId)) void loadList();
   });
+
+  useRequest('insert-figure', ({ briefingId, figure }) => {
+    setShowTrash(false);
+    if (selectedId === briefingId && insertFigure.current) return insertFigure.current(figure);
+    // The briefing's editor takes it when it is ready.
+    pendingFigure.current = { briefingId, figure };
+    setSelectedId(briefingId);
+    if (briefings && !briefings.some((b) => b.id === briefingId)) void loadList();
+  });
+
+  const takeFigure = useCallback((briefingId: number) => {
+    const waiting = pendingFigure.current;
+    if (waiting?.briefingId !== briefingId) return null;
+    pendingFigure.current = null;
+    return waiting.figure;
+  }, []);
 
   // `stored` runs as soon as the store has the change, before the list is fetched again, so an
   // undo pressed on the updated list finds its entry.
@@ -176,6 +196,8 @@ export function BriefingsView({ actors, topics, history, toast, onOpenSource, vi
             setBankFocus((n) => n + 1);
           }}
           bindInsert={(fn) => (insert.current = fn)}
+          bindFigure={(fn) => (insertFigure.current = fn)}
+          takeFigure={takeFigure}
           bindRestore={(fn) => (restore.current = fn)}
           onSaved={() => setSavedCount((n) => n + 1)}
           toast={toast}

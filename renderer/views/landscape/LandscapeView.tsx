@@ -19,11 +19,15 @@ import { useLayout } from './useLayout';
 import { useLandscapeAnswer } from './useLandscapeAnswer';
 import { PositionShifts } from './PositionShifts';
 import { StanceTimeline } from './StanceTimeline';
+import { defaultCaption, type FigureAttrs } from '../../../shared/landscape/figure';
+import { BriefingChooser } from './BriefingChooser';
 
 interface Props {
   topics: Topic[];
   toast: (t: Omit<Toast, 'id'>) => void;
   onOpenQuote: (articleId: number, annotationId: number) => void;
+  /** The picture goes into a briefing as a figure (the briefing opens with it at its end). */
+  onInsertFigure: (briefingId: number, figure: FigureAttrs) => void;
 }
 
 /** What the landscape draws: one of DNA's networks, the stance timeline, or the position shifts. */
@@ -49,7 +53,7 @@ const storedType = (): Mode => TYPES.find((t) => t.id === localStorage.getItem(T
 const COLOURING_KEY = 'verbatim.landscape.colouring';
 const storedColouring = (): Colouring => colourings.find((c) => c === localStorage.getItem(COLOURING_KEY)) ?? 'kind';
 
-export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
+export function LandscapeView({ topics, toast, onOpenQuote, onInsertFigure }: Props) {
   const [type, setType] = useState<Mode>(storedType);
   const [filter, setFilter] = useState<LandscapeFilter>({});
   const [normalisation, setNormalisation] = useState<Normalisation>('raw');
@@ -57,6 +61,7 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
   const [colouring, setColouring] = useState<Colouring>(storedColouring);
   const [outlets, setOutlets] = useState<string[]>([]);
   const [picked, setPicked] = useState<QuoteList | null>(null);
+  const [choosingBriefing, setChoosingBriefing] = useState(false);
 
   useEffect(() => {
     call('articles.outlets', {}).then(setOutlets, (e: unknown) => toast({ kind: 'error', text: (e as Error).message }));
@@ -218,6 +223,10 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
                     {format === 'graphml' ? 'GraphML' : format.toUpperCase()}
                   </button>,
                 ])}
+                {' · '}
+                <button class="link-button" data-testid="landscape-insert-figure" title="Add this picture to a briefing as a figure that follows the coding until you freeze it" onClick={() => setChoosingBriefing(true)}>
+                  Insert into briefing…
+                </button>
               </p>
             )}
             <div class="landscape-body">
@@ -239,6 +248,16 @@ export function LandscapeView({ topics, toast, onOpenQuote }: Props) {
             </div>
           </>
         ))}
+      {choosingBriefing && networkQuery && (
+        <BriefingChooser
+          onChoose={(briefingId) => {
+            setChoosingBriefing(false);
+            onInsertFigure(briefingId, { query: networkQuery, colouring, caption: defaultCaption(networkQuery.type, topic?.name), frozen: null });
+          }}
+          onClose={() => setChoosingBriefing(false)}
+          onError={showError}
+        />
+      )}
     </div>
   );
 }

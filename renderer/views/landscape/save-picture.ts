@@ -2,7 +2,7 @@
 // drawn on a canvas at twice its size as a PNG (a slide, a mail), or the network as GraphML with
 // the picture's layout (shared/landscape/graphml.ts). The SVG is read as a data:
 // address, which the page's CSP allows for images and which leaves the canvas readable.
-import { sceneToSvg } from '../../../shared/landscape/svg';
+import { sceneToSvg, NAME_EVERY_NODE_UP_TO } from '../../../shared/landscape/svg';
 import { sceneToGraphml } from '../../../shared/landscape/graphml';
 import type { Scene } from '../../../shared/landscape/scene';
 import type { Colouring } from '../../../shared/landscape/colours';
@@ -12,7 +12,7 @@ export type PictureFormat = 'svg' | 'png' | 'graphml';
 
 export async function savePicture(scene: Scene, format: PictureFormat, name: string, caption: string, colouring: Colouring): Promise<void> {
   if (format === 'graphml') return download(`${name}.graphml`, sceneToGraphml(scene, name), 'application/graphml+xml');
-  const svg = sceneToSvg(scene, { caption, allLabels: scene.nodes.length <= 200, colouring });
+  const svg = sceneToSvg(scene, { caption, allLabels: scene.nodes.length <= NAME_EVERY_NODE_UP_TO, colouring });
   if (format === 'svg') return download(`${name}.svg`, svg, 'image/svg+xml');
   download(`${name}.png`, await svgToPng(svg), 'image/png');
 }
