@@ -10,21 +10,23 @@ import { MAX_META_CHARS } from '../limits';
 import { plural } from '../plural';
 import { colourings, type Colouring } from './colours';
 import { layoutNetwork } from './layout';
-import type { NetworkType } from './network';
-import type { NetworkQuery } from './query';
+import type { FigureQuery } from './query';
 import type { Landscape } from './result';
+import type { LandscapeTimeline } from './time-result';
+import { drawnTimeline, timelineScene, TIMELINE_ROWS, type DrawnTimeline } from './timeline-scene';
+import { timelineSvgHeight, timelineToSvg } from './timeline-svg';
 import { layoutScene, type DrawnScene, type Scene } from './scene';
 import { sceneToSvg, svgHeight, NAME_EVERY_NODE_UP_TO } from './svg';
 
-export interface FrozenFigure {
-  scene: DrawnScene;
+/** A picture as drawn: a network's scene or a timeline, and its source line. */
+export type FrozenFigure = {
   /** "12 quotes from 4 articles, 2024-03-01 – 2024-05-02": what the picture is drawn from. */
   source: string;
-}
+} & ({ scene: DrawnScene; timeline?: never } | { timeline: DrawnTimeline; scene?: never });
 
 /** A figure node's attributes (shared/schema/briefing.ts). */
 export interface FigureAttrs {
-  query: NetworkQuery;
+  query: FigureQuery;
   colouring: Colouring;
   caption: string;
   /** Null while live. */
@@ -36,17 +38,20 @@ const MAX_FIGURE_NODES = 20_000;
 const MAX_FIGURE_TIES = 100_000;
 const coordinate = z.number().min(-1e6).max(1e6);
 
-export const FROZEN_FIGURE = z.strictObject({
+const label = z.string().max(MAX_META_CHARS);
+const source = z.string().max(MAX_META_CHARS);
+const size = { width: z.number().int().min(1).max(10_000), height: z.number().int().min(1).max(10_000) };
+
+const FROZEN_NETWORK = z.strictObject({
   scene: z.strictObject({
-    width: z.number().int().min(1).max(10_000),
-    height: z.number().int().min(1).max(10_000),
+    ...size,
     nodes: z
       .array(
         z.strictObject({
           mode: z.enum(['actor', 'position']),
-          label: z.string().max(MAX_META_CHARS),
+          label,
           actorKind: z.enum(actorKinds).optional(),
-          organization: z.string().max(MAX_META_CHARS).nullable().optional(),
+          organization: label.nullable().optional(),
           quotes: z.number().int().min(0),
           x: coordinate,
           y: coordinate,
@@ -67,24 +72,38 @@ export const FROZEN_FIGURE = z.strictObject({
       )
       .max(MAX_FIGURE_TIES),
   }),
-  source: z.string().max(MAX_META_CHARS),
+  source,
 });
+
+const FROZEN_TIMELINE = z.strictObject({
+  timeline: z.strictObject({
+    ...size,
+    plot: z.strictObject({ left: coordinate, width: coordinate, top: coordinate }),
+    ticks: z.array(z.strictObject({ x: coordinate, label })).max(20),
+    rows: z.array(z.strictObject({ y: coordinate, label })).max(TIMELINE_ROWS),
+    marks: z.array(z.strictObject({ x: coordinate, y: coordinate, stance: z.enum(stances) })).max(MAX_FIGURE_TIES),
+  }),
+  source,
+});
+
+export const FROZEN_FIGURE = z.union([FROZEN_NETWORK, FROZEN_TIMELINE]);
 
 export const FIGURE_COLOURING = z.enum(colourings);
 
-/** What each network shows, in words: a new figure's caption starts from it. */
-export const NETWORK_TITLES: Record<NetworkType, string> = {
+/** What each picture shows, in words: a new figure's caption starts from it. */
+export const FIGURE_TITLES: Record<FigureQuery['type'], string> = {
   'actor-position': 'Actors and the positions they take',
   congruence: 'Who agrees with whom',
   conflict: 'Who is in conflict with whom',
+  timeline: 'Stances over time',
 };
 
-export function defaultCaption(type: NetworkType, topic: string | undefined): string {
-  return topic ? `${NETWORK_TITLES[type]} on ${topic}` : NETWORK_TITLES[type];
+export function defaultCaption(type: FigureQuery['type'], topic: string | undefined): string {
+  return topic ? `${FIGURE_TITLES[type]} on ${topic}` : FIGURE_TITLES[type];
 }
 
 /** The source line: how many quotes from how many articles, and the span of their dates. */
-export function figureSource(landscape: Pick<Landscape, 'quotes' | 'articles'>): string {
+export function figureSource(landscape: { quotes: readonly { publishedAt: string | null }[]; articles: number }): string {
   const dates = landscape.quotes.flatMap((q) => (q.publishedAt ? [q.publishedAt] : [])).sort();
   const [first, last] = [dates[0], dates.at(-1)];
   const span = !first ? '' : first === last ? `, ${first}` : `, ${first} – ${last}`;
@@ -117,8 +136,22 @@ export function drawFigure(landscape: Landscape, positions = layoutNetwork(lands
   return { scene: drawnScene(layoutScene(landscape.network, positions)), source: figureSource(landscape) };
 }
 
+/** The stance timeline as a figure; the source line says what it leaves out. */
+export function drawTimelineFigure(t: LandscapeTimeline): FrozenFigure {
+  const dropped = [
+    t.actors.length > TIMELINE_ROWS ? `the ${TIMELINE_ROWS} actors quoted most of ${t.actors.length}` : '',
+    t.undated.quotes ? `${plural(t.undated.quotes, 'undated quote')} left out` : '',
+  ].filter(Boolean);
+  return { timeline: drawnTimeline(timelineScene(t)), source: `${figureSource(t)}${dropped.length ? `; ${dropped.join('; ')}` : ''}` };
+}
+
+/** Whether a drawn figure shows nothing (no coded quote matches its filters). */
+export const isEmptyFigure = (f: FrozenFigure): boolean => (f.timeline ? !f.timeline.marks.length : !f.scene!.nodes.length);
+
 /** The figure's picture as a standalone SVG and its size, every node named when they are few enough to read. */
 export function figureSvg(figure: FrozenFigure, colouring: Colouring): { svg: string; width: number; height: number } {
-  const options = { allLabels: figure.scene.nodes.length <= NAME_EVERY_NODE_UP_TO, colouring };
-  return { svg: sceneToSvg(figure.scene, options), width: figure.scene.width, height: svgHeight(figure.scene, options) };
+  if (figure.timeline) return { svg: timelineToSvg(figure.timeline), width: figure.timeline.width, height: timelineSvgHeight(figure.timeline) };
+  const scene = figure.scene!;
+  const options = { allLabels: scene.nodes.length <= NAME_EVERY_NODE_UP_TO, colouring };
+  return { svg: sceneToSvg(scene, options), width: scene.width, height: svgHeight(scene, options) };
 }

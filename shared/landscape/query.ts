@@ -1,5 +1,5 @@
 // What a landscape picture is asked for: the filters every picture shares, and for a network its
-// type and weights. One schema for the contract's landscape calls and for a figure in a briefing,
+// type and weights; a figure may also be the stance timeline. One schema for the contract's landscape calls and for a figure in a briefing,
 // which stores the query it was drawn from so it can be drawn again, live, until frozen.
 import { z } from 'zod';
 import { actorKinds, annotationKinds } from '../model';
@@ -27,3 +27,11 @@ export const networkQuery = landscapeFilter.extend({
 });
 
 export type NetworkQuery = z.infer<typeof networkQuery>;
+
+/** The stance timeline under those filters, as a figure asks for it. */
+export const timelineQuery = landscapeFilter.extend({ type: z.literal('timeline') });
+
+/** What a figure is drawn from: one of the networks, or the stance timeline. */
+export const figureQuery = z.union([networkQuery, timelineQuery]);
+
+export type FigureQuery = z.infer<typeof figureQuery>;

@@ -7,7 +7,7 @@ import { xmlText } from '../xml';
 import { colourFill, nodeColour, organizationKey, NO_ORGANIZATION_FILL, ORGANIZATION_FILL, OTHER_ORGANIZATION_FILL, type Colouring, type OrganizationKey } from './colours';
 
 /** Print colours: the light theme's (renderer/styles/app.css), darkened where a line must carry on paper. */
-const TIE_STROKE: Record<TieStyle, string> = {
+export const TIE_STROKE: Record<TieStyle, string> = {
   supports: '#2e8b57',
   opposes: '#c0392b',
   neutral: '#6b6b72',
@@ -15,9 +15,9 @@ const TIE_STROKE: Record<TieStyle, string> = {
   conflict: '#c0392b',
 };
 const POSITION_FILL = '#ecebe6';
-const TEXT = '#1f1f24';
-const MUTED = '#5f5f66';
-const FONT = "'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
+export const TEXT = '#1f1f24';
+export const MUTED = '#5f5f66';
+export const FONT = "'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 
 
 const round = (v: number) => Math.round(v * 10) / 10;

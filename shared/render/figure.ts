@@ -1,11 +1,11 @@
 // A figure as every export prints it: its picture (the frozen scene, or the one drawn now from the
 // library), its number in document order, its caption and source line, and what stands in when
 // nothing can be drawn. One place, so PDF, HTML, Word and Markdown number and word it alike.
-import type { FigureAttrs, FrozenFigure } from '../landscape/figure';
-import type { NetworkQuery } from '../landscape/query';
+import { isEmptyFigure, type FigureAttrs, type FrozenFigure } from '../landscape/figure';
+import type { FigureQuery } from '../landscape/query';
 
 /** How an export's context finds a live figure's drawing: by its query, keys in a fixed order. */
-export function figureKey(query: NetworkQuery): string {
+export function figureKey(query: FigureQuery): string {
   return JSON.stringify(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -26,7 +26,7 @@ export function printedFigure(attrs: FigureAttrs, n: number, drawings: FigureDra
   const drawn = attrs.frozen ?? drawings?.get(figureKey(attrs.query)) ?? null;
   const missing = !drawn
     ? 'The topic this figure was drawn from is no longer in the codebook.'
-    : !drawn.scene.nodes.length
+    : isEmptyFigure(drawn)
       ? 'No coded quotes match this figure’s filters any more.'
       : null;
   const caption = attrs.caption.trim() || 'Untitled figure';

@@ -6,7 +6,7 @@ import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec, type Node } f
 import { tableNodes } from 'prosemirror-tables';
 import { safeHref } from './url';
 import { attr, linkHref, matches, optionalText, rowId, text, wholeNumber } from './attrs';
-import { networkQuery } from '../landscape/query';
+import { figureQuery } from '../landscape/query';
 import { FIGURE_COLOURING, FROZEN_FIGURE, type FigureAttrs } from '../landscape/figure';
 import { link, em, strong } from './marks';
 
@@ -113,7 +113,7 @@ function snapshotToDom(node: Node, cls: string): Record<string, string> {
 function figureFromDom(dom: HTMLElement): FigureAttrs | false {
   try {
     const a = JSON.parse(dom.getAttribute('data-figure') ?? '') as FigureAttrs;
-    const ok = networkQuery.safeParse(a.query).success && FIGURE_COLOURING.safeParse(a.colouring).success && typeof a.caption === 'string' && FROZEN_FIGURE.nullable().safeParse(a.frozen).success;
+    const ok = figureQuery.safeParse(a.query).success && FIGURE_COLOURING.safeParse(a.colouring).success && typeof a.caption === 'string' && FROZEN_FIGURE.nullable().safeParse(a.frozen).success;
     return ok ? { query: a.query, colouring: a.colouring, caption: a.caption, frozen: a.frozen } : false;
   } catch {
     return false;
@@ -181,7 +181,7 @@ const nodes: Record<string, NodeSpec> = {
     selectable: true,
     draggable: true,
     attrs: {
-      query: attr(matches(networkQuery, 'A figure’s picture')),
+      query: attr(matches(figureQuery, 'A figure’s picture')),
       colouring: attr(matches(FIGURE_COLOURING, 'A figure’s colouring'), 'kind'),
       caption: attr(text('A figure’s caption'), ''),
       frozen: attr(matches(FROZEN_FIGURE.nullable(), 'A frozen figure'), null),

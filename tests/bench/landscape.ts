@@ -2,8 +2,8 @@
 // network computed (shared/landscape/network.ts), laid out (layout.ts, ForceAtlas2 from seeded
 // places) and fitted to the drawing (scene.ts), per network type; beside it the peer, graphology's
 // ForceAtlas2 with its default settings on the same graph for the same iterations. Medians of RUNS.
-// What is not here yet: the first paint and the frame time while panning in Chromium, and the figure
-// in a PDF export. Run alone: `node --import tsx tests/bench/landscape.ts`.
+// The first paint and panning are in landscape-browser.ts, the figure in a PDF export in pdf.ts.
+// Run alone: `node --import tsx tests/bench/landscape.ts`.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { computeNetwork, networkTypes, type Coding, type NetworkLabels } from '../../shared/landscape/network';
@@ -19,7 +19,7 @@ const POSITIONS = 60;
 const RUNS = Number(process.env.BENCH_LANDSCAPE_RUNS ?? 3);
 
 /** Codings as a coded library would hold them: a few busy actors, many occasional ones (a power law), 1.2 positions a quote. */
-function codedQuotes(seed = 14): { codings: Coding[]; labels: NetworkLabels } {
+export function codedQuotes(seed = 14): { codings: Coding[]; labels: NetworkLabels } {
   let s = seed;
   const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
   const codings: Coding[] = [];

@@ -2,6 +2,8 @@
 // (the one browser mode and the CLI use), warm, median of 3, beside WeasyPrint on the same HTML
 // when it is installed. Budgets: 30 pages in 3 s or less; 100 pages no more than 12 times the
 // 10-page time (printing must scale with the page count, not worse); no slower than WeasyPrint.
+// The 30-page briefing is printed again with a landscape figure (the agreement network of the
+// landscape bench's 500 actors, as inline SVG), beside the same briefing without it (issue 14).
 //
 // `benchPdf()` returns the report for tests/bench/run.ts; `node --import tsx tests/bench/pdf.ts`
 // prints it as JSON on its own.
@@ -17,6 +19,12 @@ import { briefingPageTemplates, renderBriefingHtml } from '../../shared/render';
 import { ChromiumPrinter } from '../../main/web/chromium-printer';
 import { setPdfMetadata } from '../../main/services/export/pdf-metadata';
 import { median, progress, round } from './stats';
+import { codedQuotes } from './landscape';
+import { computeNetwork } from '../../shared/landscape/network';
+import { layoutNetwork } from '../../shared/landscape/layout';
+import { layoutScene } from '../../shared/landscape/scene';
+import { LANDSCAPE_MAX_TIES } from '../../shared/landscape/result';
+import { drawnScene, type FigureAttrs } from '../../shared/landscape/figure';
 
 const RUNS = 3;
 /** Sections per target size; a section (heading, six paragraphs, a quote, every other one a small table) is about three quarters of a page. */
@@ -93,8 +101,19 @@ export function benchBriefingDoc(sections: number): Node {
   return s.node('doc', null, blocks);
 }
 
-function benchHtml(sections: number) {
-  const briefing = { title: `Benchmark briefing (${sections} sections)`, classification: 'RESTRICTED — BENCHMARK', author: 'Bench', date: '2020-11-03', status: 'draft' as const, doc: benchBriefingDoc(sections).toJSON() };
+/** A frozen figure of the landscape bench's agreement network: 500 actors, the strongest 1,500 ties. */
+function benchFigure(): { node: Node; nodes: number; ties: number } {
+  const { codings, labels } = codedQuotes();
+  const network = computeNetwork(codings, labels, { type: 'congruence', normalisation: 'average', maxTies: LANDSCAPE_MAX_TIES });
+  const scene = drawnScene(layoutScene(network, layoutNetwork(network)));
+  const attrs: FigureAttrs = { query: { type: 'congruence' }, colouring: 'kind', caption: 'Who agrees with whom', frozen: { scene, source: `${codings.length} codings` } };
+  return { node: s.node('figure', attrs), nodes: scene.nodes.length, ties: scene.edges.length };
+}
+
+function benchHtml(sections: number, figure?: Node) {
+  const doc = benchBriefingDoc(sections);
+  const blocks = figure ? [doc.child(0), figure, ...doc.content.content.slice(1)] : doc.content.content;
+  const briefing = { title: `Benchmark briefing (${sections} sections)`, classification: 'RESTRICTED — BENCHMARK', author: 'Bench', date: '2020-11-03', status: 'draft' as const, doc: s.node('doc', null, blocks).toJSON() };
   return { briefing, html: renderBriefingHtml(briefing, { matrices: new Map([[1, MATRIX]]), target: 'print', pageSize: 'A4' }) };
 }
 
@@ -110,6 +129,7 @@ export async function benchPdf(): Promise<object> {
   const weasyprint = weasyprintPath();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-pdf-'));
   const sizes: Record<string, unknown>[] = [];
+  let figureRow: ({ met: boolean } & Record<string, unknown>) | undefined;
   let weasyprintFixed = 0;
   try {
     // Warm: the browser is started once, as in browser mode after the first export.
@@ -176,6 +196,35 @@ export async function benchPdf(): Promise<object> {
       progress(`pdf: ${pages} pages in ${row.printSeconds} s${weasyprint ? ` (WeasyPrint ${(row.weasyprint as { seconds: number }).seconds} s)` : ''}`);
       sizes.push(row);
     }
+    // The figure: the 30-page briefing with and without it, printed alternately so both see the same machine.
+    const figure = benchFigure();
+    const thirtySize = SIZES.find((x) => x.target === 30)!;
+    const plain = benchHtml(thirtySize.sections);
+    const withFigure = benchHtml(thirtySize.sections, figure.node);
+    const opts = { pageSize: 'A4' as const, title: plain.briefing.title, ...briefingPageTemplates(plain.briefing) };
+    const times = { with: [] as number[], without: [] as number[] };
+    let figurePdf: Uint8Array = new Uint8Array();
+    for (let i = 0; i < RUNS; i++) {
+      let a = performance.now();
+      figurePdf = await printer.print(withFigure.html, opts);
+      times.with.push(performance.now() - a);
+      a = performance.now();
+      await printer.print(plain.html, opts);
+      times.without.push(performance.now() - a);
+    }
+    const withSeconds = median(times.with) / 1000;
+    const withoutSeconds = median(times.without) / 1000;
+    figureRow = {
+      figure: `agreement network: ${figure.nodes} actors, ${figure.ties} ties, inline SVG`,
+      svgBytes: Buffer.byteLength(withFigure.html) - Buffer.byteLength(plain.html),
+      pages: pageCount(figurePdf),
+      printSeconds: round(withSeconds, 3),
+      peerWithoutFigureSeconds: round(withoutSeconds, 3),
+      ratio: round(withSeconds / withoutSeconds, 3),
+      budget: BUDGET.thirtyPagesSeconds,
+      met: withSeconds <= BUDGET.thirtyPagesSeconds,
+    };
+    progress(`pdf: 30 pages with the figure in ${round(withSeconds, 3)} s, without ${round(withoutSeconds, 3)} s`);
   } finally {
     await printer.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -191,6 +240,7 @@ export async function benchPdf(): Promise<object> {
     sizes,
     ratio100to10: { value: round(ratio, 2), budget: BUDGET.ratio100to10, met: ratio <= BUDGET.ratio100to10 },
     thirtyPages: { seconds: thirty, budget: BUDGET.thirtyPagesSeconds, met: thirty <= BUDGET.thirtyPagesSeconds },
+    thirtyPagesWithFigure: figureRow!,
     versusWeasyprint: weasyprint
       ? {
           worst: versus,

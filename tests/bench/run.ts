@@ -115,7 +115,7 @@ try {
     // libraries are built once into node_modules/.cache/verbatim-bench and reused.
     const searchScale = await benchSearchScale();
     const cjkAlternatives = benchCjkAlternatives();
-    const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; versusWeasyprint: { met?: boolean } };
+    const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; thirtyPagesWithFigure: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
     const report = {
       machine: {
@@ -167,6 +167,7 @@ try {
         readerWindow: readerWindow.met,
         docxImport: docxImport.met,
         pdf: pdf.ratio100to10.met && pdf.thirtyPages.met && pdf.versusWeasyprint.met !== false,
+        pdfWithFigure: pdf.thirtyPagesWithFigure.met,
         pdfImport: pdfImport.met,
       },
       totalSeconds: 0,

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { test, expect } from './fixtures';
 import { KIM, MINISTRY, TAKIZAKI, codeTwoArticles } from './landscape-library';
 
@@ -74,4 +75,27 @@ test('the figure can go into a new briefing', async ({ page, app }) => {
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
   const list = await app.call<{ id: number }[]>('briefings.list', {});
   expect(list).toHaveLength(1);
+});
+
+test('the stance timeline goes into a briefing as a figure and exports to Word with its picture', async ({ page, app }) => {
+  await codeTwoArticles(app);
+  await page.goto(app.url);
+  await page.getByTestId('nav-landscape').click();
+  await page.getByTestId('landscape-type-timeline').click();
+  await expect(page.getByTestId('timeline-mark')).toHaveCount(5);
+  await page.getByTestId('landscape-insert-figure').click();
+  await page.getByTestId('briefing-picker-item').filter({ hasText: 'New briefing' }).click();
+  const figure = page.getByTestId('briefing-editor').getByTestId('figure');
+  await expect(figure.getByTestId('figure-picture')).toBeVisible();
+  await expect(figure.getByTestId('figure-caption')).toHaveValue('Stances over time');
+  await expect(figure.getByTestId('figure-source')).toHaveText('5 quotes from 2 articles, 2020-10-29 – 2020-11-03');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await figure.screenshot({ path: test.info().outputPath('timeline-figure.png') });
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-docx').click();
+  const file = path.join(app.dir, 'timeline.docx');
+  await (await downloading).saveAs(file);
+  const media = Object.keys((await JSZip.loadAsync(fs.readFileSync(file))).files).filter((f) => f.startsWith('word/media/'));
+  expect(media.some((f) => f.endsWith('.svg')) && media.some((f) => f.endsWith('.png'))).toBe(true);
 });

@@ -27,6 +27,19 @@ const quoteRow = (id: number, articleId: number, text = 'to show more sincerity 
   positions: [],
 });
 
+const FROZEN = {
+  scene: {
+    width: 960,
+    height: 600,
+    nodes: [
+      { mode: 'actor' as const, label: 'Kim Jung Han', actorKind: 'person' as const, organization: null, quotes: 2, x: 100, y: 120, r: 9, labelSide: 'right' as const, labelled: true },
+      { mode: 'position' as const, label: 'Japan must show more sincerity', quotes: 1, x: 400, y: 300, r: 7, labelSide: 'left' as const, labelled: true },
+    ],
+    edges: [{ style: 'supports' as const, path: 'M100 120L400 300', width: 2.5 }],
+  },
+  source: '2 quotes from 1 article, 2020-10-29',
+};
+
 function everyNodeDoc(): Node {
   const p = (t: string) => s.node('paragraph', null, s.text(t));
   return s.node('doc', null, [
@@ -47,6 +60,8 @@ function everyNodeDoc(): Node {
     s.nodes.horizontal_rule!.create(),
     s.nodes.quote!.create(snapshotOf(quoteRow(7, 3))),
     s.nodes.stance_table!.create({ topicId: 2, topic: 'Wartime labor compensation' }),
+    s.nodes.figure!.create({ query: { type: 'conflict', topicId: 2, normalisation: 'jaccard' }, colouring: 'organization', caption: 'Who is in conflict with whom', frozen: null }),
+    s.nodes.figure!.create({ query: { type: 'actor-position' }, colouring: 'kind', caption: 'Frozen', frozen: FROZEN }),
     s.node('table', null, [s.node('table_row', null, [s.node('table_header', null, [p('h')]), s.node('table_cell', null, [p('c')])])]),
   ]);
 }

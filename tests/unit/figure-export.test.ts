@@ -93,4 +93,17 @@ describe('a figure in an exported briefing', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
+
+  it('draws a timeline figure: a row per actor, a mark per coding by stance, the dates, and a key', async () => {
+    const t = await briefingWithFigure({ query: { type: 'timeline' }, caption: 'Stances over time' });
+    const html = decode((await t.services.exporter.briefing(t.briefingId, 'html')).base64).toString('utf8');
+    const svg = /<div class="figure-picture">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    expect(svg).toContain('>Kim Jung Han</text>');
+    expect(svg).toContain('>Shigeki Takizaki</text>');
+    expect(svg).toContain('>2020-10-29</text>');
+    // Kim supports and opposes, Takizaki supports: two dots and a cross, and the key's one of each shape.
+    expect(svg.match(/<circle [^>]*r="4.5"/g)).toHaveLength(2 + 1);
+    expect(svg.match(/<path d="M/g)).toHaveLength(1 + 1);
+    expect(html).toContain('<span class="figure-number">Figure 1.</span> Stances over time. <span class="figure-source">3 quotes from 1 article, 2020-10-29.</span>');
+  });
 });

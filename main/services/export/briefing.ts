@@ -19,7 +19,7 @@ import {
   type FigureDrawings,
   type SourceMeta,
 } from '../../../shared/render';
-import { drawFigure, type FigureAttrs, type FrozenFigure } from '../../../shared/landscape/figure';
+import { drawFigure, drawTimelineFigure, type FigureAttrs, type FrozenFigure } from '../../../shared/landscape/figure';
 import { AppError } from '../../errors';
 import type { AnnotationService } from '../annotations';
 import type { BriefingService } from '../briefings';
@@ -136,6 +136,10 @@ export class ExportService {
   /** A live figure drawn from the library as it is now; undefined when its topic was deleted. */
   private drawFigure(query: FigureAttrs['query']): FrozenFigure | undefined {
     try {
+      if (query.type === 'timeline') {
+        const { type: _timeline, ...filter } = query;
+        return drawTimelineFigure(this.deps.landscape.timeline(filter));
+      }
       return drawFigure(this.deps.landscape.network(query));
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found') return undefined;

@@ -6,8 +6,8 @@ import type { AnnotationKind, Matrix, QuoteRow } from '../../../shared/model';
 import type { QuoteSnapshot } from '../../../shared/schema/briefing';
 import { speakerLabel } from '../../../shared/render/sources';
 import { formatAnnotationWords } from '../../../shared/annotation-words';
-import { figureSvg, type FigureAttrs, type FrozenFigure } from '../../../shared/landscape/figure';
-import type { NetworkQuery } from '../../../shared/landscape/query';
+import { figureSvg, isEmptyFigure, type FigureAttrs, type FrozenFigure } from '../../../shared/landscape/figure';
+import type { FigureQuery } from '../../../shared/landscape/query';
 import { freezeFigure, freezeStanceTable, setFigureCaption, snapshotDiffers, snapshotOf, updateQuoteAt } from './commands';
 
 export interface NodeViewHost {
@@ -17,7 +17,7 @@ export interface NodeViewHost {
   openSource(articleId: number, annotationId?: number): void;
   loadMatrix(topicId: number): Promise<Matrix>;
   /** A live figure's picture drawn from the coded quotes as they are now. */
-  drawFigure(query: NetworkQuery): Promise<FrozenFigure>;
+  drawFigure(query: FigureQuery): Promise<FrozenFigure>;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | HTMLElement)[]): HTMLElementTagNameMap[K] {
@@ -306,7 +306,7 @@ class FigureView extends LibraryBlockView {
       if (seq !== this.loads) return;
       this.drawn = drawn;
       this.source.textContent = drawn.source;
-      if (!drawn.scene.nodes.length) return this.picture.replaceChildren('No coded quotes match this figure’s filters.');
+      if (isEmptyFigure(drawn)) return this.picture.replaceChildren('No coded quotes match this figure’s filters.');
       const img = el('img', { alt: this.attrs.caption || 'Landscape figure', 'data-testid': 'figure-picture' });
       img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figureSvg(drawn, this.attrs.colouring).svg)}`;
       this.picture.replaceChildren(img);

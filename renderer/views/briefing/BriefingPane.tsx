@@ -13,7 +13,7 @@ import { AutosaveQueue, type SaveState } from '../../editor/briefing/autosave';
 import type { ToolbarState } from '../../editor/briefing/toolbar-state';
 import type { MentionQuery } from '../../editor/briefing/mentions';
 import { appendFigure, insertCite, insertMention, insertQuote, insertStanceTable, type QuoteForm } from '../../editor/briefing/commands';
-import { drawFigure, type FigureAttrs } from '../../../shared/landscape/figure';
+import { drawFigure, drawTimelineFigure, type FigureAttrs } from '../../../shared/landscape/figure';
 import { layOut } from '../landscape/useLayout';
 import { modKey } from '../../shortcuts';
 import { Toolbar } from './Toolbar';
@@ -115,6 +115,10 @@ export function BriefingPane(props: Props) {
           openSource: (articleId, annotationId) => live.current.onOpenSource(articleId, annotationId),
           loadMatrix: (topicId) => call('matrix.get', { topicId }),
           drawFigure: async (query) => {
+            if (query.type === 'timeline') {
+              const { type: _timeline, ...filter } = query;
+              return drawTimelineFigure(await call('landscape.timeline', filter));
+            }
             const landscape = await call('landscape.network', query);
             return drawFigure(landscape, await layOut(landscape.network));
           },

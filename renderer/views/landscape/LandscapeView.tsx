@@ -20,6 +20,7 @@ import { useLandscapeAnswer } from './useLandscapeAnswer';
 import { PositionShifts } from './PositionShifts';
 import { StanceTimeline } from './StanceTimeline';
 import { defaultCaption, type FigureAttrs } from '../../../shared/landscape/figure';
+import type { FigureQuery } from '../../../shared/landscape/query';
 import { BriefingChooser } from './BriefingChooser';
 
 interface Props {
@@ -111,6 +112,8 @@ export function LandscapeView({ topics, toast, onOpenQuote, onInsertFigure }: Pr
   };
 
   const oneMode = isNetwork(type) && type !== 'actor-position';
+  // What a figure inserted now is drawn from: this network, or the timeline, under these filters.
+  const figureQuery: FigureQuery | null = networkQuery ?? (type === 'timeline' ? { ...filter, type } : null);
   const topic = topics.find((t) => t.id === filter.topicId);
   const nodes = landscape?.network.nodes ?? [];
   const actors = nodes.filter((n) => n.mode === 'actor').length;
@@ -184,7 +187,7 @@ export function LandscapeView({ topics, toast, onOpenQuote, onInsertFigure }: Pr
           </label>
         )}
       </div>
-      {type === 'timeline' && <StanceTimeline filter={filter} onBrush={(from, to) => set({ from, to })} onOpenQuote={onOpenQuote} onError={showError} />}
+      {type === 'timeline' && <StanceTimeline filter={filter} onBrush={(from, to) => set({ from, to })} onOpenQuote={onOpenQuote} onError={showError} onInsert={() => setChoosingBriefing(true)} />}
       {type === 'shifts' && <PositionShifts filter={filter} onOpenQuote={onOpenQuote} onError={showError} />}
       {isNetwork(type) &&
         landscape &&
@@ -248,11 +251,11 @@ export function LandscapeView({ topics, toast, onOpenQuote, onInsertFigure }: Pr
             </div>
           </>
         ))}
-      {choosingBriefing && networkQuery && (
+      {choosingBriefing && figureQuery && (
         <BriefingChooser
           onChoose={(briefingId) => {
             setChoosingBriefing(false);
-            onInsertFigure(briefingId, { query: networkQuery, colouring, caption: defaultCaption(networkQuery.type, topic?.name), frozen: null });
+            onInsertFigure(briefingId, { query: figureQuery, colouring, caption: defaultCaption(figureQuery.type, topic?.name), frozen: null });
           }}
           onClose={() => setChoosingBriefing(false)}
           onError={showError}
