@@ -77,12 +77,19 @@ test('the figure can go into a new briefing', async ({ page, app }) => {
   expect(list).toHaveLength(1);
 });
 
-test('the stance timeline goes into a briefing as a figure and exports to Word with its picture', async ({ page, app }) => {
+test('the stance timeline saves as SVG, goes into a briefing as a figure and exports to Word with its picture', async ({ page, app }) => {
   await codeTwoArticles(app);
   await page.goto(app.url);
   await page.getByTestId('nav-landscape').click();
   await page.getByTestId('landscape-type-timeline').click();
   await expect(page.getByTestId('timeline-mark')).toHaveCount(5);
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('landscape-save-svg').click();
+  const saved = await svgDownload;
+  expect(saved.suggestedFilename()).toBe('landscape-timeline.svg');
+  const svg = fs.readFileSync((await saved.path())!, 'utf8');
+  expect(svg).toContain('>Shigeki Takizaki</text>');
+  expect(svg).toContain('>2020-11-03</text>');
   await page.getByTestId('landscape-insert-figure').click();
   await page.getByTestId('briefing-picker-item').filter({ hasText: 'New briefing' }).click();
   const figure = page.getByTestId('briefing-editor').getByTestId('figure');

@@ -7,6 +7,8 @@ import type { LandscapeFilter } from '../../../shared/landscape/result';
 import { plural } from '../../../shared/plural';
 import { useLandscapeAnswer } from './useLandscapeAnswer';
 import { timelineScene, TIMELINE_ROWS } from '../../../shared/landscape/timeline-scene';
+import { timelineToSvg } from '../../../shared/landscape/timeline-svg';
+import { saveSvg } from './save-picture';
 
 interface Props {
   filter: LandscapeFilter;
@@ -51,7 +53,17 @@ export function StanceTimeline({ filter, onBrush, onOpenQuote, onError, onInsert
     <section class="landscape-timeline" data-testid="landscape-timeline">
       <p class="hint landscape-summary" data-testid="landscape-summary">
         {plural(found.quotes.length, 'dated quote')} from {plural(found.articles, 'article')}, {found.span.from} to {found.span.to}
-        {found.actors.length > TIMELINE_ROWS ? `; the ${TIMELINE_ROWS} actors quoted most of ${found.actors.length}` : ''}. Drag across the dates to pick a range.{undated}{' '}
+        {found.actors.length > TIMELINE_ROWS ? `; the ${TIMELINE_ROWS} actors quoted most of ${found.actors.length}` : ''}. Drag across the dates to pick a range.{undated}
+      </p>
+      <p class="landscape-save">
+        Save the timeline as{' '}
+        {(['svg', 'png'] as const).map((format, i) => [
+          i > 0 && ' or ',
+          <button key={format} class="link-button" data-testid={`landscape-save-${format}`} onClick={() => void saveSvg(timelineToSvg(scene), format, 'landscape-timeline').catch((e: unknown) => onError((e as Error).message))}>
+            {format.toUpperCase()}
+          </button>,
+        ])}
+        {' · '}
         <button class="link-button" data-testid="landscape-insert-figure" title="Add this timeline to a briefing as a figure that follows the coding until you freeze it" onClick={onInsert}>
           Insert into briefing…
         </button>

@@ -1,6 +1,6 @@
-// The landscape's picture saved as a file: the standalone SVG (shared/landscape/svg.ts), that SVG
-// drawn on a canvas at twice its size as a PNG (a slide, a mail), or the network as GraphML with
-// the picture's layout (shared/landscape/graphml.ts). The SVG is read as a data:
+// The landscape's picture saved as a file: the standalone SVG (shared/landscape/svg.ts, or
+// timeline-svg.ts for the stance timeline), that SVG drawn on a canvas at twice its size as a PNG
+// (a slide, a mail), or the network as GraphML with the picture's layout (shared/landscape/graphml.ts). The SVG is read as a data:
 // address, which the page's CSP allows for images and which leaves the canvas readable.
 import { sceneToSvg, NAME_EVERY_NODE_UP_TO } from '../../../shared/landscape/svg';
 import { sceneToGraphml } from '../../../shared/landscape/graphml';
@@ -12,7 +12,11 @@ export type PictureFormat = 'svg' | 'png' | 'graphml';
 
 export async function savePicture(scene: Scene, format: PictureFormat, name: string, caption: string, colouring: Colouring): Promise<void> {
   if (format === 'graphml') return download(`${name}.graphml`, sceneToGraphml(scene, name), 'application/graphml+xml');
-  const svg = sceneToSvg(scene, { caption, allLabels: scene.nodes.length <= NAME_EVERY_NODE_UP_TO, colouring });
+  await saveSvg(sceneToSvg(scene, { caption, allLabels: scene.nodes.length <= NAME_EVERY_NODE_UP_TO, colouring }), format, name);
+}
+
+/** A picture already written as SVG, saved as it is or as PNG. */
+export async function saveSvg(svg: string, format: 'svg' | 'png', name: string): Promise<void> {
   if (format === 'svg') return download(`${name}.svg`, svg, 'image/svg+xml');
   download(`${name}.png`, await svgToPng(svg), 'image/png');
 }
