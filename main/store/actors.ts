@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Actor, ActorKind, Affiliation } from '../../shared/model';
 import type { ActorName } from '../../shared/suggestion';
 import { LIVE_ANNOTATION } from './live-annotations';
+import { newUid } from './uid';
 
 interface ActorRow {
   id: number;
@@ -40,6 +41,8 @@ interface AffiliationRow {
 /** Everything a merge changed, to undo it exactly. */
 export interface MergeRecord {
   source: ActorRecord;
+  /** The source's global identity, which an undone merge gives back. */
+  sourceUid: string;
   targetId: number;
   /** Annotations (live or trashed) that named the source as speaker. */
   annotationIds: number[];
@@ -145,7 +148,7 @@ export class ActorStore {
 
   insert(f: ActorFields, now = new Date().toISOString()): number {
     return Number(
-      this.db.prepare(`INSERT INTO actors (name, kind, color, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(f.name, f.kind, f.color, f.notes, now, now)
+      this.db.prepare(`INSERT INTO actors (uid, name, kind, color, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(newUid(), f.name, f.kind, f.color, f.notes, now, now)
         .lastInsertRowid,
     );
   }
@@ -186,6 +189,7 @@ export class ActorStore {
     const source = this.db.prepare<[number], ActorRecord>(`SELECT id, name, kind, color, notes, created_at, updated_at FROM actors WHERE id = ?`).get(sourceId)!;
     const record: MergeRecord = {
       source,
+      sourceUid: this.db.prepare<[number], { uid: string }>(`SELECT uid FROM actors WHERE id = ?`).get(sourceId)!.uid,
       targetId,
       annotationIds: this.db.prepare<[number], { id: number }>(`SELECT id FROM annotations WHERE speaker_id = ?`).all(sourceId).map((r) => r.id),
       aliases: this.db.prepare<[number], { alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id = ?`).all(sourceId).map((r) => r.alias),
@@ -237,8 +241,8 @@ export class ActorStore {
   unmerge(r: MergeRecord): void {
     const s = r.source;
     this.db
-      .prepare(`INSERT INTO actors (id, name, kind, color, notes, created_at, updated_at) VALUES (@id, @name, @kind, @color, @notes, @created_at, @updated_at)`)
-      .run(s);
+      .prepare(`INSERT INTO actors (id, uid, name, kind, color, notes, created_at, updated_at) VALUES (@id, @uid, @name, @kind, @color, @notes, @created_at, @updated_at)`)
+      .run({ ...s, uid: r.sourceUid });
     const dropAlias = this.db.prepare(`DELETE FROM actor_aliases WHERE actor_id = ? AND alias = ?`);
     for (const a of r.addedAliases) dropAlias.run(r.targetId, a);
     const dropAffiliation = this.db.prepare(`DELETE FROM affiliations WHERE actor_id = ? AND organization_id = ?`);

@@ -1,6 +1,7 @@
 // Annotations and their codings (position + stance).
 import type Database from 'better-sqlite3';
 import type { Annotation, AnnotationKind, AnnotationPosition, Stance, TextSelectors } from '../../shared/model';
+import { newUid } from './uid';
 
 interface Row {
   id: number;
@@ -84,10 +85,10 @@ export class AnnotationStore {
     return Number(
       this.db
         .prepare(
-          `INSERT INTO annotations (article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(articleId, f.kind, f.speakerId, s.start, s.end, s.exact, s.prefix, s.suffix, f.comment, JSON.stringify(f.tags), now, now).lastInsertRowid,
+        .run(newUid(), articleId, f.kind, f.speakerId, s.start, s.end, s.exact, s.prefix, s.suffix, f.comment, JSON.stringify(f.tags), now, now).lastInsertRowid,
     );
   }
 

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Article, ArticleCursor, ArticleMeta, ArticlePage, SourceFormat } from '../../shared/model';
 import type { ArticleListView, ArticleSort } from '../../shared/contract';
+import { articleUid } from './uid';
 
 export interface NewArticle {
   title: string;
@@ -114,8 +115,8 @@ export class ArticleStore {
 
   constructor(private readonly db: Database.Database) {
     this.insertStmt = db.prepare(
-      `INSERT INTO articles (title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
-       VALUES (@title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
+      `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
+       VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
     );
     this.byHashStmt = db.prepare<[string], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE text_hash = ? AND deleted_at IS NULL`);
     this.metaStmt = db.prepare<[number], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE id = ?`);
@@ -125,7 +126,7 @@ export class ArticleStore {
   }
 
   insert(a: NewArticle, now = new Date().toISOString()): number {
-    const info = this.insertStmt.run({ publishedAsWritten: null, ...a, now });
+    const info = this.insertStmt.run({ publishedAsWritten: null, ...a, uid: articleUid(this.db, a.textHash), now });
     return Number(info.lastInsertRowid);
   }
 

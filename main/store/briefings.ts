@@ -1,6 +1,7 @@
 // Briefings and their revisions.
 import type Database from 'better-sqlite3';
 import type { BriefingMeta, BriefingRevision, BriefingStatus } from '../../shared/model';
+import { newUid } from './uid';
 
 interface Row {
   id: number;
@@ -68,10 +69,10 @@ export class BriefingStore {
     return Number(
       this.db
         .prepare(
-          `INSERT INTO briefings (title, classification, author, date, doc, schema_version, text, word_count, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO briefings (uid, title, classification, author, date, doc, schema_version, text, word_count, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(meta.title, meta.classification, meta.author, meta.date, JSON.stringify(body.doc), body.schemaVersion, body.text, body.wordCount, now, now).lastInsertRowid,
+        .run(newUid(), meta.title, meta.classification, meta.author, meta.date, JSON.stringify(body.doc), body.schemaVersion, body.text, body.wordCount, now, now).lastInsertRowid,
     );
   }
 

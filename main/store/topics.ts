@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Position, Topic } from '../../shared/model';
 import { DEAD_ANNOTATIONS } from './live-annotations';
+import { newUid } from './uid';
 
 interface PositionRow {
   id: number;
@@ -51,7 +52,7 @@ export class TopicStore {
   }
 
   insert(name: string, description: string | null, now = new Date().toISOString()): number {
-    return Number(this.db.prepare(`INSERT INTO topics (name, description, created_at) VALUES (?, ?, ?)`).run(name, description, now).lastInsertRowid);
+    return Number(this.db.prepare(`INSERT INTO topics (uid, name, description, created_at) VALUES (?, ?, ?, ?)`).run(newUid(), name, description, now).lastInsertRowid);
   }
 
   update(id: number, f: { name?: string; description?: string | null }): void {
@@ -73,7 +74,7 @@ export class TopicStore {
   }
 
   insertPosition(topicId: number, claim: string, description: string | null, now = new Date().toISOString()): number {
-    return Number(this.db.prepare(`INSERT INTO positions (topic_id, claim, description, created_at) VALUES (?, ?, ?, ?)`).run(topicId, claim, description, now).lastInsertRowid);
+    return Number(this.db.prepare(`INSERT INTO positions (uid, topic_id, claim, description, created_at) VALUES (?, ?, ?, ?, ?)`).run(newUid(), topicId, claim, description, now).lastInsertRowid);
   }
 
   updatePosition(id: number, f: { claim?: string; description?: string | null; topicId?: number }): void {

@@ -108,8 +108,8 @@ describe('quotes.page', () => {
     const row = first.items[3]!;
     const added = t.lib.db
       .prepare(
-        `INSERT INTO annotations (article_id, kind, speaker_id, start, "end", exact, prefix, suffix, tags, created_at, updated_at)
-         SELECT article_id, 'quote', speaker_id, start, "end", exact, prefix, suffix, '[]', created_at, updated_at FROM annotations WHERE id = ?`,
+        `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, tags, created_at, updated_at)
+         SELECT lower(hex(randomblob(16))), article_id, 'quote', speaker_id, start, "end", exact, prefix, suffix, '[]', created_at, updated_at FROM annotations WHERE id = ?`,
       )
       .run(first.items[0]!.id).lastInsertRowid;
     t.lib.db.prepare(`UPDATE annotations SET deleted_at = '2026-02-02' WHERE id = ?`).run(row.id);

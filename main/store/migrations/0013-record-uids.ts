@@ -1,0 +1,31 @@
+import type { Migration } from './migration';
+import { articleUid, newUid, UID_TABLES } from '../uid';
+
+// A global identity for every shared record (main/store/uid.ts), before a second writer exists:
+// articles by their text hash (the live copy first, so it keeps the plain hash), the rest by a
+// UUIDv7 in the order the rows were made. A unique index per table, and a trigger that refuses a
+// row without one, so no code path can add a record the team library could not name.
+export const recordUids: Migration = {
+  version: 13,
+  name: 'record-uids',
+  up(db) {
+    for (const table of UID_TABLES) db.exec(`ALTER TABLE ${table} ADD COLUMN uid TEXT`);
+    const setArticle = db.prepare(`UPDATE articles SET uid = ? WHERE id = ?`);
+    for (const a of db.prepare<[], { id: number; text_hash: string }>(`SELECT id, text_hash FROM articles ORDER BY deleted_at IS NOT NULL, id`).all()) {
+      setArticle.run(articleUid(db, a.text_hash), a.id);
+    }
+    for (const table of UID_TABLES) {
+      if (table !== 'articles') {
+        const set = db.prepare(`UPDATE ${table} SET uid = ? WHERE id = ?`);
+        for (const { id } of db.prepare<[], { id: number }>(`SELECT id FROM ${table} ORDER BY id`).all()) set.run(newUid(), id);
+      }
+      db.exec(`
+        CREATE UNIQUE INDEX ${table}_uid ON ${table} (uid);
+        CREATE TRIGGER ${table}_uid_required BEFORE INSERT ON ${table} WHEN NEW.uid IS NULL
+          BEGIN SELECT RAISE(ABORT, '${table} need a uid'); END;
+        CREATE TRIGGER ${table}_uid_kept BEFORE UPDATE OF uid ON ${table} WHEN NEW.uid IS NOT OLD.uid
+          BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
+      `);
+    }
+  },
+};

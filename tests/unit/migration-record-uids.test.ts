@@ -1,0 +1,112 @@
+// Migration 13 (a global identity for every shared record, issue 15), from the frozen version-12
+// library: every row named once, articles by their text, and no code path able to add a record
+// without a name or to rename one — while everything else reads as before.
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openLibrary, LATEST_VERSION } from '../../main/store/open';
+import { migrations } from '../../main/store/migrations';
+import { UID_TABLES } from '../../main/store/uid';
+import { createServices } from '../../main/services';
+import { fixture, paste, sampleArticle, tempDir, tempLibrary } from './helpers';
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+function copyFixture(name: string): string {
+  const file = path.join(tempDir(), 'library.sqlite');
+  fs.copyFileSync(fixture(name), file);
+  return file;
+}
+
+const uids = (db: Database.Database, table: string) => db.prepare<[], { id: number; uid: string | null }>(`SELECT id, uid FROM ${table} ORDER BY id`).all();
+
+async function checkMigrated(file: string) {
+  const lib = await openLibrary(file);
+  try {
+    expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    for (const table of UID_TABLES) {
+      const rows = uids(lib.db, table);
+      expect(rows.length, table).toBeGreaterThan(0);
+      expect(rows.every((r) => r.uid), `${table}: every row has a uid`).toBe(true);
+      expect(new Set(rows.map((r) => r.uid)).size, `${table}: no two alike`).toBe(rows.length);
+      if (table !== 'articles') expect(rows.every((r) => UUID_V7.test(r.uid!)), table).toBe(true);
+    }
+    // A live article is named by its text; the trashed copy of the same text keeps apart from it.
+    const articles = lib.db.prepare<[], { uid: string; text_hash: string; deleted_at: string | null }>(`SELECT uid, text_hash, deleted_at FROM articles`).all();
+    for (const a of articles.filter((x) => !x.deleted_at)) expect(a.uid).toBe(a.text_hash);
+    const trashedTwin = articles.find((a) => a.deleted_at && articles.some((b) => !b.deleted_at && b.text_hash === a.text_hash));
+    expect(trashedTwin?.uid).toMatch(new RegExp(`^${trashedTwin!.text_hash}\\.[0-9a-f-]{36}$`));
+
+    // Everything reads as before.
+    const s = createServices(lib);
+    expect(s.codebook.listActors().map((a) => a.name)).toEqual(['Kim Jung Han', 'Shigeki Takizaki', 'South Korean Foreign Ministry']);
+    expect(lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // No row without a uid, and a uid never changes.
+    expect(() => lib.db.prepare(`INSERT INTO topics (name, created_at) VALUES ('Fisheries', '2026-12-03')`).run()).toThrow(/topics need a uid/);
+    expect(() => lib.db.prepare(`UPDATE actors SET uid = 'other' WHERE id = (SELECT min(id) FROM actors)`).run()).toThrow(/a uid never changes/);
+  } finally {
+    lib.close();
+  }
+}
+
+const BEFORE = migrations.filter((m) => m.version < 13);
+
+/** The v12 fixture with a trashed copy of a live article's text, as a re-import after a trash leaves it. */
+async function withTrashedTwin(file: string) {
+  const lib = await openLibrary(file, { migrations: BEFORE });
+  expect(lib.db.pragma('user_version', { simple: true })).toBe(12);
+  lib.db.exec(`INSERT INTO articles (title, outlet, author, published_at, url, imported_at, updated_at, deleted_at, source_format, doc, text, text_hash, word_count)
+           SELECT title || ' (old copy)', outlet, author, published_at, url, imported_at, updated_at, '2026-12-01T00:00:00Z', source_format, doc, text, text_hash, word_count
+           FROM articles WHERE deleted_at IS NULL ORDER BY id LIMIT 1`);
+  lib.close();
+}
+
+describe('migration 13 (record uids)', () => {
+  it('alone, one step from the version before it', async () => {
+    const file = copyFixture('library-v12.sqlite');
+    await withTrashedTwin(file);
+    await checkMigrated(file);
+  });
+
+  it('from the oldest library, through every step', async () => {
+    const lib = await openLibrary(copyFixture('library-v1.sqlite'));
+    try {
+      for (const table of UID_TABLES) expect(uids(lib.db, table).every((r) => r.uid), table).toBe(true);
+    } finally {
+      lib.close();
+    }
+  });
+});
+
+describe('record uids in use', () => {
+  it('names every new record, the same article alike in two libraries, and gives a merged actor its uid back on undo', async () => {
+    const [one, two] = [await tempLibrary(), await tempLibrary()];
+    const a1 = await one.services.importer.import(paste(sampleArticle()));
+    const a2 = await two.services.importer.import(paste(sampleArticle()));
+    const articleUid = (t: typeof one, id: number) => t.lib.db.prepare<[number], { uid: string }>(`SELECT uid FROM articles WHERE id = ?`).get(id)!.uid;
+    expect(articleUid(one, a1.id!)).toBe(articleUid(two, a2.id!));
+
+    const s = one.services;
+    const kim = s.codebook.createActor({ name: 'Kim Jung Han' });
+    const kim2 = s.codebook.createActor({ name: 'Kim J. H.' });
+    const topic = s.codebook.createTopic('Wartime labor compensation');
+    s.codebook.createPosition(topic.id, 'Japan must show more sincerity');
+    const text = s.library.get(a1.id!).text;
+    const start = text.indexOf('sincerity');
+    s.annotations.create({ articleId: a1.id!, kind: 'quote', start, end: start + 9, speakerId: kim2.id });
+    s.briefings.create({ template: 'blank' });
+    for (const table of UID_TABLES) {
+      const rows = uids(one.lib.db, table);
+      expect(rows.length, table).toBeGreaterThan(0);
+      if (table !== 'articles') expect(rows.every((r) => UUID_V7.test(r.uid!)), table).toBe(true);
+    }
+
+    const before = uids(one.lib.db, 'actors').find((r) => r.id === kim2.id)!.uid;
+    const merged = s.codebook.mergeActors(kim2.id, kim.id);
+    expect(uids(one.lib.db, 'actors').map((r) => r.id)).toEqual([kim.id]);
+    s.codebook.unmergeActors(merged.mergeId);
+    expect(uids(one.lib.db, 'actors').find((r) => r.id === kim2.id)!.uid).toBe(before);
+  });
+});
