@@ -9,6 +9,8 @@ import { templateDoc, type BriefingTemplate } from '../../shared/schema/template
 import { countWords } from '../../shared/schema';
 import type { Transaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
+import type { RecordUidStore } from '../store/record-uids';
+import { withRecordUids } from '../store/briefing-uids';
 
 /** Editing creates an automatic revision at most this often. */
 export const REVISION_INTERVAL_MS = 5 * 60 * 1000;
@@ -19,6 +21,7 @@ export class BriefingService {
   constructor(
     private readonly tx: Transaction,
     private readonly briefings: BriefingStore,
+    private readonly recordUids: RecordUidStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -148,7 +151,7 @@ export class BriefingService {
 
   private body(doc: Node) {
     const text = briefingText(doc);
-    return { doc: doc.toJSON(), schemaVersion: BRIEFING_SCHEMA_VERSION, text, wordCount: countWords(text) };
+    return { doc: withRecordUids(doc.toJSON(), this.recordUids), schemaVersion: BRIEFING_SCHEMA_VERSION, text, wordCount: countWords(text) };
   }
 }
 

@@ -27,6 +27,7 @@ import { SuggestionStore } from '../store/suggestions';
 import { SuggestionService } from './suggestions';
 import { suggestInProcess, type SuggestRunner } from '../attribution/background';
 import { WebImportService, type WebImportOptions } from './import/web/web-import';
+import { RecordUidStore } from '../store/record-uids';
 
 export interface Services {
   library: LibraryService;
@@ -76,7 +77,7 @@ export function createServices(library: Library, options: ServiceOptions = {}): 
   const annotationStore = new AnnotationStore(db);
   const annotations = new AnnotationService(transaction, annotationStore, articles, actors, topics);
   const quotes = new QuoteService(new QuoteStore(db), articles, actors, topics);
-  const briefings = new BriefingService(transaction, new BriefingStore(db));
+  const briefings = new BriefingService(transaction, new BriefingStore(db), new RecordUidStore(db));
   const suggestions = new SuggestionService({
     transaction,
     isOpen: () => db.open,

@@ -17,6 +17,9 @@ export const BRIEFING_SCHEMA_VERSION = 2;
 export interface QuoteSnapshot {
   annotationId: number;
   articleId: number;
+  /** The annotation's and the article's global identities (main/store/uid.ts), filled in when the briefing is saved. */
+  annotationUid?: string | null;
+  articleUid?: string | null;
   kind: string;
   text: string;
   speaker: string | null;
@@ -28,9 +31,14 @@ export interface QuoteSnapshot {
   url: string | null;
 }
 
+/** A record's global identity (main/store/uid.ts): the store fills it in on save; null until then. */
+const uidAttr = (what: string) => attr(optionalText(what), null);
+
 const quoteAttrs = {
   annotationId: attr(rowId('A quote’s annotation id')),
   articleId: attr(rowId('A quote’s article id')),
+  annotationUid: uidAttr('A quote’s annotation uid'),
+  articleUid: uidAttr('A quote’s article uid'),
   kind: attr(text('A quote’s kind'), 'quote'),
   text: attr(text('A quote’s text')),
   speaker: attr(optionalText('A quote’s speaker'), null),
@@ -84,6 +92,8 @@ function snapshotFromDom(dom: HTMLElement, text: string): QuoteSnapshot {
   return {
     annotationId: num(dom, 'quote-id'),
     articleId: num(dom, 'article-id'),
+    annotationUid: str(dom, 'quote-uid'),
+    articleUid: str(dom, 'article-uid'),
     kind: str(dom, 'kind') ?? 'quote',
     text,
     speaker: str(dom, 'speaker'),
@@ -100,6 +110,8 @@ function snapshotFromDom(dom: HTMLElement, text: string): QuoteSnapshot {
 function snapshotToDom(node: Node, cls: string): Record<string, string> {
   const a = node.attrs as QuoteSnapshot;
   const data: Record<string, string> = { class: cls, 'data-quote-id': String(a.annotationId), 'data-article-id': String(a.articleId), 'data-kind': a.kind, 'data-title': a.title };
+  if (a.annotationUid) data['data-quote-uid'] = a.annotationUid;
+  if (a.articleUid) data['data-article-uid'] = a.articleUid;
   if (a.speaker) data['data-speaker'] = a.speaker;
   if (a.affiliation) data['data-affiliation'] = a.affiliation;
   if (a.outlet) data['data-outlet'] = a.outlet;
@@ -195,9 +207,9 @@ const nodes: Record<string, NodeSpec> = {
     group: 'inline',
     inline: true,
     atom: true,
-    attrs: { actorId: attr(rowId('An actor mention’s actor id')), name: attr(text('An actor mention’s name')) },
-    parseDOM: [{ tag: 'span[data-actor-id]', getAttrs: (dom) => ids({ actorId: num(dom, 'actor-id'), name: dom.textContent?.replace(/^@/, '') ?? '' }, 'actorId') }],
-    toDOM: (node) => ['span', { class: 'actor-node', 'data-actor-id': String(node.attrs.actorId) }, node.attrs.name as string],
+    attrs: { actorId: attr(rowId('An actor mention’s actor id')), actorUid: uidAttr('An actor mention’s actor uid'), name: attr(text('An actor mention’s name')) },
+    parseDOM: [{ tag: 'span[data-actor-id]', getAttrs: (dom) => ids({ actorId: num(dom, 'actor-id'), actorUid: str(dom, 'actor-uid'), name: dom.textContent?.replace(/^@/, '') ?? '' }, 'actorId') }],
+    toDOM: (node) => ['span', { class: 'actor-node', 'data-actor-id': String(node.attrs.actorId), ...(node.attrs.actorUid ? { 'data-actor-uid': node.attrs.actorUid as string } : {}) }, node.attrs.name as string],
   },
   /**
    * A coded quote embedded in the running text: the quoted words inside a sentence, with the same
@@ -219,9 +231,9 @@ const nodes: Record<string, NodeSpec> = {
     group: 'inline',
     inline: true,
     atom: true,
-    attrs: { articleId: attr(rowId('A citation’s article id')), title: attr(text('A citation’s title'), '') },
-    parseDOM: [{ tag: 'sup[data-cite]', getAttrs: (dom) => ids({ articleId: num(dom, 'cite'), title: str(dom, 'title') ?? '' }, 'articleId') }],
-    toDOM: (node) => ['sup', { class: 'cite-node', 'data-cite': String(node.attrs.articleId), 'data-title': node.attrs.title as string }, '[·]'],
+    attrs: { articleId: attr(rowId('A citation’s article id')), articleUid: uidAttr('A citation’s article uid'), title: attr(text('A citation’s title'), '') },
+    parseDOM: [{ tag: 'sup[data-cite]', getAttrs: (dom) => ids({ articleId: num(dom, 'cite'), articleUid: str(dom, 'article-uid'), title: str(dom, 'title') ?? '' }, 'articleId') }],
+    toDOM: (node) => ['sup', { class: 'cite-node', 'data-cite': String(node.attrs.articleId), 'data-title': node.attrs.title as string, ...(node.attrs.articleUid ? { 'data-article-uid': node.attrs.articleUid as string } : {}) }, '[·]'],
   },
   hard_break: { inline: true, group: 'inline', selectable: false, parseDOM: [{ tag: 'br' }], toDOM: () => ['br'] },
 };

@@ -23,6 +23,7 @@ import { BriefingStore } from '../../main/store/briefings';
 import { LibraryStateStore } from '../../main/store/library-state';
 import { transactionFor } from '../../main/store/write-lock';
 import { briefingSchema as bs } from '../../shared/schema/briefing';
+import { RecordUidStore } from '../../main/store/record-uids';
 
 const version = Number(process.argv[2]);
 if (!Number.isInteger(version) || version < 2 || version >= migrations.length + 1) throw new Error(`usage: make-library-fixture.ts VERSION (2..${migrations.length})`);
@@ -68,7 +69,7 @@ const gone = s.annotations.create({ articleId: article.id!, kind: 'note', ...at(
 s.annotations.delete(gone.id);
 
 if (version >= 3) {
-  const briefings = new BriefingService(transaction, new BriefingStore(db));
+  const briefings = new BriefingService(transaction, new BriefingStore(db), new RecordUidStore(db));
   const para = (t: string) => bs.node('paragraph', null, bs.text(t));
   const b = briefings.create({ template: 'situation', title: 'Japan–South Korea: wartime labor row', classification: 'INTERNAL', author: 'Analyst' });
   briefings.save(b.id, bs.node('doc', null, [bs.node('heading', { level: 1 }, bs.text('BLUF')), para('Seoul presses Tokyo for sincerity; Tokyo warns against liquidation.')]).toJSON());

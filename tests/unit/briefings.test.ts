@@ -8,6 +8,7 @@ import { BriefingStore } from '../../main/store/briefings';
 import { transactionFor } from '../../main/store/write-lock';
 import { tempLibrary } from './helpers';
 import { codedLibrary } from './coding-helpers';
+import { RecordUidStore } from '../../main/store/record-uids';
 
 const s = briefingSchema;
 const p = (text: string) => s.node('paragraph', null, text ? s.text(text) : undefined);
@@ -46,7 +47,7 @@ describe('briefings', () => {
   it('keeps an automatic revision at most every five minutes, and on demand', async () => {
     const { lib } = await tempLibrary();
     let now = new Date('2026-11-27T10:00:00Z');
-    const service = new BriefingService(transactionFor(lib.db), new BriefingStore(lib.db), () => now);
+    const service = new BriefingService(transactionFor(lib.db), new BriefingStore(lib.db), new RecordUidStore(lib.db), () => now);
     const b = service.create({});
     const save = (text: string) => service.save(b.id, s.node('doc', null, [p(text)]).toJSON());
     save('one');

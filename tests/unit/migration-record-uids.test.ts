@@ -54,20 +54,41 @@ async function checkMigrated(file: string) {
 const BEFORE = migrations.filter((m) => m.version < 13);
 
 /** The v12 fixture with a trashed copy of a live article's text, as a re-import after a trash leaves it. */
-async function withTrashedTwin(file: string) {
+async function withTrashedTwin(file: string): Promise<{ id: number; article_id: number; speaker_id: number }> {
   const lib = await openLibrary(file, { migrations: BEFORE });
   expect(lib.db.pragma('user_version', { simple: true })).toBe(12);
   lib.db.exec(`INSERT INTO articles (title, outlet, author, published_at, url, imported_at, updated_at, deleted_at, source_format, doc, text, text_hash, word_count)
            SELECT title || ' (old copy)', outlet, author, published_at, url, imported_at, updated_at, '2026-12-01T00:00:00Z', source_format, doc, text, text_hash, word_count
            FROM articles WHERE deleted_at IS NULL ORDER BY id LIMIT 1`);
+  // A briefing quoting an annotation and mentioning its speaker, as version 12 stored one (ids only).
+  const a = lib.db.prepare<[], { id: number; article_id: number; speaker_id: number }>(`SELECT id, article_id, speaker_id FROM annotations WHERE speaker_id IS NOT NULL AND deleted_at IS NULL ORDER BY id LIMIT 1`).get()!;
+  const doc = {
+    type: 'doc',
+    content: [
+      { type: 'quote', attrs: { annotationId: a.id, articleId: a.article_id, kind: 'quote', text: 'words', speaker: null, affiliation: null, outlet: null, title: 't', author: null, publishedAt: null, url: null } },
+      { type: 'paragraph', content: [{ type: 'actor', attrs: { actorId: a.speaker_id, name: 'Kim' } }] },
+    ],
+  };
+  lib.db.prepare(`UPDATE briefings SET doc = ? WHERE id = (SELECT min(id) FROM briefings)`).run(JSON.stringify(doc));
   lib.close();
+  return a;
 }
 
 describe('migration 13 (record uids)', () => {
   it('alone, one step from the version before it', async () => {
     const file = copyFixture('library-v12.sqlite');
-    await withTrashedTwin(file);
+    const quoted = await withTrashedTwin(file);
     await checkMigrated(file);
+    // The briefing's quote and mention now name their records by uid too.
+    const lib = await openLibrary(file);
+    try {
+      const uid = (table: string, id: number) => lib.db.prepare<[number], { uid: string }>(`SELECT uid FROM ${table} WHERE id = ?`).get(id)!.uid;
+      const doc = JSON.parse(lib.db.prepare<[], { doc: string }>(`SELECT doc FROM briefings ORDER BY id LIMIT 1`).get()!.doc) as { content: [{ attrs: object }, { content: [{ attrs: object }] }] };
+      expect(doc.content[0].attrs).toMatchObject({ annotationId: quoted.id, annotationUid: uid('annotations', quoted.id), articleUid: uid('articles', quoted.article_id) });
+      expect(doc.content[1].content[0].attrs).toMatchObject({ actorId: quoted.speaker_id, actorUid: uid('actors', quoted.speaker_id) });
+    } finally {
+      lib.close();
+    }
   });
 
   it('from the oldest library, through every step', async () => {
@@ -108,5 +129,27 @@ describe('record uids in use', () => {
     expect(uids(one.lib.db, 'actors').map((r) => r.id)).toEqual([kim.id]);
     s.codebook.unmergeActors(merged.mergeId);
     expect(uids(one.lib.db, 'actors').find((r) => r.id === kim2.id)!.uid).toBe(before);
+  });
+});
+
+describe('record uids in briefings', () => {
+  it('a saved briefing names the annotation, article and actor behind each quote, mention and citation', async () => {
+    const { codedLibrary } = await import('./coding-helpers');
+    const { briefingSchema: bs } = await import('../../shared/schema/briefing');
+    const { snapshotOf } = await import('../../renderer/editor/briefing/commands');
+    const t = await codedLibrary();
+    const row = t.services.quotes.list({}).find((q) => q.id === t.q1.id)!;
+    const doc = bs.node('doc', null, [
+      bs.nodes.quote!.create(snapshotOf(row)),
+      bs.node('paragraph', null, [bs.nodes.actor!.create({ actorId: t.kim.id, name: 'Kim Jung Han' }), bs.nodes.cite!.create({ articleId: t.articleId, title: 'x' }), bs.nodes.inline_quote!.create(snapshotOf(row))]),
+    ]);
+    const b = t.services.briefings.create({ template: 'blank' });
+    t.services.briefings.save(b.id, doc.toJSON());
+    const uid = (table: string, id: number) => t.lib.db.prepare<[number], { uid: string }>(`SELECT uid FROM ${table} WHERE id = ?`).get(id)!.uid;
+    const stored = t.services.briefings.get(b.id).doc as { content: { attrs?: Record<string, unknown>; content?: { attrs: Record<string, unknown> }[] }[] };
+    const [quote, para] = stored.content;
+    expect(quote!.attrs).toMatchObject({ annotationUid: uid('annotations', t.q1.id), articleUid: uid('articles', t.articleId) });
+    expect(para!.content!.map((n) => n.attrs.actorUid ?? n.attrs.articleUid)).toEqual([uid('actors', t.kim.id), uid('articles', t.articleId), uid('articles', t.articleId)]);
+    expect(para!.content![2]!.attrs.annotationUid).toBe(uid('annotations', t.q1.id));
   });
 });

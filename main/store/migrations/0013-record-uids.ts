@@ -1,10 +1,14 @@
 import type { Migration } from './migration';
 import { articleUid, newUid, UID_TABLES } from '../uid';
+import { RecordUidStore } from '../record-uids';
+import { withRecordUids } from '../briefing-uids';
 
 // A global identity for every shared record (main/store/uid.ts), before a second writer exists:
 // articles by their text hash (the live copy first, so it keeps the plain hash), the rest by a
 // UUIDv7 in the order the rows were made. A unique index per table, and a trigger that refuses a
-// row without one, so no code path can add a record the team library could not name.
+// row without one, so no code path can add a record the team library could not name. Every
+// briefing's quote, mention and citation nodes get the uids of the records they refer to, as a save
+// now writes them (revisions keep theirs as they were: restoring one saves it, which fills them).
 export const recordUids: Migration = {
   version: 13,
   name: 'record-uids',
@@ -26,6 +30,18 @@ export const recordUids: Migration = {
         CREATE TRIGGER ${table}_uid_kept BEFORE UPDATE OF uid ON ${table} WHEN NEW.uid IS NOT OLD.uid
           BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
       `);
+    }
+    const uids = new RecordUidStore(db);
+    const setDoc = db.prepare(`UPDATE briefings SET doc = ? WHERE id = ?`);
+    for (const b of db.prepare<[], { id: number; doc: string }>(`SELECT id, doc FROM briefings`).all()) {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(b.doc);
+      } catch {
+        continue; // A damaged doc is repaired when it is read (services/briefings.ts), not here.
+      }
+      const filled = JSON.stringify(withRecordUids(doc, uids));
+      if (filled !== b.doc) setDoc.run(filled, b.id);
     }
   },
 };
