@@ -31,6 +31,7 @@ import { SuggestWorker, SUGGEST_TIME_LIMIT_MS } from './attribution/background';
 import { suggestionTable } from './suggestion-table';
 import type { Printer } from './services/export/printer';
 import { forTerminal, jsonForTerminal } from './terminal';
+import { registerTeamCommands } from './team/cli';
 
 interface Globals {
   db?: string;
@@ -459,6 +460,8 @@ function parseId(v: string): number {
   if (!Number.isSafeInteger(n) || n <= 0) throw new AppError('invalid_input', `“${v}” is not an id.`);
   return n;
 }
+
+registerTeamCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof AppError ? err.message : `Unexpected error: ${(err as Error)?.stack ?? err}`;

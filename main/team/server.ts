@@ -1,0 +1,57 @@
+// The team server: Hocuspocus carries the team's Yjs documents between members' laptops and keeps
+// them in PostgreSQL; a member connects with the token `add-member` printed, and a read-only
+// member's changes are refused by Hocuspocus itself. It holds no Verbatim logic of its own: every
+// laptop applies the same rules to what it receives.
+import { Server } from '@hocuspocus/server';
+import { Database } from '@hocuspocus/extension-database';
+import type { Pool } from 'pg';
+import { DocumentStore, isDocumentName } from './documents';
+import { MemberStore } from './members';
+
+/** The largest message a client may send: a document far over any sane size is refused whole. */
+export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+export interface TeamServerOptions {
+  pool: Pool;
+  port?: number;
+  host?: string;
+  /** Told of each refused connection (a wrong or revoked token, an unknown document). */
+  onRefused?: (why: string) => void;
+}
+
+export interface TeamServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const members = new MemberStore(options.pool);
+  const documents = new DocumentStore(options.pool);
+  await members.ensureSchema();
+  await documents.ensureSchema();
+  const refuse = (why: string): never => {
+    options.onRefused?.(why);
+    throw new Error(why);
+  };
+  const server = new Server({
+    port: options.port ?? 0,
+    address: options.host ?? '127.0.0.1',
+    quiet: true,
+    stopOnSignals: false,
+    websocketOptions: { maxPayload: MAX_MESSAGE_BYTES },
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      if (!isDocumentName(documentName)) refuse(`“${documentName.slice(0, 80)}” is not a document of a team library.`);
+      const check = await members.check(token ?? '');
+      if (!check.ok) refuse(check.reason === 'revoked' ? 'This member’s access was revoked.' : 'The token is not one of this team’s.');
+      const { member } = check as Extract<typeof check, { ok: true }>;
+      connectionConfig.readOnly = member.readOnly;
+      return { member: member.name };
+    },
+    extensions: [new Database({ fetch: ({ documentName }) => documents.fetch(documentName), store: ({ documentName, state }) => documents.store(documentName, state) })],
+  });
+  await server.listen();
+  return {
+    port: server.address.port,
+    close: () => server.destroy(),
+  };
+}

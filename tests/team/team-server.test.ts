@@ -1,0 +1,130 @@
+// The team server for real: Hocuspocus over a throwaway PostgreSQL, members with tokens, and Yjs
+// clients (Hocuspocus's own provider) connecting over WebSocket. What one member writes reaches
+// another and outlives a server restart; a wrong, revoked or read-only member's writes never land.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { startTeamServer, type TeamServer } from '../../main/team/server';
+import { MemberStore } from '../../main/team/members';
+import { startCluster, type Cluster } from './postgres';
+
+let cluster: Cluster;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
+}, 120_000);
+
+afterAll(async () => {
+  await pool?.end();
+  cluster?.stop();
+});
+
+interface Client {
+  doc: Y.Doc;
+  synced: Promise<void>;
+  failed: Promise<string>;
+  close(): void;
+}
+
+function connect(server: TeamServer, name: string, token: string): Client {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}`, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+  let onSynced: () => void = () => {};
+  let onFailed: (reason: string) => void = () => {};
+  const synced = new Promise<void>((resolve) => (onSynced = resolve));
+  const failed = new Promise<string>((resolve) => (onFailed = resolve));
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onSynced: () => onSynced(), onAuthenticationFailed: ({ reason }) => onFailed(reason) });
+  provider.attach();
+  return {
+    doc,
+    synced,
+    failed,
+    close() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+const within = <T>(p: Promise<T>, ms = 10_000) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`nothing within ${ms} ms`)), ms))]);
+
+describe('the team server', () => {
+  it('carries one member’s change to another, and keeps it in PostgreSQL across a restart', async () => {
+    const members = new MemberStore(pool);
+    await members.ensureSchema();
+    const [alice, bob] = [await members.add('Alice', false), await members.add('Bob', false)];
+    let server = await startTeamServer({ pool });
+    const a = connect(server, 'codebook', alice);
+    await within(a.synced);
+    a.doc.getMap('actors').set('0190a3b2-0000-7000-8000-000000000001', 'Kim Jung Han');
+    const b = connect(server, 'codebook', bob);
+    await within(b.synced);
+    await settle();
+    expect(b.doc.getMap('actors').toJSON()).toEqual({ '0190a3b2-0000-7000-8000-000000000001': 'Kim Jung Han' });
+    a.close();
+    b.close();
+    await server.close();
+
+    const stored = await pool.query<{ name: string }>(`SELECT name FROM verbatim_documents`);
+    expect(stored.rows.map((r) => r.name)).toEqual(['codebook']);
+    server = await startTeamServer({ pool });
+    const again = connect(server, 'codebook', bob);
+    await within(again.synced);
+    expect(again.doc.getMap('actors').get('0190a3b2-0000-7000-8000-000000000001')).toBe('Kim Jung Han');
+    again.close();
+    await server.close();
+  });
+
+  it('refuses a wrong token, a revoked member, and a document that is not a team library’s', async () => {
+    const members = new MemberStore(pool);
+    const carol = await members.add('Carol', false);
+    await members.revoke('Carol');
+    const refused: string[] = [];
+    const server = await startTeamServer({ pool, onRefused: (why) => refused.push(why) });
+    try {
+      for (const [name, token] of [
+        ['codebook', 'vbt_not-a-token'],
+        ['codebook', carol],
+        ['../../etc/passwd', carol],
+      ] as const) {
+        const c = connect(server, name, token);
+        expect(await within(c.failed)).toBe('permission-denied');
+        c.close();
+      }
+      expect(refused).toEqual(['The token is not one of this team’s.', 'This member’s access was revoked.', '“../../etc/passwd” is not a document of a team library.']);
+      await expect(members.add('Carol', false)).rejects.toThrow(/already a member \(or was one, revoked\)/);
+      await expect(members.revoke('Nobody')).rejects.toThrow(/not a member/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('lets a read-only member read but not write', async () => {
+    const members = new MemberStore(pool);
+    const [dora, eve] = [await members.add('Dora', false), await members.add('Eve', true)];
+    const server = await startTeamServer({ pool });
+    try {
+      const writer = connect(server, 'library', dora);
+      await within(writer.synced);
+      writer.doc.getMap('articles').set('a'.repeat(64), 'Japan urges South Korea to resolve wartime labor row');
+      const reader = connect(server, 'library', eve);
+      await within(reader.synced);
+      await settle();
+      expect(reader.doc.getMap('articles').size).toBe(1);
+      reader.doc.getMap('articles').set('b'.repeat(64), 'written by a read-only member');
+      await settle(500);
+      const fresh = connect(server, 'library', dora);
+      await within(fresh.synced);
+      await settle();
+      expect(Object.keys(fresh.doc.getMap('articles').toJSON())).toEqual(['a'.repeat(64)]);
+      for (const c of [writer, reader, fresh]) c.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
