@@ -55,6 +55,8 @@ const elements = [
   // The attribution engine (suggestions) is a service's helper.
   { type: 'services', pattern: 'main/attribution', partialMatch: false },
   { type: 'store', pattern: 'main/store', partialMatch: false },
+  // The team server: PostgreSQL and Hocuspocus, nothing of the library.
+  { type: 'team', pattern: 'main/team', partialMatch: false },
 ];
 const files = [
   { category: 'cli', pattern: 'main/cli.ts' },
@@ -79,7 +81,8 @@ const layerPolicies = [
   // rules (app:// serves the same files) and the CLI starting browser mode.
   may('web', ['web', 'router', 'services', 'store', 'main-base', 'shared']),
   may('electron', ['electron', 'web', 'router', 'services', 'store', 'main-base', 'shared']),
-  may('cli', ['web', 'router', 'services', 'store', 'main-base', 'shared']),
+  may('team', ['team', 'main-base', 'shared']),
+  may('cli', ['web', 'team', 'router', 'services', 'store', 'main-base', 'shared']),
 ];
 
 const htmlStringRules = [

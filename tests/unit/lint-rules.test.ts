@@ -52,6 +52,9 @@ describe('the layer map (eslint-plugin-boundaries)', () => {
     ['a main helper imports a service', 'main/probe.ts', `import { createServices } from './services';`],
     ['the Electron glue imports the renderer', 'main/electron/probe.ts', `import { call } from '../../renderer/api';`],
     ['browser mode imports the Electron glue', 'main/web/probe.ts', `import { WINDOW_STATE_FILE } from '../electron/window-state';`],
+    ['the team server reads the library', 'main/team/probe.ts', `import { openLibrary } from '../store/open';`],
+    ['the team server reaches into the services', 'main/team/probe.ts', `import { createServices } from '../services';`],
+    ['a service imports the team server', 'main/services/probe.ts', `import { startTeamServer } from '../team/server';`],
   ])('%s', async (_what, file, imports) => {
     await expectBroken(file, `${imports}\nexport const probe = 1;\n`, layer, /no policy allowing/);
   });
