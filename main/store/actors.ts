@@ -4,6 +4,7 @@ import type { Actor, ActorKind, Affiliation } from '../../shared/model';
 import type { ActorName } from '../../shared/suggestion';
 import { LIVE_ANNOTATION } from './live-annotations';
 import { newUid } from './uid';
+import { MergeRedirectStore } from './merge-redirects';
 
 interface ActorRow {
   id: number;
@@ -213,6 +214,7 @@ export class ActorStore {
       .prepare(`INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role) SELECT actor_id, ?, role FROM affiliations WHERE organization_id = ? AND actor_id <> ?`)
       .run(targetId, sourceId, targetId);
     this.db.prepare(`DELETE FROM actors WHERE id = ?`).run(sourceId);
+    new MergeRedirectStore(this.db).record('actor', record.sourceUid, this.db.prepare<[number], { uid: string }>(`SELECT uid FROM actors WHERE id = ?`).get(targetId)!.uid);
 
     record.addedAliases = this.db
       .prepare<[number], { alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id = ?`)
@@ -243,6 +245,7 @@ export class ActorStore {
     this.db
       .prepare(`INSERT INTO actors (id, uid, name, kind, color, notes, created_at, updated_at) VALUES (@id, @uid, @name, @kind, @color, @notes, @created_at, @updated_at)`)
       .run({ ...s, uid: r.sourceUid });
+    new MergeRedirectStore(this.db).remove('actor', r.sourceUid);
     const dropAlias = this.db.prepare(`DELETE FROM actor_aliases WHERE actor_id = ? AND alias = ?`);
     for (const a of r.addedAliases) dropAlias.run(r.targetId, a);
     const dropAffiliation = this.db.prepare(`DELETE FROM affiliations WHERE actor_id = ? AND organization_id = ?`);

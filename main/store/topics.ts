@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Position, Topic } from '../../shared/model';
 import { DEAD_ANNOTATIONS } from './live-annotations';
 import { newUid } from './uid';
+import { MergeRedirectStore } from './merge-redirects';
 
 interface PositionRow {
   id: number;
@@ -87,8 +88,10 @@ export class TopicStore {
     return this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM annotation_positions WHERE position_id = ?`).get(id)!.n;
   }
 
-  /** Moves every coding from `source` to `target` (keeping the target's stance where both were coded), then deletes `source`. */
+  /** Moves every coding from `source` to `target` (keeping the target's stance where both were coded), then deletes `source`, leaving a redirect. */
   mergePositions(sourceId: number, targetId: number): void {
+    const uid = (id: number) => this.db.prepare<[number], { uid: string }>(`SELECT uid FROM positions WHERE id = ?`).get(id)!.uid;
+    new MergeRedirectStore(this.db).record('position', uid(sourceId), uid(targetId));
     this.db.prepare(`INSERT OR IGNORE INTO annotation_positions (annotation_id, position_id, stance) SELECT annotation_id, ?, stance FROM annotation_positions WHERE position_id = ?`).run(targetId, sourceId);
     this.db.prepare(`DELETE FROM annotation_positions WHERE position_id = ?`).run(sourceId);
     this.db.prepare(`DELETE FROM positions WHERE id = ?`).run(sourceId);

@@ -153,3 +153,28 @@ describe('record uids in briefings', () => {
     expect(para!.content![2]!.attrs.annotationUid).toBe(uid('annotations', t.q1.id));
   });
 });
+
+describe('merge redirects', () => {
+  it('a merged actor’s or position’s uid leads to the survivor, through later merges too, until the merge is undone', async () => {
+    const { MergeRedirectStore } = await import('../../main/store/merge-redirects');
+    const t = await tempLibrary();
+    const s = t.services.codebook;
+    const redirects = new MergeRedirectStore(t.lib.db);
+    const uid = (table: string, id: number) => t.lib.db.prepare<[number], { uid: string }>(`SELECT uid FROM ${table} WHERE id = ?`).get(id)!.uid;
+    const [a, b, c] = ['Kim J. H.', 'Kim Jung-han', 'Kim Jung Han'].map((name) => s.createActor({ name }));
+    const [ua, ub, uc] = [uid('actors', a!.id), uid('actors', b!.id), uid('actors', c!.id)];
+    s.mergeActors(a!.id, b!.id);
+    const second = s.mergeActors(b!.id, c!.id);
+    expect([redirects.resolve('actor', ua), redirects.resolve('actor', ub), redirects.resolve('actor', uc)]).toEqual([uc, uc, uc]);
+    s.unmergeActors(second.mergeId);
+    expect([redirects.resolve('actor', ua), redirects.resolve('actor', ub)]).toEqual([ub, ub]);
+
+    const topic = s.createTopic('Wartime labor compensation');
+    const [p1, p2] = ['Japan must apologise', 'Japan must show sincerity'].map((claim) => s.createPosition(topic.id, claim));
+    const up1 = uid('positions', p1!.id);
+    s.mergePositions(p1!.id, p2!.id);
+    expect(redirects.resolve('position', up1)).toBe(uid('positions', p2!.id));
+    // Kinds are apart: an actor's uid never resolves as a position's.
+    expect(redirects.resolve('position', ua)).toBe(ua);
+  });
+});

@@ -6,7 +6,8 @@ import { withRecordUids } from '../briefing-uids';
 // A global identity for every shared record (main/store/uid.ts), before a second writer exists:
 // articles by their text hash (the live copy first, so it keeps the plain hash), the rest by a
 // UUIDv7 in the order the rows were made. A unique index per table, and a trigger that refuses a
-// row without one, so no code path can add a record the team library could not name. Every
+// row without one, so no code path can add a record the team library could not name; a table of
+// where merged actors and positions went (merge-redirects.ts). Every
 // briefing's quote, mention and citation nodes get the uids of the records they refer to, as a save
 // now writes them (revisions keep theirs as they were: restoring one saves it, which fills them).
 export const recordUids: Migration = {
@@ -31,6 +32,16 @@ export const recordUids: Migration = {
           BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
       `);
     }
+    // Where merged actors and positions went (merge-redirects.ts).
+    db.exec(`
+      CREATE TABLE merge_redirects (
+        kind      TEXT NOT NULL CHECK (kind IN ('actor', 'position')),
+        from_uid  TEXT NOT NULL,
+        to_uid    TEXT NOT NULL,
+        merged_at TEXT NOT NULL,
+        PRIMARY KEY (kind, from_uid)
+      ) WITHOUT ROWID;
+    `);
     const uids = new RecordUidStore(db);
     const setDoc = db.prepare(`UPDATE briefings SET doc = ? WHERE id = ?`);
     for (const b of db.prepare<[], { id: number; doc: string }>(`SELECT id, doc FROM briefings`).all()) {
