@@ -2,8 +2,9 @@
 // quotes table, the quote bank, exports and the actor × position matrix.
 import type Database from 'better-sqlite3';
 import type { QuoteFilter, QuotePageQuery } from '../../shared/contract';
-import type { AnnotationKind, Matrix, MatrixOverview, QuoteFacets, QuotePage, QuoteRow, Stance, ActorKind } from '../../shared/model';
+import type { AnnotationKind, Matrix, MatrixOverview, MatrixOverviewPage, QuoteFacets, QuotePage, QuoteRow, Stance, ActorKind } from '../../shared/model';
 import { LIVE_ANNOTATION } from './live-annotations';
+import { cellTotal, ordered, sumCells, type ColSort, type RowSort } from '../../shared/matrix-order';
 import { quoteCountSql, quoteFilterSql, quotePageKeysSql } from './quote-query';
 
 interface Row {
@@ -168,6 +169,28 @@ export class QuoteStore {
       .prepare<[string], { id: number; name: string; color: string }>(`SELECT id, name, color FROM actors WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name COLLATE NOCASE`)
       .all(JSON.stringify(actorIds));
     return { actors, topics, cells };
+  }
+
+  /**
+   * A window of the overview's actor rows in the analyst's order: the codings are counted once per
+   * actor and topic, the actors ordered by the chosen sum (then name, then id: a stable order, so an
+   * offset finds the same rows page after page), and only the window's actors and their cells go
+   * back. The columns come in their order, and the largest cell of the whole table, for the colours.
+   */
+  overviewPage(q: { rowSort: RowSort; colSort: ColSort; offset: number; limit: number }): MatrixOverviewPage {
+    const { actors: all, topics, cells } = this.overview();
+    const sums = sumCells(cells, (c) => c.actorId, (c) => c.topicId);
+    const actors = ordered(all, (a) => a.name, sums.rows, q.rowSort).slice(q.offset, q.offset + q.limit);
+    const shown = new Set(actors.map((a) => a.id));
+    const max = cells.reduce((m, c) => Math.max(m, cellTotal(c)), 1);
+    return {
+      topics: ordered(topics, (t) => t.name, sums.cols, q.colSort),
+      actors,
+      cells: cells.filter((c) => shown.has(c.actorId)),
+      total: all.length,
+      offset: q.offset,
+      max,
+    };
   }
 
   /** Who stands where on one topic: counts of live codings per actor and position. */
