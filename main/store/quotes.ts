@@ -36,6 +36,13 @@ const ROW_COLUMNS = `n.id, n.kind, n.exact, n.comment, n.tags, n.orphaned, n.sta
 const ROW_TABLES = `annotations n JOIN articles r ON r.id = n.article_id LEFT JOIN actors s ON s.id = n.speaker_id`;
 
 export class QuoteStore {
+  /**
+   * The overview's counts as last read, with the state of the library they were read in: the
+   * analyst scrolling through its pages, or sorting it again, needs no second pass over every
+   * coding while nothing has been written since.
+   */
+  private counted: { at: string; overview: MatrixOverview } | null = null;
+
   constructor(private readonly db: Database.Database) {}
 
   list(filter: QuoteFilter = {}): QuoteRow[] {
@@ -151,6 +158,14 @@ export class QuoteStore {
    * trash is set aside by the annotation's own columns (`LIVE_ANNOTATION`), not its article's row.
    */
   overview(): MatrixOverview {
+    // What this connection has written (every insert, update and delete, triggers' too) and what
+    // other connections have committed: while both stand still, so do the counts.
+    const at = `${this.db.prepare('SELECT total_changes()').pluck().get() as number}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    if (this.counted?.at !== at) this.counted = { at, overview: this.countOverview() };
+    return this.counted.overview;
+  }
+
+  private countOverview(): MatrixOverview {
     const topics = this.db.prepare<[], { id: number; name: string }>(`SELECT id, name FROM topics ORDER BY name COLLATE NOCASE`).all();
     const cells = this.db
       .prepare<[], MatrixOverview['cells'][number]>(

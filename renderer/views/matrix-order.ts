@@ -5,6 +5,12 @@ export { cellTotal, ordered, sumCells, type ColSort, type RowSort, type Sums } f
 /**
  * Actor rows a matrix draws at first, and more each time its foot comes near the screen: a screen
  * and a half, as the quotes table's pages (at 2,000 actors and 20 topics, 200 rows were 4,000 cells
- * drawn before the first paint). The overview asks the store for this many rows a page.
+ * drawn before the first paint).
  */
 export const MATRIX_ROWS = 60;
+
+/**
+ * Actor rows of the overview the store sends a window: a screen and a half of them (some 25 rows
+ * fill a screen). Each row is a cell for every topic, and drawing them is most of the first paint.
+ */
+export const OVERVIEW_ROWS = 40;

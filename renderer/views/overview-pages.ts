@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { MatrixOverviewPage } from '../../shared/model';
 import type { ColSort, RowSort } from '../../shared/matrix-order';
 import { call } from '../api';
-import { MATRIX_ROWS } from './matrix-order';
+import { OVERVIEW_ROWS } from './matrix-order';
 
 export interface OverviewPages {
   /** Null until the first window arrives; its actors and cells grow as more are read. */
@@ -30,7 +30,7 @@ export function useOverviewPages(enabled: boolean, rowSort: RowSort, colSort: Co
     (offset: number, add: (page: MatrixOverviewPage) => void) => {
       const g = generation.current;
       pending.current = true;
-      call('matrix.overviewPage', { rowSort, colSort, offset, limit: MATRIX_ROWS })
+      call('matrix.overviewPage', { rowSort, colSort, offset, limit: OVERVIEW_ROWS })
         .then((page) => g === generation.current && add(page))
         .catch((e: unknown) => g === generation.current && failedRef.current(e))
         .finally(() => {
