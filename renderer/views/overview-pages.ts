@@ -2,7 +2,7 @@
 // the analyst chose, and the store's counts of the whole table (how many actors, the largest cell),
 // never every cell. A new order (or a changed codebook) starts again from the first window; the
 // rows on screen stay until it arrives.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MatrixOverviewPage } from '../../shared/model';
 import type { ColSort, RowSort } from '../../shared/matrix-order';
 import { call } from '../api';
@@ -40,7 +40,8 @@ export function useOverviewPages(enabled: boolean, rowSort: RowSort, colSort: Co
     [rowSort, colSort],
   );
 
-  useEffect(() => {
+  // Asked for as soon as the view is drawn, not after its first paint (when a plain effect runs).
+  useLayoutEffect(() => {
     if (!enabled) return;
     generation.current++;
     read(0, setTable);
