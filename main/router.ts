@@ -59,6 +59,7 @@ function handlers(s: Services): Handlers {
     'quotes.facets': () => s.quotes.facets(),
     'matrix.get': (i) => s.quotes.matrix(i.topicId),
     'matrix.overview': () => s.quotes.overview(),
+    'matrix.overviewPage': (i) => s.quotes.overviewPage(i),
     'quotes.export': (i) => s.quotes.export(i.format, i.filter),
     'landscape.network': (i) => s.landscape.network(i),
     'landscape.shifts': (i) => s.landscape.shifts(i),

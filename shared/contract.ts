@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, MatrixOverviewPage, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -10,6 +10,7 @@ import { cleanName, nameProblem } from './names';
 import type { ArticleSuggestion } from './suggestion';
 import type { FeedListing, UrlImportResult } from './feed';
 import { landscapeFilter, networkQuery } from './landscape/query';
+import { colSorts, rowSorts } from './matrix-order';
 import type { Landscape } from './landscape/result';
 import type { LandscapeShifts, LandscapeTimeline } from './landscape/time-result';
 
@@ -332,6 +333,18 @@ export const contract = {
   'matrix.get': call<Matrix>()(z.strictObject({ topicId: id })),
   /** Every actor × every topic, counts of codings per stance. */
   'matrix.overview': call<MatrixOverview>()(z.strictObject({})),
+  /**
+   * A window of the overview's actor rows (offset over a stable order: the chosen sum, the name,
+   * the id), with the columns in their chosen order and the counts of the whole table.
+   */
+  'matrix.overviewPage': call<MatrixOverviewPage>()(
+    z.strictObject({
+      rowSort: z.enum(rowSorts).optional(),
+      colSort: z.enum(colSorts).optional(),
+      offset: z.number().int().min(0).max(MAX_LIST_OFFSET).optional(),
+      limit: z.number().int().min(1).max(MAX_PAGE).optional(),
+    }),
+  ),
   'quotes.export': call<{ filename: string; mimeType: string; content: string }>()(
     z.strictObject({ format: z.enum(quoteExportFormats), filter: quoteFilter.optional() }),
   ),

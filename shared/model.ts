@@ -258,6 +258,23 @@ export interface MatrixOverview {
   cells: { actorId: number; topicId: number; supports: number; opposes: number; neutral: number }[];
 }
 
+/**
+ * A window of the overview's actor rows, in the order the analyst chose: every topic (in the
+ * columns' order), the window's actors and their cells, how many actors there are in all, and the
+ * largest cell of the whole table (a cell's colour is its share of it, on every page alike).
+ */
+export interface MatrixOverviewPage {
+  topics: MatrixOverview['topics'];
+  actors: MatrixOverview['actors'];
+  cells: MatrixOverview['cells'];
+  /** Actors coded on any position: the rows of the whole table. */
+  total: number;
+  /** The first row's place in the whole order. */
+  offset: number;
+  /** The largest cell total in the whole table (at least 1). */
+  max: number;
+}
+
 // ---- Briefings ----
 
 export const briefingStatuses = ['draft', 'final'] as const;

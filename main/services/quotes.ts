@@ -1,16 +1,20 @@
 // The coding read back: the quotes table (every annotation with its article, speaker and
 // positions), the actor × position matrices, and the coding exported for other tools.
 import type { QuoteExportFormat, QuoteFilter, QuotePageQuery } from '../../shared/contract';
-import type { Matrix, MatrixOverview, QuoteFacets, QuotePage, QuoteRow } from '../../shared/model';
+import type { Matrix, MatrixOverview, MatrixOverviewPage, QuoteFacets, QuotePage, QuoteRow } from '../../shared/model';
 import type { QuoteStore } from '../store/quotes';
 import type { ArticleStore } from '../store/articles';
 import type { ActorStore } from '../store/actors';
 import type { TopicStore } from '../store/topics';
 import { notFound } from '../errors';
+import type { ColSort, RowSort } from '../../shared/matrix-order';
 import { exportQuotes, type ExportedFile } from './export/quotes';
 
 /** Rows a page holds unless the caller says: a screen and a half of the table. */
 export const DEFAULT_QUOTE_PAGE = 100;
+
+/** Actor rows an overview page holds unless the caller says. */
+export const DEFAULT_MATRIX_PAGE = 60;
 
 export class QuoteService {
   constructor(
@@ -47,6 +51,11 @@ export class QuoteService {
 
   overview(): MatrixOverview {
     return this.quotes.overview();
+  }
+
+  /** A window of the overview's actor rows; the most coded first unless the analyst chose otherwise. */
+  overviewPage(q: { rowSort?: RowSort; colSort?: ColSort; offset?: number; limit?: number } = {}): MatrixOverviewPage {
+    return this.quotes.overviewPage({ rowSort: q.rowSort ?? 'total', colSort: q.colSort ?? 'total', offset: q.offset ?? 0, limit: q.limit ?? DEFAULT_MATRIX_PAGE });
   }
 
   export(format: QuoteExportFormat, filter: QuoteFilter = {}): ExportedFile {

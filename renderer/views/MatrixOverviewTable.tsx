@@ -1,28 +1,26 @@
 // The whole landscape at a glance: actors as rows, topics as columns, each cell counting that
 // actor's codings on the topic's positions by stance. A cell lists the quotes; a topic opens its matrix.
-// The most coded actors come first, a few hundred at a time (2,000 rows of 20 topics are 40,000 cells).
+// The store orders the actors and sends a window of rows at a time (2,000 rows of 20 topics are
+// 40,000 cells); the next window comes as the table's foot nears the screen (`overview-pages.ts`).
 import { useMemo } from 'preact/hooks';
-import type { MatrixOverview } from '../../shared/model';
+import type { MatrixOverviewPage } from '../../shared/model';
 import { plural } from '../../shared/plural';
 import { ActorRowHeader, StanceCell } from './MatrixCells';
-import { MoreRows, useRowLimit } from './MoreRows';
-import { MATRIX_ROWS, cellTotal as total, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
+import { MoreRows } from './MoreRows';
+import { cellTotal as total } from './matrix-order';
 
 interface Props {
-  overview: MatrixOverview;
-  rowSort: RowSort;
-  colSort: ColSort;
+  /** The rows read so far, in the chosen order, with the whole table's counts. */
+  table: MatrixOverviewPage;
+  more: boolean;
+  loadMore: () => void;
   onPick: (actor: { id: number; name: string }, topic: { id: number; name: string }) => void;
   onOpenTopic: (topicId: number) => void;
 }
 
-export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpenTopic }: Props) {
-  const cellOf = useMemo(() => new Map(overview.cells.map((c) => [`${c.actorId}:${c.topicId}`, c])), [overview]);
-  const sums = useMemo(() => sumCells(overview.cells, (c) => c.actorId, (c) => c.topicId), [overview]);
-  const actors = useMemo(() => ordered(overview.actors, (a) => a.name, sums.rows, rowSort), [overview, sums, rowSort]);
-  const topics = useMemo(() => ordered(overview.topics, (t) => t.name, sums.cols, colSort), [overview, sums, colSort]);
-  const max = useMemo(() => overview.cells.reduce((m, c) => Math.max(m, total(c)), 1), [overview]);
-  const [limit, showMore] = useRowLimit(MATRIX_ROWS, overview);
+export function MatrixOverviewTable({ table, more, loadMore, onPick, onOpenTopic }: Props) {
+  const cellOf = useMemo(() => new Map(table.cells.map((c) => [`${c.actorId}:${c.topicId}`, c])), [table]);
+  const { actors, topics, max } = table;
 
   return (
     <div class="matrix-scroll">
@@ -40,7 +38,7 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
           </tr>
         </thead>
         <tbody>
-          {actors.slice(0, limit).map((a) => (
+          {actors.map((a) => (
             <tr key={a.id}>
               <ActorRowHeader actor={a} />
               {topics.map((t) => {
@@ -60,7 +58,7 @@ export function MatrixOverviewTable({ overview, rowSort, colSort, onPick, onOpen
           ))}
         </tbody>
       </table>
-      <MoreRows shown={Math.min(limit, actors.length)} total={actors.length} more={limit < actors.length} loadMore={showMore} unit={['actor', 'actors']} testid="matrix-count" />
+      <MoreRows shown={actors.length} total={table.total} more={more} loadMore={loadMore} unit={['actor', 'actors']} testid="matrix-count" />
     </div>
   );
 }

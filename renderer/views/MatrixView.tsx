@@ -1,14 +1,15 @@
 // Who stands where: all topics at a glance (actors × topics), or one topic (actors × its positions),
 // each cell counting the annotations that support, oppose or are neutral. A click lists those
 // quotes. The choice of topic is kept, so coming back to the matrix shows the same landscape.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Matrix, MatrixOverview, QuoteRow, Stance, Topic } from '../../shared/model';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Matrix, QuoteRow, Stance, Topic } from '../../shared/model';
 import { call } from '../api';
 import type { Toast } from './Toasts';
 import { Words } from './Words';
 import { MatrixOverviewTable } from './MatrixOverviewTable';
 import { ActorRowHeader, StanceCell } from './MatrixCells';
 import { MoreRows, useRowLimit } from './MoreRows';
+import { useOverviewPages } from './overview-pages';
 import { MATRIX_ROWS, cellTotal, ordered, sumCells, type ColSort, type RowSort } from './matrix-order';
 
 interface Props {
@@ -46,11 +47,12 @@ interface Picked {
 export function MatrixView({ topics, toast, onOpenQuote }: Props) {
   const [choice, setChoice] = useState<Choice>(() => storedChoice(topics));
   const [matrix, setMatrix] = useState<Matrix | null>(null);
-  const [overview, setOverview] = useState<MatrixOverview | null>(null);
   const [rowSort, setRowSort] = useState<RowSort>('total');
   const [colSort, setColSort] = useState<ColSort>('total');
   const [picked, setPicked] = useState<Picked | null>(null);
-  const fail = (e: unknown) => toast({ kind: 'error', text: (e as Error).message });
+  const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
+  // The overview's rows come from the store a window at a time, in the chosen order.
+  const overview = useOverviewPages(choice === 'all', rowSort, colSort, topics, fail);
 
   const choose = (next: Choice) => {
     setChoice(next);
@@ -62,9 +64,8 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
     if (choice !== 'all' && topics.length && !topics.some((t) => t.id === choice)) return choose('all');
     if (choice !== 'all' && !topics.length) return; // the topics are still loading
     setPicked(null);
-    if (choice === 'all') call('matrix.overview', {}).then(setOverview).catch(fail);
-    else call('matrix.get', { topicId: choice }).then(setMatrix).catch(fail);
-  }, [choice, topics]);
+    if (choice !== 'all') call('matrix.get', { topicId: choice }).then(setMatrix).catch(fail);
+  }, [choice, topics, fail]);
 
   const cellOf = useMemo(() => {
     const m = new Map<string, Cell>();
@@ -123,14 +124,14 @@ export function MatrixView({ topics, toast, onOpenQuote }: Props) {
         </span>
       </div>
       {choice === 'all' ? (
-        overview &&
-        (overview.actors.length === 0 ? (
+        overview.table &&
+        (overview.table.total === 0 ? (
           <p class="empty">Nobody has been coded on any position yet.</p>
         ) : (
           <MatrixOverviewTable
-            overview={overview}
-            rowSort={rowSort}
-            colSort={colSort}
+            table={overview.table}
+            more={overview.more}
+            loadMore={overview.loadMore}
             onOpenTopic={choose}
             onPick={(a, t) =>
               void pick({ actorId: a.id, topicId: t.id }, `${a.name} on ${t.name}`, (q) => q.positions.filter((p) => p.topicId === t.id).map((p) => ({ claim: p.claim, stance: p.stance })))

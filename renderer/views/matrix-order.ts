@@ -1,7 +1,6 @@
-// The order of a matrix's rows (actors) and columns (positions or topics): by name, or by how many
-// codings they hold. The sums are counted once per matrix, in one pass over its cells, not once per
-// comparison: with 2,000 actors a sort compares some 20,000 pairs.
-import type { StanceCounts } from './matrix-heat';
+// The order of a matrix's rows and columns lives in shared/ (the store pages the overview in it);
+// here, how many actor rows a matrix draws at a time.
+export { cellTotal, ordered, sumCells, type ColSort, type RowSort, type Sums } from '../../shared/matrix-order';
 
 /**
  * Actor rows a matrix draws at first, and more each time its foot comes near the screen: a screen
@@ -10,41 +9,9 @@ import type { StanceCounts } from './matrix-heat';
  */
 export const MATRIX_ROWS = 60;
 
-export type RowSort = 'name' | 'supports' | 'opposes' | 'total';
-export type ColSort = 'name' | 'total';
-
-export interface Sums {
-  supports: number;
-  opposes: number;
-  total: number;
-}
-
-export const cellTotal = (c: StanceCounts) => c.supports + c.opposes + c.neutral;
-
-/** Each row's and each column's sums, from a matrix's cells. */
-export function sumCells<C extends StanceCounts>(cells: readonly C[], row: (c: C) => number, col: (c: C) => number): { rows: Map<number, Sums>; cols: Map<number, Sums> } {
-  const rows = new Map<number, Sums>();
-  const cols = new Map<number, Sums>();
-  const add = (m: Map<number, Sums>, id: number, c: C) => {
-    const s = m.get(id) ?? { supports: 0, opposes: 0, total: 0 };
-    s.supports += c.supports;
-    s.opposes += c.opposes;
-    s.total += cellTotal(c);
-    m.set(id, s);
-  };
-  for (const c of cells) {
-    add(rows, row(c), c);
-    add(cols, col(c), c);
-  }
-  return { rows, cols };
-}
-
-// One collator for every comparison: String.localeCompare sets one up on each call, and a sort of
-// 2,000 actors makes some 20,000 of them.
-const byName = new Intl.Collator().compare;
-
-/** Sorted by name, or by the chosen sum, largest first, then by name. */
-export function ordered<T extends { id: number }>(items: readonly T[], name: (t: T) => string, sums: Map<number, Sums>, by: RowSort | ColSort): T[] {
-  const sum = (t: T) => (by === 'name' ? 0 : (sums.get(t.id)?.[by] ?? 0));
-  return [...items].sort((a, b) => (by === 'name' ? byName(name(a), name(b)) : sum(b) - sum(a) || byName(name(a), name(b))));
-}
+/**
+ * Actor rows of the overview the store sends a window: a screen and a bit (some 22 rows fill a
+ * screen), the next window asked for as the foot nears. Each row is a cell for every topic, and
+ * drawing them is most of the first paint (40 rows of 20 topics took some 130 ms to draw).
+ */
+export const OVERVIEW_ROWS = 30;

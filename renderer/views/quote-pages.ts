@@ -1,7 +1,7 @@
 // The quotes table as the renderer holds it: the pages read so far for one query (filter and sort)
 // and the store's count of every match, never the whole list. A new query starts again from its
 // first page; the rows on screen stay until that page arrives, so a filter never flashes empty.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { QuotePageQuery } from '../../shared/contract';
 import type { QuoteCursor, QuoteRow } from '../../shared/model';
 import { call } from '../api';
@@ -33,7 +33,9 @@ export function useQuotePages(query: QuoteQuery, failed: (e: unknown) => void): 
   const failedRef = useRef(failed);
   failedRef.current = failed;
 
-  useEffect(() => {
+  // Asked for as soon as the query is drawn, not after the next paint (when a plain effect runs):
+  // a filter's rows come a frame sooner.
+  useLayoutEffect(() => {
     const g = ++generation.current;
     pending.current = true;
     call('quotes.page', { ...query, limit: QUOTE_PAGE })

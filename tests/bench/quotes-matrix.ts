@@ -208,6 +208,7 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
     ['actors.list', {}],
     ['topics.list', {}],
     ['matrix.overview', {}],
+    ['matrix.overviewPage', {}],
     ['matrix.get', { topicId }],
   ]);
   const store = storeFigures(lib, coded, dir);
@@ -236,6 +237,9 @@ export async function benchQuotesMatrix(lib: Library, rendererDir: string, coded
         ),
       );
       await page.evaluate(`localStorage.setItem('verbatim.matrix.topic', 'all')`);
+      // A write first (one that changes nothing the matrix shows), as when the analyst comes from
+      // coding: the store's counts are those of the last write, and the overview reads them afresh.
+      lib.db.prepare(`UPDATE actors SET color = color WHERE id = ?`).run(actorId);
       runs.matrixOverview!.push(await step(page, 'matrix overview', click('nav-matrix'), `document.querySelector('[data-testid="matrix-overview"] td.filled') !== null`));
       runs.matrixTopic!.push(
         await step(page, 'topic matrix', select('[data-testid="matrix-topic"]', String(topicId)), `document.querySelector('[data-testid="matrix-view"] td.filled') !== null`),
