@@ -97,8 +97,11 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
       setSelectedId(id);
       setDraft(null);
       try {
+        // Both asked at once: main lists the annotations while the page reads the article's JSON.
+        const listed = call('annotations.list', { articleId: id });
+        listed.catch(() => {}); // a trashed article's list is not awaited; its failure is nobody's
         const a = await call('articles.get', { id });
-        const list = a.deletedAt ? [] : await call('annotations.list', { articleId: id });
+        const list = a.deletedAt ? [] : await listed;
         if (seq !== openSeq.current) return;
         setHighlight(terms);
         setAnnotations(list);
