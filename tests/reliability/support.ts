@@ -98,6 +98,9 @@ export async function fillLibrary(s: Services, rand: Prng = prng(7), articles = 
   const sincerity = s.codebook.createPosition(topic.id, 'Japan must show more sincerity on wartime labor');
   const noSale = s.codebook.createPosition(topic.id, 'Seized assets must not be liquidated');
   const lift = s.codebook.createPosition(other.id, 'Export controls must be lifted');
+  // A position merged away, so the merge redirects (migration 13) hold a row like every other table.
+  const liftAgain = s.codebook.createPosition(other.id, 'The export controls should go');
+  s.codebook.mergePositions(liftAgain.id, lift.id);
   const annotations: number[] = [];
   for (const id of ids) {
     const text = s.library.get(id).text;

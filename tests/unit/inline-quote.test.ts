@@ -48,7 +48,17 @@ describe('inline quotes', () => {
     const saved = await c.router('briefings.save', { id, doc: doc.toJSON() });
     expect(saved).toMatchObject({ ok: true });
     const back = c.services.briefings.get(id);
-    expect(back.doc).toEqual(doc.toJSON());
+    // As they were, and naming their annotation and article by uid too (the store fills them in).
+    const uid = (table: string, rowId: number) => c.lib.db.prepare<[number], { uid: string }>(`SELECT uid FROM ${table} WHERE id = ?`).get(rowId)!.uid;
+    type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[] };
+    const expected = doc.toJSON() as Json;
+    const fill = (n: Json) => {
+      if (n.type === 'inline_quote' || n.type === 'quote') Object.assign(n.attrs!, { annotationUid: uid('annotations', n.attrs!.annotationId as number), articleUid: uid('articles', n.attrs!.articleId as number) });
+      if (n.type === 'cite') n.attrs!.articleUid = uid('articles', n.attrs!.articleId as number);
+      n.content?.forEach(fill);
+    };
+    fill(expected);
+    expect(back.doc).toEqual(expected);
     expect(briefingText(doc)).toContain(`Seoul urged Tokyo “${QUOTE}” and Tokyo said`);
     // One article, whatever quotes it: the inline quotes and the block quote share number 1.
     expect([...citationOrder(doc)]).toEqual([[c.articleId, 1]]);
