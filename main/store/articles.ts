@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Article, ArticleCursor, ArticleMeta, ArticlePage, SourceFormat } from '../../shared/model';
 import type { ArticleListView, ArticleSort } from '../../shared/contract';
-import { articleUid } from './uid';
+import { articleUid, UID_TAKEN_SQL } from './uid';
 
 export interface NewArticle {
   title: string;
@@ -109,6 +109,7 @@ const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
 
 export class ArticleStore {
   private readonly insertStmt;
+  private readonly uidTakenStmt;
   private readonly byHashStmt;
   private readonly metaStmt;
   private readonly fullStmt;
@@ -118,6 +119,7 @@ export class ArticleStore {
       `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
        VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
     );
+    this.uidTakenStmt = db.prepare<[string]>(UID_TAKEN_SQL);
     this.byHashStmt = db.prepare<[string], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE text_hash = ? AND deleted_at IS NULL`);
     this.metaStmt = db.prepare<[number], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE id = ?`);
     this.fullStmt = db.prepare<[number], Row & { doc: string; text: string; source_format: SourceFormat }>(
@@ -126,7 +128,7 @@ export class ArticleStore {
   }
 
   insert(a: NewArticle, now = new Date().toISOString()): number {
-    const info = this.insertStmt.run({ publishedAsWritten: null, ...a, uid: articleUid(this.db, a.textHash), now });
+    const info = this.insertStmt.run({ publishedAsWritten: null, ...a, uid: articleUid(a.textHash, (uid) => this.uidTakenStmt.get(uid) !== undefined), now });
     return Number(info.lastInsertRowid);
   }
 

@@ -31,14 +31,10 @@ function walk(node: JsonNode, visit: (n: JsonNode) => void) {
 
 /** `doc` (a checked briefing doc as JSON) with every reference's uid filled in; changed in place. */
 export function withRecordUids<T>(doc: T, store: RecordUidStore): T {
-  const wanted = { annotations: [] as number[], articles: [] as number[], actors: [] as number[] };
-  walk(doc as JsonNode, (n) => {
-    for (const ref of REFERENCES[n.type] ?? []) if (typeof n.attrs?.[ref.id] === 'number') wanted[ref.table].push(n.attrs[ref.id] as number);
-  });
-  const found = { annotations: store.uids('annotations', wanted.annotations), articles: store.uids('articles', wanted.articles), actors: store.uids('actors', wanted.actors) };
   walk(doc as JsonNode, (n) => {
     for (const ref of REFERENCES[n.type] ?? []) {
-      const uid = found[ref.table].get(n.attrs?.[ref.id] as number);
+      const id = n.attrs?.[ref.id];
+      const uid = typeof id === 'number' ? store.uid(ref.table, id) : undefined;
       if (uid) n.attrs![ref.uid] = uid;
     }
   });

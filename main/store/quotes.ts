@@ -48,6 +48,7 @@ interface Counted {
 }
 
 export class QuoteStore {
+  private stateStmt: Database.Statement<[], string> | undefined;
   /**
    * The overview's counts as last read, with the state of the library they were read in: the
    * analyst scrolling through its pages, or sorting it again, needs no second pass over every
@@ -178,7 +179,9 @@ export class QuoteStore {
   }
 
   private counts(): Counted {
-    const at = `${this.db.prepare('SELECT total_changes()').pluck().get() as number}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    // Asked on every page of the overview: one statement for both numbers, prepared once.
+    this.stateStmt ??= this.db.prepare<[], string>(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
+    const at = this.stateStmt.get()!;
     if (this.counted?.at !== at) {
       const overview = this.countOverview();
       const sums = sumCells(overview.cells, (c) => c.actorId, (c) => c.topicId);

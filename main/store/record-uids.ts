@@ -1,21 +1,20 @@
 // Reads records' global identities (uid.ts) by their local ids, for what refers to records by id
-// and must also name them globally: the quote, mention and citation nodes of a briefing.
+// and must also name them globally: the quote, mention and citation nodes of a briefing. Asked on
+// every save of a briefing, so each table's statement is prepared once.
 import type Database from 'better-sqlite3';
 import type { UID_TABLES } from './uid';
 
+type UidTable = (typeof UID_TABLES)[number];
+
 export class RecordUidStore {
+  private readonly statements = new Map<UidTable, Database.Statement<[number], string>>();
+
   constructor(private readonly db: Database.Database) {}
 
-  /** The uid of each of `ids` in `table` that exists; ids gone for good are left out. */
-  uids(table: (typeof UID_TABLES)[number], ids: readonly number[]): Map<number, string> {
-    const out = new Map<number, string>();
-    const unique = [...new Set(ids)];
-    // SQLite's default limit on bound parameters is 32,766; a briefing refers to far fewer records.
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      const rows = this.db.prepare<number[], { id: number; uid: string }>(`SELECT id, uid FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
-      for (const r of rows) out.set(r.id, r.uid);
-    }
-    return out;
+  /** The uid of the record `id` in `table`, or undefined when it is gone for good. */
+  uid(table: UidTable, id: number): string | undefined {
+    let stmt = this.statements.get(table);
+    if (!stmt) this.statements.set(table, (stmt = this.db.prepare<[number], string>(`SELECT uid FROM ${table} WHERE id = ?`).pluck()));
+    return stmt.get(id);
   }
 }

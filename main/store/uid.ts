@@ -4,7 +4,6 @@
 // analysts importing the same article hold one record); everything else by a UUIDv7, which sorts by
 // creation time and needs no coordination.
 import { v7 } from 'uuid';
-import type { Database } from 'better-sqlite3';
 
 export const newUid = (): string => v7();
 
@@ -15,7 +14,9 @@ export const UID_TABLES = ['articles', 'actors', 'topics', 'positions', 'annotat
  * An article's uid: its text hash, unless this library already holds a record by that name (a
  * trashed copy of the same text, kept apart from the live one): then the hash with a UUIDv7.
  */
-export function articleUid(db: Database, textHash: string): string {
-  const taken = db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM articles WHERE uid = ?`).get(textHash);
-  return taken ? `${textHash}.${newUid()}` : textHash;
+export function articleUid(textHash: string, taken: (uid: string) => boolean): string {
+  return taken(textHash) ? `${textHash}.${newUid()}` : textHash;
 }
+
+/** Whether an article already holds `uid`: asked on every import, so prepared once by its caller. */
+export const UID_TAKEN_SQL = `SELECT 1 FROM articles WHERE uid = ?`;

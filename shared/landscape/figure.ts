@@ -10,7 +10,7 @@ import { MAX_META_CHARS } from '../limits';
 import { plural } from '../plural';
 import { colourings, type Colouring } from './colours';
 import { layoutNetwork } from './layout';
-import type { FigureQuery } from './query';
+import { figureQuery, type FigureQuery } from './query';
 import type { Landscape } from './result';
 import type { LandscapeTimeline } from './time-result';
 import { drawnTimeline, timelineScene, TIMELINE_ROWS, type DrawnTimeline } from './timeline-scene';
@@ -89,6 +89,9 @@ const FROZEN_TIMELINE = z.strictObject({
 export const FROZEN_FIGURE = z.union([FROZEN_NETWORK, FROZEN_TIMELINE]);
 
 export const FIGURE_COLOURING = z.enum(colourings);
+
+/** A figure node's attributes all together: what a pasted figure must be to be one. */
+export const FIGURE_ATTRS = z.strictObject({ query: figureQuery, colouring: FIGURE_COLOURING, caption: z.string(), frozen: FROZEN_FIGURE.nullable() });
 
 /** What each picture shows, in words: a new figure's caption starts from it. */
 export const FIGURE_TITLES: Record<FigureQuery['type'], string> = {

@@ -7,7 +7,7 @@ import { tableNodes } from 'prosemirror-tables';
 import { safeHref } from './url';
 import { attr, linkHref, matches, optionalText, rowId, text, wholeNumber } from './attrs';
 import { figureQuery } from '../landscape/query';
-import { FIGURE_COLOURING, FROZEN_FIGURE, type FigureAttrs } from '../landscape/figure';
+import { FIGURE_ATTRS, FIGURE_COLOURING, FROZEN_FIGURE, type FigureAttrs } from '../landscape/figure';
 import { link, em, strong } from './marks';
 
 /** Bumped whenever a stored doc would no longer load as-is; see briefing-migrations.ts. */
@@ -124,9 +124,8 @@ function snapshotToDom(node: Node, cls: string): Record<string, string> {
 /** A figure's attributes from the DOM it wrote; anything that does not check out is not a figure. */
 function figureFromDom(dom: HTMLElement): FigureAttrs | false {
   try {
-    const a = JSON.parse(dom.getAttribute('data-figure') ?? '') as FigureAttrs;
-    const ok = figureQuery.safeParse(a.query).success && FIGURE_COLOURING.safeParse(a.colouring).success && typeof a.caption === 'string' && FROZEN_FIGURE.nullable().safeParse(a.frozen).success;
-    return ok ? { query: a.query, colouring: a.colouring, caption: a.caption, frozen: a.frozen } : false;
+    const parsed = FIGURE_ATTRS.safeParse(JSON.parse(dom.getAttribute('data-figure') ?? ''));
+    return parsed.success ? (parsed.data as FigureAttrs) : false;
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import type { Migration } from './migration';
-import { articleUid, newUid, UID_TABLES } from '../uid';
+import { articleUid, newUid, UID_TABLES, UID_TAKEN_SQL } from '../uid';
 import { RecordUidStore } from '../record-uids';
 import { withRecordUids } from '../briefing-uids';
 
@@ -16,8 +16,9 @@ export const recordUids: Migration = {
   up(db) {
     for (const table of UID_TABLES) db.exec(`ALTER TABLE ${table} ADD COLUMN uid TEXT`);
     const setArticle = db.prepare(`UPDATE articles SET uid = ? WHERE id = ?`);
+    const taken = db.prepare<[string]>(UID_TAKEN_SQL);
     for (const a of db.prepare<[], { id: number; text_hash: string }>(`SELECT id, text_hash FROM articles ORDER BY deleted_at IS NOT NULL, id`).all()) {
-      setArticle.run(articleUid(db, a.text_hash), a.id);
+      setArticle.run(articleUid(a.text_hash, (uid) => taken.get(uid) !== undefined), a.id);
     }
     for (const table of UID_TABLES) {
       if (table !== 'articles') {
