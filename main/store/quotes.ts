@@ -173,13 +173,13 @@ export class QuoteStore {
    * trash is set aside by the annotation's own columns (`LIVE_ANNOTATION`), not its article's row.
    */
   overview(): MatrixOverview {
-    // What this connection has written (every insert, update and delete, triggers' too) and what
-    // other connections have committed: while both stand still, so do the counts.
     return this.counts().overview;
   }
 
   private counts(): Counted {
-    // Asked on every page of the overview: one statement for both numbers, prepared once.
+    // What this connection has written (every insert, update and delete, triggers' too) and what
+    // other connections have committed: while both stand still, so do the counts. Asked on every
+    // page of the overview: one statement for both numbers, prepared once.
     this.stateStmt ??= this.db.prepare<[], string>(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
     const at = this.stateStmt.get()!;
     if (this.counted?.at !== at) {

@@ -19,13 +19,22 @@ function postgresUrl(o: Connection): string {
   return url;
 }
 
-/** A pool for one command, closed after it; a database that cannot be reached is said plainly. */
-async function withPool<T>(o: Connection, fn: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = new pg.Pool({ connectionString: postgresUrl(o), max: 4, connectionTimeoutMillis: 10_000 });
+/** A pool to the team's database, tried once first: one that cannot be reached is said plainly. */
+async function reachablePool(o: Connection, max: number): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: postgresUrl(o), max, connectionTimeoutMillis: 10_000 });
   try {
-    await pool.query('SELECT 1').catch((err: Error) => {
-      throw new AppError('unsupported', `The team’s PostgreSQL could not be reached: ${err.message}`);
-    });
+    await pool.query('SELECT 1');
+    return pool;
+  } catch (err) {
+    await pool.end();
+    throw new AppError('unsupported', `The team’s PostgreSQL could not be reached: ${(err as Error).message}`);
+  }
+}
+
+/** A pool for one command, closed after it. */
+async function withPool<T>(o: Connection, fn: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  const pool = await reachablePool(o, 4);
+  try {
     return await fn(pool);
   } finally {
     await pool.end();
@@ -52,13 +61,7 @@ export function registerTeamCommands(program: Command): void {
     .option('--port <n>', 'port (0 picks a free one)', (v) => parseInt(v, 10), 4488)
     .option('--host <host>', 'address to bind; put TLS in front of it with a reverse proxy (docs/TEAM.md)', '127.0.0.1')
     .action(async (o: Connection & { port: number; host: string }) => {
-      const pool = new pg.Pool({ connectionString: postgresUrl(o), max: 10, connectionTimeoutMillis: 10_000 });
-      try {
-        await pool.query('SELECT 1');
-      } catch (err) {
-        await pool.end();
-        throw new AppError('unsupported', `The team’s PostgreSQL could not be reached: ${(err as Error).message}`);
-      }
+      const pool = await reachablePool(o, 10);
       const server = await startTeamServer({ pool, port: o.port, host: o.host, onRefused: (why) => process.stderr.write(`verbatim team-server: refused: ${forTerminal(why)}\n`) });
       process.stdout.write(`Verbatim team server on ws://${o.host}:${server.port}\nPress Ctrl+C to stop.\n`);
       const stop = async () => {

@@ -16,6 +16,15 @@ export interface Member {
 export type TokenCheck = { ok: true; member: Member } | { ok: false; reason: 'unknown' | 'revoked' };
 
 const TOKEN_PREFIX = 'vbt_';
+
+interface MemberRow {
+  name: string;
+  read_only: boolean;
+  added_at: Date;
+  revoked_at: Date | null;
+}
+const MEMBER_COLUMNS = 'name, read_only, added_at, revoked_at';
+const toMember = (m: MemberRow): Member => ({ name: m.name, readOnly: m.read_only, addedAt: m.added_at.toISOString(), revokedAt: m.revoked_at?.toISOString() ?? null });
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A member's name as the desk knows them: printable, at most 100 characters. */
@@ -59,16 +68,16 @@ export class MemberStore {
   }
 
   async list(): Promise<Member[]> {
-    const r = await this.pool.query<{ name: string; read_only: boolean; added_at: Date; revoked_at: Date | null }>(`SELECT name, read_only, added_at, revoked_at FROM verbatim_members ORDER BY name`);
-    return r.rows.map((m) => ({ name: m.name, readOnly: m.read_only, addedAt: m.added_at.toISOString(), revokedAt: m.revoked_at?.toISOString() ?? null }));
+    const r = await this.pool.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM verbatim_members ORDER BY name`);
+    return r.rows.map(toMember);
   }
 
   async check(token: string): Promise<TokenCheck> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return { ok: false, reason: 'unknown' };
-    const r = await this.pool.query<{ name: string; read_only: boolean; added_at: Date; revoked_at: Date | null }>(`SELECT name, read_only, added_at, revoked_at FROM verbatim_members WHERE token_hash = $1`, [hash(token)]);
+    const r = await this.pool.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM verbatim_members WHERE token_hash = $1`, [hash(token)]);
     const m = r.rows[0];
     if (!m) return { ok: false, reason: 'unknown' };
     if (m.revoked_at) return { ok: false, reason: 'revoked' };
-    return { ok: true, member: { name: m.name, readOnly: m.read_only, addedAt: m.added_at.toISOString(), revokedAt: null } };
+    return { ok: true, member: toMember(m) };
   }
 }

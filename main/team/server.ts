@@ -42,10 +42,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     async onAuthenticate({ token, documentName, connectionConfig }) {
       if (!isDocumentName(documentName)) refuse(`“${documentName.slice(0, 80)}” is not a document of a team library.`);
       const check = await members.check(token ?? '');
-      if (!check.ok) refuse(check.reason === 'revoked' ? 'This member’s access was revoked.' : 'The token is not one of this team’s.');
-      const { member } = check as Extract<typeof check, { ok: true }>;
-      connectionConfig.readOnly = member.readOnly;
-      return { member: member.name };
+      if (!check.ok) return refuse(check.reason === 'revoked' ? 'This member’s access was revoked.' : 'The token is not one of this team’s.');
+      connectionConfig.readOnly = check.member.readOnly;
+      return { member: check.member.name };
     },
     extensions: [new Database({ fetch: ({ documentName }) => documents.fetch(documentName), store: ({ documentName, state }) => documents.store(documentName, state) })],
   });

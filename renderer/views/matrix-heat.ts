@@ -1,10 +1,7 @@
 // The matrix cells' colour, shared by the per-topic matrix and the all-topics overview.
+import type { StanceCounts } from '../../shared/matrix-order';
 
-export interface StanceCounts {
-  supports: number;
-  opposes: number;
-  neutral: number;
-}
+export type { StanceCounts };
 
 /** Green for support, red for opposition, stronger with more annotations; mixed cells lean by their net. */
 export function heat(cell: StanceCounts | undefined, max: number): string {

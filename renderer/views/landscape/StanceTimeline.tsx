@@ -2,7 +2,7 @@
 // publication date, its shape saying the stance (filled dot supports, cross opposes, ring neutral:
 // legible in greyscale, the colour repeating it). Dragging across the dates picks a range, which
 // becomes the date filter of every landscape picture. A mark opens its quote's passage.
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { LandscapeFilter } from '../../../shared/landscape/result';
 import { plural } from '../../../shared/plural';
 import { useLandscapeAnswer } from './useLandscapeAnswer';
@@ -23,6 +23,8 @@ export function StanceTimeline({ filter, onBrush, onOpenQuote, onError, onInsert
   const found = useLandscapeAnswer('landscape.timeline', filter, onError);
   const [brush, setBrush] = useState<{ from: number; to: number } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  // Laid out once per answer, not on every frame of a drag across the dates.
+  const scene = useMemo(() => (found?.span ? timelineScene(found) : null), [found]);
   if (!found) return null;
   if (!found.anyCoded)
     return (
@@ -31,14 +33,13 @@ export function StanceTimeline({ filter, onBrush, onOpenQuote, onError, onInsert
       </p>
     );
   const undated = found.undated.quotes ? ` ${plural(found.undated.quotes, 'quote')} from ${plural(found.undated.articles, 'undated article')} left out.` : '';
-  if (!found.span)
+  if (!found.span || !scene)
     return (
       <p class="empty" data-testid="landscape-empty">
         No dated quotes match these filters.{undated}
       </p>
     );
 
-  const scene = timelineScene(found);
   const quoteOf = new Map(found.quotes.map((q) => [q.id, q]));
   const claimOf = new Map(found.positions.map((p) => [p.id, p.claim]));
   const { left, top } = scene.plot;
