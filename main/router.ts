@@ -25,6 +25,7 @@ function handlers(s: Services): Handlers {
     'articles.position': (i) => s.library.position(i),
     'articles.outlets': () => s.library.outlets(),
     'articles.get': (i) => s.library.get(i.id),
+    'articles.read': (i) => s.library.read(i.id, i.head),
     'articles.update': ({ id, ...patch }) => s.library.update(id, patch),
     'articles.delete': (i) => s.library.delete(i.id),
     'articles.restore': (i) => s.library.restore(i.id),

@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, MatrixOverviewPage, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticleReading, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, MatrixOverviewPage, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -164,6 +164,8 @@ const articleListView = articleListViewSchema.shape;
 export const MAX_PAGE = 500;
 export const DEFAULT_PAGE = 100;
 const MAX_LIST_OFFSET = 1_000_000_000;
+/** A head bigger than this is no longer a first screen. */
+const MAX_READING_HEAD = 1_000_000;
 const articleCursor = z.strictObject({ key: z.string().max(10_000), id });
 export type ArticleListView = z.output<typeof articleListViewSchema>;
 
@@ -234,6 +236,12 @@ export const contract = {
   'articles.position': call<{ index: number | null }>()(z.strictObject({ ...articleListView, id })),
   'articles.outlets': call<string[]>()(z.strictObject({})),
   'articles.get': call<Article>()(z.strictObject({ id })),
+  /**
+   * The article as the reader opens it: its text once and the doc's structure around it (a long
+   * article's doc JSON is twice its text). With `head`, only the first blocks that reach that many
+   * characters, for the first screens of a long article while the whole is on its way.
+   */
+  'articles.read': call<ArticleReading>()(z.strictObject({ id, head: z.number().int().min(1).max(MAX_READING_HEAD).optional() })),
   'articles.update': call<ArticleMeta>()(z.strictObject({ id, ...articleMetaPatch })),
   /** Moves an article to the trash; `articles.restore` brings it back. */
   'articles.delete': call<ArticleMeta>()(z.strictObject({ id })),
@@ -244,7 +252,7 @@ export const contract = {
    * Replaces the article's text (edit-text mode) and re-anchors every annotation on it; `changed`
    * of the placed ones now quote different words and await review (`annotations.review`).
    */
-  'articles.updateText': call<{ article: Article; placed: number; changed: number; orphaned: number }>()(
+  'articles.updateText': call<{ article: ArticleReading; placed: number; changed: number; orphaned: number }>()(
     z.strictObject({ id, doc: z.record(z.string(), z.unknown()) }),
   ),
 

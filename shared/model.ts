@@ -1,5 +1,6 @@
 // Domain types shared by the main process and the renderer. Names follow the analyst's vocabulary
 // and match the database columns and the contract.
+import type { PackedBlock } from './schema/packed-doc';
 
 /** An article's metadata as listed in the library (no text, so a 10,000-article list stays small). */
 export interface ArticleMeta {
@@ -48,6 +49,22 @@ export interface Article extends ArticleMeta {
   doc: unknown;
   text: string;
   sourceFormat: SourceFormat;
+}
+
+/** An article's metadata and its plain text: what coding it needs (a long article's doc is twice its text). */
+export interface ArticleText extends ArticleMeta {
+  text: string;
+}
+
+/**
+ * An article as the reader opens it (`articles.read`): the text once, and the doc's structure
+ * around it, which `unpackDoc` turns back into the doc (shared/schema/packed-doc.ts).
+ */
+export interface ArticleReading extends ArticleText {
+  structure: PackedBlock[];
+  sourceFormat: SourceFormat;
+  /** False for a head (`articles.read` with `head`): the first blocks only, the rest still to come. */
+  complete: boolean;
 }
 
 export const sourceFormats = ['txt', 'md', 'html', 'pdf', 'docx', 'rtf'] as const;

@@ -31,6 +31,14 @@ export class TextIndex {
     private readonly docSize: number,
   ) {}
 
+  /**
+   * The index of a doc whose projection and segments are already known: `unpackDoc` gathers both
+   * while it builds the doc, so a long article is not walked a second time.
+   */
+  static known(doc: Node, text: string, segments: readonly Segment[]): TextIndex {
+    return new TextIndex(text, segments, doc.content.size);
+  }
+
   static of(doc: Node): TextIndex {
     const segments: Segment[] = [];
     let text = '';

@@ -5,7 +5,7 @@ import type { ArticleStore } from '../store/articles';
 import type { ActorStore } from '../store/actors';
 import type { TopicStore } from '../store/topics';
 import type { CallInput } from '../../shared/contract';
-import type { Annotation, AnnotationPosition, Article } from '../../shared/model';
+import type { Annotation, AnnotationPosition, ArticleText } from '../../shared/model';
 import { checkRange, selectorsFor } from '../../shared/anchoring';
 import type { Transaction } from '../store/write-lock';
 import { AppError, notFound } from '../errors';
@@ -27,7 +27,7 @@ export class AnnotationService {
    * be opening an article the analyst has just trashed, and the trash view shows what was coded.
    */
   list(articleId: number): Annotation[] {
-    if (!this.articles.get(articleId)) throw notFound('Article', articleId);
+    if (!this.articles.meta(articleId)) throw notFound('Article', articleId);
     return this.annotations.forArticle(articleId);
   }
 
@@ -119,8 +119,8 @@ export class AnnotationService {
     });
   }
 
-  private liveArticle(id: number): Article {
-    const a = this.articles.get(id);
+  private liveArticle(id: number): ArticleText {
+    const a = this.articles.withText(id);
     if (!a) throw notFound('Article', id);
     if (a.deletedAt) throw new AppError('conflict', `“${a.title}” is in the trash; restore it first.`);
     return a;

@@ -5,7 +5,7 @@ import { Node } from 'prosemirror-model';
 import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
 import type { Transaction } from '../store/write-lock';
-import type { Article } from '../../shared/model';
+import type { ArticleReading, ArticleText } from '../../shared/model';
 import { articleSchema, countWords, projectText, safeHref } from '../../shared/schema';
 import { reanchor, sameWords } from '../../shared/anchoring';
 import { AppError, notFound } from '../errors';
@@ -26,7 +26,7 @@ export class ArticleTextService {
    * as coded (`changedFrom`); those that cannot be placed become orphans: kept, with the words as
    * coded, for the analyst to re-attach.
    */
-  update(articleId: number, docJSON: unknown): { article: Article; placed: number; changed: number; orphaned: number } {
+  update(articleId: number, docJSON: unknown): { article: ArticleReading; placed: number; changed: number; orphaned: number } {
     let doc: Node;
     try {
       doc = Node.fromJSON(articleSchema, docJSON);
@@ -64,15 +64,15 @@ export class ArticleTextService {
       const hash = textHash(text);
       const twin = this.articles.findLiveByHash(hash);
       if (twin && twin.id !== articleId) throw new AppError('conflict', `“${twin.title}” already has exactly this text.`);
-      this.articles.setText(articleId, doc.toJSON(), text, countWords(text), hash);
-      return { article: this.articles.get(articleId)!, placed, changed, orphaned };
+      this.articles.setText(articleId, doc, text, countWords(text), hash);
+      return { article: this.articles.reading(articleId)!, placed, changed, orphaned };
     });
     this.onChanged(articleId);
     return result;
   }
 
-  private liveArticle(id: number): Article {
-    const a = this.articles.get(id);
+  private liveArticle(id: number): ArticleText {
+    const a = this.articles.withText(id);
     if (!a) throw notFound('Article', id);
     if (a.deletedAt) throw new AppError('conflict', `“${a.title}” is in the trash; restore it first.`);
     return a;

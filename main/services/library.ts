@@ -3,7 +3,7 @@ import type { ArticleStore, ArticlePatch } from '../store/articles';
 import type { Library } from '../store/open';
 import type { LibraryStateStore } from '../store/library-state';
 import { DEFAULT_PAGE, type ArticleListView } from '../../shared/contract';
-import type { Article, ArticleCursor, ArticleMeta, ArticlePage, LibraryInfo } from '../../shared/model';
+import type { Article, ArticleCursor, ArticleReading, ArticleMeta, ArticlePage, LibraryInfo } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { listBackups } from '../store/backup';
 import type { Transaction } from '../store/write-lock';
@@ -51,6 +51,11 @@ export class LibraryService {
 
   get(id: number): Article {
     return this.articles.get(id) ?? fail(id);
+  }
+
+  /** The article in the reader's form (`ArticleReading`), whole or its head. */
+  read(id: number, head?: number): ArticleReading {
+    return this.articles.reading(id, head) ?? fail(id);
   }
 
   update(id: number, patch: ArticlePatch): ArticleMeta {

@@ -10,7 +10,7 @@ import type { AnnotationService } from './annotations';
 import type { CodebookService } from './codebook';
 import type { SuggestRunner } from '../attribution/background';
 import type { CallInput } from '../../shared/contract';
-import type { Actor, Annotation, Article } from '../../shared/model';
+import type { Actor, Annotation, ArticleText } from '../../shared/model';
 import { annotationKindOf, suggestionKey, type ArticleSuggestion, type Suggestion } from '../../shared/suggestion';
 import { guessActorKind } from '../../shared/actor-kind';
 import { cleanName, nameProblem } from '../../shared/names';
@@ -60,7 +60,7 @@ export class SuggestionService {
   async list(articleId: number, minConfidence = 0): Promise<SuggestionList> {
     // Nothing is suggested in the trash. Not an error: the reader may still be asking for an article
     // the analyst has just trashed.
-    const found = this.d.articles.get(articleId);
+    const found = this.d.articles.meta(articleId);
     if (found?.deletedAt) return { suggestions: [], tooLarge: false };
     const article = this.liveArticle(articleId);
     const { suggestions, tooLarge } = await this.computed(article);
@@ -146,7 +146,7 @@ export class SuggestionService {
       while (this.backlog.length && !this.closed) {
         await new Promise((resume) => setImmediate(resume));
         const id = this.backlog.shift();
-        const article = id === undefined || this.closed ? undefined : this.d.articles.get(id);
+        const article = id === undefined || this.closed ? undefined : this.d.articles.withText(id);
         if (!article || article.deletedAt) continue;
         try {
           await this.computed(article);
@@ -160,7 +160,7 @@ export class SuggestionService {
   }
 
   /** The engine's answer for the article as it is now: kept from last time, or computed (once, however many ask). */
-  private computed(article: Article): Promise<ComputedSuggestions> {
+  private computed(article: ArticleText): Promise<ComputedSuggestions> {
     const actors = this.d.actors.names();
     const codebookKey = sha256(JSON.stringify([ENGINE_EDITION, actors]));
     const textSha256 = exactTextHash(article.text);
@@ -241,8 +241,8 @@ export class SuggestionService {
     return m;
   }
 
-  private liveArticle(id: number): Article {
-    const a = this.d.articles.get(id);
+  private liveArticle(id: number): ArticleText {
+    const a = this.d.articles.withText(id);
     if (!a) throw notFound('Article', id);
     if (a.deletedAt) throw new AppError('conflict', `“${a.title}” is in the trash; restore it first.`);
     return a;

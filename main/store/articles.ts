@@ -1,6 +1,9 @@
 // The articles table: the only place that writes SQL about articles.
 import type Database from 'better-sqlite3';
-import type { Article, ArticleCursor, ArticleMeta, ArticlePage, SourceFormat } from '../../shared/model';
+import { Node } from 'prosemirror-model';
+import type { Article, ArticleCursor, ArticleMeta, ArticlePage, ArticleReading, ArticleText, SourceFormat } from '../../shared/model';
+import { articleSchema } from '../../shared/schema/article';
+import { packDoc, packedHead, type PackedBlock } from '../../shared/schema/packed-doc';
 import type { ArticleListView, ArticleSort } from '../../shared/contract';
 import { articleUid, UID_TAKEN_SQL } from './uid';
 
@@ -15,6 +18,8 @@ export interface NewArticle {
   sourceFormat: SourceFormat;
   /** The ProseMirror doc, already serialised: a 10 MB article's JSON is built before the write lock is taken. */
   docJson: string;
+  /** The doc's structure around its text (shared/schema/packed-doc.ts), serialised likewise. */
+  structureJson: string;
   text: string;
   textHash: string;
   wordCount: number;
@@ -99,6 +104,10 @@ function viewFilter(view: ArticleListView): { where: string[]; params: string[] 
   return { where, params };
 }
 
+/** The stored structure, or for a row written around the store (without one) the structure of its doc. */
+const structureOf = (r: { structure: string | null; doc: string | null }): PackedBlock[] =>
+  r.structure !== null ? (JSON.parse(r.structure) as PackedBlock[]) : packDoc(Node.fromJSON(articleSchema, JSON.parse(r.doc!)));
+
 const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
   title: 'title',
   outlet: 'outlet',
@@ -113,11 +122,15 @@ export class ArticleStore {
   private readonly byHashStmt;
   private readonly metaStmt;
   private readonly fullStmt;
+  private readonly readingStmt;
+  private readonly headStmt;
+  private readonly textHeadStmt;
+  private readonly textStmt;
 
   constructor(private readonly db: Database.Database) {
     this.insertStmt = db.prepare(
-      `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, source_format, doc, text, text_hash, word_count)
-       VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @sourceFormat, @docJson, @text, @textHash, @wordCount)`,
+      `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, source_format, doc, structure, text, text_hash, word_count)
+       VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @sourceFormat, @docJson, @structureJson, @text, @textHash, @wordCount)`,
     );
     this.uidTakenStmt = db.prepare<[string]>(UID_TAKEN_SQL);
     this.byHashStmt = db.prepare<[string], Row>(`SELECT ${META_COLUMNS} FROM articles WHERE text_hash = ? AND deleted_at IS NULL`);
@@ -125,6 +138,17 @@ export class ArticleStore {
     this.fullStmt = db.prepare<[number], Row & { doc: string; text: string; source_format: SourceFormat }>(
       `SELECT ${META_COLUMNS}, doc, text, source_format FROM articles WHERE id = ?`,
     );
+    // The doc JSON only when the structure is missing (a row written around the store): reading a
+    // long article's 13 MB of doc JSON is what the reader's form spares.
+    this.textStmt = db.prepare<[number], Row & { text: string }>(`SELECT ${META_COLUMNS}, text FROM articles WHERE id = ?`);
+    this.readingStmt = db.prepare<[number], Row & { structure: string | null; doc: string | null; text: string; source_format: SourceFormat }>(
+      `SELECT ${META_COLUMNS}, structure, CASE WHEN structure IS NULL THEN doc END AS doc, text, source_format FROM articles WHERE id = ?`,
+    );
+    this.headStmt = db.prepare<[number], Row & { structure: string | null; doc: string | null; source_format: SourceFormat }>(
+      `SELECT ${META_COLUMNS}, structure, CASE WHEN structure IS NULL THEN doc END AS doc, source_format FROM articles WHERE id = ?`,
+    );
+    // substr counts characters, JavaScript UTF-16 units: n characters hold at least n units, which are then cut to n.
+    this.textHeadStmt = db.prepare<[number, number], { text: string }>(`SELECT substr(text, 1, ?) AS text FROM articles WHERE id = ?`);
   }
 
   insert(a: NewArticle, now = new Date().toISOString()): number {
@@ -145,6 +169,29 @@ export class ArticleStore {
   get(id: number): Article | undefined {
     const r = this.fullStmt.get(id);
     return r && { ...toMeta(r), doc: JSON.parse(r.doc) as unknown, text: r.text, sourceFormat: r.source_format };
+  }
+
+  /** The article's metadata and text, without its doc: what coding and suggesting need. */
+  withText(id: number): ArticleText | undefined {
+    const r = this.textStmt.get(id);
+    return r && { ...toMeta(r), text: r.text };
+  }
+
+  /**
+   * The article in the reader's form: its text once, and the doc's structure around it. With
+   * `head`, only the first blocks that reach that many characters (`complete` says whether that was all).
+   */
+  reading(id: number, head?: number): ArticleReading | undefined {
+    if (head === undefined) {
+      const r = this.readingStmt.get(id);
+      return r && { ...toMeta(r), sourceFormat: r.source_format, text: r.text, structure: structureOf(r), complete: true };
+    }
+    const r = this.headStmt.get(id);
+    if (!r) return undefined;
+    const structure = structureOf(r);
+    const cut = packedHead(articleSchema, structure, head);
+    const text = this.textHeadStmt.get(cut.length, id)!.text.slice(0, cut.length);
+    return { ...toMeta(r), sourceFormat: r.source_format, text, structure: cut.blocks, complete: cut.blocks.length === structure.length };
   }
 
   /**
@@ -206,10 +253,10 @@ export class ArticleStore {
   }
 
   /** A corrected text (edit-text mode). The hash follows, so the article is still recognised on re-import. */
-  setText(id: number, doc: unknown, text: string, wordCount: number, textHash?: string, now = new Date().toISOString()): void {
+  setText(id: number, doc: Node, text: string, wordCount: number, textHash?: string, now = new Date().toISOString()): void {
     this.db
-      .prepare(`UPDATE articles SET doc = ?, text = ?, word_count = ?, text_hash = coalesce(?, text_hash), updated_at = ? WHERE id = ?`)
-      .run(JSON.stringify(doc), text, wordCount, textHash ?? null, now, id);
+      .prepare(`UPDATE articles SET doc = ?, structure = ?, text = ?, word_count = ?, text_hash = coalesce(?, text_hash), updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(doc.toJSON()), JSON.stringify(packDoc(doc)), text, wordCount, textHash ?? null, now, id);
   }
 
   setDeleted(id: number, deletedAt: string | null): void {

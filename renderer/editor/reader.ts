@@ -50,8 +50,8 @@ export class Reader {
   /** Where keyboard selection goes on from when nothing is selected (after coding a passage). */
   private caret: number | null = null;
   private sentenceSpans: Span[] | null = null;
-  /** The annotations drawn, to find one that is not in the page yet. */
-  private highlights: HighlightSource | null = null;
+  /** What is drawn over the text as it is now: the annotations (to find one not in the page yet), suggestions, actors. */
+  private shown: ShowOptions | null = null;
 
   constructor(
     private readonly mount: HTMLElement,
@@ -121,12 +121,11 @@ export class Reader {
     return this.view.dom;
   }
 
-  show(docJSON: unknown, opts: ShowOptions): void {
-    const doc = Node.fromJSON(articleSchema, docJSON);
+  show(doc: Node, opts: ShowOptions): void {
     this.editing = false;
     this.sentenceSpans = null;
     this.caret = null;
-    this.highlights = opts.highlights;
+    this.shown = { ...opts };
     this.state = EditorState.create({
       doc,
       plugins: [
@@ -152,8 +151,24 @@ export class Reader {
     else this.mount.closest('.reader-scroll')?.scrollTo({ top: 0 });
   }
 
+  /**
+   * The whole of an article shown from its head (`articles.read` with `head`). The head is a true
+   * prefix of it, so the place read and the passage selected stay where they were.
+   */
+  complete(doc: Node): void {
+    if (!this.shown || this.editing) return;
+    const scroller = this.mount.closest('.reader-scroll');
+    const top = scroller?.scrollTop ?? 0;
+    const selected = this.selectionOffsets();
+    const caret = this.caret;
+    this.show(doc, { ...this.shown, highlight: [] });
+    scroller?.scrollTo({ top });
+    this.caret = caret;
+    if (selected) this.placeSelection(selected.start, selected.end);
+  }
+
   setHighlights(src: HighlightSource): void {
-    this.highlights = src;
+    if (this.shown) this.shown.highlights = src;
     this.apply(this.state.tr.setMeta(highlightsKey, src));
   }
 
@@ -161,12 +176,14 @@ export class Reader {
     // Redrawing the decorations replaces the text nodes under the selection, and ProseMirror then
     // puts back the selection it last read, which is not the passage J / K just selected.
     const kept = this.selectionOffsets();
+    if (this.shown) this.shown.suggestions = src;
     this.apply(this.state.tr.setMeta(suggestionsKey, src));
     const now = this.selectionOffsets();
     if (kept && (now?.start !== kept.start || now?.end !== kept.end)) this.placeSelection(kept.start, kept.end);
   }
 
   setActors(actors: Actor[]): void {
+    if (this.shown) this.shown.actors = actors;
     this.apply(this.state.tr.setMeta(mentionsKey, actors));
   }
 
@@ -309,7 +326,7 @@ export class Reader {
 
   /** Scrolls an annotation's highlight into view and flashes it. */
   reveal(annotationId: number): void {
-    const a = this.highlights?.annotations.find((x) => x.id === annotationId);
+    const a = this.shown?.highlights.annotations.find((x) => x.id === annotationId);
     if (a && !a.orphaned && this.window) {
       const { from, to } = this.textIndex().docRange(a.start, a.end);
       this.window.reach(from, to);

@@ -3,7 +3,7 @@
 // beside it, until it is corrected or Esc puts the saved one back.
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Article } from '../../shared/model';
+import type { ArticleReading } from '../../shared/model';
 import { articleMetaPatch, type CallInput } from '../../shared/contract';
 import { problemWith } from '../../shared/input-errors';
 
@@ -11,7 +11,7 @@ type Field = 'title' | 'outlet' | 'author' | 'publishedAt' | 'url';
 type Patch = Omit<CallInput<'articles.update'>, 'id'>;
 
 interface Props {
-  article: Article;
+  article: ArticleReading;
   /** Resolves to null when saved, or to the reason it was refused. */
   onSave: (id: number, patch: Patch) => Promise<string | null>;
   onDelete: (id: number) => void;
@@ -54,7 +54,7 @@ export function Inspector({ article, onSave, onDelete }: Props) {
   );
 }
 
-function MetaField({ article, field, readOnly, onSave }: { article: Article; field: (typeof FIELDS)[number]; readOnly: boolean; onSave: Props['onSave'] }) {
+function MetaField({ article, field, readOnly, onSave }: { article: ArticleReading; field: (typeof FIELDS)[number]; readOnly: boolean; onSave: Props['onSave'] }) {
   const stored = article[field.key] ?? '';
   const [value, setValue] = useState(stored);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -119,7 +119,7 @@ function MetaField({ article, field, readOnly, onSave }: { article: Article; fie
  * The source's date in its own words when the import did not read it as one certain day (03/04/2024
  * could be 3 April or 4 March): a call to set the date until it is set, then a plain record.
  */
-function DateAsWritten({ article }: { article: Article }) {
+function DateAsWritten({ article }: { article: ArticleReading }) {
   const written = article.publishedAsWritten;
   if (!written) return null;
   if (article.publishedAt)

@@ -2,8 +2,9 @@
 // selection, hover cards, and edit-text mode.
 import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
-import type { Actor, Annotation, AnnotationKind, Article, Topic } from '../../shared/model';
+import type { Actor, Annotation, AnnotationKind, ArticleReading, Topic } from '../../shared/model';
 import { Reader } from '../editor/reader';
+import { articleDoc } from '../editor/doc-index';
 import type { ColorBy } from '../editor/annotation-highlights';
 import type { SuggestionSource } from '../editor/suggestion-layer';
 import { modLabel } from '../shortcuts';
@@ -23,7 +24,7 @@ export interface ReaderHandle {
 }
 
 interface Props {
-  article: Article | null;
+  article: ArticleReading | null;
   highlight: string[];
   hasArticles: boolean;
   annotations: Annotation[];
@@ -68,12 +69,17 @@ export function ReaderPane(props: Props) {
   const highlightSource = () => ({ annotations, colorBy, speakerColors: new Map(actors.map((a) => [a.id, a.color])), pending });
   const suggestionSource = () => props.suggestions;
 
-  // A new article (or a search that opened it) rebuilds the view; annotation changes only redraw highlights.
+  // A new article (or a search that opened it) rebuilds the view; annotation changes only redraw
+  // highlights; the rest of a long article shown from its head completes it where the analyst is.
+  const shownHead = useRef<ArticleReading | null>(null);
   useEffect(() => {
     if (!article) return;
+    const head = shownHead.current;
+    shownHead.current = article.complete ? null : article;
+    if (head && head.id === article.id && article.complete) return reader.current?.complete(articleDoc(article));
     setEditing(false);
     setDirty(false);
-    reader.current?.show(article.doc, { highlight, highlights: highlightSource(), actors, suggestions: suggestionSource() });
+    reader.current?.show(articleDoc(article), { highlight, highlights: highlightSource(), actors, suggestions: suggestionSource() });
   }, [article, highlight]);
 
   useEffect(() => {
@@ -204,7 +210,7 @@ export function ReaderPane(props: Props) {
                   onClick={() => {
                     setEditing(false);
                     setDirty(false);
-                    reader.current?.show(article.doc, { highlights: highlightSource(), actors, suggestions: suggestionSource() });
+                    reader.current?.show(articleDoc(article), { highlights: highlightSource(), actors, suggestions: suggestionSource() });
                   }}
                 >
                   Cancel
@@ -239,6 +245,8 @@ export function ReaderPane(props: Props) {
               <button
                 class="link-button"
                 data-testid="text-edit"
+                // The editor needs the whole text, not the first screens of a long article still arriving.
+                disabled={!article.complete}
                 onClick={() => {
                   setEditing(true);
                   reader.current?.setEditing(true);
@@ -262,6 +270,8 @@ export function ReaderPane(props: Props) {
         tabIndex={0}
         aria-label="Article text. S selects a sentence, ] a paragraph, a double quote the quoted words; Shift+Arrow keys adjust; Q quotes it. J and K go to the next and previous suggested quote; A accepts it, R rejects it."
         data-testid="reader-scroll"
+        // Only the first screens of a long article are in yet.
+        aria-busy={article && !article.complete ? 'true' : undefined}
         onScroll={() => setPopover(null)}
         onKeyDown={onKeyDown}
       >

@@ -1,6 +1,6 @@
 // Library, reader and inspector: where articles are read and annotated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Actor, Annotation, AnnotationKind, Article, ArticleMeta, Topic } from '../../shared/model';
+import type { Actor, Annotation, AnnotationKind, ArticleMeta, ArticleReading, Topic } from '../../shared/model';
 import { call } from '../api';
 import { pageSize, saveExport } from '../exports';
 import type { UndoHistory } from '../undo';
@@ -22,6 +22,11 @@ import { useAnnotationCommands } from './reading/useAnnotationCommands';
 import { useReadingKeys } from './reading/useReadingKeys';
 import { ArticleTabs, type ArticleTab } from './reading/ArticleTabs';
 
+/** Longer than this, an article's first screens are shown before the whole has arrived (about 130 KB of text). */
+const LONG_ARTICLE_WORDS = 20_000;
+/** The first screens: a few times what a tall window shows, so scrolling on does not reach the end before the rest comes. */
+const HEAD_CHARS = 40_000;
+
 interface Props {
   actors: Actor[];
   topics: Topic[];
@@ -37,7 +42,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const [view, setView] = useState<LibraryView>({ sort: 'imported', outlet: null, from: null, to: null, trash: false });
   const [outlets, setOutlets] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [article, setArticle] = useState<Article | null>(null);
+  const [article, setArticle] = useState<ArticleReading | null>(null);
   const [highlight, setHighlight] = useState<string[]>([]);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [draft, setDraft] = useState<AnnotationDraft | null>(null);
@@ -49,7 +54,7 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const [tab, setTab] = useState<ArticleTab>('annotations');
   const [colorBy, setColorBy] = useState<ColorBy>('stance');
   const readerRef = useRef<ReaderHandle>(null);
-  const articleRef = useRef<Article | null>(null);
+  const articleRef = useRef<ArticleReading | null>(null);
   articleRef.current = article;
   /** Bumped by the C key: the current suggestion's speaker field takes the keyboard. */
   const [speakerFocus, setSpeakerFocus] = useState(0);
@@ -92,40 +97,53 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   // Only the latest open counts: an earlier one answered late must not replace it.
   const openSeq = useRef(0);
   const open = useCallback(
-    async (id: number, terms: string[] = [], annotationId?: number) => {
+    async (id: number, terms: string[] = [], annotationId?: number, restoring = false) => {
       const seq = ++openSeq.current;
       setSelectedId(id);
       setDraft(null);
       try {
-        // Both asked at once: main lists the annotations while the page reads the article's JSON.
+        // All asked at once: main lists the annotations while the page reads the article's JSON. A
+        // long article is also asked for its first screens, shown while the whole is on its way;
+        // not when a search hit or a quote to reveal may lie further in.
         const listed = call('annotations.list', { articleId: id });
         listed.catch(() => {}); // a trashed article's list is not awaited; its failure is nobody's
-        const a = await call('articles.get', { id });
-        const list = a.deletedAt ? [] : await listed;
-        if (seq !== openSeq.current) return;
-        setHighlight(terms);
-        setAnnotations(list);
-        setArticle(a);
-        writePlace({ article: id });
+        const known = rows.row(rows.indexOf(id));
+        const long = !terms.length && !annotationId && (!known || known.wordCount > LONG_ARTICLE_WORDS);
+        const head = long ? call('articles.read', { id, head: HEAD_CHARS }) : null;
+        const whole = call('articles.read', { id });
+        whole.catch(() => {}); // a head that was the whole article does not wait for it
+        const shown = async (a: ArticleReading) => {
+          const list = a.deletedAt ? [] : await listed;
+          if (seq !== openSeq.current) return false;
+          setHighlight(terms);
+          setAnnotations(list);
+          setArticle(a);
+          writePlace({ article: id });
+          return true;
+        };
+        if (head) {
+          const first = await head;
+          if (!(await shown(first)) || first.complete) return;
+        }
+        if (!(await shown(await whole))) return;
         if (annotationId) setTimeout(() => readerRef.current?.reveal(annotationId), 50);
       } catch (e) {
-        fail(e);
+        // An article gone since the place was written is not news: the reader just starts empty.
+        if (!restoring) fail(e);
+        else if (seq === openSeq.current) {
+          setSelectedId(null);
+          writePlace({ article: undefined });
+        }
       }
     },
-    [fail],
+    [fail, rows],
   );
 
-  // A reload comes back to the article that was open, if it is still there.
+  // A reload comes back to the article that was open, if it is still there (an open the analyst
+  // starts meanwhile wins, as any later open does).
   useEffect(() => {
     const id = readPlace().article;
-    if (id === undefined) return;
-    const before = openSeq.current;
-    call('articles.get', { id })
-      // Unless the analyst has opened something else meanwhile.
-      .then(() => {
-        if (openSeq.current === before) void open(id);
-      })
-      .catch(() => writePlace({ article: undefined }));
+    if (id !== undefined) void open(id, [], undefined, true);
   }, []);
 
   useLibraryChanges(refresh);

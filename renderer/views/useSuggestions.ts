@@ -2,7 +2,7 @@
 // fresh after text edits and annotation changes), the confidence filter, the one the keyboard is
 // on, the speaker the analyst chose instead of the suggested one, and accept / reject / edit.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Actor, Annotation, Article } from '../../shared/model';
+import type { Actor, Annotation, ArticleReading } from '../../shared/model';
 import { annotationKindOf, type ArticleSuggestion } from '../../shared/suggestion';
 import { ApiError, call } from '../api';
 import type { UndoHistory } from '../undo';
@@ -29,7 +29,7 @@ function storedConfidence(): number {
 }
 
 interface Options {
-  article: Article | null;
+  article: ArticleReading | null;
   annotations: Annotation[];
   actors: Actor[];
   history: UndoHistory;

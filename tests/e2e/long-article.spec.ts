@@ -93,3 +93,53 @@ test('a 100,000-paragraph article: scrolled to the end, words there are quoted a
   await expect(hit).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('long-article-search.png') });
 });
+
+test('a long article is readable from its first screens while the rest arrives, and the place read and the passage selected stay when it does', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  // 5,000 paragraphs (about 60,000 words): long enough to be shown from its first screens.
+  const paragraphs = 5_000;
+  const file = path.join(app.dir, 'longer.txt');
+  fs.writeFileSync(file, Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('\n\n'));
+  app.cli('import', file);
+
+  // The whole article is held back until the test lets it through; its first screens are not.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/articles.read', async (route) => {
+    if (!(route.request().postDataJSON() as { head?: number }).head) await released;
+    await route.continue();
+  });
+  await page.goto(app.url);
+  await page.getByTestId('library-item').first().click();
+  const view = page.getByTestId('article-view');
+  const scroller = page.getByTestId('reader-scroll');
+  await expect(view).toContainText('Paragraph 0 of');
+  await expect(scroller).toHaveAttribute('aria-busy', 'true');
+  // The editor needs the whole text.
+  await expect(page.getByTestId('text-edit')).toBeDisabled();
+
+  // Read on a little and select a sentence with the keyboard.
+  await scroller.evaluate((el) => (el.scrollTop = 600));
+  await scroller.focus();
+  await page.keyboard.press('s');
+  const selection = () => page.evaluate(() => document.getSelection()!.toString());
+  const selected = await selection();
+  expect(selected).toMatch(/^Paragraph \d+ of a very long article about the wartime labor talks\.$/);
+  const top = await scroller.evaluate((el) => el.scrollTop);
+
+  release();
+  await expect(scroller).not.toHaveAttribute('aria-busy');
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(top);
+  expect(await selection()).toBe(selected);
+  await expect(page.getByTestId('text-edit')).toBeEnabled();
+
+  // The whole is there: its last paragraph is reached, and a quote of the selected sentence is stored where it is.
+  await page.keyboard.press('q');
+  await page.getByTestId('annotation-save').click();
+  const articleId = Number(await page.locator('[data-testid="library-item"][aria-selected="true"]').getAttribute('data-article-id'));
+  const [quote] = await app.call<{ start: number; exact: string }[]>('annotations.list', { articleId });
+  const n = Number(/\d+/.exec(selected)![0]);
+  expect(quote).toMatchObject({ exact: selected, start: Array.from({ length: n }, (_, i) => paragraph(i).length + 2).reduce((a, b) => a + b, 0) });
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(view.getByText(`Paragraph ${paragraphs - 1} of`)).toBeInViewport();
+});

@@ -54,6 +54,7 @@ export function insertListArticle(t: TestLibrary, a: { title: string; outlet?: s
       url: null,
       sourceFormat: 'txt',
       docJson: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }),
+      structureJson: JSON.stringify([text.length]),
       text,
       textHash: `list-article-${n}`,
       wordCount: 3,

@@ -5,6 +5,7 @@ import type { CallInput } from '../../../shared/contract';
 import type { ImportPreview, ImportResult, SourceFormat } from '../../../shared/model';
 import { MAX_META_CHARS, maxImportBytes } from '../../../shared/limits';
 import { countWords, projectText } from '../../../shared/schema';
+import { packDoc } from '../../../shared/schema/packed-doc';
 import { textHash as hashOf } from '../text-hash';
 import { AppError } from '../../errors';
 import { IMPORT_LOCK_PATIENCE_MS, retryWhileBusy, type Transaction } from '../../store/write-lock';
@@ -202,7 +203,8 @@ export class ImportService {
 
     // Only the insert (and the full-text indexing it triggers) runs inside the write lock. Another
     // process writing makes the caller wait its turn there, without reading the file again.
-    const row = { ...fields, sourceFormat: format, docJson: JSON.stringify((parsed.doc as Node).toJSON()), text: plain, textHash, wordCount: countWords(plain) };
+    const doc = parsed.doc as Node;
+    const row = { ...fields, sourceFormat: format, docJson: JSON.stringify(doc.toJSON()), structureJson: JSON.stringify(packDoc(doc)), text: plain, textHash, wordCount: countWords(plain) };
     return { file: input.file, row, warnings };
   }
 }

@@ -12,9 +12,10 @@ import { cjkSearch } from './0010-cjk-search';
 import { dateAsWritten } from './0011-date-as-written';
 import { quoteIndexes } from './0012-quote-indexes';
 import { recordUids } from './0013-record-uids';
+import { articleStructure } from './0014-article-structure';
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, cjkSearch, dateAsWritten, quoteIndexes, recordUids];
+export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, cjkSearch, dateAsWritten, quoteIndexes, recordUids, articleStructure];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };

@@ -1,7 +1,7 @@
 // The inspector beside an open article: its annotations (with the changed quotes to review), the
 // suggestions Verbatim found, and the article's details.
 import type { RefObject } from 'preact';
-import type { Actor, Annotation, Article, Topic } from '../../../shared/model';
+import type { Actor, Annotation, ArticleReading, Topic } from '../../../shared/model';
 import type { ArticleSuggestion } from '../../../shared/suggestion';
 import { plural } from '../../../shared/plural';
 import type { UndoHistory } from '../../undo';
@@ -15,7 +15,7 @@ import type { Suggestions } from '../useSuggestions';
 export type ArticleTab = 'annotations' | 'suggestions' | 'article';
 
 interface Props {
-  article: Article;
+  article: ArticleReading;
   annotations: Annotation[];
   actors: Actor[];
   topics: Topic[];
