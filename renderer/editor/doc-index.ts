@@ -3,7 +3,7 @@
 import type { Node } from 'prosemirror-model';
 import { TextIndex } from '../../shared/text-index';
 import { articleSchema } from '../../shared/schema';
-import { unpackDoc } from '../../shared/schema/packed-doc';
+import { unpackDoc, unpacking, type Unpacked } from '../../shared/schema/packed-doc';
 import type { ArticleReading } from '../../shared/model';
 
 const indexes = new WeakMap<Node, TextIndex>();
@@ -17,12 +17,24 @@ export function textIndexOf(doc: Node): TextIndex {
 
 /** The article's doc, built once from its reader's form; its TextIndex comes with it, gathered while building. */
 export function articleDoc(article: ArticleReading): Node {
-  let doc = docs.get(article);
-  if (!doc) {
-    const unpacked = unpackDoc(articleSchema, article.text, article.structure);
-    doc = unpacked.doc;
-    indexes.set(doc, TextIndex.known(doc, article.text, unpacked.segments));
-    docs.set(article, doc);
+  return docs.get(article) ?? keep(article, unpackDoc(articleSchema, article.text, article.structure));
+}
+
+/**
+ * `articleDoc` built a slice at a time between tasks, for an article that is not on screen yet
+ * (the whole of one shown from its first screens): the page keeps scrolling meanwhile.
+ */
+export async function buildArticleDoc(article: ArticleReading): Promise<Node> {
+  const steps = unpacking(articleSchema, article.text, article.structure, 5_000);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return keep(article, step.value);
+    await new Promise((resume) => setTimeout(resume));
   }
-  return doc;
+}
+
+function keep(article: ArticleReading, unpacked: Unpacked): Node {
+  indexes.set(unpacked.doc, TextIndex.known(unpacked.doc, article.text, unpacked.segments));
+  docs.set(article, unpacked.doc);
+  return unpacked.doc;
 }

@@ -21,6 +21,7 @@ import { useLibraryChanges } from './reading/useLibraryChanges';
 import { useAnnotationCommands } from './reading/useAnnotationCommands';
 import { useReadingKeys } from './reading/useReadingKeys';
 import { ArticleTabs, type ArticleTab } from './reading/ArticleTabs';
+import { buildArticleDoc } from '../editor/doc-index';
 
 /** Longer than this, an article's first screens are shown before the whole has arrived (about 130 KB of text). */
 const LONG_ARTICLE_WORDS = 20_000;
@@ -124,8 +125,12 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
         if (head) {
           const first = await head;
           if (!(await shown(first)) || first.complete) return;
-        }
-        if (!(await shown(await whole))) return;
+          // The rest is built between frames while the analyst reads the first screens.
+          const rest = await whole;
+          if (seq !== openSeq.current) return;
+          await buildArticleDoc(rest);
+          if (!(await shown(rest))) return;
+        } else if (!(await shown(await whole))) return;
         if (annotationId) setTimeout(() => readerRef.current?.reveal(annotationId), 50);
       } catch (e) {
         // An article gone since the place was written is not news: the reader just starts empty.

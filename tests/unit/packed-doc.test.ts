@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { articleSchema as s, projectText } from '../../shared/schema';
-import { packDoc, unpackDoc, type PackedBlock } from '../../shared/schema/packed-doc';
+import { packDoc, unpackDoc, unpacking, type PackedBlock } from '../../shared/schema/packed-doc';
 import { TextIndex } from '../../shared/text-index';
 import { parseMarkdown } from '../../main/services/import/markdown';
 import { parseText } from '../../main/services/import/text';
@@ -62,6 +62,19 @@ describe('the reader’s form of an article', () => {
       ),
     }));
     fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 5 }), (blocks) => void roundTrip(s.node('doc', null, blocks))), { numRuns: 200 });
+  });
+
+  it('is built a slice of blocks at a time, pausing between slices, to the same doc', () => {
+    const doc = parseText(sample).doc as Node;
+    const text = projectText(doc);
+    const structure = packDoc(doc);
+    const steps = unpacking(s, text, structure, 3);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBe(Math.floor(structure.length / 3));
+    expect(step.value.doc.eq(doc)).toBe(true);
+    expect(step.value.segments).toEqual(unpackDoc(s, text, structure).segments);
   });
 
   it('refuses a structure that does not fit its text, or names what the schema lacks', () => {
