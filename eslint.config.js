@@ -57,6 +57,8 @@ const elements = [
   { type: 'store', pattern: 'main/store', partialMatch: false },
   // The team server: PostgreSQL and Hocuspocus, nothing of the library.
   { type: 'team', pattern: 'main/team', partialMatch: false },
+  // A laptop's side of the team library: the library's records to and from the team's Yjs documents.
+  { type: 'sync', pattern: 'main/sync', partialMatch: false },
 ];
 const files = [
   { category: 'cli', pattern: 'main/cli.ts' },
@@ -82,7 +84,8 @@ const layerPolicies = [
   may('web', ['web', 'router', 'services', 'store', 'main-base', 'shared']),
   may('electron', ['electron', 'web', 'router', 'services', 'store', 'main-base', 'shared']),
   may('team', ['team', 'main-base', 'shared']),
-  may('cli', ['web', 'team', 'router', 'services', 'store', 'main-base', 'shared']),
+  may('sync', ['sync', 'store', 'main-base', 'shared']),
+  may('cli', ['web', 'team', 'sync', 'router', 'services', 'store', 'main-base', 'shared']),
 ];
 
 const htmlStringRules = [

@@ -32,6 +32,7 @@ import { suggestionTable } from './suggestion-table';
 import type { Printer } from './services/export/printer';
 import { forTerminal, jsonForTerminal } from './terminal';
 import { registerTeamCommands } from './team/cli';
+import { registerTeamClientCommands } from './sync/cli';
 
 interface Globals {
   db?: string;
@@ -462,6 +463,7 @@ function parseId(v: string): number {
 }
 
 registerTeamCommands(program);
+registerTeamClientCommands(program, (fn) => withLibrary((_call, lib) => fn(lib)));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof AppError ? err.message : `Unexpected error: ${(err as Error)?.stack ?? err}`;

@@ -55,6 +55,9 @@ describe('the layer map (eslint-plugin-boundaries)', () => {
     ['the team server reads the library', 'main/team/probe.ts', `import { openLibrary } from '../store/open';`],
     ['the team server reaches into the services', 'main/team/probe.ts', `import { createServices } from '../services';`],
     ['a service imports the team server', 'main/services/probe.ts', `import { startTeamServer } from '../team/server';`],
+    ['the team client reaches into the services', 'main/sync/probe.ts', `import { createServices } from '../services';`],
+    ['the team client runs the team server', 'main/sync/probe.ts', `import { startTeamServer } from '../team/server';`],
+    ['the store imports the team client', 'main/store/probe.ts', `import { TeamSync } from '../sync/team-sync';`],
   ])('%s', async (_what, file, imports) => {
     await expectBroken(file, `${imports}\nexport const probe = 1;\n`, layer, /no policy allowing/);
   });

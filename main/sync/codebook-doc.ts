@@ -1,0 +1,58 @@
+// The team's codebook as a Yjs document: one map per kind of record (actors, topics, positions,
+// merge redirects), each record a map of its fields under its uid. Every field is a register of its
+// own, so two analysts editing different fields of one actor both keep their edit, and the same
+// field edited twice ends the same on every copy (Yjs orders concurrent writes by client). A
+// deleted record stays as a tombstone (`deleted`), so an edit that crosses the delete cannot bring
+// it back by accident, while an undone merge, which restores the record with its uid, can.
+import * as Y from 'yjs';
+import type { Fields, RecordKind } from '../store/team-records';
+
+export const CODEBOOK_DOCUMENT = 'codebook';
+
+const MAPS: Record<RecordKind, string> = { actor: 'actors', topic: 'topics', position: 'positions', redirect: 'redirects' };
+const DELETED = 'deleted';
+
+type Field = string | null | boolean;
+
+const records = (doc: Y.Doc, kind: RecordKind) => doc.getMap<Y.Map<Field>>(MAPS[kind]);
+
+/** Puts a record as the library holds it (null: deleted) into the doc, setting only the fields that differ. */
+export function putRecord(doc: Y.Doc, kind: RecordKind, uid: string, fields: Fields | null): void {
+  const all = records(doc, kind);
+  let record = all.get(uid);
+  if (!fields) {
+    if (record && record.get(DELETED) !== true) record.set(DELETED, true);
+    return;
+  }
+  if (!record) {
+    record = new Y.Map<Field>();
+    all.set(uid, record);
+  }
+  for (const [key, value] of Object.entries(fields)) if (record.get(key) !== value) record.set(key, value);
+  if (record.get(DELETED) === true) record.set(DELETED, false);
+}
+
+/** A record's fields as the doc holds them; null when it is deleted there or was never shared. */
+export function recordOf(doc: Y.Doc, kind: RecordKind, uid: string): Fields | null {
+  const record = records(doc, kind).get(uid);
+  if (!(record instanceof Y.Map) || record.get(DELETED) === true) return null;
+  const fields: Fields = {};
+  record.forEach((value, key) => {
+    if (key !== DELETED) fields[key] = typeof value === 'string' ? value : null;
+  });
+  return fields;
+}
+
+/** Calls `changed(kind, uid)` for each record a transaction of another origin than `own` touched. */
+export function observeRecords(doc: Y.Doc, isOwn: (origin: unknown) => boolean, changed: (kind: RecordKind, uid: string) => void): void {
+  for (const kind of Object.keys(MAPS) as RecordKind[]) {
+    records(doc, kind).observeDeep((events, transaction) => {
+      if (isOwn(transaction.origin)) return;
+      for (const event of events) {
+        // A field of a record (the path is its uid), or records added to or removed from the kind's map.
+        if (event.path.length) changed(kind, String(event.path[0]));
+        else for (const uid of event.changes.keys.keys()) changed(kind, uid);
+      }
+    });
+  }
+}

@@ -1,0 +1,196 @@
+// Two analysts' libraries sharing one codebook through the team server, for real: separate library
+// files, a throwaway PostgreSQL, Hocuspocus, and each library's TeamSync taking its rounds. What
+// one codes reaches the other under the same uid; fields edited on both sides both survive; the
+// same field ends the same everywhere; two records given one name offline are told apart by a
+// fixed rule; a delete crosses; what waits in the outbox outlives closing the library; a wrong
+// token leaves the library as it was.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openLibrary, type Library } from '../../main/store/open';
+import { createServices, type Services } from '../../main/services';
+import { TeamSync } from '../../main/sync/team-sync';
+import { startTeamServer, type TeamServer } from '../../main/team/server';
+import { MemberStore } from '../../main/team/members';
+import { startCluster, type Cluster } from './postgres';
+
+let cluster: Cluster;
+const dirs: string[] = [];
+const closing: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster();
+}, 120_000);
+
+afterAll(async () => {
+  for (const close of closing.reverse()) await close();
+  cluster?.stop();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+interface Team {
+  url: string;
+  members: MemberStore;
+}
+
+let teams = 0;
+/** A team of its own for each test: its own database and server, so no test sees another's codebook. */
+async function newTeam(): Promise<Team> {
+  const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
+  const name = `team_${++teams}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: cluster.url.replace(/\/[^/]*$/, `/${name}`), max: 4 });
+  const server: TeamServer = await startTeamServer({ pool });
+  closing.push(async () => {
+    await server.close();
+    await pool.end();
+  });
+  return { url: `ws://127.0.0.1:${server.port}`, members: new MemberStore(pool) };
+}
+
+interface Analyst {
+  file: string;
+  lib: Library;
+  s: Services;
+  team: TeamSync;
+  reopen(): Promise<void>;
+}
+
+let analysts = 0;
+/** A library of its own, joined to the team with a member's token of its own. */
+async function analyst({ url, members }: Team): Promise<Analyst> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-team-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'library.sqlite');
+  const token = await members.add(`Analyst ${++analysts} ${path.basename(dir)}`, false);
+  const a = { file } as Analyst;
+  a.reopen = async () => {
+    a.lib?.close();
+    a.lib = await openLibrary(file, { create: true });
+    a.s = createServices(a.lib);
+    a.team = new TeamSync(a.lib);
+  };
+  await a.reopen();
+  a.team.join(url, token);
+  return a;
+}
+
+const actorNamed = (a: Analyst, name: string) => a.s.codebook.listActors().find((x) => x.name === name);
+/** What a library holds of the codebook, by uid, as the team shares it. */
+function codebook(a: Analyst) {
+  const db = a.lib.db;
+  return {
+    actors: db.prepare(`SELECT uid, name, kind, color, notes, (SELECT group_concat(alias, '|') FROM (SELECT alias FROM actor_aliases WHERE actor_id = actors.id ORDER BY alias)) AS aliases, (SELECT group_concat(o.uid || '=' || coalesce(f.role, ''), '|') FROM affiliations f JOIN actors o ON o.id = f.organization_id WHERE f.actor_id = actors.id) AS affiliations FROM actors ORDER BY uid`).all(),
+    topics: db.prepare(`SELECT uid, name, description FROM topics ORDER BY uid`).all(),
+    positions: db.prepare(`SELECT p.uid, t.uid AS topic, p.claim FROM positions p JOIN topics t ON t.id = p.topic_id ORDER BY p.uid`).all(),
+  };
+}
+const rounds = async (...who: Analyst[]) => {
+  for (const a of who) await a.team.sync();
+};
+
+describe('a codebook shared through the team server', () => {
+  it('reaches the other analyst under the same uids, aliases, affiliations, topics and positions included', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    const ministry = kim.s.codebook.createActor({ name: 'Ministry of Labor', kind: 'organization' });
+    kim.s.codebook.createActor({ name: 'Kim Jung Han', aliases: ['Minister Kim'], affiliations: [{ organizationId: ministry.id, role: 'minister' }] });
+    const topic = kim.s.codebook.createTopic('Wartime labor');
+    kim.s.codebook.createPosition(topic.id, 'Compensation is owed');
+    expect(kim.team.status()).toMatchObject({ joined: true, pending: 4 });
+
+    expect(await kim.team.sync()).toEqual({ sent: 4, received: 0 });
+    expect(kim.team.status().pending).toBe(0);
+    expect(await lee.team.sync()).toMatchObject({ sent: 0, received: 4 });
+    expect(codebook(lee)).toEqual(codebook(kim));
+    expect(actorNamed(lee, 'Kim Jung Han')).toMatchObject({ aliases: ['Minister Kim'] });
+    // Taken from the team, not made here: nothing goes back.
+    expect(lee.team.status().pending).toBe(0);
+  });
+
+  it('keeps both analysts’ edits of different fields, and one value of a field both edited', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    const park = kim.s.codebook.createActor({ name: 'Park Envoy', notes: 'first' });
+    await rounds(kim, lee);
+    const theirs = actorNamed(lee, 'Park Envoy')!;
+    // Offline, at the same time.
+    kim.s.codebook.updateActor(park.id, { name: 'Park Seo-yeon', notes: 'Kim’s note' });
+    lee.s.codebook.updateActor(theirs.id, { color: '#123456', notes: 'Lee’s note' });
+    await rounds(kim, lee, kim);
+    expect(codebook(kim)).toEqual(codebook(lee));
+    const [a] = codebook(kim).actors as { name: string; color: string; notes: string }[];
+    expect(a).toMatchObject({ name: 'Park Seo-yeon', color: '#123456' });
+    expect(['Kim’s note', 'Lee’s note']).toContain(a!.notes);
+  });
+
+  it('tells apart two records given one name offline, the same way on both copies', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    kim.s.codebook.createActor({ name: 'Choi Min' });
+    lee.s.codebook.createActor({ name: 'Choi Min' });
+    await rounds(kim, lee, kim);
+    const names = (codebook(kim).actors as { uid: string; name: string }[]).map((x) => [x.uid, x.name]);
+    expect(names).toEqual((codebook(lee).actors as { uid: string; name: string }[]).map((x) => [x.uid, x.name]));
+    const [first, later] = names;
+    expect(first![1]).toBe('Choi Min');
+    expect(later![1]).toBe(`Choi Min (${later![0]!.slice(-4)})`);
+  });
+
+  it('carries a delete, and keeps what waits to be sent across closing the library', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    const topic = kim.s.codebook.createTopic('Export controls');
+    await rounds(kim, lee);
+    kim.s.codebook.deleteTopic(topic.id);
+    lee.s.codebook.createTopic('Shipbuilding');
+    // Lee's laptop is closed before it syncs: the change waits in the library file.
+    await lee.reopen();
+    expect(lee.team.status().pending).toBe(1);
+    await rounds(kim, lee, kim);
+    expect((codebook(kim).topics as { name: string }[]).map((t) => t.name)).toEqual(['Shipbuilding']);
+    expect(codebook(lee)).toEqual(codebook(kim));
+  });
+
+  it('refuses a wrong token and an unreachable server in words, the library as it was', async () => {
+    const team = await newTeam();
+    const kim = await analyst(team);
+    kim.s.codebook.createActor({ name: 'Unsent Actor' });
+    const other = new TeamSync(kim.lib);
+    other.join(team.url, 'vbt_not-a-real-token');
+    await expect(other.sync(10_000)).rejects.toThrow(/refused this library: its token is wrong, revoked, or of another team/);
+    other.join('ws://127.0.0.1:1', 'vbt_x');
+    await expect(other.sync(3_000)).rejects.toThrow(/did not answer within 3 s; the library is unchanged/);
+    expect(kim.team.status().pending).toBe(1);
+    expect(actorNamed(kim, 'Unsent Actor')).toBeTruthy();
+    expect(kim.lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('from the command line: join, status and sync', async () => {
+    const { url, members } = await newTeam();
+    const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-team-cli-'));
+    dirs.push(dir);
+    const db = path.join(dir, 'library.sqlite');
+    // Not spawnSync: the team server runs in this process and must answer meanwhile.
+    const verbatim = (...args: string[]) =>
+      new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8' }, (err, stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr })),
+      );
+    const seed = await openLibrary(db, { create: true });
+    createServices(seed).codebook.createActor({ name: 'From The Terminal' });
+    seed.close();
+    expect((await verbatim('team', 'status')).stdout).toContain('Not in a team');
+    expect(await verbatim('team', 'join', 'https://example.com', '--token', 'x')).toMatchObject({ status: 1, stderr: expect.stringContaining('is not a team server’s address') });
+    const token = await members.add(`Terminal ${path.basename(dir)}`, false);
+    expect(await verbatim('team', 'join', url, '--token', token)).toMatchObject({ status: 0, stdout: expect.stringContaining('1 codebook records will be shared') });
+    expect(JSON.parse((await verbatim('team', 'status', '--json')).stdout)).toMatchObject({ joined: true, url, pending: 1, lastSync: null });
+    expect(await verbatim('team', 'sync')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Sent 1 changed records; took \d+ from the team\.\n$/) });
+    expect(JSON.parse((await verbatim('team', 'status', '--json')).stdout)).toMatchObject({ pending: 0, lastSync: expect.stringMatching(/^\d{4}-/) });
+  });
+});
