@@ -3,13 +3,24 @@
 // team's side of the library: the outbox the triggers of migration 15 fill, the flag that keeps
 // the team's own changes out of it, the Yjs documents' saved state, and the team settings.
 import type Database from 'better-sqlite3';
-import { actorKinds } from '../../shared/model';
+import { actorKinds, annotationKinds, sourceFormats, stances } from '../../shared/model';
+import { articleSchema, countWords } from '../../shared/schema';
+import { unpackDoc, type PackedBlock } from '../../shared/schema/packed-doc';
 
-export type RecordKind = 'actor' | 'topic' | 'position' | 'redirect';
-export const RECORD_KINDS: readonly RecordKind[] = ['topic', 'position', 'actor', 'redirect'];
+export type RecordKind = 'actor' | 'topic' | 'position' | 'redirect' | 'article' | 'annotation';
+/**
+ * The codebook's kinds, in the order they are written: topics before their positions, and merge
+ * redirects before the merged actors and positions are deleted, so their coding follows them.
+ */
+export const CODEBOOK_KINDS: readonly RecordKind[] = ['topic', 'redirect', 'position', 'actor'];
+/** An article's document: the article before its annotations. */
+export const ARTICLE_KINDS: readonly RecordKind[] = ['article', 'annotation'];
 
-/** A record's fields as the team's document holds them: strings or null; lists as sorted JSON, so equal lists compare equal. */
-export type Fields = Record<string, string | null>;
+/** A record's fields as the team's document holds them; lists as sorted JSON, so equal lists compare equal. */
+export type Fields = Record<string, string | number | null>;
+
+const text = (v: string | number | null | undefined): string | null => (typeof v === 'string' ? v : null);
+const whole = (v: string | number | null | undefined): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
 
 export interface OutboxEntry {
   kind: RecordKind;
@@ -35,13 +46,15 @@ export class TeamRecordStore {
     for (const e of entries) del.run(e.kind, e.uid, e.version);
   }
 
-  /** Puts every codebook record in the outbox: joining a team shares what the library already holds. */
+  /** Puts every record in the outbox: joining a team shares what the library already holds. */
   queueAll(): void {
     this.db
       .prepare(
         `INSERT OR IGNORE INTO team_outbox (kind, uid)
            SELECT 'topic', uid FROM topics UNION ALL SELECT 'position', uid FROM positions
-           UNION ALL SELECT 'actor', uid FROM actors UNION ALL SELECT 'redirect', kind || ':' || from_uid FROM merge_redirects`,
+           UNION ALL SELECT 'actor', uid FROM actors UNION ALL SELECT 'redirect', kind || ':' || from_uid FROM merge_redirects
+           UNION ALL SELECT 'article', uid FROM articles
+           UNION ALL SELECT 'annotation', a.uid || '/' || n.uid FROM annotations n JOIN articles a ON a.id = n.article_id`,
       )
       .run();
   }
@@ -80,9 +93,32 @@ export class TeamRecordStore {
         return p ? { topic: p.topic, claim: p.claim, description: p.description } : null;
       }
       case 'redirect': {
-        const [kind, from] = splitRedirect(uid);
+        const [kind, from] = splitKey(uid, ':');
         const r = this.db.prepare<[string, string], { to_uid: string }>(`SELECT to_uid FROM merge_redirects WHERE kind = ? AND from_uid = ?`).get(kind, from);
         return r ? { to: r.to_uid } : null;
+      }
+      case 'article': {
+        const a = this.db
+          .prepare<[string], { title: string; outlet: string | null; author: string | null; published_at: string | null; published_as_written: string | null; url: string | null; source_format: string; text: string; structure: string | null; deleted_at: string | null }>(
+            `SELECT title, outlet, author, published_at, published_as_written, url, source_format, text, structure, deleted_at FROM articles WHERE uid = ?`,
+          )
+          .get(uid);
+        if (!a) return null;
+        return { title: a.title, outlet: a.outlet, author: a.author, publishedAt: a.published_at, publishedAsWritten: a.published_as_written, url: a.url, sourceFormat: a.source_format, text: a.text, structure: a.structure, deletedAt: a.deleted_at };
+      }
+      case 'annotation': {
+        const [, own] = splitKey(uid, '/');
+        const n = this.db
+          .prepare<[string], { id: number; kind: string; speaker: string | null; start: number; end: number; exact: string; prefix: string; suffix: string; comment: string | null; tags: string; orphaned: number; changed_from: string | null; deleted_at: string | null }>(
+            `SELECT n.id, n.kind, s.uid AS speaker, n.start, n."end" AS "end", n.exact, n.prefix, n.suffix, n.comment, n.tags, n.orphaned, n.changed_from, n.deleted_at
+               FROM annotations n LEFT JOIN actors s ON s.id = n.speaker_id WHERE n.uid = ?`,
+          )
+          .get(own);
+        if (!n) return null;
+        const positions = this.db
+          .prepare<[number], { position: string; stance: string }>(`SELECT p.uid AS position, c.stance FROM annotation_positions c JOIN positions p ON p.id = c.position_id WHERE c.annotation_id = ? ORDER BY p.uid`)
+          .all(n.id);
+        return { kind: n.kind, speaker: n.speaker, start: n.start, end: n.end, exact: n.exact, prefix: n.prefix, suffix: n.suffix, comment: n.comment, tags: n.tags, orphaned: n.orphaned, changedFrom: n.changed_from, deletedAt: n.deleted_at, positions: JSON.stringify(positions) };
       }
     }
   }
@@ -99,21 +135,23 @@ export class TeamRecordStore {
         const id = this.idOf('actors', uid);
         if (!fields) {
           if (id !== undefined) {
-            // The team deleted the actor: its quotes keep their words and lose their speaker, as a forced delete here does.
-            this.db.prepare(`UPDATE annotations SET speaker_id = NULL WHERE speaker_id = ?`).run(id);
+            // Merged into another actor there: its quotes here follow it. Deleted there: they keep
+            // their words and lose their speaker, as a forced delete here does.
+            const into = this.idOf('actors', this.redirected('actor', uid));
+            this.db.prepare(`UPDATE annotations SET speaker_id = ? WHERE speaker_id = ?`).run(into !== id ? (into ?? null) : null, id);
             this.db.prepare(`DELETE FROM actors WHERE id = ?`).run(id);
           }
           return;
         }
-        const name = this.freeName('actors', 'name', uid, fields.name ?? 'Unnamed actor', '');
-        const kindValue = fields.kind && (actorKinds as readonly string[]).includes(fields.kind) ? fields.kind : 'person';
-        const row = { uid, name, kind: kindValue, color: fields.color ?? '#888888', notes: fields.notes ?? null, now };
+        const name = this.freeName('actors', 'name', uid, text(fields.name) ?? 'Unnamed actor', '');
+        const kindValue = (actorKinds as readonly string[]).includes(text(fields.kind) ?? '') ? text(fields.kind)! : 'person';
+        const row = { uid, name, kind: kindValue, color: text(fields.color) ?? '#888888', notes: text(fields.notes) ?? null, now };
         if (id === undefined) this.db.prepare(`INSERT INTO actors (uid, name, kind, color, notes, created_at, updated_at) VALUES (@uid, @name, @kind, @color, @notes, @now, @now)`).run(row);
         else this.db.prepare(`UPDATE actors SET name = @name, kind = @kind, color = @color, notes = @notes, updated_at = @now WHERE uid = @uid`).run(row);
         const actorId = this.idOf('actors', uid)!;
         this.db.prepare(`DELETE FROM actor_aliases WHERE actor_id = ?`).run(actorId);
         const insertAlias = this.db.prepare(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`);
-        for (const alias of parseList<string>(fields.aliases)) if (typeof alias === 'string' && alias.trim()) insertAlias.run(actorId, alias);
+        for (const alias of parseList<string>(text(fields.aliases))) if (typeof alias === 'string' && alias.trim()) insertAlias.run(actorId, alias);
         return;
       }
       case 'topic': {
@@ -125,8 +163,8 @@ export class TeamRecordStore {
           }
           return;
         }
-        const name = this.freeName('topics', 'name', uid, fields.name ?? 'Unnamed topic', '');
-        const row = { uid, name, description: fields.description ?? null, now };
+        const name = this.freeName('topics', 'name', uid, text(fields.name) ?? 'Unnamed topic', '');
+        const row = { uid, name, description: text(fields.description) ?? null, now };
         if (id === undefined) this.db.prepare(`INSERT INTO topics (uid, name, description, created_at) VALUES (@uid, @name, @description, @now)`).run(row);
         else this.db.prepare(`UPDATE topics SET name = @name, description = @description WHERE uid = @uid`).run(row);
         return;
@@ -134,23 +172,148 @@ export class TeamRecordStore {
       case 'position': {
         const id = this.idOf('positions', uid);
         if (!fields) {
-          if (id !== undefined) this.deletePosition(id);
+          if (id !== undefined) {
+            // Merged into another position there: its codings here follow it.
+            const into = this.idOf('positions', this.redirected('position', uid));
+            if (into !== undefined && into !== id) this.db.prepare(`INSERT OR IGNORE INTO annotation_positions (annotation_id, position_id, stance) SELECT annotation_id, ?, stance FROM annotation_positions WHERE position_id = ?`).run(into, id);
+            this.deletePosition(id);
+          }
           return;
         }
-        const topicId = fields.topic ? this.idOf('topics', fields.topic) : undefined;
+        const topicUid = text(fields.topic);
+        const topicId = topicUid ? this.idOf('topics', topicUid) : undefined;
         if (topicId === undefined) return; // its topic was deleted meanwhile: nothing to hang it on
-        const claim = this.freeName('positions', 'claim', uid, fields.claim ?? 'Unstated position', ` AND topic_id = ${topicId}`);
-        const row = { uid, topicId, claim, description: fields.description ?? null, now };
+        const claim = this.freeName('positions', 'claim', uid, text(fields.claim) ?? 'Unstated position', ` AND topic_id = ${topicId}`);
+        const row = { uid, topicId, claim, description: text(fields.description) ?? null, now };
         if (id === undefined) this.db.prepare(`INSERT INTO positions (uid, topic_id, claim, description, created_at) VALUES (@uid, @topicId, @claim, @description, @now)`).run(row);
         else this.db.prepare(`UPDATE positions SET topic_id = @topicId, claim = @claim, description = @description WHERE uid = @uid`).run(row);
         return;
       }
       case 'redirect': {
-        const [merged, from] = splitRedirect(uid);
-        if (!fields?.to) this.db.prepare(`DELETE FROM merge_redirects WHERE kind = ? AND from_uid = ?`).run(merged, from);
-        else this.db.prepare(`INSERT OR REPLACE INTO merge_redirects (kind, from_uid, to_uid, merged_at) VALUES (?, ?, ?, ?)`).run(merged, from, fields.to, now);
+        const [merged, from] = splitKey(uid, ':');
+        const to = fields ? text(fields.to) : null;
+        if (!to) this.db.prepare(`DELETE FROM merge_redirects WHERE kind = ? AND from_uid = ?`).run(merged, from);
+        else this.db.prepare(`INSERT OR REPLACE INTO merge_redirects (kind, from_uid, to_uid, merged_at) VALUES (?, ?, ?, ?)`).run(merged, from, to, now);
         return;
       }
+      case 'article':
+        return this.writeArticle(uid, fields, now);
+      case 'annotation':
+        return this.writeAnnotation(uid, fields, now);
+    }
+  }
+
+  /** An article as the team has it: its details, the trash, and its text when it is new here or was corrected there. */
+  private writeArticle(uid: string, fields: Fields | null, now: string): void {
+    const id = this.idOf('articles', uid);
+    if (!fields) {
+      // Emptying the trash wins: purged there, purged here.
+      if (id !== undefined) this.db.prepare(`DELETE FROM articles WHERE id = ?`).run(id);
+      return;
+    }
+    const meta = {
+      uid,
+      title: text(fields.title) ?? 'Untitled article',
+      outlet: text(fields.outlet),
+      author: text(fields.author),
+      publishedAt: text(fields.publishedAt),
+      publishedAsWritten: text(fields.publishedAsWritten),
+      url: text(fields.url),
+      deletedAt: text(fields.deletedAt),
+      now,
+    };
+    const words = text(fields.text);
+    const structure = text(fields.structure);
+    const current = this.db.prepare<[string], { text: string }>(`SELECT text FROM articles WHERE uid = ?`).get(uid);
+    if (words === null || structure === null) {
+      if (current) this.db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, author = @author, published_at = @publishedAt, published_as_written = @publishedAsWritten, url = @url, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`).run(meta);
+      return;
+    }
+    const body = current?.text === words ? null : { text: words, structure, doc: JSON.stringify(unpackDoc(articleSchema, words, JSON.parse(structure) as PackedBlock[]).doc.toJSON()), wordCount: countWords(words) };
+    if (!current) {
+      const format = (sourceFormats as readonly string[]).includes(text(fields.sourceFormat) ?? '') ? fields.sourceFormat : 'txt';
+      this.db
+        .prepare(
+          `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, deleted_at, source_format, doc, structure, text, text_hash, word_count)
+           VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @deletedAt, @format, @doc, @structure, @text, @hash, @wordCount)`,
+        )
+        .run({ ...meta, ...body!, format, hash: uid.split('.')[0] });
+      return;
+    }
+    this.db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, author = @author, published_at = @publishedAt, published_as_written = @publishedAsWritten, url = @url, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`).run(meta);
+    if (body) this.db.prepare(`UPDATE articles SET doc = @doc, structure = @structure, text = @text, word_count = @wordCount WHERE uid = @uid`).run({ ...body, uid });
+  }
+
+  /**
+   * An annotation as the team has it, in its article. Its speaker and positions are followed
+   * through merge redirects: coding made offline against an actor merged meanwhile lands on the
+   * actor it was merged into.
+   */
+  private writeAnnotation(key: string, fields: Fields | null, now: string): void {
+    const [articleUid, uid] = splitKey(key, '/');
+    const id = this.idOf('annotations', uid);
+    if (!fields) {
+      if (id !== undefined) this.db.prepare(`DELETE FROM annotations WHERE id = ?`).run(id);
+      return;
+    }
+    const articleId = this.idOf('articles', articleUid);
+    const start = whole(fields.start);
+    const end = whole(fields.end);
+    const kind = text(fields.kind);
+    if (articleId === undefined || start === null || end === null || end <= start || !kind || !(annotationKinds as readonly string[]).includes(kind)) {
+      throw new RangeError(`The team’s annotation ${uid} cannot be placed (${articleId === undefined ? 'its article is not here' : 'its range or kind is not one this library takes'}).`);
+    }
+    const speaker = text(fields.speaker);
+    const row = {
+      uid,
+      articleId,
+      kind,
+      speakerId: speaker === null ? null : (this.idOf('actors', this.redirected('actor', speaker)) ?? null),
+      start,
+      end,
+      exact: text(fields.exact) ?? '',
+      prefix: text(fields.prefix) ?? '',
+      suffix: text(fields.suffix) ?? '',
+      comment: text(fields.comment),
+      tags: text(fields.tags) ?? '[]',
+      orphaned: fields.orphaned === 1 ? 1 : 0,
+      changedFrom: text(fields.changedFrom),
+      deletedAt: text(fields.deletedAt),
+      now,
+    };
+    if (id === undefined) {
+      this.db
+        .prepare(
+          `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, created_at, updated_at, deleted_at)
+           VALUES (@uid, @articleId, @kind, @speakerId, @start, @end, @exact, @prefix, @suffix, @comment, @tags, @orphaned, @changedFrom, @now, @now, @deletedAt)`,
+        )
+        .run(row);
+    } else {
+      this.db
+        .prepare(
+          `UPDATE annotations SET article_id = @articleId, kind = @kind, speaker_id = @speakerId, start = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
+             comment = @comment, tags = @tags, orphaned = @orphaned, changed_from = @changedFrom, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`,
+        )
+        .run(row);
+    }
+    const annotationId = this.idOf('annotations', uid)!;
+    this.db.prepare(`DELETE FROM annotation_positions WHERE annotation_id = ?`).run(annotationId);
+    const code = this.db.prepare(`INSERT OR REPLACE INTO annotation_positions (annotation_id, position_id, stance) VALUES (?, ?, ?)`);
+    for (const c of parseList<{ position?: unknown; stance?: unknown }>(text(fields.positions))) {
+      const positionId = typeof c.position === 'string' ? this.idOf('positions', this.redirected('position', c.position)) : undefined;
+      if (positionId !== undefined && typeof c.stance === 'string' && (stances as readonly string[]).includes(c.stance)) code.run(annotationId, positionId, c.stance);
+    }
+  }
+
+  /** Where a merged actor's or position's uid went, followed through later merges. */
+  private redirected(kind: 'actor' | 'position', uid: string): string {
+    const next = this.db.prepare<[string, string], { to_uid: string }>(`SELECT to_uid FROM merge_redirects WHERE kind = ? AND from_uid = ?`);
+    const seen = new Set<string>();
+    for (let at = uid; ; ) {
+      const to = next.get(kind, at)?.to_uid;
+      if (!to || seen.has(to)) return at;
+      seen.add(at);
+      at = to;
     }
   }
 
@@ -160,7 +323,7 @@ export class TeamRecordStore {
     if (!fields || actorId === undefined) return;
     this.db.prepare(`DELETE FROM affiliations WHERE actor_id = ?`).run(actorId);
     const insert = this.db.prepare(`INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role) VALUES (?, ?, ?)`);
-    for (const a of parseList<{ organization?: unknown; role?: unknown }>(fields.affiliations)) {
+    for (const a of parseList<{ organization?: unknown; role?: unknown }>(text(fields.affiliations))) {
       const orgId = typeof a.organization === 'string' ? this.idOf('actors', a.organization) : undefined;
       if (orgId !== undefined && orgId !== actorId) insert.run(actorId, orgId, typeof a.role === 'string' ? a.role : null);
     }
@@ -183,7 +346,7 @@ export class TeamRecordStore {
     this.db.prepare(`INSERT INTO team_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
   }
 
-  private idOf(table: 'actors' | 'topics' | 'positions', uid: string): number | undefined {
+  private idOf(table: 'actors' | 'topics' | 'positions' | 'articles' | 'annotations', uid: string): number | undefined {
     return this.db.prepare<[string], Ids>(`SELECT id FROM ${table} WHERE uid = ?`).get(uid)?.id;
   }
 
@@ -207,9 +370,10 @@ export class TeamRecordStore {
 
 const suffixed = (name: string, uid: string) => `${name} (${uid.slice(-4)})`;
 
-function splitRedirect(uid: string): [string, string] {
-  const at = uid.indexOf(':');
-  return [uid.slice(0, at), uid.slice(at + 1)];
+/** A key of two parts: a redirect's kind:from, an annotation's article/annotation. */
+function splitKey(key: string, by: string): [string, string] {
+  const at = key.indexOf(by);
+  return [key.slice(0, at), key.slice(at + 1)];
 }
 
 function parseList<T>(json: string | null | undefined): T[] {

@@ -1,59 +1,91 @@
-// A laptop's side of the team library (issue 15), for the codebook: the library's records into the
-// team's Yjs document and back. Two copies of the document:
+// A laptop's side of the team library (issue 15): the library's records into the team's Yjs
+// documents and back. The documents (main/team/documents.ts names them):
 //
-// - the library's own (`local`), saved in the library file with every change to it, the truth this
-//   laptop holds of the team's, offline or not;
-// - the one Hocuspocus carries (`wire`), which the server's updates reach first.
+// - `codebook`: actors, topics, positions, merge redirects;
+// - `library`: the index of the team's articles: a mark per article and member's copy that changes
+//   whenever that copy changed the article or its coding, so a laptop knows which article documents
+//   to fetch. Keyed `article|copy` (a random name the library takes when it joins), so no two copies ever write the same key: a mark set at the
+//   same time by two copies could otherwise lose to the other and never be seen;
+// - `article:<uid>`: one article, its text and details, and its annotations.
 //
-// An update from the team is taken in one write transaction: first the records changed here and
-// still in the outbox are put into `local` (so a field edited here is an edit of its own, never
-// overwritten by the team's copy of the other fields), then the update, then every record it
-// touched is written to the library, and the document's state saved. A kill -9 anywhere leaves the
-// outbox and the saved state as the last commit left them; the next sync picks up from there.
+// Of each document there are two copies here: the library's own (`local`), saved in the library
+// file with every change to it, the truth this laptop holds of the team's, offline or not; and the
+// one Hocuspocus carries (`wire`), which the server's updates reach first.
+//
+// An update from the team is taken in one write transaction: first the records of that document
+// changed here and still in the outbox are put into `local` (so a field edited here is an edit of
+// its own, never overwritten by the team's copy of the other fields), then the update, then every
+// record it touched is written to the library, and the document's state saved. The outbox is
+// cleared only once the server has acknowledged what was sent. A kill -9 anywhere leaves the
+// outbox and the saved states as the last commit left them; the next sync picks up from there.
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Library } from '../store/open';
 import { transactionFor, type Transaction } from '../store/write-lock';
-import { RECORD_KINDS, TeamRecordStore, type OutboxEntry, type RecordKind } from '../store/team-records';
+import { ARTICLE_KINDS, CODEBOOK_KINDS, TeamRecordStore, type OutboxEntry, type RecordKind } from '../store/team-records';
 import { AppError } from '../errors';
-import { CODEBOOK_DOCUMENT, observeRecords, putRecord, recordOf } from './codebook-doc';
+import { observeRecords, putRecord, recordOf } from './records-doc';
 
-/** Origins of the changes to `local`: made here, loaded from the library file, or come from the team. */
+/** Origins of the changes to a local copy: made here, or loaded from the library file. Anything else came from the team. */
 const HERE = Symbol('here');
 const LOADED = Symbol('loaded');
-const TEAM = Symbol('team');
+
+const CODEBOOK = 'codebook';
+const LIBRARY = 'library';
+const articleDocument = (uid: string) => `article:${uid}`;
+/** The article an outbox entry of an article's document belongs to. */
+const articleOf = (e: OutboxEntry) => (e.kind === 'article' ? e.uid : e.uid.slice(0, e.uid.indexOf('/')));
 
 export interface SyncOutcome {
   /** Records changed here and sent. */
   sent: number;
   /** Records the team changed and this library took. */
   received: number;
+  /** Records from the team this library could not take, each in words; the rest went in. */
+  problems: string[];
+}
+
+/** The library's copy of one of the team's documents, and the records the team has changed in it since they were last written. */
+class LocalCopy {
+  readonly doc = new Y.Doc();
+  readonly touched = new Map<RecordKind, Set<string>>();
+  /** Articles whose index mark the team changed (the library document only). */
+  readonly marked = new Set<string>();
+
+  constructor(
+    readonly name: string,
+    readonly kinds: readonly RecordKind[],
+    saved: Uint8Array | null,
+  ) {
+    if (saved) Y.applyUpdate(this.doc, saved, LOADED);
+    const own = (origin: unknown) => origin === HERE || origin === LOADED;
+    observeRecords(this.doc, kinds, own, (kind, uid) => {
+      const uids = this.touched.get(kind) ?? new Set<string>();
+      uids.add(uid);
+      this.touched.set(kind, uids);
+    });
+    if (name === LIBRARY) {
+      this.doc.getMap('articles').observe((event, transaction) => {
+        if (!own(transaction.origin)) for (const key of event.changes.keys.keys()) this.marked.add(key.slice(0, key.lastIndexOf('|')));
+      });
+    }
+  }
 }
 
 export class TeamSync {
-  private readonly local = new Y.Doc();
   private readonly store: TeamRecordStore;
   private readonly tx: Transaction;
-  private readonly touched = new Map<RecordKind, Set<string>>();
-  private received = 0;
-  /** Outbox entries put into the document this round, cleared once the server acknowledges them. */
+  private readonly copies = new Map<string, LocalCopy>();
+  /** Outbox entries put into a document this round, cleared once the server has acknowledged them. */
   private readonly flushed = new Map<string, OutboxEntry>();
+  private received = 0;
+  private problems: string[] = [];
 
   constructor(lib: Library) {
     this.store = new TeamRecordStore(lib.db);
     this.tx = transactionFor(lib.db);
-    const saved = this.store.documentState(CODEBOOK_DOCUMENT);
-    if (saved) Y.applyUpdate(this.local, saved, LOADED);
-    observeRecords(
-      this.local,
-      (origin) => origin === HERE || origin === LOADED,
-      (kind, uid) => {
-        const uids = this.touched.get(kind) ?? new Set<string>();
-        uids.add(uid);
-        this.touched.set(kind, uids);
-      },
-    );
   }
 
   /**
@@ -66,6 +98,7 @@ export class TeamSync {
     return this.tx(() => {
       this.store.setSetting('url', url);
       this.store.setSetting('token', token.trim());
+      if (!this.store.setting('copy')) this.store.setSetting('copy', randomUUID());
       this.store.queueAll();
       return { queued: this.store.outbox().length };
     });
@@ -87,55 +120,86 @@ export class TeamSync {
     return outcome;
   }
 
-  /** Puts the outbox's records into the library's copy of the document, inside the caller's transaction. */
-  private flush(): number {
-    const entries = this.store.outbox();
+  private copy(name: string): LocalCopy {
+    let copy = this.copies.get(name);
+    if (!copy) this.copies.set(name, (copy = new LocalCopy(name, name === CODEBOOK ? CODEBOOK_KINDS : name === LIBRARY ? [] : ARTICLE_KINDS, this.store.documentState(name))));
+    return copy;
+  }
+
+  /** The outbox entries that travel in a document. */
+  private entriesOf(name: string): OutboxEntry[] {
+    const all = this.store.outbox();
+    if (name === CODEBOOK) return all.filter((e) => CODEBOOK_KINDS.includes(e.kind));
+    if (name === LIBRARY) return [];
+    return all.filter((e) => ARTICLE_KINDS.includes(e.kind) && articleDocument(articleOf(e)) === name);
+  }
+
+  /**
+   * Puts the outbox's records of a document into the library's copy of it, inside the caller's
+   * transaction; for an article's, also its mark in the library document.
+   */
+  private flush(copy: LocalCopy): number {
+    const entries = this.entriesOf(copy.name);
     if (!entries.length) return 0;
-    this.local.transact(() => {
-      for (const e of entries) putRecord(this.local, e.kind, e.uid, this.store.read(e.kind, e.uid));
+    copy.doc.transact(() => {
+      for (const e of entries) putRecord(copy.doc, e.kind, e.uid, this.store.read(e.kind, e.uid));
     }, HERE);
-    this.store.saveDocumentState(CODEBOOK_DOCUMENT, Y.encodeStateAsUpdate(this.local));
+    this.store.saveDocumentState(copy.name, Y.encodeStateAsUpdate(copy.doc));
     for (const e of entries) this.flushed.set(`${e.kind}:${e.uid}`, e);
     return entries.length;
   }
 
+  /** Marks in the library document every article changed here, so the team knows to fetch it. */
+  private markChanged(library: LocalCopy, articles: Iterable<string>): void {
+    const index = library.doc.getMap<string>('articles');
+    library.doc.transact(() => {
+      const copy = this.store.setting('copy')!;
+      for (const uid of articles) index.set(`${uid}|${copy}`, new Date().toISOString());
+    }, HERE);
+    this.store.saveDocumentState(LIBRARY, Y.encodeStateAsUpdate(library.doc));
+  }
+
   /** Takes an update from the team (see the file's head). */
-  private take(update: Uint8Array): void {
+  private take(copy: LocalCopy, update: Uint8Array): void {
     this.tx(() => {
-      this.flush();
-      Y.applyUpdate(this.local, update, TEAM);
-      if (!this.touched.size) return;
-      this.store.applying(() => {
-        // Topics before their positions; every actor before the affiliations that name them.
-        for (const kind of RECORD_KINDS) for (const uid of this.touched.get(kind) ?? []) this.store.write(kind, uid, recordOf(this.local, kind, uid));
-        for (const uid of this.touched.get('actor') ?? []) this.store.writeAffiliations(uid, recordOf(this.local, 'actor', uid));
-      });
-      for (const uids of this.touched.values()) this.received += uids.size;
-      this.touched.clear();
-      this.store.saveDocumentState(CODEBOOK_DOCUMENT, Y.encodeStateAsUpdate(this.local));
+      this.flush(copy);
+      Y.applyUpdate(copy.doc, update, 'team');
+      if (copy.touched.size) {
+        this.store.applying(() => {
+          for (const kind of copy.kinds) for (const uid of copy.touched.get(kind) ?? []) this.write(kind, uid, copy);
+          for (const uid of copy.touched.get('actor') ?? []) this.store.writeAffiliations(uid, recordOf(copy.doc, 'actor', uid));
+        });
+        for (const uids of copy.touched.values()) this.received += uids.size;
+        copy.touched.clear();
+      }
+      this.store.saveDocumentState(copy.name, Y.encodeStateAsUpdate(copy.doc));
     });
   }
 
-  /**
-   * One round with the team's server: what changed here goes out, what changed there comes in, and
-   * it returns once the server has everything this library sent.
-   */
-  async syncOnce(url: string, token: string, timeoutMs = 30_000): Promise<SyncOutcome> {
-    const sent = this.tx(() => this.flush());
-    this.received = 0;
+  /** One record from the team; one that cannot go in is set aside in words, and the rest still go in. */
+  private write(kind: RecordKind, uid: string, copy: LocalCopy): void {
+    try {
+      this.store.write(kind, uid, recordOf(copy.doc, kind, uid));
+    } catch (err) {
+      if (!(err instanceof RangeError) && !(err instanceof SyntaxError) && (err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw err;
+      this.problems.push(`${kind} ${uid}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Exchanges one document with the server over `socket`, until the server has acknowledged everything sent. */
+  private async exchange(socket: HocuspocusProviderWebsocket, copy: LocalCopy, token: string, stop: Promise<never>): Promise<void> {
     const wire = new Y.Doc();
-    Y.applyUpdate(wire, Y.encodeStateAsUpdate(this.local), HERE);
+    Y.applyUpdate(wire, Y.encodeStateAsUpdate(copy.doc), HERE);
     wire.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== HERE) this.take(update);
+      if (origin !== HERE) this.take(copy, update);
     });
-    const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
     let refused: (why: string) => void = () => {};
     const failed = new Promise<never>((_, reject) => (refused = (why) => reject(new AppError('conflict', `The team’s server refused this library: ${why}`))));
     let synced: () => void = () => {};
     const done = new Promise<void>((resolve) => (synced = resolve));
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
-      name: CODEBOOK_DOCUMENT,
+      name: copy.name,
       document: wire,
       token,
       // Hocuspocus tells the client only "permission-denied"; the server's log says which check failed.
@@ -143,20 +207,54 @@ export class TeamSync {
       onSynced: () => synced(),
     });
     provider.attach();
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new AppError('unsupported', `The team’s server at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s; the library is unchanged and works offline.`)), timeoutMs).unref(),
-    );
     try {
-      await Promise.race([done, failed, timeout]);
-      // Until the server has acknowledged every update this library sent.
-      await Promise.race([failed, timeout, new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())))]);
-      this.tx(() => this.store.clearOutbox(this.flushed.values()));
-      this.flushed.clear();
-      return { sent, received: this.received };
+      await Promise.race([done, failed, stop]);
+      await Promise.race([failed, stop, new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())))]);
     } finally {
       provider.destroy();
-      socket.destroy();
       wire.destroy();
+    }
+  }
+
+  /**
+   * One round with the team's server: what changed here goes out, what changed there comes in
+   * (the codebook first, so coding finds its actors and positions), and it returns once the server
+   * has everything this library sent.
+   */
+  async syncOnce(url: string, token: string, timeoutMs = 30_000): Promise<SyncOutcome> {
+    this.received = 0;
+    this.problems = [];
+    this.flushed.clear();
+    const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+    let timer: NodeJS.Timeout | undefined;
+    const stop = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AppError('unsupported', `The team’s server at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s; the library is unchanged and works offline.`)), timeoutMs);
+    });
+    stop.catch(() => {});
+    try {
+      const codebook = this.copy(CODEBOOK);
+      const library = this.copy(LIBRARY);
+      // What changed here: the codebook's records, and the articles whose documents hold the rest.
+      const changedArticles = new Set(this.store.outbox().filter((e) => ARTICLE_KINDS.includes(e.kind)).map(articleOf));
+      let sent = this.tx(() => {
+        const n = this.flush(codebook);
+        if (changedArticles.size) this.markChanged(library, changedArticles);
+        return n;
+      });
+      await this.exchange(socket, codebook, token, stop);
+      await this.exchange(socket, library, token, stop);
+      // Every article changed here or marked by the team since this library last looked.
+      for (const uid of new Set([...changedArticles, ...library.marked])) {
+        const copy = this.copy(articleDocument(uid));
+        sent += this.tx(() => this.flush(copy));
+        await this.exchange(socket, copy, token, stop);
+      }
+      library.marked.clear();
+      this.tx(() => this.store.clearOutbox(this.flushed.values()));
+      return { sent, received: this.received, problems: this.problems };
+    } finally {
+      clearTimeout(timer);
+      socket.destroy();
     }
   }
 }

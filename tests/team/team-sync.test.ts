@@ -4,95 +4,16 @@
 // same field ends the same everywhere; two records given one name offline are told apart by a
 // fixed rule; a delete crosses; what waits in the outbox outlives closing the library; a wrong
 // token leaves the library as it was.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { openLibrary, type Library } from '../../main/store/open';
-import { createServices, type Services } from '../../main/services';
+import { describe, expect, it } from 'vitest';
+import { openLibrary } from '../../main/store/open';
+import { createServices } from '../../main/services';
 import { TeamSync } from '../../main/sync/team-sync';
-import { startTeamServer, type TeamServer } from '../../main/team/server';
-import { MemberStore } from '../../main/team/members';
-import { startCluster, type Cluster } from './postgres';
+import { actorNamed, analyst, codebook, newTeam, rounds, tempFolder, useTeams } from './teams';
 
-let cluster: Cluster;
-const dirs: string[] = [];
-const closing: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  cluster = await startCluster();
-}, 120_000);
-
-afterAll(async () => {
-  for (const close of closing.reverse()) await close();
-  cluster?.stop();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-interface Team {
-  url: string;
-  members: MemberStore;
-}
-
-let teams = 0;
-/** A team of its own for each test: its own database and server, so no test sees another's codebook. */
-async function newTeam(): Promise<Team> {
-  const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
-  const name = `team_${++teams}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const pool = new pg.Pool({ connectionString: cluster.url.replace(/\/[^/]*$/, `/${name}`), max: 4 });
-  const server: TeamServer = await startTeamServer({ pool });
-  closing.push(async () => {
-    await server.close();
-    await pool.end();
-  });
-  return { url: `ws://127.0.0.1:${server.port}`, members: new MemberStore(pool) };
-}
-
-interface Analyst {
-  file: string;
-  lib: Library;
-  s: Services;
-  team: TeamSync;
-  reopen(): Promise<void>;
-}
-
-let analysts = 0;
-/** A library of its own, joined to the team with a member's token of its own. */
-async function analyst({ url, members }: Team): Promise<Analyst> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-team-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'library.sqlite');
-  const token = await members.add(`Analyst ${++analysts} ${path.basename(dir)}`, false);
-  const a = { file } as Analyst;
-  a.reopen = async () => {
-    a.lib?.close();
-    a.lib = await openLibrary(file, { create: true });
-    a.s = createServices(a.lib);
-    a.team = new TeamSync(a.lib);
-  };
-  await a.reopen();
-  a.team.join(url, token);
-  return a;
-}
-
-const actorNamed = (a: Analyst, name: string) => a.s.codebook.listActors().find((x) => x.name === name);
-/** What a library holds of the codebook, by uid, as the team shares it. */
-function codebook(a: Analyst) {
-  const db = a.lib.db;
-  return {
-    actors: db.prepare(`SELECT uid, name, kind, color, notes, (SELECT group_concat(alias, '|') FROM (SELECT alias FROM actor_aliases WHERE actor_id = actors.id ORDER BY alias)) AS aliases, (SELECT group_concat(o.uid || '=' || coalesce(f.role, ''), '|') FROM affiliations f JOIN actors o ON o.id = f.organization_id WHERE f.actor_id = actors.id) AS affiliations FROM actors ORDER BY uid`).all(),
-    topics: db.prepare(`SELECT uid, name, description FROM topics ORDER BY uid`).all(),
-    positions: db.prepare(`SELECT p.uid, t.uid AS topic, p.claim FROM positions p JOIN topics t ON t.id = p.topic_id ORDER BY p.uid`).all(),
-  };
-}
-const rounds = async (...who: Analyst[]) => {
-  for (const a of who) await a.team.sync();
-};
+useTeams();
 
 describe('a codebook shared through the team server', () => {
   it('reaches the other analyst under the same uids, aliases, affiliations, topics and positions included', async () => {
@@ -104,7 +25,7 @@ describe('a codebook shared through the team server', () => {
     kim.s.codebook.createPosition(topic.id, 'Compensation is owed');
     expect(kim.team.status()).toMatchObject({ joined: true, pending: 4 });
 
-    expect(await kim.team.sync()).toEqual({ sent: 4, received: 0 });
+    expect(await kim.team.sync()).toEqual({ sent: 4, received: 0, problems: [] });
     expect(kim.team.status().pending).toBe(0);
     expect(await lee.team.sync()).toMatchObject({ sent: 0, received: 4 });
     expect(codebook(lee)).toEqual(codebook(kim));
@@ -174,8 +95,7 @@ describe('a codebook shared through the team server', () => {
   it('from the command line: join, status and sync', async () => {
     const { url, members } = await newTeam();
     const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-team-cli-'));
-    dirs.push(dir);
+    const dir = tempFolder();
     const db = path.join(dir, 'library.sqlite');
     // Not spawnSync: the team server runs in this process and must answer meanwhile.
     const verbatim = (...args: string[]) =>

@@ -14,7 +14,8 @@ import type { Migration } from './migration';
 //   had of the team's, and sends only what the server lacks when it reconnects.
 // - team_settings: the server's address and this member's token (`verbatim team join`).
 const OUTBOX = (kind: string, uidSql: string) => `INSERT INTO team_outbox (kind, uid) ${uidSql} ON CONFLICT (kind, uid) DO UPDATE SET version = version + 1;`;
-const LOCAL = `WHEN (SELECT applying FROM team_applying) = 0`;
+/** Only in a library in a team (joining queues everything there is), and not while the team's own changes are written. */
+const LOCAL = `WHEN (SELECT applying FROM team_applying) = 0 AND EXISTS (SELECT 1 FROM team_settings WHERE key = 'url')`;
 
 export const teamOutbox: Migration = {
   version: 15,

@@ -14,9 +14,10 @@ import { quoteIndexes } from './0012-quote-indexes';
 import { recordUids } from './0013-record-uids';
 import { articleStructure } from './0014-article-structure';
 import { teamOutbox } from './0015-team-outbox';
+import { teamCoding } from './0016-team-coding';
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, cjkSearch, dateAsWritten, quoteIndexes, recordUids, articleStructure, teamOutbox];
+export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, cjkSearch, dateAsWritten, quoteIndexes, recordUids, articleStructure, teamOutbox, teamCoding];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };

@@ -1,5 +1,6 @@
-// The team's codebook as a Yjs document: one map per kind of record (actors, topics, positions,
-// merge redirects), each record a map of its fields under its uid. Every field is a register of its
+// The team's records in Yjs documents: one map per kind of record (in the codebook: actors,
+// topics, positions, merge redirects; in an article's document: the article and its annotations),
+// each record a map of its fields under its uid. Every field is a register of its
 // own, so two analysts editing different fields of one actor both keep their edit, and the same
 // field edited twice ends the same on every copy (Yjs orders concurrent writes by client). A
 // deleted record stays as a tombstone (`deleted`), so an edit that crosses the delete cannot bring
@@ -7,12 +8,10 @@
 import * as Y from 'yjs';
 import type { Fields, RecordKind } from '../store/team-records';
 
-export const CODEBOOK_DOCUMENT = 'codebook';
-
-const MAPS: Record<RecordKind, string> = { actor: 'actors', topic: 'topics', position: 'positions', redirect: 'redirects' };
+const MAPS: Record<RecordKind, string> = { actor: 'actors', topic: 'topics', position: 'positions', redirect: 'redirects', article: 'articles', annotation: 'annotations' };
 const DELETED = 'deleted';
 
-type Field = string | null | boolean;
+type Field = string | number | null | boolean;
 
 const records = (doc: Y.Doc, kind: RecordKind) => doc.getMap<Y.Map<Field>>(MAPS[kind]);
 
@@ -38,14 +37,14 @@ export function recordOf(doc: Y.Doc, kind: RecordKind, uid: string): Fields | nu
   if (!(record instanceof Y.Map) || record.get(DELETED) === true) return null;
   const fields: Fields = {};
   record.forEach((value, key) => {
-    if (key !== DELETED) fields[key] = typeof value === 'string' ? value : null;
+    if (key !== DELETED) fields[key] = typeof value === 'string' || typeof value === 'number' ? value : null;
   });
   return fields;
 }
 
-/** Calls `changed(kind, uid)` for each record a transaction of another origin than `own` touched. */
-export function observeRecords(doc: Y.Doc, isOwn: (origin: unknown) => boolean, changed: (kind: RecordKind, uid: string) => void): void {
-  for (const kind of Object.keys(MAPS) as RecordKind[]) {
+/** Calls `changed(kind, uid)` for each record of `kinds` a transaction of another origin than `own` touched. */
+export function observeRecords(doc: Y.Doc, kinds: readonly RecordKind[], isOwn: (origin: unknown) => boolean, changed: (kind: RecordKind, uid: string) => void): void {
+  for (const kind of kinds) {
     records(doc, kind).observeDeep((events, transaction) => {
       if (isOwn(transaction.origin)) return;
       for (const event of events) {
