@@ -2,6 +2,9 @@
 // postgres.ts), and per test a team of its own (a database and a Hocuspocus server), so no test sees
 // another's records; each analyst a library file of their own, joined with a token of their own.
 import fs from 'node:fs';
+import net from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -43,13 +46,19 @@ export interface Team {
 }
 
 let teams = 0;
-/** A team of its own for each test: its own database and server, so no test sees another's codebook. */
-export async function newTeam(): Promise<Team> {
+/** A database of its own for a team. */
+async function teamDatabase(): Promise<{ url: string; pool: pg.Pool }> {
   const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
   const name = `team_${++teams}`;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: cluster.url.replace(/\/[^/]*$/, `/${name}`), max: 4 });
+  const url = cluster.url.replace(/\/[^/]*$/, `/${name}`);
+  return { url, pool: new pg.Pool({ connectionString: url, max: 4 }) };
+}
+
+/** A team of its own for each test: its own database and server, so no test sees another's codebook. */
+export async function newTeam(): Promise<Team> {
+  const { pool } = await teamDatabase();
   const server: TeamServer = await startTeamServer({ pool });
   closing.push(async () => {
     await server.close();
@@ -99,3 +108,62 @@ export function codebook(a: Analyst) {
 export const rounds = async (...who: Analyst[]) => {
   for (const a of who) await a.team.sync();
 };
+
+export interface TeamProcess extends Team {
+  /** kill -9 of the server process. */
+  kill(): void;
+  /** The server started again on the same port, over the same database. */
+  start(): Promise<void>;
+}
+
+const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A team whose server is `verbatim team-server` in a process of its own, to be killed and started again. */
+export async function newTeamProcess(): Promise<TeamProcess> {
+  const { url: postgres, pool } = await teamDatabase();
+  const members = new MemberStore(pool);
+  await members.ensureSchema();
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const team: TeamProcess = {
+    url: `ws://127.0.0.1:${port}`,
+    members,
+    kill() {
+      child?.kill('SIGKILL');
+      child = null;
+    },
+    async start() {
+      const c = spawn(process.execPath, [bin, 'team-server', '--postgres', postgres, '--port', String(port)], { env: { ...process.env, VERBATIM_TEAM_POSTGRES: '' } });
+      child = c;
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`the team server did not start: ${out}`)), 20_000);
+        c.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes(`:${port}`)) {
+            clearTimeout(t);
+            resolve();
+          }
+        });
+        c.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      });
+    },
+  };
+  await team.start();
+  closing.push(async () => {
+    team.kill();
+    await pool.end();
+  });
+  return team;
+}
