@@ -124,9 +124,9 @@ export class TeamRecordStore {
   }
 
   /**
-   * Writes a record as the team's document has it (`fields` null: deleted there). Names the library
-   * keeps unique and two analysts gave two records offline follow one fixed rule on every copy: the
-   * record with the larger uid (UUIDv7: the later made) carries its uid's last four characters.
+   * Writes a record as the team's document has it (`fields` null: deleted there). An actor, topic
+   * or position is named by its uid until `settleNames` gives every such record its name: the
+   * names the library keeps unique follow from the whole document, not from the order records arrived.
    */
   write(kind: RecordKind, uid: string, fields: Fields | null): void {
     const now = new Date().toISOString();
@@ -143,7 +143,8 @@ export class TeamRecordStore {
           }
           return;
         }
-        const name = this.freeName('actors', 'name', uid, text(fields.name) ?? 'Unnamed actor', '');
+        // Named for now by its uid: the names of the team's records are settled together after (settleNames).
+        const name = uid;
         const kindValue = (actorKinds as readonly string[]).includes(text(fields.kind) ?? '') ? text(fields.kind)! : 'person';
         const row = { uid, name, kind: kindValue, color: text(fields.color) ?? '#888888', notes: text(fields.notes) ?? null, now };
         if (id === undefined) this.db.prepare(`INSERT INTO actors (uid, name, kind, color, notes, created_at, updated_at) VALUES (@uid, @name, @kind, @color, @notes, @now, @now)`).run(row);
@@ -163,7 +164,7 @@ export class TeamRecordStore {
           }
           return;
         }
-        const name = this.freeName('topics', 'name', uid, text(fields.name) ?? 'Unnamed topic', '');
+        const name = uid;
         const row = { uid, name, description: text(fields.description) ?? null, now };
         if (id === undefined) this.db.prepare(`INSERT INTO topics (uid, name, description, created_at) VALUES (@uid, @name, @description, @now)`).run(row);
         else this.db.prepare(`UPDATE topics SET name = @name, description = @description WHERE uid = @uid`).run(row);
@@ -183,7 +184,7 @@ export class TeamRecordStore {
         const topicUid = text(fields.topic);
         const topicId = topicUid ? this.idOf('topics', topicUid) : undefined;
         if (topicId === undefined) return; // its topic was deleted meanwhile: nothing to hang it on
-        const claim = this.freeName('positions', 'claim', uid, text(fields.claim) ?? 'Unstated position', ` AND topic_id = ${topicId}`);
+        const claim = uid;
         const row = { uid, topicId, claim, description: text(fields.description) ?? null, now };
         if (id === undefined) this.db.prepare(`INSERT INTO positions (uid, topic_id, claim, description, created_at) VALUES (@uid, @topicId, @claim, @description, @now)`).run(row);
         else this.db.prepare(`UPDATE positions SET topic_id = @topicId, claim = @claim, description = @description WHERE uid = @uid`).run(row);
@@ -356,19 +357,19 @@ export class TeamRecordStore {
   }
 
   /**
-   * `wanted` for the record `uid`, unless another record holds it (case aside). Then the larger
-   * uid of the two carries a suffix: the incoming record's, or the other's, renamed here.
+   * Gives the records their names (`names`: uid to name, unique by construction), renaming only
+   * those whose name differs: first to their uid, then to their name, so no two rows ever hold
+   * one name on the way.
    */
-  private freeName(table: 'actors' | 'topics' | 'positions', column: 'name' | 'claim', uid: string, wanted: string, scope: string): string {
-    const other = this.db.prepare<[string, string], { uid: string; value: string }>(`SELECT uid, ${column} AS value FROM ${table} WHERE ${column} = ? COLLATE NOCASE AND uid <> ?${scope}`).get(wanted, uid);
-    if (!other) return wanted;
-    if (uid > other.uid) return suffixed(wanted, uid);
-    this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE uid = ?`).run(suffixed(other.value, other.uid), other.uid);
-    return wanted;
+  settleNames(kind: 'actor' | 'topic' | 'position', names: ReadonlyMap<string, string>): void {
+    const [table, column] = kind === 'actor' ? ['actors', 'name'] : kind === 'topic' ? ['topics', 'name'] : ['positions', 'claim'];
+    const current = this.db.prepare<[], { uid: string; value: string }>(`SELECT uid, ${column} AS value FROM ${table}`).all();
+    const set = this.db.prepare<[string, string]>(`UPDATE ${table} SET ${column} = ? WHERE uid = ?`);
+    const renamed = current.filter((r) => names.has(r.uid) && names.get(r.uid) !== r.value);
+    for (const r of renamed) set.run(r.uid, r.uid);
+    for (const r of renamed) set.run(names.get(r.uid)!, r.uid);
   }
 }
-
-const suffixed = (name: string, uid: string) => `${name} (${uid.slice(-4)})`;
 
 /** A key of two parts: a redirect's kind:from, an annotation's article/annotation. */
 function splitKey(key: string, by: string): [string, string] {

@@ -55,3 +55,42 @@ export function observeRecords(doc: Y.Doc, kinds: readonly RecordKind[], isOwn: 
     });
   }
 }
+
+/**
+ * What each live actor, topic or position of the document is called in a library: its name, unless
+ * a record with a smaller uid (UUIDv7: made earlier) of the same name (case aside; a position's
+ * within its topic) is live too, when it carries its uid's last four characters. It follows from
+ * the document alone, so every copy names records alike whatever order they arrived in.
+ */
+export function displayNames(doc: Y.Doc, kind: 'actor' | 'topic' | 'position'): Map<string, string> {
+  const field = kind === 'position' ? 'claim' : 'name';
+  const groups = new Map<string, { uid: string; name: string }[]>();
+  records(doc, kind).forEach((record, uid) => {
+    if (!(record instanceof Y.Map) || record.get(DELETED) === true) return;
+    const name = record.get(field);
+    if (typeof name !== 'string') return;
+    const key = `${kind === 'position' ? `${String(record.get('topic'))}|` : ''}${name.toLowerCase()}`;
+    const group = groups.get(key) ?? [];
+    group.push({ uid, name });
+    groups.set(key, group);
+  });
+  const names = new Map<string, string>();
+  for (const group of groups.values()) {
+    group.sort((a, b) => (a.uid < b.uid ? -1 : 1));
+    group.forEach((r, i) => names.set(r.uid, i === 0 ? r.name : withUid(r.name, r.uid)));
+  }
+  return names;
+}
+
+const withUid = (name: string, uid: string) => `${name} (${uid.slice(-4)})`;
+
+/**
+ * A record as the library holds it, in the document's terms: a name the library shows with its
+ * uid's characters (`displayNames`) is the document's name, not an edit of it.
+ */
+export function asShared(doc: Y.Doc, kind: RecordKind, uid: string, fields: Fields | null): Fields | null {
+  if (!fields || (kind !== 'actor' && kind !== 'topic' && kind !== 'position')) return fields;
+  const field = kind === 'position' ? 'claim' : 'name';
+  const shared = records(doc, kind).get(uid)?.get(field);
+  return typeof shared === 'string' && fields[field] === withUid(shared, uid) ? { ...fields, [field]: shared } : fields;
+}

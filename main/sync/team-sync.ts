@@ -26,7 +26,7 @@ import type { Library } from '../store/open';
 import { transactionFor, type Transaction } from '../store/write-lock';
 import { ARTICLE_KINDS, CODEBOOK_KINDS, TeamRecordStore, type OutboxEntry, type RecordKind } from '../store/team-records';
 import { AppError } from '../errors';
-import { observeRecords, putRecord, recordOf } from './records-doc';
+import { asShared, displayNames, observeRecords, putRecord, recordOf } from './records-doc';
 
 /** Origins of the changes to a local copy: made here, or loaded from the library file. Anything else came from the team. */
 const HERE = Symbol('here');
@@ -142,8 +142,10 @@ export class TeamSync {
     const entries = this.entriesOf(copy.name);
     if (!entries.length) return 0;
     copy.doc.transact(() => {
-      for (const e of entries) putRecord(copy.doc, e.kind, e.uid, this.store.read(e.kind, e.uid));
+      for (const e of entries) putRecord(copy.doc, e.kind, e.uid, asShared(copy.doc, e.kind, e.uid, this.store.read(e.kind, e.uid)));
     }, HERE);
+    // A name given up or taken here (a rename, a delete, a merge) may change what others are called.
+    this.settleNames(copy, new Set(entries.map((e) => e.kind)));
     this.store.saveDocumentState(copy.name, Y.encodeStateAsUpdate(copy.doc));
     for (const e of entries) this.flushed.set(`${e.kind}:${e.uid}`, e);
     return entries.length;
@@ -159,6 +161,12 @@ export class TeamSync {
     this.store.saveDocumentState(LIBRARY, Y.encodeStateAsUpdate(library.doc));
   }
 
+  /** Gives the named records of the kinds changed the names the document implies (`displayNames`). */
+  private settleNames(copy: LocalCopy, changed: ReadonlySet<RecordKind>): void {
+    const kinds = (['topic', 'position', 'actor'] as const).filter((k) => changed.has(k));
+    if (kinds.length) this.store.applying(() => kinds.forEach((kind) => this.store.settleNames(kind, displayNames(copy.doc, kind))));
+  }
+
   /** Takes an update from the team (see the file's head). */
   private take(copy: LocalCopy, update: Uint8Array): void {
     this.tx(() => {
@@ -169,6 +177,7 @@ export class TeamSync {
           for (const kind of copy.kinds) for (const uid of copy.touched.get(kind) ?? []) this.write(kind, uid, copy);
           for (const uid of copy.touched.get('actor') ?? []) this.store.writeAffiliations(uid, recordOf(copy.doc, 'actor', uid));
         });
+        this.settleNames(copy, new Set(copy.touched.keys()));
         for (const uids of copy.touched.values()) this.received += uids.size;
         copy.touched.clear();
       }
