@@ -67,8 +67,9 @@ export function displayNames(doc: Y.Doc, kind: 'actor' | 'topic' | 'position'): 
   const groups = new Map<string, { uid: string; name: string }[]>();
   records(doc, kind).forEach((record, uid) => {
     if (!(record instanceof Y.Map) || record.get(DELETED) === true) return;
-    const name = record.get(field);
-    if (typeof name !== 'string') return;
+    // A name that is not one (from a client that wrote something else) is shown as the library would name it.
+    const given = record.get(field);
+    const name = typeof given === 'string' && given.trim() ? given : UNNAMED[kind];
     const key = `${kind === 'position' ? `${String(record.get('topic'))}|` : ''}${name.toLowerCase()}`;
     const group = groups.get(key) ?? [];
     group.push({ uid, name });
@@ -81,6 +82,8 @@ export function displayNames(doc: Y.Doc, kind: 'actor' | 'topic' | 'position'): 
   }
   return names;
 }
+
+const UNNAMED = { actor: 'Unnamed actor', topic: 'Unnamed topic', position: 'Unstated position' } as const;
 
 const withUid = (name: string, uid: string) => `${name} (${uid.slice(-4)})`;
 

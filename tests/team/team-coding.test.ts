@@ -2,8 +2,12 @@
 // article imported by one analyst reaches the other with its text, readable in the reader's form;
 // two analysts coding the same article at once both keep their quotes; a delete against a comment
 // edit keeps the edit, in the trash; coding made offline against an actor merged meanwhile lands
-// on the actor it was merged into; emptying the trash wins.
+// on the actor it was merged into; emptying the trash wins; records a broken client wrote that do
+// not fit are set aside in words while the rest go in.
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Annotation, ArticleReading } from '../../shared/model';
 import { analyst, newTeam, rounds, type Analyst } from './teams';
 import { useTeams } from './teams';
@@ -102,6 +106,60 @@ describe('articles and coding shared through the team server', () => {
     await rounds(kim, lee);
     expect(idOf(lee, 'articles', articleUid)).toBeUndefined();
     expect(lee.lib.db.prepare('SELECT count(*) AS n FROM annotations').get()).toEqual({ n: 0 });
+    expect(lee.lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+/** A member's own Yjs client, writing into a team document whatever it likes, as a broken or hostile client could. */
+async function rawWrite(url: string, token: string, name: string, write: (doc: Y.Doc) => void): Promise<void> {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+  let synced: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (synced = resolve));
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onSynced: () => synced() });
+  provider.attach();
+  await ready;
+  write(doc);
+  await new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())));
+  provider.destroy();
+  socket.destroy();
+}
+
+describe('records from the team that do not fit', () => {
+  it('are set aside in words while the rest go in, the library checking out', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    const { id } = await kim.s.importer.import({ file: 'seoul.txt', encoding: 'text', data: TEXT, title: 'Envoys meet' });
+    const articleUid = uidOf(kim, 'articles', id!);
+    await kim.team.sync();
+    const token = await team.members.add('Broken Client', false);
+    const bogus = 'f'.repeat(64);
+    const record = (fields: Record<string, unknown>) => {
+      const m = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(fields)) m.set(k, v);
+      return m;
+    };
+    await rawWrite(team.url, token, 'codebook', (doc) => doc.getMap('actors').set('0190a3b2-0000-7000-8000-00000000beef', record({ name: 12345, kind: 'dragon', color: null })));
+    await rawWrite(team.url, token, `article:${articleUid}`, (doc) => {
+      const annotations = doc.getMap('annotations');
+      annotations.set(`${articleUid}/0190a3b2-0000-7000-8000-000000000bad`, record({ kind: 'quote', start: 50, end: 10, exact: 'backwards' }));
+      annotations.set(`${articleUid}/0190a3b2-0000-7000-8000-00000000900d`, record({ kind: 'quote', start: 0, end: 5, exact: 'Seoul', prefix: '', suffix: ', Mon', tags: '[]', positions: 'not json' }));
+    });
+    await rawWrite(team.url, token, `article:${bogus}`, (doc) => doc.getMap('articles').set(bogus, record({ title: 'Does not fit', text: 'abc', structure: '[99]' })));
+    await rawWrite(team.url, token, 'library', (doc) => doc.getMap('articles').set(`${bogus}|broken`, 'now'));
+
+    const r = await lee.team.sync();
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^annotation .*0bad: The team’s annotation .* cannot be placed \(its range or kind is not one this library takes\)/),
+        expect.stringMatching(/^article f{64}: The article’s structure does not fit its text/),
+      ]),
+    );
+    // The rest went in: the article and its good quote; the nameless actor named as the library would.
+    expect(lee.s.annotations.list(idOf(lee, 'articles', articleUid)!).map((n) => n.exact)).toEqual(['Seoul']);
+    expect(lee.s.codebook.listActors()).toEqual([expect.objectContaining({ name: 'Unnamed actor', kind: 'person' })]);
+    expect(idOf(lee, 'articles', bogus)).toBeUndefined();
     expect(lee.lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
