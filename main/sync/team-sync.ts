@@ -18,6 +18,9 @@
 // record it touched is written to the library, and the document's state saved. The outbox is
 // cleared only once the server has acknowledged what was sent. A kill -9 anywhere leaves the
 // outbox and the saved states as the last commit left them; the next sync picks up from there.
+// The server acknowledges an update before it has stored it, so the article documents a round
+// sent changes in are exchanged again in the next round: what a server killed meanwhile lost is
+// sent again (the codebook and the index are exchanged every round anyway).
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -252,14 +255,18 @@ export class TeamSync {
       });
       await this.exchange(socket, codebook, token, stop);
       await this.exchange(socket, library, token, stop);
-      // Every article changed here or marked by the team since this library last looked.
-      for (const uid of new Set([...changedArticles, ...library.marked])) {
+      // Every article changed here, marked by the team since this library last looked, or sent in the last round.
+      const lastRound = JSON.parse(this.store.setting('lastRound') ?? '[]') as string[];
+      for (const uid of new Set([...changedArticles, ...library.marked, ...lastRound])) {
         const copy = this.copy(articleDocument(uid));
         sent += this.tx(() => this.flush(copy));
         await this.exchange(socket, copy, token, stop);
       }
       library.marked.clear();
-      this.tx(() => this.store.clearOutbox(this.flushed.values()));
+      this.tx(() => {
+        this.store.clearOutbox(this.flushed.values());
+        this.store.setSetting('lastRound', JSON.stringify([...changedArticles]));
+      });
       return { sent, received: this.received, problems: this.problems };
     } finally {
       clearTimeout(timer);

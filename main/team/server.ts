@@ -39,6 +39,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     quiet: true,
     stopOnSignals: false,
     websocketOptions: { maxPayload: MAX_MESSAGE_BYTES },
+    // Hocuspocus acknowledges an update when it has it in memory and stores the document a moment
+    // later; a short moment keeps the window small in which a killed server loses what it
+    // acknowledged (laptops send the documents of their last round again: main/sync/team-sync.ts).
+    debounce: 200,
+    maxDebounce: 1_000,
     async onAuthenticate({ token, documentName, connectionConfig }) {
       if (!isDocumentName(documentName)) refuse(`“${documentName.slice(0, 80)}” is not a document of a team library.`);
       const check = await members.check(token ?? '');
