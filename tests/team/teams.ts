@@ -2,7 +2,6 @@
 // postgres.ts), and per test a team of its own (a database and a Hocuspocus server), so no test sees
 // another's records; each analyst a library file of their own, joined with a token of their own.
 import fs from 'node:fs';
-import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -14,7 +13,7 @@ import { createServices, type Services } from '../../main/services';
 import { TeamSync } from '../../main/sync/team-sync';
 import { startTeamServer, type TeamServer } from '../../main/team/server';
 import { MemberStore } from '../../main/team/members';
-import { startCluster, type Cluster } from './postgres';
+import { freePort, startCluster, type Cluster } from './postgres';
 
 let cluster: Cluster;
 const dirs: string[] = [];
@@ -117,17 +116,6 @@ export interface TeamProcess extends Team {
 }
 
 const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A team whose server is `verbatim team-server` in a process of its own, to be killed and started again. */
 export async function newTeamProcess(): Promise<TeamProcess> {
