@@ -5,9 +5,13 @@ import { resolveStatic } from '../web/static';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { APP_HOST, APP_SCHEME } from './security';
 
-/** Must run before the app is ready: privileges cannot be granted afterwards. */
+/**
+ * Must run before the app is ready: privileges cannot be granted afterwards. `codeCache`: Chromium
+ * keeps V8's compiled code only for http(s) unless a standard scheme asks for it, and compiling the
+ * bundle afresh is a large part of every open of the window.
+ */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
 /** Serves files from the built renderer folder only; resolveStatic refuses traversal and dot-files. */
@@ -22,6 +26,7 @@ export function serveRenderer(rendererDir: string): void {
       'Content-Type': file.type,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
+      ...file.headers,
     };
     if (file.type.startsWith('text/html')) {
       headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;

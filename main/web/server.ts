@@ -108,6 +108,7 @@ export function createApp(router: Router, rendererDir: string, token: string, al
     const file = resolveStatic(rendererDir, c.req.path);
     if (!file) return c.text('Not found.', 404);
     c.header('Content-Type', file.type);
+    for (const [name, value] of Object.entries(file.headers)) c.header(name, value);
     if (file.type.startsWith('text/html')) {
       c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
       c.header('Cache-Control', 'no-store');

@@ -17,6 +17,19 @@ const TYPES: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   type: string;
+  /** Response headers beyond the type: how long the browser may keep the file (see cacheHeaders). */
+  headers: Record<string, string>;
+}
+
+/**
+ * Vite names every file under assets/ by its content's hash, so a file there never changes under its
+ * name: the browser may keep it for good. Kept in the HTTP cache, the bundle is not fetched again on
+ * each open, and Chromium keeps its compiled code beside it (V8's code cache works only for scripts
+ * served from the HTTP cache): a warm open skips parsing and compiling ~700 KB of JavaScript.
+ * Everything else (index.html, the favicon) keeps the default, asked again each time.
+ */
+function cacheHeaders(relative: string): Record<string, string> {
+  return relative.startsWith('assets/') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
 }
 
 export function resolveStatic(root: string, urlPath: string): StaticFile | null {
@@ -36,7 +49,7 @@ export function resolveStatic(root: string, urlPath: string): StaticFile | null 
   try {
     const real = fs.realpathSync(file);
     if (!real.startsWith(fs.realpathSync(root) + path.sep)) return null;
-    return { body: fs.readFileSync(real), type };
+    return { body: fs.readFileSync(real), type, headers: cacheHeaders(relative) };
   } catch {
     return null;
   }

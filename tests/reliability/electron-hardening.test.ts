@@ -152,6 +152,7 @@ describe('the Content Security Policy on both transports', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('cache-control')).toBe('no-store');
     expect((await handler!(new Request('app://verbatim/'))).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect((await handler!(new Request('app://evil/index.html'))).status).toBe(404);
     expect((await handler!(new Request('app://verbatim/../../etc/passwd'))).status).toBe(404);

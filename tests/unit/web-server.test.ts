@@ -82,6 +82,14 @@ describe('browser-mode server', () => {
     await close();
   });
 
+  it('lets the browser keep the hashed assets for good, and asks for the page again each time', async () => {
+    const { server, close } = await serve();
+    // Kept in the HTTP cache, the bundle's compiled code is kept too (V8's code cache): a warm open does not compile it again.
+    expect((await request(server, { path: '/assets/app.js' })).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request(server, { path: '/' })).headers['cache-control']).toBe('no-store');
+    await close();
+  });
+
   it('answers malformed requests with typed errors and keeps serving', async () => {
     const { server, close } = await serve();
     const notJson = await request(server, { method: 'POST', path: '/api/articles.list', headers: { [TOKEN_HEADER]: server.token }, body: '{nope' });
