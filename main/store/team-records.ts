@@ -33,16 +33,49 @@ interface Ids {
 }
 
 export class TeamRecordStore {
+  /** Statements prepared once each: a first sync writes thousands of records through the same few. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private sql<P extends unknown[] = unknown[], R = unknown>(source: string): Database.Statement<P, R> {
+    let statement = this.statements.get(source);
+    if (!statement) this.statements.set(source, (statement = this.db.prepare(source)));
+    return statement as unknown as Database.Statement<P, R>;
+  }
 
   /** The records changed here and not yet acknowledged by the team's server. */
   outbox(): OutboxEntry[] {
-    return this.db.prepare<[], OutboxEntry>(`SELECT kind, uid, version FROM team_outbox`).all();
+    return this.sql<[], OutboxEntry>(`SELECT kind, uid, version FROM team_outbox`).all();
+  }
+
+  /**
+   * The entries that travel in one document: the codebook's kinds, or an article with its
+   * annotations (keyed article/annotation, so a range of the primary key finds them).
+   */
+  outboxOf(document: { codebook: true } | { article: string }): OutboxEntry[] {
+    if ('codebook' in document) return this.sql<[], OutboxEntry>(`SELECT kind, uid, version FROM team_outbox WHERE kind IN (${CODEBOOK_KINDS.map((k) => `'${k}'`).join(', ')})`).all();
+    const uid = document.article;
+    return this.sql<[string, string, string], OutboxEntry>(
+      `SELECT kind, uid, version FROM team_outbox WHERE (kind = 'article' AND uid = ?) OR (kind = 'annotation' AND uid > ? AND uid < ?)`,
+    ).all(uid, `${uid}/`, `${uid}0`);
+  }
+
+  /** How many records wait to be acknowledged. */
+  outboxCount(): number {
+    return this.sql<[], { n: number }>(`SELECT count(*) AS n FROM team_outbox`).get()!.n;
+  }
+
+  /** The articles whose documents hold entries of the outbox. */
+  outboxArticles(): string[] {
+    return this.sql<[], { uid: string }>(`SELECT DISTINCT CASE kind WHEN 'article' THEN uid ELSE substr(uid, 1, instr(uid, '/') - 1) END AS uid FROM team_outbox WHERE kind IN ('article', 'annotation')`)
+      .all()
+      .map((r) => r.uid);
   }
 
   /** Clears entries the server has acknowledged, unless their record changed again since they were read. */
   clearOutbox(entries: Iterable<OutboxEntry>): void {
-    const del = this.db.prepare<[string, string, number]>(`DELETE FROM team_outbox WHERE kind = ? AND uid = ? AND version = ?`);
+    const del = this.sql<[string, string, number]>(`DELETE FROM team_outbox WHERE kind = ? AND uid = ? AND version = ?`);
     for (const e of entries) del.run(e.kind, e.uid, e.version);
   }
 
@@ -61,7 +94,7 @@ export class TeamRecordStore {
 
   /** Runs `fn` (inside the caller's transaction) with the triggers told the changes are the team's. */
   applying<T>(fn: () => T): T {
-    const set = this.db.prepare<[number]>(`UPDATE team_applying SET applying = ?`);
+    const set = this.sql<[number]>(`UPDATE team_applying SET applying = ?`);
     set.run(1);
     try {
       return fn();
@@ -74,16 +107,16 @@ export class TeamRecordStore {
   read(kind: RecordKind, uid: string): Fields | null {
     switch (kind) {
       case 'actor': {
-        const a = this.db.prepare<[string], { id: number; name: string; kind: string; color: string; notes: string | null }>(`SELECT id, name, kind, color, notes FROM actors WHERE uid = ?`).get(uid);
+        const a = this.sql<[string], { id: number; name: string; kind: string; color: string; notes: string | null }>(`SELECT id, name, kind, color, notes FROM actors WHERE uid = ?`).get(uid);
         if (!a) return null;
-        const aliases = this.db.prepare<[number], { alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias`).all(a.id).map((r) => r.alias);
+        const aliases = this.sql<[number], { alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias`).all(a.id).map((r) => r.alias);
         const affiliations = this.db
           .prepare<[number], { organization: string; role: string | null }>(`SELECT o.uid AS organization, f.role FROM affiliations f JOIN actors o ON o.id = f.organization_id WHERE f.actor_id = ? ORDER BY o.uid`)
           .all(a.id);
         return { name: a.name, kind: a.kind, color: a.color, notes: a.notes, aliases: JSON.stringify(aliases), affiliations: JSON.stringify(affiliations) };
       }
       case 'topic': {
-        const t = this.db.prepare<[string], { name: string; description: string | null }>(`SELECT name, description FROM topics WHERE uid = ?`).get(uid);
+        const t = this.sql<[string], { name: string; description: string | null }>(`SELECT name, description FROM topics WHERE uid = ?`).get(uid);
         return t ? { name: t.name, description: t.description } : null;
       }
       case 'position': {
@@ -94,7 +127,7 @@ export class TeamRecordStore {
       }
       case 'redirect': {
         const [kind, from] = splitKey(uid, ':');
-        const r = this.db.prepare<[string, string], { to_uid: string }>(`SELECT to_uid FROM merge_redirects WHERE kind = ? AND from_uid = ?`).get(kind, from);
+        const r = this.sql<[string, string], { to_uid: string }>(`SELECT to_uid FROM merge_redirects WHERE kind = ? AND from_uid = ?`).get(kind, from);
         return r ? { to: r.to_uid } : null;
       }
       case 'article': {
@@ -138,8 +171,8 @@ export class TeamRecordStore {
             // Merged into another actor there: its quotes here follow it. Deleted there: they keep
             // their words and lose their speaker, as a forced delete here does.
             const into = this.idOf('actors', this.redirected('actor', uid));
-            this.db.prepare(`UPDATE annotations SET speaker_id = ? WHERE speaker_id = ?`).run(into !== id ? (into ?? null) : null, id);
-            this.db.prepare(`DELETE FROM actors WHERE id = ?`).run(id);
+            this.sql(`UPDATE annotations SET speaker_id = ? WHERE speaker_id = ?`).run(into !== id ? (into ?? null) : null, id);
+            this.sql(`DELETE FROM actors WHERE id = ?`).run(id);
           }
           return;
         }
@@ -147,11 +180,11 @@ export class TeamRecordStore {
         const name = uid;
         const kindValue = (actorKinds as readonly string[]).includes(text(fields.kind) ?? '') ? text(fields.kind)! : 'person';
         const row = { uid, name, kind: kindValue, color: text(fields.color) ?? '#888888', notes: text(fields.notes) ?? null, now };
-        if (id === undefined) this.db.prepare(`INSERT INTO actors (uid, name, kind, color, notes, created_at, updated_at) VALUES (@uid, @name, @kind, @color, @notes, @now, @now)`).run(row);
-        else this.db.prepare(`UPDATE actors SET name = @name, kind = @kind, color = @color, notes = @notes, updated_at = @now WHERE uid = @uid`).run(row);
+        if (id === undefined) this.sql(`INSERT INTO actors (uid, name, kind, color, notes, created_at, updated_at) VALUES (@uid, @name, @kind, @color, @notes, @now, @now)`).run(row);
+        else this.sql(`UPDATE actors SET name = @name, kind = @kind, color = @color, notes = @notes, updated_at = @now WHERE uid = @uid`).run(row);
         const actorId = this.idOf('actors', uid)!;
-        this.db.prepare(`DELETE FROM actor_aliases WHERE actor_id = ?`).run(actorId);
-        const insertAlias = this.db.prepare(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`);
+        this.sql(`DELETE FROM actor_aliases WHERE actor_id = ?`).run(actorId);
+        const insertAlias = this.sql(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`);
         for (const alias of parseList<string>(text(fields.aliases))) if (typeof alias === 'string' && alias.trim()) insertAlias.run(actorId, alias);
         return;
       }
@@ -159,15 +192,15 @@ export class TeamRecordStore {
         const id = this.idOf('topics', uid);
         if (!fields) {
           if (id !== undefined) {
-            for (const p of this.db.prepare<[number], Ids>(`SELECT id FROM positions WHERE topic_id = ?`).all(id)) this.deletePosition(p.id);
-            this.db.prepare(`DELETE FROM topics WHERE id = ?`).run(id);
+            for (const p of this.sql<[number], Ids>(`SELECT id FROM positions WHERE topic_id = ?`).all(id)) this.deletePosition(p.id);
+            this.sql(`DELETE FROM topics WHERE id = ?`).run(id);
           }
           return;
         }
         const name = uid;
         const row = { uid, name, description: text(fields.description) ?? null, now };
-        if (id === undefined) this.db.prepare(`INSERT INTO topics (uid, name, description, created_at) VALUES (@uid, @name, @description, @now)`).run(row);
-        else this.db.prepare(`UPDATE topics SET name = @name, description = @description WHERE uid = @uid`).run(row);
+        if (id === undefined) this.sql(`INSERT INTO topics (uid, name, description, created_at) VALUES (@uid, @name, @description, @now)`).run(row);
+        else this.sql(`UPDATE topics SET name = @name, description = @description WHERE uid = @uid`).run(row);
         return;
       }
       case 'position': {
@@ -176,7 +209,7 @@ export class TeamRecordStore {
           if (id !== undefined) {
             // Merged into another position there: its codings here follow it.
             const into = this.idOf('positions', this.redirected('position', uid));
-            if (into !== undefined && into !== id) this.db.prepare(`INSERT OR IGNORE INTO annotation_positions (annotation_id, position_id, stance) SELECT annotation_id, ?, stance FROM annotation_positions WHERE position_id = ?`).run(into, id);
+            if (into !== undefined && into !== id) this.sql(`INSERT OR IGNORE INTO annotation_positions (annotation_id, position_id, stance) SELECT annotation_id, ?, stance FROM annotation_positions WHERE position_id = ?`).run(into, id);
             this.deletePosition(id);
           }
           return;
@@ -186,15 +219,15 @@ export class TeamRecordStore {
         if (topicId === undefined) return; // its topic was deleted meanwhile: nothing to hang it on
         const claim = uid;
         const row = { uid, topicId, claim, description: text(fields.description) ?? null, now };
-        if (id === undefined) this.db.prepare(`INSERT INTO positions (uid, topic_id, claim, description, created_at) VALUES (@uid, @topicId, @claim, @description, @now)`).run(row);
-        else this.db.prepare(`UPDATE positions SET topic_id = @topicId, claim = @claim, description = @description WHERE uid = @uid`).run(row);
+        if (id === undefined) this.sql(`INSERT INTO positions (uid, topic_id, claim, description, created_at) VALUES (@uid, @topicId, @claim, @description, @now)`).run(row);
+        else this.sql(`UPDATE positions SET topic_id = @topicId, claim = @claim, description = @description WHERE uid = @uid`).run(row);
         return;
       }
       case 'redirect': {
         const [merged, from] = splitKey(uid, ':');
         const to = fields ? text(fields.to) : null;
-        if (!to) this.db.prepare(`DELETE FROM merge_redirects WHERE kind = ? AND from_uid = ?`).run(merged, from);
-        else this.db.prepare(`INSERT OR REPLACE INTO merge_redirects (kind, from_uid, to_uid, merged_at) VALUES (?, ?, ?, ?)`).run(merged, from, to, now);
+        if (!to) this.sql(`DELETE FROM merge_redirects WHERE kind = ? AND from_uid = ?`).run(merged, from);
+        else this.sql(`INSERT OR REPLACE INTO merge_redirects (kind, from_uid, to_uid, merged_at) VALUES (?, ?, ?, ?)`).run(merged, from, to, now);
         return;
       }
       case 'article':
@@ -209,7 +242,7 @@ export class TeamRecordStore {
     const id = this.idOf('articles', uid);
     if (!fields) {
       // Emptying the trash wins: purged there, purged here.
-      if (id !== undefined) this.db.prepare(`DELETE FROM articles WHERE id = ?`).run(id);
+      if (id !== undefined) this.sql(`DELETE FROM articles WHERE id = ?`).run(id);
       return;
     }
     const meta = {
@@ -225,9 +258,11 @@ export class TeamRecordStore {
     };
     const words = text(fields.text);
     const structure = text(fields.structure);
-    const current = this.db.prepare<[string], { text: string }>(`SELECT text FROM articles WHERE uid = ?`).get(uid);
+    const current = this.sql<[string], { text: string }>(`SELECT text FROM articles WHERE uid = ?`).get(uid);
+    const updateMeta = () =>
+      this.sql(`UPDATE articles SET title = @title, outlet = @outlet, author = @author, published_at = @publishedAt, published_as_written = @publishedAsWritten, url = @url, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`).run(meta);
     if (words === null || structure === null) {
-      if (current) this.db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, author = @author, published_at = @publishedAt, published_as_written = @publishedAsWritten, url = @url, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`).run(meta);
+      if (current) updateMeta();
       return;
     }
     const body = current?.text === words ? null : { text: words, structure, doc: JSON.stringify(unpackDoc(articleSchema, words, JSON.parse(structure) as PackedBlock[]).doc.toJSON()), wordCount: countWords(words) };
@@ -241,8 +276,8 @@ export class TeamRecordStore {
         .run({ ...meta, ...body!, format, hash: uid.split('.')[0] });
       return;
     }
-    this.db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, author = @author, published_at = @publishedAt, published_as_written = @publishedAsWritten, url = @url, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`).run(meta);
-    if (body) this.db.prepare(`UPDATE articles SET doc = @doc, structure = @structure, text = @text, word_count = @wordCount WHERE uid = @uid`).run({ ...body, uid });
+    updateMeta();
+    if (body) this.sql(`UPDATE articles SET doc = @doc, structure = @structure, text = @text, word_count = @wordCount WHERE uid = @uid`).run({ ...body, uid });
   }
 
   /**
@@ -254,7 +289,7 @@ export class TeamRecordStore {
     const [articleUid, uid] = splitKey(key, '/');
     const id = this.idOf('annotations', uid);
     if (!fields) {
-      if (id !== undefined) this.db.prepare(`DELETE FROM annotations WHERE id = ?`).run(id);
+      if (id !== undefined) this.sql(`DELETE FROM annotations WHERE id = ?`).run(id);
       return;
     }
     const articleId = this.idOf('articles', articleUid);
@@ -298,8 +333,8 @@ export class TeamRecordStore {
         .run(row);
     }
     const annotationId = this.idOf('annotations', uid)!;
-    this.db.prepare(`DELETE FROM annotation_positions WHERE annotation_id = ?`).run(annotationId);
-    const code = this.db.prepare(`INSERT OR REPLACE INTO annotation_positions (annotation_id, position_id, stance) VALUES (?, ?, ?)`);
+    this.sql(`DELETE FROM annotation_positions WHERE annotation_id = ?`).run(annotationId);
+    const code = this.sql(`INSERT OR REPLACE INTO annotation_positions (annotation_id, position_id, stance) VALUES (?, ?, ?)`);
     for (const c of parseList<{ position?: unknown; stance?: unknown }>(text(fields.positions))) {
       const positionId = typeof c.position === 'string' ? this.idOf('positions', this.redirected('position', c.position)) : undefined;
       if (positionId !== undefined && typeof c.stance === 'string' && (stances as readonly string[]).includes(c.stance)) code.run(annotationId, positionId, c.stance);
@@ -308,7 +343,7 @@ export class TeamRecordStore {
 
   /** Where a merged actor's or position's uid went, followed through later merges. */
   private redirected(kind: 'actor' | 'position', uid: string): string {
-    const next = this.db.prepare<[string, string], { to_uid: string }>(`SELECT to_uid FROM merge_redirects WHERE kind = ? AND from_uid = ?`);
+    const next = this.sql<[string, string], { to_uid: string }>(`SELECT to_uid FROM merge_redirects WHERE kind = ? AND from_uid = ?`);
     const seen = new Set<string>();
     for (let at = uid; ; ) {
       const to = next.get(kind, at)?.to_uid;
@@ -322,8 +357,8 @@ export class TeamRecordStore {
   writeAffiliations(uid: string, fields: Fields | null): void {
     const actorId = this.idOf('actors', uid);
     if (!fields || actorId === undefined) return;
-    this.db.prepare(`DELETE FROM affiliations WHERE actor_id = ?`).run(actorId);
-    const insert = this.db.prepare(`INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role) VALUES (?, ?, ?)`);
+    this.sql(`DELETE FROM affiliations WHERE actor_id = ?`).run(actorId);
+    const insert = this.sql(`INSERT OR IGNORE INTO affiliations (actor_id, organization_id, role) VALUES (?, ?, ?)`);
     for (const a of parseList<{ organization?: unknown; role?: unknown }>(text(fields.affiliations))) {
       const orgId = typeof a.organization === 'string' ? this.idOf('actors', a.organization) : undefined;
       if (orgId !== undefined && orgId !== actorId) insert.run(actorId, orgId, typeof a.role === 'string' ? a.role : null);
@@ -331,29 +366,29 @@ export class TeamRecordStore {
   }
 
   documentState(name: string): Uint8Array | null {
-    const r = this.db.prepare<[string], { state: Buffer }>(`SELECT state FROM team_documents WHERE name = ?`).get(name);
+    const r = this.sql<[string], { state: Buffer }>(`SELECT state FROM team_documents WHERE name = ?`).get(name);
     return r ? new Uint8Array(r.state) : null;
   }
 
   saveDocumentState(name: string, state: Uint8Array): void {
-    this.db.prepare(`INSERT INTO team_documents (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state`).run(name, Buffer.from(state));
+    this.sql(`INSERT INTO team_documents (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state`).run(name, Buffer.from(state));
   }
 
   setting(key: string): string | undefined {
-    return this.db.prepare<[string], { value: string }>(`SELECT value FROM team_settings WHERE key = ?`).get(key)?.value;
+    return this.sql<[string], { value: string }>(`SELECT value FROM team_settings WHERE key = ?`).get(key)?.value;
   }
 
   setSetting(key: string, value: string): void {
-    this.db.prepare(`INSERT INTO team_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+    this.sql(`INSERT INTO team_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
   }
 
   private idOf(table: 'actors' | 'topics' | 'positions' | 'articles' | 'annotations', uid: string): number | undefined {
-    return this.db.prepare<[string], Ids>(`SELECT id FROM ${table} WHERE uid = ?`).get(uid)?.id;
+    return this.sql<[string], Ids>(`SELECT id FROM ${table} WHERE uid = ?`).get(uid)?.id;
   }
 
   private deletePosition(id: number) {
-    this.db.prepare(`DELETE FROM annotation_positions WHERE position_id = ?`).run(id);
-    this.db.prepare(`DELETE FROM positions WHERE id = ?`).run(id);
+    this.sql(`DELETE FROM annotation_positions WHERE position_id = ?`).run(id);
+    this.sql(`DELETE FROM positions WHERE id = ?`).run(id);
   }
 
   /**
@@ -363,8 +398,8 @@ export class TeamRecordStore {
    */
   settleNames(kind: 'actor' | 'topic' | 'position', names: ReadonlyMap<string, string>): void {
     const [table, column] = kind === 'actor' ? ['actors', 'name'] : kind === 'topic' ? ['topics', 'name'] : ['positions', 'claim'];
-    const current = this.db.prepare<[], { uid: string; value: string }>(`SELECT uid, ${column} AS value FROM ${table}`).all();
-    const set = this.db.prepare<[string, string]>(`UPDATE ${table} SET ${column} = ? WHERE uid = ?`);
+    const current = this.sql<[], { uid: string; value: string }>(`SELECT uid, ${column} AS value FROM ${table}`).all();
+    const set = this.sql<[string, string]>(`UPDATE ${table} SET ${column} = ? WHERE uid = ?`);
     const renamed = current.filter((r) => names.has(r.uid) && names.get(r.uid) !== r.value);
     for (const r of renamed) set.run(r.uid, r.uid);
     for (const r of renamed) set.run(names.get(r.uid)!, r.uid);

@@ -37,9 +37,8 @@ const LOADED = Symbol('loaded');
 
 const CODEBOOK = 'codebook';
 const LIBRARY = 'library';
-const articleDocument = (uid: string) => `article:${uid}`;
-/** The article an outbox entry of an article's document belongs to. */
-const articleOf = (e: OutboxEntry) => (e.kind === 'article' ? e.uid : e.uid.slice(0, e.uid.indexOf('/')));
+const ARTICLE_PREFIX = 'article:';
+const articleDocument = (uid: string) => `${ARTICLE_PREFIX}${uid}`;
 
 export interface SyncOutcome {
   /** Records changed here and sent. */
@@ -103,14 +102,14 @@ export class TeamSync {
       this.store.setSetting('token', token.trim());
       if (!this.store.setting('copy')) this.store.setSetting('copy', randomUUID());
       this.store.queueAll();
-      return { queued: this.store.outbox().length };
+      return { queued: this.store.outboxCount() };
     });
   }
 
   /** Whether the library is in a team, where, how much waits to be sent, and when it last synced. */
   status(): { joined: boolean; url: string | null; pending: number; lastSync: string | null } {
     const url = this.store.setting('url') ?? null;
-    return { joined: url !== null, url, pending: this.store.outbox().length, lastSync: this.store.setting('lastSync') ?? null };
+    return { joined: url !== null, url, pending: this.store.outboxCount(), lastSync: this.store.setting('lastSync') ?? null };
   }
 
   /** One round with the team's server the library joined (`syncOnce`), remembered as the last sync. */
@@ -131,10 +130,9 @@ export class TeamSync {
 
   /** The outbox entries that travel in a document. */
   private entriesOf(name: string): OutboxEntry[] {
-    const all = this.store.outbox();
-    if (name === CODEBOOK) return all.filter((e) => CODEBOOK_KINDS.includes(e.kind));
+    if (name === CODEBOOK) return this.store.outboxOf({ codebook: true });
     if (name === LIBRARY) return [];
-    return all.filter((e) => ARTICLE_KINDS.includes(e.kind) && articleDocument(articleOf(e)) === name);
+    return this.store.outboxOf({ article: name.slice(ARTICLE_PREFIX.length) });
   }
 
   /**
@@ -247,7 +245,7 @@ export class TeamSync {
       const codebook = this.copy(CODEBOOK);
       const library = this.copy(LIBRARY);
       // What changed here: the codebook's records, and the articles whose documents hold the rest.
-      const changedArticles = new Set(this.store.outbox().filter((e) => ARTICLE_KINDS.includes(e.kind)).map(articleOf));
+      const changedArticles = new Set(this.store.outboxArticles());
       let sent = this.tx(() => {
         const n = this.flush(codebook);
         if (changedArticles.size) this.markChanged(library, changedArticles);
