@@ -3,8 +3,8 @@ import { Node } from 'prosemirror-model';
 import type { BriefingStore, BriefingPatch } from '../store/briefings';
 import type { Briefing, BriefingMeta, BriefingRevision } from '../../shared/model';
 import { briefingSchema, briefingText, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
-import { migrateBriefingDoc, FutureBriefingError, type StoredBriefingDoc } from '../../shared/schema/briefing-migrations';
-import { repairDoc } from '../../shared/schema/repair';
+import { FutureBriefingError, type StoredBriefingDoc } from '../../shared/schema/briefing-migrations';
+import { loadBriefingDoc } from '../../shared/schema/briefing-load';
 import { templateDoc, type BriefingTemplate } from '../../shared/schema/templates';
 import { countWords } from '../../shared/schema';
 import type { Transaction } from '../store/write-lock';
@@ -155,19 +155,14 @@ export class BriefingService {
   }
 }
 
-/**
- * The stored doc brought up to the current schema, and repaired if it no longer loads: a briefing
- * stored broken (by an older build, a damaged row) still opens, duplicates and exports.
- */
+/** The stored doc of the current schema (`loadBriefingDoc`); one a newer build wrote is refused in words. */
 function readable(stored: StoredBriefingDoc, text = ''): unknown {
-  let doc = stored.doc;
   try {
-    doc = migrateBriefingDoc(stored).doc;
+    return loadBriefingDoc(stored, text);
   } catch (err) {
     if (err instanceof FutureBriefingError) throw new AppError('unsupported', err.message);
-    // A doc too broken to migrate step by step is repaired as it is.
+    throw err;
   }
-  return repairDoc(briefingSchema, doc, text).doc.toJSON();
 }
 
 function fail(id: number): never {

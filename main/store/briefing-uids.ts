@@ -11,7 +11,7 @@ interface JsonNode {
 }
 
 /** Which id attribute of which node names a record of which table, and where its uid goes. */
-const REFERENCES: Record<string, { id: string; uid: string; table: 'annotations' | 'articles' | 'actors' }[]> = {
+const REFERENCES: Record<string, { id: string; uid: string; table: 'annotations' | 'articles' | 'actors' | 'topics' }[]> = {
   quote: [
     { id: 'annotationId', uid: 'annotationUid', table: 'annotations' },
     { id: 'articleId', uid: 'articleUid', table: 'articles' },
@@ -22,11 +22,34 @@ const REFERENCES: Record<string, { id: string; uid: string; table: 'annotations'
   ],
   actor: [{ id: 'actorId', uid: 'actorUid', table: 'actors' }],
   cite: [{ id: 'articleId', uid: 'articleUid', table: 'articles' }],
+  stance_table: [{ id: 'topicId', uid: 'topicUid', table: 'topics' }],
 };
 
 function walk(node: JsonNode, visit: (n: JsonNode) => void) {
   visit(node);
   if (Array.isArray(node.content)) for (const child of node.content) if (child && typeof child === 'object') walk(child, visit);
+}
+
+/** The same briefing as another library holds it: every reference's local id 0 (none), its uid kept. Changed in place. */
+export function withoutLocalIds<T>(doc: T): T {
+  walk(doc as JsonNode, (n) => {
+    for (const ref of REFERENCES[n.type] ?? []) if (n.attrs && ref.id in n.attrs) n.attrs[ref.id] = 0;
+  });
+  return doc;
+}
+
+/**
+ * A briefing from another library with this library's ids for the records its references name by
+ * uid: 0 for a record this library does not hold (yet). Changed in place.
+ */
+export function withLocalIds<T>(doc: T, store: RecordUidStore): T {
+  walk(doc as JsonNode, (n) => {
+    for (const ref of REFERENCES[n.type] ?? []) {
+      const uid = n.attrs?.[ref.uid];
+      n.attrs = { ...n.attrs, [ref.id]: (typeof uid === 'string' && store.id(ref.table, uid)) || 0 };
+    }
+  });
+  return doc;
 }
 
 /** `doc` (a checked briefing doc as JSON) with every reference's uid filled in; changed in place. */

@@ -8,6 +8,7 @@ type UidTable = (typeof UID_TABLES)[number];
 
 export class RecordUidStore {
   private readonly statements = new Map<UidTable, Database.Statement<[number], string>>();
+  private readonly ids = new Map<UidTable, Database.Statement<[string], number>>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -16,5 +17,12 @@ export class RecordUidStore {
     let stmt = this.statements.get(table);
     if (!stmt) this.statements.set(table, (stmt = this.db.prepare<[number], string>(`SELECT uid FROM ${table} WHERE id = ?`).pluck()));
     return stmt.get(id);
+  }
+
+  /** The local id of the record named `uid` in `table`, or undefined when this library does not hold it. */
+  id(table: UidTable, uid: string): number | undefined {
+    let stmt = this.ids.get(table);
+    if (!stmt) this.ids.set(table, (stmt = this.db.prepare<[string], number>(`SELECT id FROM ${table} WHERE uid = ?`).pluck()));
+    return stmt.get(uid);
   }
 }

@@ -22,8 +22,8 @@ export type Fields = Record<string, string | number | null>;
 const text = (v: string | number | null | undefined): string | null => (typeof v === 'string' ? v : null);
 const whole = (v: string | number | null | undefined): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
 
-export interface OutboxEntry {
-  kind: RecordKind;
+export interface OutboxEntry<K extends string = RecordKind> {
+  kind: K;
   uid: string;
   version: number;
 }
@@ -45,8 +45,8 @@ export class TeamRecordStore {
   }
 
   /** The records changed here and not yet acknowledged by the team's server. */
-  outbox(): OutboxEntry[] {
-    return this.sql<[], OutboxEntry>(`SELECT kind, uid, version FROM team_outbox`).all();
+  outbox(): OutboxEntry<RecordKind | 'briefing'>[] {
+    return this.sql<[], OutboxEntry<RecordKind | 'briefing'>>(`SELECT kind, uid, version FROM team_outbox`).all();
   }
 
   /**
@@ -59,6 +59,18 @@ export class TeamRecordStore {
     return this.sql<[string, string, string], OutboxEntry>(
       `SELECT kind, uid, version FROM team_outbox WHERE (kind = 'article' AND uid = ?) OR (kind = 'annotation' AND uid > ? AND uid < ?)`,
     ).all(uid, `${uid}/`, `${uid}0`);
+  }
+
+  /** The briefing's entry, when it changed here and the team has not acknowledged it. */
+  outboxOfBriefing(uid: string): OutboxEntry<'briefing'> | undefined {
+    return this.sql<[string], OutboxEntry<'briefing'>>(`SELECT kind, uid, version FROM team_outbox WHERE kind = 'briefing' AND uid = ?`).get(uid);
+  }
+
+  /** The briefings changed here and not yet acknowledged. */
+  outboxBriefings(): string[] {
+    return this.sql<[], { uid: string }>(`SELECT uid FROM team_outbox WHERE kind = 'briefing'`)
+      .all()
+      .map((r) => r.uid);
   }
 
   /** How many records wait to be acknowledged. */
@@ -74,7 +86,7 @@ export class TeamRecordStore {
   }
 
   /** Clears entries the server has acknowledged, unless their record changed again since they were read. */
-  clearOutbox(entries: Iterable<OutboxEntry>): void {
+  clearOutbox(entries: Iterable<OutboxEntry<string>>): void {
     const del = this.sql<[string, string, number]>(`DELETE FROM team_outbox WHERE kind = ? AND uid = ? AND version = ?`);
     for (const e of entries) del.run(e.kind, e.uid, e.version);
   }
@@ -87,7 +99,8 @@ export class TeamRecordStore {
            SELECT 'topic', uid FROM topics UNION ALL SELECT 'position', uid FROM positions
            UNION ALL SELECT 'actor', uid FROM actors UNION ALL SELECT 'redirect', kind || ':' || from_uid FROM merge_redirects
            UNION ALL SELECT 'article', uid FROM articles
-           UNION ALL SELECT 'annotation', a.uid || '/' || n.uid FROM annotations n JOIN articles a ON a.id = n.article_id`,
+           UNION ALL SELECT 'annotation', a.uid || '/' || n.uid FROM annotations n JOIN articles a ON a.id = n.article_id
+           UNION ALL SELECT 'briefing', uid FROM briefings`,
       )
       .run();
   }

@@ -6,7 +6,9 @@
 //   whenever that copy changed the article or its coding, so a laptop knows which article documents
 //   to fetch. Keyed `article|copy` (a random name the library takes when it joins), so no two copies ever write the same key: a mark set at the
 //   same time by two copies could otherwise lose to the other and never be seen;
-// - `article:<uid>`: one article, its text and details, and its annotations.
+// - `article:<uid>`: one article, its text and details, and its annotations;
+// - `briefing:<uid>`: one briefing, its details and its doc (briefing-doc.ts). The library
+//   document marks briefings changed as it marks articles (its `briefings` map).
 //
 // Of each document there are two copies here: the library's own (`local`), saved in the library
 // file with every change to it, the truth this laptop holds of the team's, offline or not; and the
@@ -30,6 +32,11 @@ import { transactionFor, type Transaction } from '../store/write-lock';
 import { ARTICLE_KINDS, CODEBOOK_KINDS, TeamRecordStore, type OutboxEntry, type RecordKind } from '../store/team-records';
 import { AppError } from '../errors';
 import { asShared, displayNames, observeRecords, putRecord, recordOf } from './records-doc';
+import { TeamBriefingStore } from '../store/team-briefings';
+import { RecordUidStore } from '../store/record-uids';
+import { FutureBriefingError } from '../../shared/schema/briefing-migrations';
+import { BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { briefingOf, briefingRefusal, putBriefing } from './briefing-doc';
 
 /** Origins of the changes to a local copy: made here, or loaded from the library file. Anything else came from the team. */
 const HERE = Symbol('here');
@@ -38,7 +45,16 @@ const LOADED = Symbol('loaded');
 const CODEBOOK = 'codebook';
 const LIBRARY = 'library';
 const ARTICLE_PREFIX = 'article:';
+const BRIEFING_PREFIX = 'briefing:';
 const articleDocument = (uid: string) => `${ARTICLE_PREFIX}${uid}`;
+const briefingDocument = (uid: string) => `${BRIEFING_PREFIX}${uid}`;
+
+/** The address a client connects to: the server's, with the briefing schema this build writes, so an outdated client is refused at the door. */
+export function connectionUrl(url: string): string {
+  const address = new URL(url);
+  address.searchParams.set('schema', String(BRIEFING_SCHEMA_VERSION));
+  return address.toString();
+}
 
 export interface SyncOutcome {
   /** Records changed here and sent. */
@@ -55,6 +71,10 @@ class LocalCopy {
   readonly touched = new Map<RecordKind, Set<string>>();
   /** Articles whose index mark the team changed (the library document only). */
   readonly marked = new Set<string>();
+  /** Briefings whose index mark the team changed (the library document only). */
+  readonly markedBriefings = new Set<string>();
+  /** Whether the team changed anything in the document since it was last written (a briefing's). */
+  teamChanged = false;
 
   constructor(
     readonly name: string,
@@ -69,8 +89,16 @@ class LocalCopy {
       this.touched.set(kind, uids);
     });
     if (name === LIBRARY) {
-      this.doc.getMap('articles').observe((event, transaction) => {
-        if (!own(transaction.origin)) for (const key of event.changes.keys.keys()) this.marked.add(key.slice(0, key.lastIndexOf('|')));
+      const marks = (map: string, into: Set<string>) =>
+        this.doc.getMap(map).observe((event, transaction) => {
+          if (!own(transaction.origin)) for (const key of event.changes.keys.keys()) into.add(key.slice(0, key.lastIndexOf('|')));
+        });
+      marks('articles', this.marked);
+      marks('briefings', this.markedBriefings);
+    }
+    if (name.startsWith(BRIEFING_PREFIX)) {
+      this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        if (!own(transaction.origin) && transaction.changed.size) this.teamChanged = true;
       });
     }
   }
@@ -78,15 +106,17 @@ class LocalCopy {
 
 export class TeamSync {
   private readonly store: TeamRecordStore;
+  private readonly briefings: TeamBriefingStore;
   private readonly tx: Transaction;
   private readonly copies = new Map<string, LocalCopy>();
   /** Outbox entries put into a document this round, cleared once the server has acknowledged them. */
-  private readonly flushed = new Map<string, OutboxEntry>();
+  private readonly flushed = new Map<string, OutboxEntry<string>>();
   private received = 0;
-  private problems: string[] = [];
+  private problems = new Set<string>();
 
   constructor(lib: Library) {
     this.store = new TeamRecordStore(lib.db);
+    this.briefings = new TeamBriefingStore(lib.db, new RecordUidStore(lib.db));
     this.tx = transactionFor(lib.db);
   }
 
@@ -124,7 +154,7 @@ export class TeamSync {
 
   private copy(name: string): LocalCopy {
     let copy = this.copies.get(name);
-    if (!copy) this.copies.set(name, (copy = new LocalCopy(name, name === CODEBOOK ? CODEBOOK_KINDS : name === LIBRARY ? [] : ARTICLE_KINDS, this.store.documentState(name))));
+    if (!copy) this.copies.set(name, (copy = new LocalCopy(name, name === CODEBOOK ? CODEBOOK_KINDS : name.startsWith(ARTICLE_PREFIX) ? ARTICLE_KINDS : [], this.store.documentState(name))));
     return copy;
   }
 
@@ -140,6 +170,7 @@ export class TeamSync {
    * transaction; for an article's, also its mark in the library document.
    */
   private flush(copy: LocalCopy): number {
+    if (copy.name.startsWith(BRIEFING_PREFIX)) return this.flushBriefing(copy);
     const entries = this.entriesOf(copy.name);
     if (!entries.length) return 0;
     copy.doc.transact(() => {
@@ -152,12 +183,60 @@ export class TeamSync {
     return entries.length;
   }
 
-  /** Marks in the library document every article changed here, so the team knows to fetch it. */
-  private markChanged(library: LocalCopy, articles: Iterable<string>): void {
-    const index = library.doc.getMap<string>('articles');
+  /**
+   * Puts the library's briefing into its document, when it changed here: held back (and left in
+   * the outbox) while the document holds what this build cannot read, so nothing of it is dropped.
+   */
+  private flushBriefing(copy: LocalCopy): number {
+    const uid = copy.name.slice(BRIEFING_PREFIX.length);
+    const entry = this.store.outboxOfBriefing(uid);
+    if (!entry) return 0;
+    const refusal = briefingRefusal(copy.doc);
+    if (refusal) {
+      this.problems.add(`briefing ${uid}: ${refusal}`);
+      return 0;
+    }
+    let briefing;
+    try {
+      briefing = this.briefings.read(uid);
+    } catch (err) {
+      if (!(err instanceof FutureBriefingError)) throw err;
+      this.problems.add(`briefing ${uid}: ${err.message}`);
+      return 0;
+    }
+    if (briefing) {
+      copy.doc.transact(() => putBriefing(copy.doc, briefing), HERE);
+      this.store.saveDocumentState(copy.name, Y.encodeStateAsUpdate(copy.doc));
+    }
+    this.flushed.set(`briefing:${uid}`, entry);
+    return 1;
+  }
+
+  /** Writes the team's copy of a briefing into the library, unless this build cannot read it. */
+  private takeBriefing(copy: LocalCopy): void {
+    if (!copy.teamChanged) return;
+    copy.teamChanged = false;
+    const uid = copy.name.slice(BRIEFING_PREFIX.length);
+    const refusal = briefingRefusal(copy.doc);
+    if (refusal) {
+      this.problems.add(`briefing ${uid}: ${refusal}`);
+      return;
+    }
+    const briefing = briefingOf(copy.doc);
+    if (!briefing) return;
+    this.store.applying(() => this.briefings.write(uid, briefing.details, briefing.doc));
+    this.received++;
+  }
+
+  /** Marks in the library document every article and briefing changed here, so the team knows to fetch it. */
+  private markChanged(library: LocalCopy, articles: Iterable<string>, briefings: Iterable<string>): void {
     library.doc.transact(() => {
       const copy = this.store.setting('copy')!;
-      for (const uid of articles) index.set(`${uid}|${copy}`, new Date().toISOString());
+      const now = new Date().toISOString();
+      for (const [map, uids] of [['articles', articles], ['briefings', briefings]] as const) {
+        const index = library.doc.getMap<string>(map);
+        for (const uid of uids) index.set(`${uid}|${copy}`, now);
+      }
     }, HERE);
     this.store.saveDocumentState(LIBRARY, Y.encodeStateAsUpdate(library.doc));
   }
@@ -173,6 +252,7 @@ export class TeamSync {
     this.tx(() => {
       this.flush(copy);
       Y.applyUpdate(copy.doc, update, 'team');
+      this.takeBriefing(copy);
       if (copy.touched.size) {
         this.store.applying(() => {
           for (const kind of copy.kinds) for (const uid of copy.touched.get(kind) ?? []) this.write(kind, uid, copy);
@@ -192,7 +272,7 @@ export class TeamSync {
       this.store.write(kind, uid, recordOf(copy.doc, kind, uid));
     } catch (err) {
       if (!(err instanceof RangeError) && !(err instanceof SyntaxError) && (err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw err;
-      this.problems.push(`${kind} ${uid}: ${(err as Error).message}`);
+      this.problems.add(`${kind} ${uid}: ${(err as Error).message}`);
     }
   }
 
@@ -233,9 +313,9 @@ export class TeamSync {
    */
   async syncOnce(url: string, token: string, timeoutMs = 30_000): Promise<SyncOutcome> {
     this.received = 0;
-    this.problems = [];
+    this.problems = new Set();
     this.flushed.clear();
-    const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+    const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
     let timer: NodeJS.Timeout | undefined;
     const stop = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new AppError('unsupported', `The team’s server at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s; the library is unchanged and works offline.`)), timeoutMs);
@@ -246,26 +326,32 @@ export class TeamSync {
       const library = this.copy(LIBRARY);
       // What changed here: the codebook's records, and the articles whose documents hold the rest.
       const changedArticles = new Set(this.store.outboxArticles());
+      const changedBriefings = new Set(this.store.outboxBriefings());
       let sent = this.tx(() => {
         const n = this.flush(codebook);
-        if (changedArticles.size) this.markChanged(library, changedArticles);
+        if (changedArticles.size || changedBriefings.size) this.markChanged(library, changedArticles, changedBriefings);
         return n;
       });
       await this.exchange(socket, codebook, token, stop);
       await this.exchange(socket, library, token, stop);
-      // Every article changed here, marked by the team since this library last looked, or sent in the last round.
-      const lastRound = JSON.parse(this.store.setting('lastRound') ?? '[]') as string[];
-      for (const uid of new Set([...changedArticles, ...library.marked, ...lastRound])) {
-        const copy = this.copy(articleDocument(uid));
+      // Every article and briefing changed here, marked by the team since this library last looked,
+      // or sent in the last round (named by document; a bare uid is an article, as earlier builds kept it).
+      const lastRound = (JSON.parse(this.store.setting('lastRound') ?? '[]') as string[]).map((name) => (name.includes(':') ? name : articleDocument(name)));
+      const thisRound = [...changedArticles].map(articleDocument).concat([...changedBriefings].map(briefingDocument));
+      const documents = new Set([...[...changedArticles, ...library.marked].map(articleDocument), ...[...changedBriefings, ...library.markedBriefings].map(briefingDocument), ...lastRound]);
+      // Articles before briefings, so a briefing's quotes find the annotations they name.
+      for (const name of [...documents].sort((a, b) => Number(a.startsWith(BRIEFING_PREFIX)) - Number(b.startsWith(BRIEFING_PREFIX)))) {
+        const copy = this.copy(name);
         sent += this.tx(() => this.flush(copy));
         await this.exchange(socket, copy, token, stop);
       }
       library.marked.clear();
+      library.markedBriefings.clear();
       this.tx(() => {
         this.store.clearOutbox(this.flushed.values());
-        this.store.setSetting('lastRound', JSON.stringify([...changedArticles]));
+        this.store.setSetting('lastRound', JSON.stringify(thisRound));
       });
-      return { sent, received: this.received, problems: this.problems };
+      return { sent, received: this.received, problems: [...this.problems] };
     } finally {
       clearTimeout(timer);
       socket.destroy();

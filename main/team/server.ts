@@ -7,6 +7,7 @@ import { Database } from '@hocuspocus/extension-database';
 import type { Pool } from 'pg';
 import { DocumentStore, isDocumentName } from './documents';
 import { MemberStore } from './members';
+import { BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
 
 /** The largest message a client may send: a document far over any sane size is refused whole. */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
@@ -44,8 +45,17 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     // acknowledged (laptops send the documents of their last round again: main/sync/team-sync.ts).
     debounce: 200,
     maxDebounce: 1_000,
-    async onAuthenticate({ token, documentName, connectionConfig }) {
+    async onAuthenticate({ token, documentName, connectionConfig, requestParameters }) {
       if (!isDocumentName(documentName)) refuse(`“${documentName.slice(0, 80)}” is not a document of a team library.`);
+      const given = requestParameters.get('schema');
+      const schema = given === null ? Number.NaN : Number(given);
+      if (!(schema >= BRIEFING_SCHEMA_VERSION)) {
+        // Told to the client in these words (Hocuspocus passes an error's `reason` on): an older
+        // build would drop the briefing content it has no node type for.
+        const why = `this copy of Verbatim is older than the team’s server (briefing schema ${Number.isFinite(schema) ? schema : 'unknown'}, the server’s ${BRIEFING_SCHEMA_VERSION}); update Verbatim to sync. The library is unchanged and works offline.`;
+        options.onRefused?.(`A client from an older version was refused: ${why}`);
+        throw Object.assign(new Error(why), { reason: why });
+      }
       const check = await members.check(token ?? '');
       if (!check.ok) return refuse(check.reason === 'revoked' ? 'This member’s access was revoked.' : 'The token is not one of this team’s.');
       connectionConfig.readOnly = check.member.readOnly;

@@ -178,9 +178,13 @@ const nodes: Record<string, NodeSpec> = {
   stance_table: {
     group: 'block',
     atom: true,
-    attrs: { topicId: attr(rowId('A stance table’s topic id')), topic: attr(text('A stance table’s topic'), '') },
-    parseDOM: [{ tag: 'div[data-stance-table]', getAttrs: (dom) => ids({ topicId: num(dom, 'stance-table'), topic: str(dom, 'topic') ?? '' }, 'topicId') }],
-    toDOM: (node) => ['div', { 'data-stance-table': String(node.attrs.topicId), 'data-topic': node.attrs.topic as string, class: 'stance-table-node' }, `Actors & positions: ${node.attrs.topic as string}`],
+    attrs: { topicId: attr(rowId('A stance table’s topic id')), topicUid: uidAttr('A stance table’s topic uid'), topic: attr(text('A stance table’s topic'), '') },
+    parseDOM: [{ tag: 'div[data-stance-table]', getAttrs: (dom) => ids({ topicId: num(dom, 'stance-table'), topicUid: str(dom, 'topic-uid'), topic: str(dom, 'topic') ?? '' }, 'topicId') }],
+    toDOM: (node) => [
+      'div',
+      { 'data-stance-table': String(node.attrs.topicId), 'data-topic': node.attrs.topic as string, ...(node.attrs.topicUid ? { 'data-topic-uid': node.attrs.topicUid as string } : {}), class: 'stance-table-node' },
+      `Actors & positions: ${node.attrs.topic as string}`,
+    ],
   },
   /**
    * A landscape picture (shared/landscape/figure.ts): drawn again from the coded quotes until

@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Annotation, ArticleReading } from '../../shared/model';
 import { analyst, newTeam, rounds, type Analyst } from './teams';
+import { connectionUrl } from '../../main/sync/team-sync';
 import { useTeams } from './teams';
 
 useTeams();
@@ -113,7 +114,7 @@ describe('articles and coding shared through the team server', () => {
 /** A member's own Yjs client, writing into a team document whatever it likes, as a broken or hostile client could. */
 async function rawWrite(url: string, token: string, name: string, write: (doc: Y.Doc) => void): Promise<void> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
   let synced: () => void = () => {};
   const ready = new Promise<void>((resolve) => (synced = resolve));
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onSynced: () => synced() });

@@ -9,6 +9,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { startTeamServer, type TeamServer } from '../../main/team/server';
 import { MemberStore } from '../../main/team/members';
 import { startCluster, type Cluster } from './postgres';
+import { connectionUrl } from '../../main/sync/team-sync';
+import { BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
 
 let cluster: Cluster;
 let pool: pg.Pool;
@@ -30,9 +32,10 @@ interface Client {
   close(): void;
 }
 
-function connect(server: TeamServer, name: string, token: string): Client {
+/** A client of this build (its briefing schema in the address, as a library's sync sends it), or `url` as an older build would call. */
+function connect(server: TeamServer, name: string, token: string, url = connectionUrl(`ws://127.0.0.1:${server.port}`)): Client {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}`, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
   let onSynced: () => void = () => {};
   let onFailed: (reason: string) => void = () => {};
   const synced = new Promise<void>((resolve) => (onSynced = resolve));
@@ -99,6 +102,27 @@ describe('the team server', () => {
       expect(refused).toEqual(['The token is not one of this team’s.', 'This member’s access was revoked.', '“../../etc/passwd” is not a document of a team library.']);
       await expect(members.add('Carol', false)).rejects.toThrow(/already a member \(or was one, revoked\)/);
       await expect(members.revoke('Nobody')).rejects.toThrow(/not a member/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a client from an older version, telling it to update, before it can drop what it has no node type for', async () => {
+    const members = new MemberStore(pool);
+    const fay = await members.add('Fay', false);
+    const refused: string[] = [];
+    const server = await startTeamServer({ pool, onRefused: (why) => refused.push(why) });
+    try {
+      const base = `ws://127.0.0.1:${server.port}`;
+      for (const url of [base, `${base}/?schema=${BRIEFING_SCHEMA_VERSION - 1}`]) {
+        const c = connect(server, 'codebook', fay, url);
+        expect(await within(c.failed)).toMatch(/older than the team’s server .*update Verbatim to sync/);
+        c.close();
+      }
+      expect(refused).toHaveLength(2);
+      const current = connect(server, 'codebook', fay);
+      await within(current.synced);
+      current.close();
     } finally {
       await server.close();
     }
