@@ -1,5 +1,5 @@
 // `npm run bench`: import, search and open-library figures over a generated corpus, then annotation,
-// re-anchoring, suggestions, typing, autosave, long-input, the reader with a long article, PDF export and PDF import figures, and the team library over loopback, each beside a peer measured
+// re-anchoring, suggestions, typing, autosave, long-input, the reader with a long article, PDF export and PDF import figures, and the team library over loopback (syncing, and typing in a shared briefing), each beside a peer measured
 // in the same run, with the budget and whether it was met. One JSON object on stdout;
 // progress on stderr. BENCH_ARTICLES overrides the corpus size (default 10,000); BENCH_LARGER_ARTICLES
 // the open-library curve's larger point (default 100,000, cached between runs; 0 leaves it out);
@@ -27,6 +27,7 @@ import { benchCodingEffort } from './coding-effort';
 import { benchLongInput } from './long-input';
 import { benchReaderWindow } from './reader-window';
 import { benchTeamSync } from './team-sync';
+import { benchTeamTyping } from './team-typing';
 import { benchDocxImport } from './docx-import';
 import { benchSearchScale } from './search-scale';
 import { benchCjkAlternatives } from './cjk-alternatives';
@@ -118,6 +119,7 @@ try {
     const cjkAlternatives = benchCjkAlternatives();
     // The team library over loopback (issue 15), on a throwaway PostgreSQL.
     const teamSync = await benchTeamSync(dir);
+    const teamTyping = await benchTeamTyping();
     const pdf = (await benchPdf()) as { ratio100to10: { met: boolean }; thirtyPages: { met: boolean }; thirtyPagesWithFigure: { met: boolean }; versusWeasyprint: { met?: boolean } };
 
     const report = {
@@ -151,6 +153,7 @@ try {
       pdf,
       pdfImport,
       teamSync,
+      teamTyping,
       met: {
         import: imported.met,
         batchImport: imported.batch.met,
@@ -174,6 +177,7 @@ try {
         pdfWithFigure: pdf.thirtyPagesWithFigure.met,
         pdfImport: pdfImport.met,
         teamSync: 'met' in teamSync ? teamSync.met : null,
+        teamKeystrokeEcho: 'met' in teamTyping ? teamTyping.met : null,
       },
       totalSeconds: 0,
     };
