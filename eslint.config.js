@@ -77,12 +77,12 @@ const layerPolicies = [
   may('main-base', ['main-base', 'shared']),
   may('store', ['store', 'main-base', 'shared']),
   may('services', ['services', 'store', 'main-base', 'shared']),
-  may('router', ['services', 'store', 'main-base', 'shared']),
+  may('router', ['services', 'sync', 'store', 'main-base', 'shared']),
   // The transports put the parts together (open the library, create the services and the router),
   // so they may reach every layer below them; of each other, only the web server's static-file
   // rules (app:// serves the same files) and the CLI starting browser mode.
-  may('web', ['web', 'router', 'services', 'store', 'main-base', 'shared']),
-  may('electron', ['electron', 'web', 'router', 'services', 'store', 'main-base', 'shared']),
+  may('web', ['web', 'router', 'services', 'sync', 'store', 'main-base', 'shared']),
+  may('electron', ['electron', 'web', 'router', 'services', 'sync', 'store', 'main-base', 'shared']),
   may('team', ['team', 'main-base', 'shared']),
   may('sync', ['sync', 'store', 'main-base', 'shared']),
   may('cli', ['web', 'team', 'sync', 'router', 'services', 'store', 'main-base', 'shared']),

@@ -33,6 +33,7 @@ import type { Printer } from './services/export/printer';
 import { forTerminal, jsonForTerminal } from './terminal';
 import { registerTeamCommands } from './team/cli';
 import { registerTeamClientCommands } from './sync/cli';
+import { TeamLink } from './sync/team-link';
 
 interface Globals {
   db?: string;
@@ -427,10 +428,13 @@ program
     // A server reads feeds off its main thread too (a one-shot command reads them in-process).
     const feeds = new FeedWorker(new URL('./html-worker.js', import.meta.url));
     const services = createServices(lib, { printer, readHtml: reader.read, readPdf: pdfReader.read, suggest: suggester.suggest, prepareSuggestions: true, onBackgroundError: logBackgroundError, web: { readFeed: feeds.read } });
-    const server = await startWebServer({ router: createRouter(services), rendererDir, host: o.host, port: o.port });
+    // The library's link to its team, when it is in one: rounds with the team's server run by themselves.
+    const team = TeamLink.start(lib);
+    const server = await startWebServer({ router: createRouter(services, { team }), rendererDir, host: o.host, port: o.port });
     process.stdout.write(`Verbatim is running at ${server.url}\nLibrary: ${lib.path}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {
       await server.close();
+      await team.close();
       services.suggestions.close();
       await Promise.all([printer.close(), reader.close(), pdfReader.close(), suggester.close(), feeds.close()]);
       lib.close();

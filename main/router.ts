@@ -8,13 +8,17 @@ import { AppError } from './errors';
 import type { Services } from './services';
 import { storageWriteError } from './store/storage-errors';
 import { retryWhileBusy } from './store/write-lock';
+import type { TeamLink } from './sync/team-link';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
-function handlers(s: Services): Handlers {
+function handlers(s: Services, team: () => TeamLink): Handlers {
   return {
     'library.info': () => s.library.info(),
     'library.changes': () => s.library.changes(),
+    'team.status': () => team().status(),
+    'team.join': (i) => team().join(i.url, i.token),
+    'team.sync': () => team().syncNow(),
     'articles.import': (i) => s.importer.import(i),
     'articles.importBatch': (i) => s.importer.importBatch(i.files),
     'articles.inspect': (i) => s.importer.inspect(i),
@@ -84,8 +88,15 @@ function handlers(s: Services): Handlers {
 
 export type Router = (name: string, input: unknown) => Promise<CallResult<CallName>>;
 
-export function createRouter(services: Services, onError: (err: unknown) => void = logInternal): Router {
-  const table = handlers(services);
+export interface RouterOptions {
+  /** The library's link to its team (the app and browser mode); without one, the team calls say the team is not available here. */
+  team?: TeamLink;
+  /** Where internal errors are reported. */
+  onError?: (err: unknown) => void;
+}
+
+export function createRouter(services: Services, { team, onError = logInternal }: RouterOptions = {}): Router {
+  const table = handlers(services, () => team ?? noTeam());
   return async (name, input) => {
     if (!isCallName(name)) return { ok: false, error: { code: 'unknown_call', message: `There is no call named “${String(name).slice(0, 80)}”.` } };
     const parsed = contract[name].input.safeParse(input);
@@ -111,6 +122,10 @@ export function createRouter(services: Services, onError: (err: unknown) => void
     }
   };
 }
+
+const noTeam = (): never => {
+  throw new AppError('unsupported', 'Teams are joined from the app, browser mode (verbatim web) or verbatim team join.');
+};
 
 function logInternal(err: unknown) {
   console.error('[verbatim] internal error:', err);

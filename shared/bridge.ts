@@ -3,8 +3,8 @@
 import type { CallName, CallResult } from './contract';
 
 /** Commands the app menu sends to the renderer. */
-export type MenuCommand = 'import' | 'import-url' | 'new-briefing' | 'export-pdf' | 'toggle-theme' | 'focus-search' | 'library-changed' | 'about';
-export const menuCommands: readonly MenuCommand[] = ['import', 'import-url', 'new-briefing', 'export-pdf', 'toggle-theme', 'focus-search', 'library-changed', 'about'];
+export type MenuCommand = 'import' | 'import-url' | 'new-briefing' | 'export-pdf' | 'toggle-theme' | 'focus-search' | 'library-changed' | 'team' | 'about';
+export const menuCommands: readonly MenuCommand[] = ['import', 'import-url', 'new-briefing', 'export-pdf', 'toggle-theme', 'focus-search', 'library-changed', 'team', 'about'];
 
 export interface VerbatimBridge {
   call: { [N in CallName]: (input: unknown) => Promise<CallResult<N>> };

@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, ArticleReading, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, MatrixOverviewPage, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticleReading, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, MatrixOverviewPage, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic, TeamStatus } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -200,6 +200,12 @@ export const contract = {
    * last call: cheap enough to ask every few seconds, so the library list can follow.
    */
   'library.changes': call<number>()(z.strictObject({})),
+  /** Where this library stands with its team: the server, the state of the link, the changes waiting. */
+  'team.status': call<TeamStatus>()(z.strictObject({})),
+  /** Joins the team whose server is at `url` with this member's token (`verbatim team-server add-member` printed it); what the library holds is shared at once. */
+  'team.join': call<TeamStatus>()(z.strictObject({ url: z.string().trim().min(1).max(2_000), token: z.string().trim().min(1).max(500) })),
+  /** A round with the team's server now, instead of at the next beat. */
+  'team.sync': call<TeamStatus>()(z.strictObject({})),
 
   'articles.import': call<ImportResult>()(importInput),
   /**

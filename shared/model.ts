@@ -134,6 +134,26 @@ export interface LibraryInfo {
   warnings: readonly string[];
 }
 
+/** Where this library stands with its team (issue 15): `verbatim team join`, or Settings ▸ Team. */
+export interface TeamStatus {
+  /** The team's server this library joined; null when it is in no team. */
+  url: string | null;
+  /**
+   * `alone`: in no team; `online`: the last round reached the server; `syncing`: a round is under
+   * way; `offline`: the server could not be reached (the library works as ever, and what changed
+   * waits); `refused`: the server refused this library (a revoked token, an outdated Verbatim).
+   */
+  state: 'alone' | 'online' | 'syncing' | 'offline' | 'refused';
+  /** Changes made here the team's server has not acknowledged yet. */
+  pending: number;
+  /** When the last round with the server ended well (ISO time). */
+  lastSync: string | null;
+  /** Why the state is offline or refused, in words. */
+  message: string | null;
+  /** What the last round could not take from the team, in words (a briefing a newer Verbatim wrote). */
+  problems: string[];
+}
+
 export interface BackupInfo {
   path: string;
   createdAt: string;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { createRouter } from '../router';
 import { createServices, type Services } from '../services';
+import { TeamLink } from '../sync/team-link';
 import { HtmlWorker } from '../services/import/html-reader';
 import { PdfWorker } from '../services/import/pdf-reader';
 import { FeedWorker } from '../services/import/feed-reader';
@@ -45,6 +46,8 @@ const suggestWorker = new SuggestWorker(new URL('./suggest-worker.js', import.me
 // Feeds are read by the page reader's script too, in a worker of their own.
 const feedWorker = new FeedWorker(new URL('./html-worker.js', import.meta.url));
 let services: Services | null = null;
+// The library's link to its team, when it is in one (main/sync/team-link.ts).
+let team: TeamLink | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -70,6 +73,9 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('will-quit', () => {
     services?.suggestions.close();
+    // A round under way is left to end on its own: what the server had not acknowledged stays in
+    // the library's outbox and goes at the next start.
+    void team?.close();
     void htmlWorker.close();
     void pdfWorker.close();
     void suggestWorker.close();
@@ -105,7 +111,8 @@ async function start(): Promise<void> {
     onBackgroundError: (err) => console.error('[verbatim] suggestions could not be prepared in the background:', err),
     web: { readFeed: feedWorker.read },
   });
-  const router = createRouter(services);
+  team = TeamLink.start(library);
+  const router = createRouter(services, { team });
   registerIpc(router);
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
   Menu.setApplicationMenu(buildMenu({ window: currentWindow, router, libraryPath: library.path }));

@@ -61,6 +61,9 @@ export function buildMenu(ctx: MenuContext): Menu {
         { label: 'New briefing', accelerator: 'CmdOrCtrl+N', click: send('new-briefing') },
         { label: 'Export briefing as PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-pdf') },
         { type: 'separator' },
+        // Settings ▸ Team: join a team, see what waits to be sent, sync now.
+        { label: 'Team…', click: send('team') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

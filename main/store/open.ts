@@ -279,3 +279,24 @@ function checkHeader(libraryPath: string) {
 }
 
 export { LATEST_VERSION };
+
+/**
+ * A second connection to an open library, for work that runs beside the services and must look to
+ * them like another process: the team link's syncing (main/sync/team-link.ts), whose changes the
+ * window then sees as it sees the command line's (`library.changes`). The library was checked and
+ * migrated when it was opened; this connection only takes the same settings.
+ */
+export function connectAgain(library: Library): Database.Database {
+  const db = new Database(library.path, sqliteOptions({ readonly: library.readOnly, fileMustExist: true }));
+  try {
+    registerSearchFunctions(db);
+    // The team's changes wait for the window's writes rather than fail: they are written between calls.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -114,7 +114,7 @@ export class TeamSync {
   private received = 0;
   private problems = new Set<string>();
 
-  constructor(lib: Library) {
+  constructor(lib: Pick<Library, 'db'>) {
     this.store = new TeamRecordStore(lib.db);
     this.briefings = new TeamBriefingStore(lib.db, new RecordUidStore(lib.db));
     this.tx = transactionFor(lib.db);
@@ -319,6 +319,14 @@ export class TeamSync {
     let timer: NodeJS.Timeout | undefined;
     const stop = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new AppError('unsupported', `The team’s server at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s; the library is unchanged and works offline.`)), timeoutMs);
+      // Said at once rather than at the time limit: a server that is not there, or that went away.
+      let connected = false;
+      socket.on('connect', () => (connected = true));
+      const unreachable = () => new AppError('unsupported', `The team’s server at ${url} could not be reached; the library is unchanged and works offline.`);
+      socket.on('maxAttemptsFailed', () => reject(unreachable()));
+      socket.on('disconnect', () =>
+        reject(connected ? new AppError('unsupported', `The connection to the team’s server at ${url} was lost; what it had not acknowledged is sent again at the next sync, and the library works offline.`) : unreachable()),
+      );
     });
     stop.catch(() => {});
     try {

@@ -19,6 +19,7 @@ import { ImportDialog } from './ImportDialog';
 import { SearchBox } from './SearchBox';
 import { Toasts, withToast, type Toast } from './Toasts';
 import { ConfirmHost, confirmAction } from './ConfirmDialog';
+import { TeamDialog, TeamStatusButton, useTeamStatus } from './TeamStatus';
 
 type View = 'read' | 'briefings' | 'actors' | 'topics' | 'matrix' | 'landscape' | 'quotes';
 
@@ -47,6 +48,8 @@ export function App() {
   const [theme, setTheme] = useState(currentTheme());
   const searchRef = useRef<HTMLInputElement>(null);
   const history = useRef(new UndoHistory()).current;
+  const [team, refreshTeam] = useTeamStatus();
+  const [teamOpen, setTeamOpen] = useState(false);
   // The briefings view mounts on first visit and then stays, so an open editor keeps its undo history.
   const [briefingsSeen, setBriefingsSeen] = useState(false);
   useEffect(() => {
@@ -172,6 +175,7 @@ export function App() {
           requests.post('export-pdf', {});
         }
         else if (command === 'toggle-theme') setTheme(toggleTheme());
+        else if (command === 'team') setTeamOpen(true);
         else if (command === 'focus-search') searchRef.current?.focus();
         else if (command === 'library-changed') requests.post('library-changed', {});
       }),
@@ -211,6 +215,7 @@ export function App() {
           </nav>
           <SearchBox inputRef={searchRef} onOpen={openHit} onError={(m) => toast({ kind: 'error', text: m })} />
           <div class="actions">
+            <TeamStatusButton status={team} onOpen={() => setTeamOpen(true)} />
             <button class="primary" data-testid="import-open" onClick={() => setImporting([])} title={`Import articles (${modLabel}O)`}>
               Import…
             </button>
@@ -282,6 +287,7 @@ export function App() {
             onImported={onImported}
           />
         )}
+        {teamOpen && <TeamDialog status={team} onStatus={(s) => void refreshTeam(s)} onClose={() => setTeamOpen(false)} />}
         <ConfirmHost />
         <Toasts toasts={toasts} dismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
       </div>

@@ -90,7 +90,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   t = await tempLibrary();
-  router = createRouter(createServices(t.lib, { printer }), () => {});
+  router = createRouter(createServices(t.lib, { printer }), { onError: () => {} });
 });
 
 async function call(name: CallName, input: unknown) {

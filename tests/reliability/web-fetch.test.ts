@@ -39,7 +39,7 @@ afterAll(() => server.close());
 async function library(limits = { answerMs: 1_000, totalMs: 3_000, maxBytes: 10 * MB }) {
   const t = await tempLibrary();
   const services = createServices(t.lib, { web: { allowHost: isLoopback, limits } });
-  return { ...t, services, router: createRouter(services, () => {}) };
+  return { ...t, services, router: createRouter(services, { onError: () => {} }) };
 }
 
 const rows = (t: Awaited<ReturnType<typeof library>>) => (t.lib.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;

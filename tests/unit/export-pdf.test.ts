@@ -287,7 +287,7 @@ describe('PDF export in the services', () => {
       empty: { print: async () => new Uint8Array() },
     };
     for (const [name, printer] of Object.entries(printers)) {
-      const router = createRouter(createServices(c.lib, { printer }), () => {});
+      const router = createRouter(createServices(c.lib, { printer }), { onError: () => {} });
       const produce = async (): Promise<ExportedDocument> => {
         const r = await router('briefings.export', { id: c.briefingId, format: 'pdf' });
         if (!r.ok) throw new AppError(r.error.code, r.error.message);

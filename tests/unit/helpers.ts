@@ -34,7 +34,7 @@ export async function tempLibrary(options?: OpenOptions): Promise<TestLibrary> {
   cleanups.unshift(() => lib.close());
   // Tests never reach past this machine: a web address is fetched only from the loopback.
   const services = createServices(lib, { web: { allowHost: isLoopback } });
-  return { lib, services, router: createRouter(services, () => {}), dir };
+  return { lib, services, router: createRouter(services, { onError: () => {} }), dir };
 }
 
 let rawArticles = 0;

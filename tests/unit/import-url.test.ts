@@ -49,7 +49,7 @@ afterAll(() => server.close());
 async function quickLibrary() {
   const t = await tempLibrary();
   const services = createServices(t.lib, { web: { allowHost: isLoopback, limits: { answerMs: 300, totalMs: 800, maxBytes: 256 * 1024 } } });
-  return { ...t, services, router: createRouter(services, () => {}) };
+  return { ...t, services, router: createRouter(services, { onError: () => {} }) };
 }
 
 const count = (t: Awaited<ReturnType<typeof tempLibrary>>) => (t.lib.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;

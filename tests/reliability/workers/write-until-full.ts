@@ -10,7 +10,7 @@ import { createRouter } from '../../../main/router';
 const [library, ackLog] = process.argv.slice(2) as [string, string];
 const log = fs.openSync(ackLog, 'a');
 const lib = await openLibrary(library);
-const router = createRouter(createServices(lib), () => {});
+const router = createRouter(createServices(lib), { onError: () => {} });
 let refusedInARow = 0;
 for (let n = 0; refusedInARow < 5 && n < 100_000; n++) {
   const text = `Write ${n}. ` + `The ministry said talks would resume on the wartime labor question, number ${n}. `.repeat(40);

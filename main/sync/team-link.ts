@@ -1,0 +1,123 @@
+// The app's link to its team (issue 15): while the app or browser mode has a library open, rounds
+// with the team's server run by themselves (TeamSync), so what an analyst codes reaches the desk
+// within seconds and what the desk does arrives without asking. The window shows the state
+// (online, syncing, offline, refused) and the changes waiting, and can join a team or ask for a
+// round now.
+//
+// The link writes through a connection of its own (connectAgain), as the command line would from
+// another process: the window's library list, reader and codebook follow the team's changes the
+// way they follow the command line's (`library.changes`), and a briefing open in the editor is told
+// it changed elsewhere instead of being overwritten.
+//
+// When: a round as soon as something waits to be sent (checked every beat), and at least every few
+// beats anyway, for what the team changed; after a failure, less often, since a laptop on a plane
+// should not spend its battery knocking.
+import type { TeamStatus } from '../../shared/model';
+import { AppError } from '../errors';
+import { connectAgain, type Library } from '../store/open';
+import { TeamSync } from './team-sync';
+
+export interface TeamLinkOptions {
+  /** How often the link looks for changes waiting to be sent. */
+  beatMs?: number;
+  /** A round at least this often while online, for what the team changed. */
+  roundMs?: number;
+  /** After a failed round, the next one waits this long. */
+  offlineMs?: number;
+  /** How long one round may take before it counts as offline. */
+  roundTimeoutMs?: number;
+}
+
+export class TeamLink {
+  private readonly team: TeamSync;
+  private state: 'online' | 'offline' | 'refused' | 'unknown' = 'unknown';
+  private message: string | null = null;
+  private problems: string[] = [];
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private lastRound = 0;
+  private closed = false;
+  private readonly beatMs: number;
+  private readonly roundMs: number;
+  private readonly offlineMs: number;
+  private readonly roundTimeoutMs: number;
+
+  private constructor(
+    private readonly db: ReturnType<typeof connectAgain>,
+    options: TeamLinkOptions,
+  ) {
+    this.team = new TeamSync({ db });
+    this.beatMs = options.beatMs ?? 1_000;
+    this.roundMs = options.roundMs ?? 5_000;
+    this.offlineMs = options.offlineMs ?? 15_000;
+    this.roundTimeoutMs = options.roundTimeoutMs ?? 60_000;
+  }
+
+  /** A link for an open library, beating from now on. */
+  static start(library: Library, options: TeamLinkOptions = {}): TeamLink {
+    const link = new TeamLink(connectAgain(library), options);
+    link.beat();
+    return link;
+  }
+
+  status(): TeamStatus {
+    const s = this.team.status();
+    const state = !s.joined ? 'alone' : this.running ? 'syncing' : this.state === 'unknown' ? 'offline' : this.state;
+    return { url: s.url, state, pending: s.pending, lastSync: s.lastSync, message: s.joined ? this.message : null, problems: s.joined ? this.problems : [] };
+  }
+
+  /** Joins a team (see TeamSync.join) and starts the first round, which shares what the library holds. */
+  join(url: string, token: string): TeamStatus {
+    if (this.running) throw new AppError('conflict', 'A round with the team’s server is under way; join when it is done.');
+    this.team.join(url, token);
+    this.state = 'unknown';
+    this.message = null;
+    this.problems = [];
+    void this.round();
+    return this.status();
+  }
+
+  /** A round now (or the one under way), and the state it left. */
+  async syncNow(): Promise<TeamStatus> {
+    if (!this.team.status().joined) throw new AppError('invalid_input', 'This library is not in a team yet: join one in Settings ▸ Team, or with verbatim team join.');
+    await this.round();
+    return this.status();
+  }
+
+  /** Stops the beat, waits for a round under way, and closes the link's connection. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    await this.running;
+    this.db.close();
+  }
+
+  private beat(): void {
+    if (this.closed) return;
+    const s = this.team.status();
+    const since = Date.now() - this.lastRound;
+    const due = this.state === 'online' || this.state === 'unknown' ? (s.pending > 0 ? 0 : this.roundMs) : this.offlineMs;
+    if (s.joined && !this.running && since >= due) void this.round();
+    this.timer = setTimeout(() => this.beat(), this.beatMs);
+    this.timer.unref();
+  }
+
+  private round(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        const outcome = await this.team.sync(this.roundTimeoutMs);
+        this.state = 'online';
+        this.message = null;
+        this.problems = outcome.problems;
+      } catch (err) {
+        const refused = err instanceof AppError && err.code === 'conflict';
+        this.state = refused ? 'refused' : 'offline';
+        this.message = err instanceof AppError ? err.message : `The round with the team’s server failed: ${(err as Error)?.message ?? err}. The library works offline.`;
+      } finally {
+        this.lastRound = Date.now();
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+}
