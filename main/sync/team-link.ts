@@ -9,13 +9,16 @@
 // way they follow the command line's (`library.changes`), and a briefing open in the editor is told
 // it changed elsewhere instead of being overwritten.
 //
-// When: a round as soon as something waits to be sent (checked every beat), and at least every few
-// beats anyway, for what the team changed; after a failure, less often, since a laptop on a plane
-// should not spend its battery knocking.
+// When: a round as soon as something waits to be sent (checked every beat, a tenth of a second),
+// and as soon as the team changes something: the link keeps a connection open on the codebook and
+// the library's index (`TeamWatch`), whose every change from elsewhere (a record, or an article or
+// briefing marked changed) starts a round. A round at least every few seconds anyway; after a
+// failure, less often, since a laptop on a plane should not spend its battery knocking.
 import type { TeamStatus } from '../../shared/model';
 import { AppError } from '../errors';
 import { connectAgain, type Library } from '../store/open';
 import { TeamSync } from './team-sync';
+import { TeamWatch } from './team-watch';
 
 export interface TeamLinkOptions {
   /** How often the link looks for changes waiting to be sent. */
@@ -36,6 +39,9 @@ export class TeamLink {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private lastRound = 0;
+  private watcher: TeamWatch | null = null;
+  /** The team changed something since the round under way began. */
+  private changedThere = false;
   private closed = false;
   private readonly beatMs: number;
   private readonly roundMs: number;
@@ -47,8 +53,8 @@ export class TeamLink {
     options: TeamLinkOptions,
   ) {
     this.team = new TeamSync({ db });
-    this.beatMs = options.beatMs ?? 1_000;
-    this.roundMs = options.roundMs ?? 5_000;
+    this.beatMs = options.beatMs ?? 100;
+    this.roundMs = options.roundMs ?? 10_000;
     this.offlineMs = options.offlineMs ?? 15_000;
     this.roundTimeoutMs = options.roundTimeoutMs ?? 60_000;
   }
@@ -88,6 +94,7 @@ export class TeamLink {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    this.watcher?.close();
     await this.running;
     this.db.close();
   }
@@ -95,6 +102,7 @@ export class TeamLink {
   private beat(): void {
     if (this.closed) return;
     const s = this.team.status();
+    this.watch(s.joined);
     const since = Date.now() - this.lastRound;
     const due = this.state === 'online' || this.state === 'unknown' ? (s.pending > 0 ? 0 : this.roundMs) : this.offlineMs;
     if (s.joined && !this.running && since >= due) void this.round();
@@ -102,9 +110,26 @@ export class TeamLink {
     this.timer.unref();
   }
 
+  /** Keeps the watch open while the library is in a team and the server answers; a change the team made starts a round. */
+  private watch(joined: boolean): void {
+    if (!joined || this.state !== 'online') {
+      this.watcher?.close();
+      this.watcher = null;
+      return;
+    }
+    const { url, token } = this.team.credentials();
+    if (this.watcher?.url === url) return;
+    this.watcher?.close();
+    this.watcher = new TeamWatch(url, token, () => {
+      this.changedThere = true;
+      if (!this.running) void this.round();
+    });
+  }
+
   private round(): Promise<void> {
     this.running ??= (async () => {
       try {
+        this.changedThere = false;
         const outcome = await this.team.sync(this.roundTimeoutMs);
         this.state = 'online';
         this.message = null;
@@ -117,6 +142,8 @@ export class TeamLink {
         this.lastRound = Date.now();
         this.running = null;
       }
+      // What the team changed while this round was under way is fetched by the next, at once.
+      if (this.changedThere && this.state === 'online' && !this.closed) void this.round();
     })();
     return this.running;
   }

@@ -142,6 +142,14 @@ export class TeamSync {
     return { joined: url !== null, url, pending: this.store.outboxCount(), lastSync: this.store.setting('lastSync') ?? null };
   }
 
+  /** The server's address and this member's token, for a connection beside the rounds (TeamWatch). */
+  credentials(): { url: string; token: string } {
+    const url = this.store.setting('url');
+    const token = this.store.setting('token');
+    if (!url || !token) throw new AppError('invalid_input', 'This library is not in a team yet.');
+    return { url, token };
+  }
+
   /** One round with the team's server the library joined (`syncOnce`), remembered as the last sync. */
   async sync(timeoutMs?: number): Promise<SyncOutcome> {
     const url = this.store.setting('url');
@@ -363,6 +371,13 @@ export class TeamSync {
     } finally {
       clearTimeout(timer);
       socket.destroy();
+      // An article's or briefing's copy is saved in the library file whenever it changes: let a
+      // long-lived sync (the app's link) hold in memory only the two documents every round needs.
+      for (const [name, copy] of this.copies) {
+        if (name === CODEBOOK || name === LIBRARY) continue;
+        copy.doc.destroy();
+        this.copies.delete(name);
+      }
     }
   }
 }
