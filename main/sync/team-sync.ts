@@ -343,11 +343,7 @@ export class TeamSync {
       // What changed here: the codebook's records, and the articles whose documents hold the rest.
       const changedArticles = new Set(this.store.outboxArticles());
       const changedBriefings = new Set(this.store.outboxBriefings());
-      let sent = this.tx(() => {
-        const n = this.flush(codebook);
-        if (changedArticles.size || changedBriefings.size) this.markChanged(library, changedArticles, changedBriefings);
-        return n;
-      });
+      let sent = this.tx(() => this.flush(codebook));
       await this.exchange(socket, codebook, token, stop);
       await this.exchange(socket, library, token, stop);
       // Every article and briefing changed here, marked by the team since this library last looked,
@@ -363,6 +359,12 @@ export class TeamSync {
       }
       library.marked.clear();
       library.markedBriefings.clear();
+      // Only now, with the documents on the server, are they marked changed: a laptop that hears the
+      // mark and fetches at once must find the change there, or it would not look again.
+      if (changedArticles.size || changedBriefings.size) {
+        this.tx(() => this.markChanged(library, changedArticles, changedBriefings));
+        await this.exchange(socket, library, token, stop);
+      }
       this.tx(() => {
         this.store.clearOutbox(this.flushed.values());
         this.store.setSetting('lastRound', JSON.stringify(thisRound));

@@ -1,10 +1,26 @@
 // The app's link to its team (main/sync/team-link.ts), for real: two libraries, each with the link
 // the app keeps, and nobody asking for a sync. What one analyst does reaches the other by itself
 // within a second or two; the state says online, and nothing waits once it has gone; a server that
-// goes away is said to be offline with what waits, and once it is back what waited goes by itself.
+// goes away is said to be offline with what waits, and once it is back what waited goes by itself;
+// a partition of a few seconds (tests/team/proxy.ts) heals with every change on every copy.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TeamLink } from '../../main/sync/team-link';
-import { actorNamed, analyst, newTeamProcess, useTeams } from './teams';
+import { actorNamed, analyst, newTeam, newTeamProcess, useTeams, type Analyst } from './teams';
+import { startProxy } from './proxy';
+
+interface JsonNode {
+  type: string;
+  content?: JsonNode[];
+  text?: string;
+}
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const paragraphs = (a: Analyst, id: number) => ((a.s.briefings.get(id).doc as JsonNode).content ?? []).map((n) => (n.content ?? []).map((t) => t.text).join(''));
+/** Rewrites one paragraph of a briefing, as the editor's autosave would store it. */
+function editParagraph(a: Analyst, id: number, index: number, change: (text: string) => string) {
+  const texts = paragraphs(a, id);
+  texts[index] = change(texts[index]!);
+  a.s.briefings.save(id, { type: 'doc', content: texts.map(paragraph) });
+}
 
 useTeams();
 
@@ -46,7 +62,42 @@ describe('the app’s link to its team', () => {
     await expect.poll(() => kimLink.status(), { timeout: 20_000 }).toMatchObject({ state: 'online', pending: 0, message: null });
     await expect.poll(() => actorNamed(lee, 'Minister Vantablack'), { timeout: 20_000 }).toBeTruthy();
     for (const a of [kim, lee]) expect(a.lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
-  });
+  }, 120_000);
+
+  it('a partition of a few seconds: both sides keep working, and once it heals every copy holds every change, a briefing typed in on both sides included', async () => {
+    const team = await newTeam();
+    const proxy = await startProxy(team.url);
+    try {
+      // Kim reaches the server through a network that will fail; Lee directly.
+      const [kim, lee] = [await analyst({ ...team, url: proxy.url }), await analyst(team)];
+      const briefing = kim.s.briefings.create({ title: 'Labor row' });
+      kim.s.briefings.save(briefing.id, { type: 'doc', content: [paragraph('Seoul holds firm.'), paragraph('Tokyo says it was settled.')] });
+      const [kimLink, leeLink] = [link(kim.lib), link(lee.lib)];
+      const uid = (kim.lib.db.prepare(`SELECT uid FROM briefings WHERE id = ?`).get(briefing.id) as { uid: string }).uid;
+      const leeBriefing = () => lee.lib.db.prepare(`SELECT id FROM briefings WHERE uid = ?`).get(uid) as { id: number } | undefined;
+      await expect.poll(() => leeBriefing(), { timeout: 15_000 }).toBeTruthy();
+
+      proxy.cut();
+      kim.s.codebook.createActor({ name: 'Ambassador Quillfeather' });
+      editParagraph(kim, briefing.id, 0, (t) => `Monday: ${t}`);
+      await expect.poll(() => kimLink.status().state, { timeout: 15_000 }).toBe('offline');
+      lee.s.codebook.createActor({ name: 'Minister Vantablack' });
+      editParagraph(lee, leeBriefing()!.id, 1, (t) => `${t} Talks resume Friday.`);
+      await new Promise((r) => setTimeout(r, 3_000));
+      // Still apart, each working.
+      expect(actorNamed(lee, 'Ambassador Quillfeather')).toBeUndefined();
+      expect(kimLink.status().pending).toBeGreaterThan(0);
+
+      proxy.restore();
+      await expect.poll(() => [kimLink.status().state, kimLink.status().pending, leeLink.status().pending], { timeout: 30_000 }).toEqual(['online', 0, 0]);
+      await expect.poll(() => [Boolean(actorNamed(lee, 'Ambassador Quillfeather')), Boolean(actorNamed(kim, 'Minister Vantablack'))], { timeout: 20_000 }).toEqual([true, true]);
+      const expected = ['Monday: Seoul holds firm.', 'Tokyo says it was settled. Talks resume Friday.'];
+      await expect.poll(() => [paragraphs(kim, briefing.id), paragraphs(lee, leeBriefing()!.id)], { timeout: 20_000 }).toEqual([expected, expected]);
+      for (const a of [kim, lee]) expect(a.lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
 
   it('says a library in no team is alone, and refuses a round until it joins', async () => {
     const team = await newTeamProcess();
