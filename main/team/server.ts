@@ -18,6 +18,10 @@ export interface TeamServerOptions {
   host?: string;
   /** Told of each refused connection (a wrong or revoked token, an unknown document). */
   onRefused?: (why: string) => void;
+  /** Told when PostgreSQL refuses to store the documents, and when it takes them again. */
+  onStoreProblem?: (message: string) => void;
+  /** How long a refused store waits before it is tried again (tests shorten it). */
+  storeRetryMs?: number;
 }
 
 export interface TeamServer {
@@ -27,7 +31,7 @@ export interface TeamServer {
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const members = new MemberStore(options.pool);
-  const documents = new DocumentStore(options.pool);
+  const documents = new DocumentStore(options.pool, options.onStoreProblem ?? ((m) => process.stderr.write(`verbatim team-server: ${m}\n`)), options.storeRetryMs);
   await members.ensureSchema();
   await documents.ensureSchema();
   const refuse = (why: string): never => {
@@ -66,6 +70,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   await server.listen();
   return {
     port: server.address.port,
-    close: () => server.destroy(),
+    close: async () => {
+      documents.close();
+      await server.destroy();
+    },
   };
 }

@@ -128,6 +128,80 @@ describe('the team server', () => {
     }
   });
 
+  it('keeps serving while PostgreSQL refuses writes, says so, and stores what it holds once PostgreSQL takes it again, with no further change', async () => {
+    const members = new MemberStore(pool);
+    const gil = await members.add('Gil', false);
+    await pool.query(`
+      CREATE TABLE refuse_writes (refusing boolean NOT NULL);
+      INSERT INTO refuse_writes VALUES (true);
+      CREATE FUNCTION refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF (SELECT refusing FROM refuse_writes) THEN RAISE EXCEPTION 'could not extend file: No space left on device'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_writes BEFORE INSERT OR UPDATE ON verbatim_documents FOR EACH ROW EXECUTE FUNCTION refuse_writes();`);
+    const said: string[] = [];
+    let server = await startTeamServer({ pool, storeRetryMs: 200, onStoreProblem: (m) => said.push(m) });
+    const name = `article:${'c'.repeat(64)}`;
+    const stored = async () => (await pool.query(`SELECT count(*)::int AS n FROM verbatim_documents WHERE name = $1`, [name])).rows[0].n as number;
+    try {
+      const [a, b] = [connect(server, name, gil), connect(server, name, gil)];
+      await within(Promise.all([a.synced, b.synced]));
+      a.doc.getMap('articles').set('title', 'Written while the disk is full');
+      // The other member has it at once, from the server's memory.
+      await within((async () => {
+        while (b.doc.getMap('articles').get('title') !== 'Written while the disk is full') await settle(20);
+      })());
+      await settle(1_000);
+      expect(await stored()).toBe(0);
+      expect(said.join('\n')).toMatch(/PostgreSQL refused to store the team’s documents \(could not extend file: No space left on device\)/);
+      a.close();
+      b.close();
+
+      // PostgreSQL takes writes again; nobody changes anything, and the document is stored.
+      await pool.query(`UPDATE refuse_writes SET refusing = false`);
+      await within((async () => {
+        while ((await stored()) === 0) await settle(50);
+      })());
+      expect(said.at(-1)).toMatch(/takes the team’s documents again/);
+      await server.close();
+      server = await startTeamServer({ pool });
+      const fresh = connect(server, name, gil);
+      await within(fresh.synced);
+      expect(fresh.doc.getMap('articles').get('title')).toBe('Written while the disk is full');
+      fresh.close();
+    } finally {
+      await server.close();
+      await pool.query(`DROP TRIGGER refuse_writes ON verbatim_documents; DROP FUNCTION refuse_writes(); DROP TABLE refuse_writes`);
+    }
+  });
+
+  it('closes the connection of a client sending what is not a Yjs message, and goes on serving the others', async () => {
+    const members = new MemberStore(pool);
+    const hal = await members.add('Hal', false);
+    const server = await startTeamServer({ pool });
+    try {
+      const honest = connect(server, 'codebook', hal);
+      await within(honest.synced);
+      const raw = new WebSocket(connectionUrl(`ws://127.0.0.1:${server.port}`));
+      await new Promise((resolve, reject) => {
+        raw.once('open', resolve);
+        raw.once('error', reject);
+      });
+      const closed = new Promise<void>((resolve) => raw.once('close', () => resolve()));
+      // Bytes no Yjs or Hocuspocus message starts with, then a message claiming a huge length.
+      raw.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01, 0x02]));
+      raw.send(Buffer.from('{"type":"sync","update":"AAAA"}'));
+      await within(closed);
+      honest.doc.getMap('actors').set('0190a3b2-0000-7000-8000-00000000000f', 'Still served');
+      const other = connect(server, 'codebook', hal);
+      await within(other.synced);
+      await settle();
+      expect(other.doc.getMap('actors').get('0190a3b2-0000-7000-8000-00000000000f')).toBe('Still served');
+      honest.close();
+      other.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('lets a read-only member read but not write', async () => {
     const members = new MemberStore(pool);
     const [dora, eve] = [await members.add('Dora', false), await members.add('Eve', true)];
