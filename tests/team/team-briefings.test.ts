@@ -4,11 +4,8 @@
 // refused in words and nothing of it is dropped, neither here nor in the team's copy.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import WebSocket from 'ws';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { analyst, newTeam, rounds, type Analyst, type Team } from './teams';
+import { analyst, newTeam, rawWrite, rounds, type Analyst } from './teams';
 import { useTeams } from './teams';
-import { connectionUrl } from '../../main/sync/team-sync';
 
 useTeams();
 
@@ -108,13 +105,13 @@ describe('briefings shared through the team server', () => {
     const { team, lee, uid, leeId } = await sharedBriefing();
     const before = lee.s.briefings.get(leeId);
     // A newer build adds a node this one has no type for, and says so in the document.
-    await rawWrite(team, `briefing:${uid}`, (doc) => {
+    await rawWrite(team.url, await team.members.add(`Another build ${Math.random()}`, false), `briefing:${uid}`, (doc) => {
       doc.getMap('details').set('schema', 99);
       const chart = new Y.XmlElement('timeline_chart');
       chart.setAttribute('series', 'stance by month');
       doc.getXmlFragment('content').insert(0, [chart]);
     });
-    await rawWrite(team, 'library', (doc) => doc.getMap('briefings').set(`${uid}|a-newer-build`, new Date().toISOString()));
+    await rawWrite(team.url, await team.members.add(`Another build ${Math.random()}`, false), 'library', (doc) => doc.getMap('briefings').set(`${uid}|a-newer-build`, new Date().toISOString()));
     const refused = new RegExp(`briefing ${uid}: it was written by a newer Verbatim \\(briefing schema 99.*update Verbatim`);
     expect((await lee.team.sync()).problems.join('\n')).toMatch(refused);
     expect(lee.s.briefings.get(leeId)).toEqual(before);
@@ -126,26 +123,10 @@ describe('briefings shared through the team server', () => {
     expect(after.title).toBe('Edited on an old build');
     expect(lee.team.status().pending).toBe(1);
     // The team's copy still holds the newer node, and not the old build's title.
-    await rawWrite(team, `briefing:${uid}`, (doc) => {
+    await rawWrite(team.url, await team.members.add(`Another build ${Math.random()}`, false), `briefing:${uid}`, (doc) => {
       expect(doc.getXmlFragment('content').toArray()[0]).toBeInstanceOf(Y.XmlElement);
       expect((doc.getXmlFragment('content').toArray()[0] as Y.XmlElement).nodeName).toBe('timeline_chart');
       expect(doc.getMap('details').get('title')).toBe('Labor row: where things stand');
     });
   });
 });
-
-/** A member's own Yjs client on a team document: a newer build, or a look at what the server holds. */
-async function rawWrite(team: Team, name: string, write: (doc: Y.Doc) => void): Promise<void> {
-  const token = await team.members.add(`Raw client ${Math.random()}`, false);
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(team.url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
-  let synced: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (synced = resolve));
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onSynced: () => synced() });
-  provider.attach();
-  await ready;
-  write(doc);
-  await new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())));
-  provider.destroy();
-  socket.destroy();
-}

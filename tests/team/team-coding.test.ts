@@ -6,11 +6,8 @@
 // not fit are set aside in words while the rest go in.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import WebSocket from 'ws';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Annotation, ArticleReading } from '../../shared/model';
-import { analyst, newTeam, rounds, type Analyst } from './teams';
-import { connectionUrl } from '../../main/sync/team-sync';
+import { analyst, newTeam, rawWrite, rounds, type Analyst } from './teams';
 import { useTeams } from './teams';
 
 useTeams();
@@ -110,21 +107,6 @@ describe('articles and coding shared through the team server', () => {
     expect(lee.lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
-
-/** A member's own Yjs client, writing into a team document whatever it likes, as a broken or hostile client could. */
-async function rawWrite(url: string, token: string, name: string, write: (doc: Y.Doc) => void): Promise<void> {
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
-  let synced: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (synced = resolve));
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onSynced: () => synced() });
-  provider.attach();
-  await ready;
-  write(doc);
-  await new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())));
-  provider.destroy();
-  socket.destroy();
-}
 
 describe('records from the team that do not fit', () => {
   it('are set aside in words while the rest go in, the library checking out', async () => {

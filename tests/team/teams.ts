@@ -10,7 +10,10 @@ import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { openLibrary, type Library } from '../../main/store/open';
 import { createServices, type Services } from '../../main/services';
-import { TeamSync } from '../../main/sync/team-sync';
+import { TeamSync, connectionUrl } from '../../main/sync/team-sync';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { startTeamServer, type TeamServer } from '../../main/team/server';
 import { MemberStore } from '../../main/team/members';
 import { freePort, startCluster, type Cluster } from './postgres';
@@ -154,4 +157,19 @@ export async function newTeamProcess(): Promise<TeamProcess> {
     await pool.end();
   });
   return team;
+}
+
+/** A member's own Yjs client, writing into a team document whatever it likes, as a broken, hostile or newer client could, or to look at what the server holds. */
+export async function rawWrite(url: string, token: string, name: string, write: (doc: Y.Doc) => void): Promise<void> {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+  let synced: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (synced = resolve));
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onSynced: () => synced() });
+  provider.attach();
+  await ready;
+  write(doc);
+  await new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())));
+  provider.destroy();
+  socket.destroy();
 }
