@@ -238,6 +238,8 @@ export interface Annotation extends TextSelectors {
    * analyst has not yet reviewed the change; `exact` holds the new words. Null otherwise.
    */
   changedFrom: string | null;
+  /** Who coded it, in a team library: the member's name; null for coding made alone or before the library joined a team. */
+  codedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }

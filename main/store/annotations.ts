@@ -17,6 +17,7 @@ interface Row {
   tags: string;
   orphaned: number;
   changed_from: string | null;
+  coded_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -28,7 +29,7 @@ export interface AnnotationFields {
   tags: string[];
 }
 
-const COLUMNS = `id, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, created_at, updated_at`;
+const COLUMNS = `id, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, coded_by, created_at, updated_at`;
 
 export class AnnotationStore {
   constructor(private readonly db: Database.Database) {}
@@ -59,6 +60,7 @@ export class AnnotationStore {
       tags: JSON.parse(r.tags) as string[],
       orphaned: r.orphaned === 1,
       changedFrom: r.changed_from,
+      codedBy: r.coded_by,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       positions: byId.get(r.id) ?? [],
@@ -85,8 +87,9 @@ export class AnnotationStore {
     return Number(
       this.db
         .prepare(
-          `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          // Coded by this library's member of its team, when it is in one.
+          `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, created_at, updated_at, coded_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT value FROM team_settings WHERE key = 'member'))`,
         )
         .run(newUid(), articleId, f.kind, f.speakerId, s.start, s.end, s.exact, s.prefix, s.suffix, f.comment, JSON.stringify(f.tags), now, now).lastInsertRowid,
     );

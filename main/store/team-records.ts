@@ -155,8 +155,8 @@ export class TeamRecordStore {
       case 'annotation': {
         const [, own] = splitKey(uid, '/');
         const n = this.db
-          .prepare<[string], { id: number; kind: string; speaker: string | null; start: number; end: number; exact: string; prefix: string; suffix: string; comment: string | null; tags: string; orphaned: number; changed_from: string | null; deleted_at: string | null }>(
-            `SELECT n.id, n.kind, s.uid AS speaker, n.start, n."end" AS "end", n.exact, n.prefix, n.suffix, n.comment, n.tags, n.orphaned, n.changed_from, n.deleted_at
+          .prepare<[string], { id: number; kind: string; speaker: string | null; start: number; end: number; exact: string; prefix: string; suffix: string; comment: string | null; tags: string; orphaned: number; changed_from: string | null; coded_by: string | null; deleted_at: string | null }>(
+            `SELECT n.id, n.kind, s.uid AS speaker, n.start, n."end" AS "end", n.exact, n.prefix, n.suffix, n.comment, n.tags, n.orphaned, n.changed_from, n.coded_by, n.deleted_at
                FROM annotations n LEFT JOIN actors s ON s.id = n.speaker_id WHERE n.uid = ?`,
           )
           .get(own);
@@ -164,7 +164,7 @@ export class TeamRecordStore {
         const positions = this.db
           .prepare<[number], { position: string; stance: string }>(`SELECT p.uid AS position, c.stance FROM annotation_positions c JOIN positions p ON p.id = c.position_id WHERE c.annotation_id = ? ORDER BY p.uid`)
           .all(n.id);
-        return { kind: n.kind, speaker: n.speaker, start: n.start, end: n.end, exact: n.exact, prefix: n.prefix, suffix: n.suffix, comment: n.comment, tags: n.tags, orphaned: n.orphaned, changedFrom: n.changed_from, deletedAt: n.deleted_at, positions: JSON.stringify(positions) };
+        return { kind: n.kind, speaker: n.speaker, start: n.start, end: n.end, exact: n.exact, prefix: n.prefix, suffix: n.suffix, comment: n.comment, tags: n.tags, orphaned: n.orphaned, changedFrom: n.changed_from, codedBy: n.coded_by, deletedAt: n.deleted_at, positions: JSON.stringify(positions) };
       }
     }
   }
@@ -327,21 +327,22 @@ export class TeamRecordStore {
       tags: text(fields.tags) ?? '[]',
       orphaned: fields.orphaned === 1 ? 1 : 0,
       changedFrom: text(fields.changedFrom),
+      codedBy: text(fields.codedBy),
       deletedAt: text(fields.deletedAt),
       now,
     };
     if (id === undefined) {
       this.db
         .prepare(
-          `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, created_at, updated_at, deleted_at)
-           VALUES (@uid, @articleId, @kind, @speakerId, @start, @end, @exact, @prefix, @suffix, @comment, @tags, @orphaned, @changedFrom, @now, @now, @deletedAt)`,
+          `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, coded_by, created_at, updated_at, deleted_at)
+           VALUES (@uid, @articleId, @kind, @speakerId, @start, @end, @exact, @prefix, @suffix, @comment, @tags, @orphaned, @changedFrom, @codedBy, @now, @now, @deletedAt)`,
         )
         .run(row);
     } else {
       this.db
         .prepare(
           `UPDATE annotations SET article_id = @articleId, kind = @kind, speaker_id = @speakerId, start = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
-             comment = @comment, tags = @tags, orphaned = @orphaned, changed_from = @changedFrom, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`,
+             comment = @comment, tags = @tags, orphaned = @orphaned, changed_from = @changedFrom, coded_by = @codedBy, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`,
         )
         .run(row);
     }

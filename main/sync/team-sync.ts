@@ -37,6 +37,7 @@ import { RecordUidStore } from '../store/record-uids';
 import { FutureBriefingError } from '../../shared/schema/briefing-migrations';
 import { BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
 import { briefingOf, briefingRefusal, putBriefing } from './briefing-doc';
+import { MEMBER_QUESTION } from '../../shared/team';
 
 /** Origins of the changes to a local copy: made here, or loaded from the library file. Anything else came from the team. */
 const HERE = Symbol('here');
@@ -48,6 +49,16 @@ const ARTICLE_PREFIX = 'article:';
 const BRIEFING_PREFIX = 'briefing:';
 const articleDocument = (uid: string) => `${ARTICLE_PREFIX}${uid}`;
 const briefingDocument = (uid: string) => `${BRIEFING_PREFIX}${uid}`;
+
+/** The member's name in the server's answer, or null when the answer is not one. */
+function memberOf(payload: string): string | null {
+  try {
+    const answer = JSON.parse(payload) as { member?: unknown };
+    return typeof answer.member === 'string' && answer.member.trim() ? answer.member.trim().slice(0, 200) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The address a client connects to: the server's, with the briefing schema this build writes, so an outdated client is refused at the door. */
 export function connectionUrl(url: string): string {
@@ -295,6 +306,11 @@ export class TeamSync {
     const failed = new Promise<never>((_, reject) => (refused = (why) => reject(new AppError('conflict', `The team’s server refused this library: ${why}`))));
     let synced: () => void = () => {};
     const done = new Promise<void>((resolve) => (synced = resolve));
+    // Over the codebook, until it is known, the server is asked which member this library is: the
+    // name its coding carries (annotations.coded_by).
+    const askMember = copy.name === CODEBOOK && !this.store.setting('member');
+    let named: () => void = () => {};
+    const member = new Promise<void>((resolve) => (named = resolve));
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: copy.name,
@@ -303,11 +319,19 @@ export class TeamSync {
       // Hocuspocus tells the client only "permission-denied"; the server's log says which check failed.
       onAuthenticationFailed: ({ reason }) => refused(reason === 'permission-denied' ? 'its token is wrong, revoked, or of another team. Ask whoever runs the server for a new one.' : reason),
       onSynced: () => synced(),
+      onStateless: ({ payload }) => {
+        const name = memberOf(payload);
+        if (name) this.tx(() => this.store.setSetting('member', name));
+        named();
+      },
     });
     provider.attach();
     try {
       await Promise.race([done, failed, stop]);
+      if (askMember) provider.sendStateless(MEMBER_QUESTION);
       await Promise.race([failed, stop, new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())))]);
+      // A server that does not answer the question (an older one) costs a moment, not the round.
+      if (askMember) await Promise.race([failed, stop, member, new Promise((resolve) => setTimeout(resolve, 2_000))]);
     } finally {
       provider.destroy();
       wire.destroy();

@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { DocumentStore, isDocumentName } from './documents';
 import { MemberStore } from './members';
 import { BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
+import { MEMBER_QUESTION } from '../../shared/team';
 
 /** The largest message a client may send: a document far over any sane size is refused whole. */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
@@ -64,6 +65,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!check.ok) return refuse(check.reason === 'revoked' ? 'This member’s access was revoked.' : 'The token is not one of this team’s.');
       connectionConfig.readOnly = check.member.readOnly;
       return { member: check.member.name };
+    },
+    // A library asks which member it is, to name its coding (main/sync/team-sync.ts).
+    async onStateless({ connection, payload }) {
+      if (payload === MEMBER_QUESTION) connection.sendStateless(JSON.stringify({ member: (connection.context as { member?: string }).member ?? null }));
     },
     extensions: [new Database({ fetch: ({ documentName }) => documents.fetch(documentName), store: ({ documentName, state }) => documents.store(documentName, state) })],
   });

@@ -1,6 +1,6 @@
 // The article's annotations in reading order, filterable; orphans (annotations whose words are
 // no longer in the text) listed apart with their stored words, to re-attach or delete.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Actor, Annotation, AnnotationKind, Stance, Topic } from '../../shared/model';
 import { annotationKinds, stances } from '../../shared/model';
 import { STANCE_COLORS, dominantStance } from '../editor/annotation-highlights';
@@ -36,12 +36,15 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
   const [kind, setKind] = useState<AnnotationKind | ''>('');
   const [speaker, setSpeaker] = useState<number | ''>('');
   const [stance, setStance] = useState<Stance | ''>('');
+  // In a team library: who coded each annotation, and a filter for it once more than one person has.
+  const [coder, setCoder] = useState<string | ''>('');
   const claims = new Map(topics.flatMap((t) => t.positions.map((p) => [p.id, p.claim] as const)));
   const names = new Map(actors.map((a) => [a.id, a.name]));
-  const shown = annotations.filter((a) => (!kind || a.kind === kind) && (speaker === '' || a.speakerId === speaker) && (!stance || a.positions.some((p) => p.stance === stance)));
+  const shown = annotations.filter((a) => (!kind || a.kind === kind) && (speaker === '' || a.speakerId === speaker) && (!stance || a.positions.some((p) => p.stance === stance)) && (!coder || a.codedBy === coder));
   const placed = shown.filter((a) => !a.orphaned);
   const orphans = shown.filter((a) => a.orphaned);
   const speakers = [...new Set(annotations.map((a) => a.speakerId).filter((s): s is number => s !== null))];
+  const coders = useMemo(() => [...new Set(annotations.map((a) => a.codedBy).filter((c): c is string => c !== null))].sort().map((c) => ({ value: c, label: c })), [annotations]);
   const limit = useProgressive(placed.length, annotations[0]?.articleId);
 
   if (!annotations.length) {
@@ -64,6 +67,11 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
         ))}
         {a.comment && <span class="annotation-comment">{a.comment}</span>}
         <Tags tags={a.tags} />
+        {a.codedBy && (
+          <span class="annotation-coder" data-testid="annotation-coder">
+            coded by {a.codedBy}
+          </span>
+        )}
       </button>
       <div class="annotation-actions">
         {a.orphaned && (
@@ -87,6 +95,7 @@ export function AnnotationList({ annotations, actors, topics, onReveal, onEdit, 
         <FilterSelect label="Kind" anyLabel="All kinds" value={kind} options={plainOptions(annotationKinds)} onChange={setKind} />
         <FilterSelect label="Speaker" anyLabel="All speakers" value={speaker} options={speakers.map((id) => ({ value: id, label: names.get(id) ?? '' }))} onChange={setSpeaker} />
         <FilterSelect label="Stance" anyLabel="All stances" value={stance} options={plainOptions(stances)} onChange={setStance} />
+        {(coders.length > 1 || coder) && <FilterSelect label="Coded by" anyLabel="Coded by anyone" value={coder} options={coders} onChange={setCoder} />}
       </div>
       <ul class="annotations">{placed.slice(0, limit).map(item)}</ul>
       {orphans.length > 0 && (

@@ -1,7 +1,7 @@
 // The app's link to its team, in browser mode (issue 15): an analyst joins a team from the window,
 // sees it online with nothing waiting; an article another analyst (the command line, a library of
-// their own) shares appears in the library list by itself; what this analyst codes reaches the
-// other; with the server gone the window says offline and how much waits, and once it is back the
+// their own) shares appears in the library list by itself, and the quote coded on it says who
+// coded it; what this analyst codes reaches the other; with the server gone the window says offline and how much waits, and once it is back the
 // waiting changes go without anyone asking.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -85,6 +85,15 @@ test('an analyst joins a team from the window, and changes travel both ways by t
     // Lee shares the article Lee had; it appears in Kim's library list without Kim asking.
     verbatim('team', 'sync');
     await expect(page.getByTestId('library-item').filter({ hasText: 'Envoys meet in Seoul' })).toBeVisible({ timeout: 30_000 });
+
+    // Kim's quote says who coded it.
+    const { items } = await app.call<{ items: { id: number }[] }>('articles.list', {});
+    const text = (await app.call<{ text: string }>('articles.read', { id: items[0]!.id })).text;
+    const words = text.slice(text.indexOf(' ') + 1, text.indexOf(' ') + 30);
+    await app.call('annotations.create', { articleId: items[0]!.id, kind: 'paraphrase', start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    await page.getByTestId('library-item').filter({ hasText: 'Envoys meet in Seoul' }).click();
+    await expect(page.getByTestId('annotation-coder')).toHaveText('coded by Kim');
+    await page.screenshot({ path: test.info().outputPath('team-coded-by.png') });
 
     // Kim names an actor; it reaches Lee.
     await app.call('actors.create', { name: 'Ambassador Quillfeather' });

@@ -95,6 +95,25 @@ describe('articles and coding shared through the team server', () => {
     expect(lee.s.codebook.listActors().map((a) => a.name)).toEqual(kim.s.codebook.listActors().map((a) => a.name));
   });
 
+  it('each annotation says who coded it, on every copy, and an edit by someone else keeps the name', async () => {
+    const { kim, lee, articleId, articleUid } = await sharedArticle();
+    const mine = quote(kim, articleId, 'We will not yield on compensation');
+    expect(mine.codedBy).toBe(kim.name);
+    await rounds(kim, lee);
+    const theirs = lee.s.annotations.list(idOf(lee, 'articles', articleUid)!);
+    expect(theirs.map((a) => a.codedBy)).toEqual([kim.name]);
+    lee.s.annotations.update({ id: theirs[0]!.id, comment: 'Said twice that week' });
+    const leeOwn = quote(lee, idOf(lee, 'articles', articleUid)!, 'Tokyo answered');
+    await rounds(lee, kim);
+    expect(kim.s.annotations.list(articleId).map((a) => [a.exact, a.codedBy, a.comment])).toEqual([
+      ['We will not yield on compensation', kim.name, 'Said twice that week'],
+      ['Tokyo answered', lee.name, null],
+    ]);
+    expect(leeOwn.codedBy).toBe(lee.name);
+    // Coding made alone, before a library joins a team, names nobody.
+    expect(kim.lib.db.prepare(`SELECT count(*) AS n FROM annotations WHERE coded_by IS NULL`).get()).toEqual({ n: 0 });
+  });
+
   it('emptying the trash wins: an article purged there is purged here, with its coding', async () => {
     const { kim, lee, articleId, articleUid } = await sharedArticle();
     quote(kim, articleId, 'We will not yield');

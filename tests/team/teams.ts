@@ -70,6 +70,8 @@ export async function newTeam(): Promise<Team> {
 }
 
 export interface Analyst {
+  /** The member's name on the team's server. */
+  name: string;
   file: string;
   lib: Library;
   s: Services;
@@ -83,8 +85,9 @@ const opened: Analyst[] = [];
 export async function analyst({ url, members }: Team): Promise<Analyst> {
   const dir = tempFolder();
   const file = path.join(dir, 'library.sqlite');
-  const token = await members.add(`Analyst ${++analysts} ${path.basename(dir)}`, false);
-  const a = { file } as Analyst;
+  const name = `Analyst ${++analysts} ${path.basename(dir)}`;
+  const token = await members.add(name, false);
+  const a = { name, file } as Analyst;
   a.reopen = async () => {
     a.lib?.close();
     a.lib = await openLibrary(file, { create: true });

@@ -4,6 +4,10 @@ import type { Migration } from './migration';
 // coding: each briefing changed here is named in team_outbox in the same transaction, whoever
 // made the change. A briefing counts as changed when what the team shares of it changes (its
 // details, its doc, the trash), not when only its revision counter or FTS rows move.
+//
+// And who coded each annotation: in a team library, the member's name (the team's server tells a
+// library its member's name at each sync); null for coding made alone or before the library joined.
+// It travels with the annotation, and is kept as the team has it.
 /** Only in a library in a team (joining queues everything there is), and not while the team's own changes are written. */
 const LOCAL = `WHEN (SELECT applying FROM team_applying) = 0 AND EXISTS (SELECT 1 FROM team_settings WHERE key = 'url')`;
 const OUTBOX = (uid: string) => `INSERT INTO team_outbox (kind, uid) VALUES ('briefing', ${uid}) ON CONFLICT (kind, uid) DO UPDATE SET version = version + 1;`;
@@ -13,6 +17,7 @@ export const teamBriefings: Migration = {
   name: 'team-briefings',
   up(db) {
     db.exec(`
+      ALTER TABLE annotations ADD COLUMN coded_by TEXT;
       CREATE TRIGGER briefings_team_insert AFTER INSERT ON briefings ${LOCAL} BEGIN ${OUTBOX('new.uid')} END;
       CREATE TRIGGER briefings_team_update AFTER UPDATE OF title, classification, author, date, status, doc, deleted_at ON briefings ${LOCAL}
         BEGIN ${OUTBOX('new.uid')} END;
