@@ -152,6 +152,8 @@ export interface TeamStatus {
   message: string | null;
   /** What the last round could not take from the team, in words (a briefing a newer Verbatim wrote). */
   problems: string[];
+  /** The latest of what the team did to what this library holds (a merge, a superseded edit), each once, numbered in order. */
+  notices: { id: number; text: string }[];
 }
 
 export interface BackupInfo {

@@ -39,6 +39,7 @@ export function registerTeamClientCommands(program: Command, withLibrary: WithLi
       withLibrary(async (lib) => {
         const r = await new TeamSync(lib).sync(o.timeout * 1000);
         process.stdout.write(`Sent ${r.sent} changed records; took ${r.received} from the team.\n`);
+        for (const n of r.notices) process.stdout.write(`${forTerminal(n)}\n`);
         for (const p of r.problems) process.stderr.write(`verbatim: set aside from the team: ${forTerminal(p)}\n`);
       }),
     );

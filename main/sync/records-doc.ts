@@ -15,20 +15,26 @@ type Field = string | number | null | boolean;
 
 const records = (doc: Y.Doc, kind: RecordKind) => doc.getMap<Y.Map<Field>>(MAPS[kind]);
 
-/** Puts a record as the library holds it (null: deleted) into the doc, setting only the fields that differ. */
-export function putRecord(doc: Y.Doc, kind: RecordKind, uid: string, fields: Fields | null): void {
+/** Puts a record as the library holds it (null: deleted) into the doc, setting only the fields that differ; returns those fields. */
+export function putRecord(doc: Y.Doc, kind: RecordKind, uid: string, fields: Fields | null): string[] {
   const all = records(doc, kind);
   let record = all.get(uid);
   if (!fields) {
     if (record && record.get(DELETED) !== true) record.set(DELETED, true);
-    return;
+    return [];
   }
   if (!record) {
     record = new Y.Map<Field>();
     all.set(uid, record);
   }
-  for (const [key, value] of Object.entries(fields)) if (record.get(key) !== value) record.set(key, value);
+  const changed: string[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (record.get(key) === value) continue;
+    record.set(key, value);
+    changed.push(key);
+  }
   if (record.get(DELETED) === true) record.set(DELETED, false);
+  return changed;
 }
 
 /** A record's fields as the doc holds them; null when it is deleted there or was never shared. */

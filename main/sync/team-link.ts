@@ -20,6 +20,9 @@ import { connectAgain, type Library } from '../store/open';
 import { TeamSync } from './team-sync';
 import { TeamWatch } from './team-watch';
 
+/** How many of the latest notices the link keeps for the window. */
+const NOTICES_KEPT = 20;
+
 export interface TeamLinkOptions {
   /** How often the link looks for changes waiting to be sent. */
   beatMs?: number;
@@ -36,6 +39,9 @@ export class TeamLink {
   private state: 'online' | 'offline' | 'refused' | 'unknown' = 'unknown';
   private message: string | null = null;
   private problems: string[] = [];
+  /** The latest notices of the rounds (TeamSync's), numbered so the window shows each once. */
+  private notices: { id: number; text: string }[] = [];
+  private noticeCount = 0;
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private lastRound = 0;
@@ -69,7 +75,7 @@ export class TeamLink {
   status(): TeamStatus {
     const s = this.team.status();
     const state = !s.joined ? 'alone' : this.running ? 'syncing' : this.state === 'unknown' ? 'offline' : this.state;
-    return { url: s.url, state, pending: s.pending, lastSync: s.lastSync, message: s.joined ? this.message : null, problems: s.joined ? this.problems : [] };
+    return { url: s.url, state, pending: s.pending, lastSync: s.lastSync, message: s.joined ? this.message : null, problems: s.joined ? this.problems : [], notices: this.notices };
   }
 
   /** Joins a team (see TeamSync.join) and starts the first round, which shares what the library holds. */
@@ -134,6 +140,7 @@ export class TeamLink {
         this.state = 'online';
         this.message = null;
         this.problems = outcome.problems;
+        this.notices = [...this.notices, ...outcome.notices.map((text) => ({ id: ++this.noticeCount, text }))].slice(-NOTICES_KEPT);
       } catch (err) {
         const refused = err instanceof AppError && err.code === 'conflict';
         this.state = refused ? 'refused' : 'offline';

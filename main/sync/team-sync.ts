@@ -29,7 +29,7 @@ import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Library } from '../store/open';
 import { transactionFor, type Transaction } from '../store/write-lock';
-import { ARTICLE_KINDS, CODEBOOK_KINDS, TeamRecordStore, type OutboxEntry, type RecordKind } from '../store/team-records';
+import { ARTICLE_KINDS, CODEBOOK_KINDS, TeamRecordStore, type Fields, type OutboxEntry, type RecordKind } from '../store/team-records';
 import { AppError } from '../errors';
 import { asShared, displayNames, observeRecords, putRecord, recordOf } from './records-doc';
 import { TeamBriefingStore } from '../store/team-briefings';
@@ -74,7 +74,27 @@ export interface SyncOutcome {
   received: number;
   /** Records from the team this library could not take, each in words; the rest went in. */
   problems: string[];
+  /**
+   * What the analyst should know the team did to what they hold, in words: an actor or position
+   * merged into another, a field changed here that a member's change to the same field superseded.
+   */
+  notices: string[];
 }
+
+/** A record's name in a notice: an actor's or topic's name, a position's claim, an article's title, an annotation's words. */
+function recordName(fields: Fields | null): string {
+  const name = fields && (fields.name ?? fields.claim ?? fields.title ?? fields.exact);
+  const text = typeof name === 'string' ? name : '?';
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** How many records' sent fields a sync remembers, to tell an analyst their change was superseded. */
+const SENT_KEPT = 5_000;
+
+const shown = (value: unknown) => {
+  const text = value === null || value === undefined ? 'nothing' : `“${String(value)}”`;
+  return text.length > 80 ? `${text.slice(0, 78)}…”` : text;
+};
 
 /** The library's copy of one of the team's documents, and the records the team has changed in it since they were last written. */
 class LocalCopy {
@@ -124,6 +144,15 @@ export class TeamSync {
   private readonly flushed = new Map<string, OutboxEntry<string>>();
   private received = 0;
   private problems = new Set<string>();
+  private notices: string[] = [];
+  /**
+   * The fields changed here in records the team already had, with their values, and the round
+   * that sent them: a member's change to one that lands in that round or the next was made without
+   * seeing it, and supersedes it. (A record created here is nobody's loss; a change that lands
+   * later is taken for a later edit, made having seen this one.)
+   */
+  private readonly sent = new Map<string, { fields: Fields; round: number }>();
+  private round = 0;
 
   constructor(lib: Pick<Library, 'db'>) {
     this.store = new TeamRecordStore(lib.db);
@@ -193,7 +222,12 @@ export class TeamSync {
     const entries = this.entriesOf(copy.name);
     if (!entries.length) return 0;
     copy.doc.transact(() => {
-      for (const e of entries) putRecord(copy.doc, e.kind, e.uid, asShared(copy.doc, e.kind, e.uid, this.store.read(e.kind, e.uid)));
+      for (const e of entries) {
+        const fields = asShared(copy.doc, e.kind, e.uid, this.store.read(e.kind, e.uid));
+        const existed = recordOf(copy.doc, e.kind, e.uid) !== null;
+        const changed = putRecord(copy.doc, e.kind, e.uid, fields);
+        if (fields && existed && changed.length) this.remember(`${e.kind}:${e.uid}`, Object.fromEntries(changed.map((k) => [k, fields[k] ?? null])));
+      }
     }, HERE);
     // A name given up or taken here (a rename, a delete, a merge) may change what others are called.
     this.settleNames(copy, new Set(entries.map((e) => e.kind)));
@@ -273,6 +307,9 @@ export class TeamSync {
       Y.applyUpdate(copy.doc, update, 'team');
       this.takeBriefing(copy);
       if (copy.touched.size) {
+        // Before the records are written: the library still holds what was merged away, by its name.
+        this.noticeMerges(copy, [...(copy.touched.get('redirect') ?? [])]);
+        this.noticeSuperseded(copy);
         this.store.applying(() => {
           for (const kind of copy.kinds) for (const uid of copy.touched.get(kind) ?? []) this.write(kind, uid, copy);
           for (const uid of copy.touched.get('actor') ?? []) this.store.writeAffiliations(uid, recordOf(copy.doc, 'actor', uid));
@@ -283,6 +320,41 @@ export class TeamSync {
       }
       this.store.saveDocumentState(copy.name, Y.encodeStateAsUpdate(copy.doc));
     });
+  }
+
+  private remember(key: string, fields: Fields): void {
+    const before = this.sent.get(key);
+    this.sent.delete(key);
+    this.sent.set(key, { fields: { ...(before && this.round - before.round <= 1 ? before.fields : {}), ...fields }, round: this.round });
+    if (this.sent.size > SENT_KEPT) this.sent.delete(this.sent.keys().next().value!);
+  }
+
+  /** A merge the team made, of a record this library holds under its old name: said in words. */
+  private noticeMerges(copy: LocalCopy, redirects: string[]): void {
+    for (const key of new Set(redirects)) {
+      const to = recordOf(copy.doc, 'redirect', key)?.to;
+      if (typeof to !== 'string' || this.store.read('redirect', key)) continue;
+      const [kind, from] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] as ['actor' | 'position', string];
+      const merged = this.store.read(kind, from);
+      if (!merged) continue;
+      this.notices.push(`A member of the team merged the ${kind} ${shown(recordName(merged))} into ${shown(recordName(this.store.read(kind, to) ?? recordOf(copy.doc, kind, to)))}; its coding follows it.`);
+    }
+  }
+
+  /** A field changed here and sent this round that a member's change to the same field superseded: said in words. */
+  private noticeSuperseded(copy: LocalCopy): void {
+    for (const [kind, uids] of copy.touched) {
+      for (const uid of uids) {
+        const sent = this.sent.get(`${kind}:${uid}`);
+        const now = sent && this.round - sent.round <= 1 && recordOf(copy.doc, kind, uid);
+        if (!sent || !now) continue;
+        for (const [field, value] of Object.entries(sent.fields)) {
+          if (now[field] === value) continue;
+          this.notices.push(`Your change to the ${field} of the ${kind} ${shown(recordName(now))} was superseded by a member of the team’s: it is now ${shown(now[field])}.`);
+          delete sent.fields[field];
+        }
+      }
+    }
   }
 
   /** One record from the team; one that cannot go in is set aside in words, and the rest still go in. */
@@ -346,6 +418,8 @@ export class TeamSync {
   async syncOnce(url: string, token: string, timeoutMs = 30_000): Promise<SyncOutcome> {
     this.received = 0;
     this.problems = new Set();
+    this.notices = [];
+    this.round++;
     this.flushed.clear();
     const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
     let timer: NodeJS.Timeout | undefined;
@@ -393,7 +467,7 @@ export class TeamSync {
         this.store.clearOutbox(this.flushed.values());
         this.store.setSetting('lastRound', JSON.stringify(thisRound));
       });
-      return { sent, received: this.received, problems: [...this.problems] };
+      return { sent, received: this.received, problems: [...this.problems], notices: this.notices };
     } finally {
       clearTimeout(timer);
       socket.destroy();

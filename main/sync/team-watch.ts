@@ -2,7 +2,7 @@
 // changed something: each change from elsewhere calls `changed`, and the link runs a round, which
 // takes the change into the library the one way every change goes in (team-sync.ts). The watch
 // writes nothing and keeps its copies in memory; they start empty, so the first answer is the whole
-// of both documents, once per connection.
+// of both documents, once per connection, and starts a round of its own.
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -24,9 +24,19 @@ export class TeamWatch {
     for (const name of WATCHED) {
       const doc = new Y.Doc();
       let synced = false;
-      // The first answer is the document as it stands, not a change.
+      // The first answer is the document as it stands, not a change; but what changed between the
+      // last round and the watch being up (or back) would go unheard, so being synced starts a round.
       doc.on('update', () => synced && changed());
-      const provider = new HocuspocusProvider({ websocketProvider: this.socket, name, document: doc, token, onSynced: () => (synced = true) });
+      const provider = new HocuspocusProvider({
+        websocketProvider: this.socket,
+        name,
+        document: doc,
+        token,
+        onSynced: () => {
+          synced = true;
+          changed();
+        },
+      });
       provider.attach();
       this.providers.push(provider);
     }

@@ -50,6 +50,8 @@ export function App() {
   const history = useRef(new UndoHistory()).current;
   const [team, refreshTeam] = useTeamStatus();
   const [teamOpen, setTeamOpen] = useState(false);
+  // What the team did to what this library holds (a merge, a superseded edit), each said once.
+  const noticed = useRef<number | null>(null);
   // The briefings view mounts on first visit and then stays, so an open editor keeps its undo history.
   const [briefingsSeen, setBriefingsSeen] = useState(false);
   useEffect(() => {
@@ -58,6 +60,13 @@ export function App() {
 
   const toast = useCallback((t: Omit<Toast, 'id'>) => setToasts((ts) => withToast(ts, { ...t, id: ++toastSeq })), []);
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
+  useEffect(() => {
+    if (!team) return;
+    // The first answer sets where the window starts: notices from before it opened are not news.
+    const last = noticed.current ?? team.notices.at(-1)?.id ?? 0;
+    for (const n of team.notices) if (n.id > last && noticed.current !== null) toast({ kind: 'info', text: n.text });
+    noticed.current = Math.max(last, team.notices.at(-1)?.id ?? 0);
+  }, [team, toast]);
 
   const refreshCodebook = useCallback(async () => {
     try {

@@ -88,7 +88,10 @@ describe('articles and coding shared through the team server', () => {
     kim.s.codebook.mergeActors(alias.id, minister.id);
     const theirs = idOf(lee, 'articles', articleUid)!;
     quote(lee, theirs, 'We will not yield', { speakerId: idOf(lee, 'actors', aliasUid) });
-    await rounds(kim, lee, kim);
+    await kim.team.sync();
+    // Lee is told, in words, as the merge arrives.
+    expect((await lee.team.sync()).notices).toEqual(['A member of the team merged the actor “Minister Kim” into “Kim Jung Han”; its coding follows it.']);
+    await kim.team.sync();
     const ministerUid = uidOf(kim, 'actors', minister.id);
     expect(coding(kim, articleUid)).toEqual([expect.objectContaining({ exact: 'We will not yield', speaker: ministerUid })]);
     expect(coding(lee, articleUid)).toEqual(coding(kim, articleUid));

@@ -1,7 +1,8 @@
 // The app's link to its team (main/sync/team-link.ts), for real: two libraries, each with the link
 // the app keeps, and nobody asking for a sync. What one analyst does reaches the other by itself
-// within a second or two; the state says online, and nothing waits once it has gone; a server that
-// goes away is said to be offline with what waits, and once it is back what waited goes by itself;
+// within a second or two, and a merge there is told here; the state says online, and nothing waits
+// once it has gone; a server that goes away is said to be offline with what waits, and once it is
+// back what waited goes by itself;
 // a partition of a few seconds (tests/team/proxy.ts) heals with every change on every copy.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TeamLink } from '../../main/sync/team-link';
@@ -52,6 +53,12 @@ describe('the app’s link to its team', () => {
     await expect.poll(() => [kimLink.status().pending, leeLink.status().pending], { timeout: 10_000 }).toEqual([0, 0]);
     // Live, not at the next scheduled round (every 10 s).
     expect(took).toBeLessThan(5_000);
+
+    // Kim merges an actor Lee holds: Lee's window is told, once.
+    const duplicate = kim.s.codebook.createActor({ name: 'Amb. Quillfeather' });
+    await expect.poll(() => actorNamed(lee, 'Amb. Quillfeather'), { timeout: 10_000, interval: 20 }).toBeTruthy();
+    kim.s.codebook.mergeActors(duplicate.id, actorNamed(kim, 'Ambassador Quillfeather')!.id);
+    await expect.poll(() => leeLink.status().notices.map((n) => n.text), { timeout: 10_000 }).toEqual(['A member of the team merged the actor “Amb. Quillfeather” into “Ambassador Quillfeather”; its coding follows it.']);
 
     // The server goes away: offline, with what waits, and the library works as ever.
     team.kill();

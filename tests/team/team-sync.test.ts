@@ -25,7 +25,7 @@ describe('a codebook shared through the team server', () => {
     kim.s.codebook.createPosition(topic.id, 'Compensation is owed');
     expect(kim.team.status()).toMatchObject({ joined: true, pending: 4 });
 
-    expect(await kim.team.sync()).toEqual({ sent: 4, received: 0, problems: [] });
+    expect(await kim.team.sync()).toEqual({ sent: 4, received: 0, problems: [], notices: [] });
     expect(kim.team.status().pending).toBe(0);
     expect(await lee.team.sync()).toMatchObject({ sent: 0, received: 4 });
     expect(codebook(lee)).toEqual(codebook(kim));
@@ -43,11 +43,13 @@ describe('a codebook shared through the team server', () => {
     // Offline, at the same time.
     kim.s.codebook.updateActor(park.id, { name: 'Park Seo-yeon', notes: 'Kim’s note' });
     lee.s.codebook.updateActor(theirs.id, { color: '#123456', notes: 'Lee’s note' });
-    await rounds(kim, lee, kim);
+    const notices = [...(await kim.team.sync()).notices, ...(await lee.team.sync()).notices, ...(await kim.team.sync()).notices];
     expect(codebook(kim)).toEqual(codebook(lee));
     const [a] = codebook(kim).actors as { name: string; color: string; notes: string }[];
     expect(a).toMatchObject({ name: 'Park Seo-yeon', color: '#123456' });
     expect(['Kim’s note', 'Lee’s note']).toContain(a!.notes);
+    // Whoever's note lost is told so, once; the fields only one of them changed are nobody's loss.
+    expect(notices).toEqual([`Your change to the notes of the actor “Park Seo-yeon” was superseded by a member of the team’s: it is now “${a!.notes}”.`]);
   });
 
   it('tells apart two records given one name offline, the same way on both copies', async () => {
