@@ -7,14 +7,14 @@ import { actorKinds, annotationKinds, sourceFormats, stances } from '../../share
 import { articleSchema, countWords } from '../../shared/schema';
 import { unpackDoc, type PackedBlock } from '../../shared/schema/packed-doc';
 
-export type RecordKind = 'actor' | 'topic' | 'position' | 'redirect' | 'article' | 'annotation';
+export type RecordKind = 'actor' | 'topic' | 'position' | 'redirect' | 'article' | 'annotation' | 'rejection';
 /**
  * The codebook's kinds, in the order they are written: topics before their positions, and merge
  * redirects before the merged actors and positions are deleted, so their coding follows them.
  */
 export const CODEBOOK_KINDS: readonly RecordKind[] = ['topic', 'redirect', 'position', 'actor'];
 /** An article's document: the article before its annotations. */
-export const ARTICLE_KINDS: readonly RecordKind[] = ['article', 'annotation'];
+export const ARTICLE_KINDS: readonly RecordKind[] = ['article', 'annotation', 'rejection'];
 
 /** A record's fields as the team's document holds them; lists as sorted JSON, so equal lists compare equal. */
 export type Fields = Record<string, string | number | null>;
@@ -57,7 +57,7 @@ export class TeamRecordStore {
     if ('codebook' in document) return this.sql<[], OutboxEntry>(`SELECT kind, uid, version FROM team_outbox WHERE kind IN (${CODEBOOK_KINDS.map((k) => `'${k}'`).join(', ')})`).all();
     const uid = document.article;
     return this.sql<[string, string, string], OutboxEntry>(
-      `SELECT kind, uid, version FROM team_outbox WHERE (kind = 'article' AND uid = ?) OR (kind = 'annotation' AND uid > ? AND uid < ?)`,
+      `SELECT kind, uid, version FROM team_outbox WHERE (kind = 'article' AND uid = ?) OR (kind IN ('annotation', 'rejection') AND uid > ? AND uid < ?)`,
     ).all(uid, `${uid}/`, `${uid}0`);
   }
 
@@ -80,7 +80,7 @@ export class TeamRecordStore {
 
   /** The articles whose documents hold entries of the outbox. */
   outboxArticles(): string[] {
-    return this.sql<[], { uid: string }>(`SELECT DISTINCT CASE kind WHEN 'article' THEN uid ELSE substr(uid, 1, instr(uid, '/') - 1) END AS uid FROM team_outbox WHERE kind IN ('article', 'annotation')`)
+    return this.sql<[], { uid: string }>(`SELECT DISTINCT CASE kind WHEN 'article' THEN uid ELSE substr(uid, 1, instr(uid, '/') - 1) END AS uid FROM team_outbox WHERE kind IN ('article', 'annotation', 'rejection')`)
       .all()
       .map((r) => r.uid);
   }
@@ -100,6 +100,7 @@ export class TeamRecordStore {
            UNION ALL SELECT 'actor', uid FROM actors UNION ALL SELECT 'redirect', kind || ':' || from_uid FROM merge_redirects
            UNION ALL SELECT 'article', uid FROM articles
            UNION ALL SELECT 'annotation', a.uid || '/' || n.uid FROM annotations n JOIN articles a ON a.id = n.article_id
+           UNION ALL SELECT 'rejection', a.uid || '/' || r.words FROM suggestion_rejections r JOIN articles a ON a.id = r.article_id
            UNION ALL SELECT 'briefing', uid FROM briefings`,
       )
       .run();
@@ -151,6 +152,11 @@ export class TeamRecordStore {
           .get(uid);
         if (!a) return null;
         return { title: a.title, outlet: a.outlet, author: a.author, publishedAt: a.published_at, publishedAsWritten: a.published_as_written, url: a.url, sourceFormat: a.source_format, text: a.text, structure: a.structure, deletedAt: a.deleted_at };
+      }
+      case 'rejection': {
+        const [articleUid, words] = splitKey(uid, '/');
+        const r = this.sql<[string, string], { rejected_at: string }>(`SELECT r.rejected_at FROM suggestion_rejections r JOIN articles a ON a.id = r.article_id WHERE a.uid = ? AND r.words = ?`).get(articleUid, words);
+        return r ? { words, rejectedAt: r.rejected_at } : null;
       }
       case 'annotation': {
         const [, own] = splitKey(uid, '/');
@@ -241,6 +247,15 @@ export class TeamRecordStore {
         const to = fields ? text(fields.to) : null;
         if (!to) this.sql(`DELETE FROM merge_redirects WHERE kind = ? AND from_uid = ?`).run(merged, from);
         else this.sql(`INSERT OR REPLACE INTO merge_redirects (kind, from_uid, to_uid, merged_at) VALUES (?, ?, ?, ?)`).run(merged, from, to, now);
+        return;
+      }
+      case 'rejection': {
+        const [articleUid, words] = splitKey(uid, '/');
+        const articleId = this.idOf('articles', articleUid);
+        // A rejection of an article not here goes with it: there is nothing to suggest.
+        if (articleId === undefined) return;
+        if (!fields) this.sql(`DELETE FROM suggestion_rejections WHERE article_id = ? AND words = ?`).run(articleId, words);
+        else this.sql(`INSERT OR IGNORE INTO suggestion_rejections (article_id, words, rejected_at) VALUES (?, ?, ?)`).run(articleId, words, text(fields.rejectedAt) ?? now);
         return;
       }
       case 'article':

@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import type { Fields, RecordKind } from '../store/team-records';
 
-const MAPS: Record<RecordKind, string> = { actor: 'actors', topic: 'topics', position: 'positions', redirect: 'redirects', article: 'articles', annotation: 'annotations' };
+const MAPS: Record<RecordKind, string> = { actor: 'actors', topic: 'topics', position: 'positions', redirect: 'redirects', article: 'articles', annotation: 'annotations', rejection: 'rejections' };
 const DELETED = 'deleted';
 
 type Field = string | number | null | boolean;

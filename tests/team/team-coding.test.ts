@@ -117,6 +117,20 @@ describe('articles and coding shared through the team server', () => {
     expect(kim.lib.db.prepare(`SELECT count(*) AS n FROM annotations WHERE coded_by IS NULL`).get()).toEqual({ n: 0 });
   });
 
+  it('a suggestion one analyst rejects is not suggested to the other; taking the rejection back travels too', async () => {
+    const { kim, lee, articleId, articleUid } = await sharedArticle();
+    const theirs = idOf(lee, 'articles', articleUid)!;
+    const [first] = (await kim.s.suggestions.list(articleId)).suggestions;
+    expect(first).toBeDefined();
+    expect((await lee.s.suggestions.list(theirs)).suggestions.map((x) => x.content.exact)).toContain(first!.content.exact);
+    await kim.s.suggestions.reject(articleId, first!.key);
+    await rounds(kim, lee);
+    expect((await lee.s.suggestions.list(theirs)).suggestions.map((x) => x.content.exact)).not.toContain(first!.content.exact);
+    kim.s.suggestions.unreject(articleId, first!.key);
+    await rounds(kim, lee);
+    expect((await lee.s.suggestions.list(theirs)).suggestions.map((x) => x.content.exact)).toContain(first!.content.exact);
+  });
+
   it('emptying the trash wins: an article purged there is purged here, with its coding', async () => {
     const { kim, lee, articleId, articleUid } = await sharedArticle();
     quote(kim, articleId, 'We will not yield');
