@@ -30,10 +30,18 @@ function walk(node: JsonNode, visit: (n: JsonNode) => void) {
   if (Array.isArray(node.content)) for (const child of node.content) if (child && typeof child === 'object') walk(child, visit);
 }
 
+/** A live figure's query names its topic by local id (shared/landscape/query.ts); its node keeps the uid beside it. */
+const figureQuery = (n: JsonNode) => (n.type === 'figure' && n.attrs?.query && typeof n.attrs.query === 'object' ? (n.attrs.query as { topicId?: unknown }) : undefined);
+
 /** The same briefing as another library holds it: every reference's local id 0 (none), its uid kept. Changed in place. */
 export function withoutLocalIds<T>(doc: T): T {
   walk(doc as JsonNode, (n) => {
     for (const ref of REFERENCES[n.type] ?? []) if (n.attrs && ref.id in n.attrs) n.attrs[ref.id] = 0;
+    const query = figureQuery(n);
+    if (query && 'topicId' in query) {
+      const { topicId: _local, ...shared } = query;
+      n.attrs!.query = shared;
+    }
   });
   return doc;
 }
@@ -48,6 +56,11 @@ export function withLocalIds<T>(doc: T, store: RecordUidStore): T {
       const uid = n.attrs?.[ref.uid];
       n.attrs = { ...n.attrs, [ref.id]: (typeof uid === 'string' && store.id(ref.table, uid)) || 0 };
     }
+    const query = figureQuery(n);
+    const topicUid = n.attrs?.topicUid;
+    // A topic this library does not hold (yet) leaves the figure drawn over every topic's coding, as one without a topic is.
+    const topicId = typeof topicUid === 'string' ? store.id('topics', topicUid) : undefined;
+    if (query && topicId !== undefined) n.attrs!.query = { ...query, topicId };
   });
   return doc;
 }
@@ -60,6 +73,8 @@ export function withRecordUids<T>(doc: T, store: RecordUidStore): T {
       const uid = typeof id === 'number' ? store.uid(ref.table, id) : undefined;
       if (uid) n.attrs![ref.uid] = uid;
     }
+    const topicId = figureQuery(n)?.topicId;
+    if (typeof topicId === 'number') n.attrs!.topicUid = store.uid('topics', topicId) ?? n.attrs!.topicUid ?? null;
   });
   return doc;
 }

@@ -31,6 +31,8 @@ export interface FigureAttrs {
   caption: string;
   /** Null while live. */
   frozen: FrozenFigure | null;
+  /** The global identity of the query's topic (main/store/uid.ts), filled in when the briefing is saved: what a team's other libraries draw it from. */
+  topicUid?: string | null;
 }
 
 /** Most nodes and ties a frozen figure may hold: the landscape's own limits, with room. */
@@ -91,7 +93,7 @@ export const FROZEN_FIGURE = z.union([FROZEN_NETWORK, FROZEN_TIMELINE]);
 export const FIGURE_COLOURING = z.enum(colourings);
 
 /** A figure node's attributes all together: what a pasted figure must be to be one. */
-export const FIGURE_ATTRS = z.strictObject({ query: figureQuery, colouring: FIGURE_COLOURING, caption: z.string(), frozen: FROZEN_FIGURE.nullable() });
+export const FIGURE_ATTRS = z.strictObject({ query: figureQuery, colouring: FIGURE_COLOURING, caption: z.string(), frozen: FROZEN_FIGURE.nullable(), topicUid: z.string().max(200).nullable().optional() });
 
 /** What each picture shows, in words: a new figure's caption starts from it. */
 export const FIGURE_TITLES: Record<FigureQuery['type'], string> = {

@@ -200,6 +200,7 @@ const nodes: Record<string, NodeSpec> = {
       colouring: attr(matches(FIGURE_COLOURING, 'A figure’s colouring'), 'kind'),
       caption: attr(text('A figure’s caption'), ''),
       frozen: attr(matches(FROZEN_FIGURE.nullable(), 'A frozen figure'), null),
+      topicUid: uidAttr('A figure’s topic uid'),
     },
     parseDOM: [{ tag: 'div[data-figure]', getAttrs: (dom) => figureFromDom(dom) }],
     toDOM: (node) => ['div', { class: 'figure-node', 'data-figure': JSON.stringify(node.attrs) }, node.attrs.caption as string],

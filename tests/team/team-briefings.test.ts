@@ -87,6 +87,22 @@ describe('briefings shared through the team server', () => {
     for (const a of [kim, lee]) expect(a.lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('a live figure is drawn from the same topic in the other library, whatever that library numbers it', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    // Lee's library numbers its topics from another start.
+    lee.s.codebook.createTopic('Lee’s own topic');
+    const topic = kim.s.codebook.createTopic('Wartime labor');
+    const briefing = kim.s.briefings.create({ title: 'Who stands where' });
+    kim.s.briefings.save(briefing.id, { type: 'doc', content: [{ type: 'figure', attrs: { query: { type: 'actor-position', topicId: topic.id }, colouring: 'kind', caption: 'Actors on wartime labor', frozen: null } }] });
+    await rounds(kim, lee);
+    const theirs = lee.s.briefings.get(idOf(lee, 'briefings', uidOf(kim, 'briefings', briefing.id))!);
+    const figure = (theirs.doc as JsonNode).content!.find((n) => n.type === 'figure')!;
+    const leeTopic = lee.s.codebook.listTopics().find((t) => t.name === 'Wartime labor')!;
+    expect(leeTopic.id).not.toBe(topic.id);
+    expect(figure.attrs).toMatchObject({ query: { type: 'actor-position', topicId: leeTopic.id }, caption: 'Actors on wartime labor' });
+  });
+
   it('trashing a briefing travels, and an edit made there meanwhile survives in the trash', async () => {
     const { kim, lee, kimId, leeId } = await sharedBriefing();
     kim.s.briefings.delete(kimId);

@@ -59,7 +59,7 @@ describe('the figure node', () => {
     expect(state.doc.content.content.map((n) => n.type.name)).toEqual(['paragraph', 'figure', 'paragraph']);
     expect(state.selection).toBeInstanceOf(NodeSelection);
     const at = state.selection.from;
-    expect(state.doc.nodeAt(at)!.attrs).toEqual(attrs);
+    expect(state.doc.nodeAt(at)!.attrs).toEqual({ ...attrs, topicUid: null });
 
     setFigureCaption(at, 'Where the actors stand')(state, (tr) => (state = state.apply(tr)));
     freezeFigure(at, frozen())(state, (tr) => (state = state.apply(tr)));
