@@ -19,7 +19,7 @@ import { ImportDialog } from './ImportDialog';
 import { SearchBox } from './SearchBox';
 import { Toasts, withToast, type Toast } from './Toasts';
 import { ConfirmHost, confirmAction } from './ConfirmDialog';
-import { TeamDialog, TeamStatusButton, useTeamStatus } from './TeamStatus';
+import { TeamCorner } from './TeamStatus';
 
 type View = 'read' | 'briefings' | 'actors' | 'topics' | 'matrix' | 'landscape' | 'quotes';
 
@@ -48,10 +48,7 @@ export function App() {
   const [theme, setTheme] = useState(currentTheme());
   const searchRef = useRef<HTMLInputElement>(null);
   const history = useRef(new UndoHistory()).current;
-  const [team, refreshTeam] = useTeamStatus();
   const [teamOpen, setTeamOpen] = useState(false);
-  // What the team did to what this library holds (a merge, a superseded edit), each said once.
-  const noticed = useRef<number | null>(null);
   // The briefings view mounts on first visit and then stays, so an open editor keeps its undo history.
   const [briefingsSeen, setBriefingsSeen] = useState(false);
   useEffect(() => {
@@ -60,13 +57,6 @@ export function App() {
 
   const toast = useCallback((t: Omit<Toast, 'id'>) => setToasts((ts) => withToast(ts, { ...t, id: ++toastSeq })), []);
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
-  useEffect(() => {
-    if (!team) return;
-    // The first answer sets where the window starts: notices from before it opened are not news.
-    const last = noticed.current ?? team.notices.at(-1)?.id ?? 0;
-    for (const n of team.notices) if (n.id > last && noticed.current !== null) toast({ kind: 'info', text: n.text });
-    noticed.current = Math.max(last, team.notices.at(-1)?.id ?? 0);
-  }, [team, toast]);
 
   const refreshCodebook = useCallback(async () => {
     try {
@@ -224,7 +214,7 @@ export function App() {
           </nav>
           <SearchBox inputRef={searchRef} onOpen={openHit} onError={(m) => toast({ kind: 'error', text: m })} />
           <div class="actions">
-            <TeamStatusButton status={team} onOpen={() => setTeamOpen(true)} />
+            <TeamCorner open={teamOpen} setOpen={setTeamOpen} toast={toast} />
             <button class="primary" data-testid="import-open" onClick={() => setImporting([])} title={`Import articles (${modLabel}O)`}>
               Import…
             </button>
@@ -296,7 +286,6 @@ export function App() {
             onImported={onImported}
           />
         )}
-        {teamOpen && <TeamDialog status={team} onStatus={(s) => void refreshTeam(s)} onClose={() => setTeamOpen(false)} />}
         <ConfirmHost />
         <Toasts toasts={toasts} dismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
       </div>

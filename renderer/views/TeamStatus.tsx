@@ -13,10 +13,16 @@ const LABELS: Record<TeamStatus['state'], string> = { alone: 'No team', online: 
 /** The team's state, asked for now and then; `refresh` asks at once (after a join or a round). */
 export function useTeamStatus(): [TeamStatus | null, (s?: TeamStatus) => Promise<void>] {
   const [status, setStatus] = useState<TeamStatus | null>(null);
+  // Only a status that changed is set: the window (an open editor's menus among it) must not draw
+  // again every two seconds for an answer that says the same.
+  const last = useRef('');
   const refresh = useCallback(async (known?: TeamStatus) => {
-    if (known) return setStatus(known);
     try {
-      setStatus(await call('team.status', {}));
+      const next = known ?? (await call('team.status', {}));
+      const seen = JSON.stringify(next);
+      if (seen === last.current) return;
+      last.current = seen;
+      setStatus(next);
     } catch {
       // Asked again at the next beat.
     }
@@ -168,5 +174,28 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamStatus |
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The team's corner of the top bar: its state, its dialog, and its notices as toasts. The status is
+ * held here, not in the window, so a round's answer draws this corner again and nothing else.
+ */
+export function TeamCorner({ open, setOpen, toast }: { open: boolean; setOpen: (open: boolean) => void; toast: (t: { kind: 'info'; text: string }) => void }) {
+  const [team, refreshTeam] = useTeamStatus();
+  // What the team did to what this library holds (a merge, a superseded edit), each said once;
+  // notices from before the window opened are not news.
+  const noticed = useRef<number | null>(null);
+  useEffect(() => {
+    if (!team) return;
+    const last = noticed.current ?? team.notices.at(-1)?.id ?? 0;
+    for (const n of team.notices) if (n.id > last && noticed.current !== null) toast({ kind: 'info', text: n.text });
+    noticed.current = Math.max(last, team.notices.at(-1)?.id ?? 0);
+  }, [team, toast]);
+  return (
+    <>
+      <TeamStatusButton status={team} onOpen={() => setOpen(true)} />
+      {open && <TeamDialog status={team} onStatus={(s) => void refreshTeam(s)} onClose={() => setOpen(false)} />}
+    </>
   );
 }
