@@ -108,7 +108,7 @@ export class TeamLink {
   private beat(): void {
     if (this.closed) return;
     const s = this.team.status();
-    this.watch(s.joined);
+    this.watch(s.url);
     const since = Date.now() - this.lastRound;
     const due = this.state === 'online' || this.state === 'unknown' ? (s.pending > 0 ? 0 : this.roundMs) : this.offlineMs;
     if (s.joined && !this.running && since >= due) void this.round();
@@ -117,14 +117,15 @@ export class TeamLink {
   }
 
   /** Keeps the watch open while the library is in a team and the server answers; a change the team made starts a round. */
-  private watch(joined: boolean): void {
-    if (!joined || this.state !== 'online') {
+  private watch(url: string | null): void {
+    if (!url || this.state !== 'online') {
       this.watcher?.close();
       this.watcher = null;
       return;
     }
-    const { url, token } = this.team.credentials();
+    // Checked every beat: the token is read only when a watch is to be made.
     if (this.watcher?.url === url) return;
+    const { token } = this.team.credentials();
     this.watcher?.close();
     this.watcher = new TeamWatch(url, token, () => {
       this.changedThere = true;
