@@ -34,6 +34,9 @@ async function serve() {
   return { ...t, server, close: () => server.close() };
 }
 
+// One character changed; a fixed replacement would sometimes equal the token's own last character.
+const wrongToken = (token: string) => `${token.slice(0, -1)}${token.endsWith('x') ? 'y' : 'x'}`;
+
 const api = (server: WebServer, name: string, input: unknown, headers: Record<string, string> = {}) =>
   request(server, { method: 'POST', path: `/api/${name}`, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...headers }, body: JSON.stringify(input) });
 
@@ -50,7 +53,7 @@ describe('browser-mode server', () => {
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { status: 'imported' } });
     expect((await api(server, 'articles.list', {}, { [TOKEN_HEADER]: '' })).status).toBe(401);
-    expect((await api(server, 'articles.list', {}, { [TOKEN_HEADER]: `${server.token.slice(0, -1)}x` })).status).toBe(401);
+    expect((await api(server, 'articles.list', {}, { [TOKEN_HEADER]: wrongToken(server.token) })).status).toBe(401);
     await close();
   });
 
