@@ -2,7 +2,7 @@
 // type of its output. The main side validates every input against these schemas (the renderer is
 // untrusted); the renderer's client is typed from the same table.
 import { z } from 'zod';
-import type { Actor, Annotation, Article, ArticleMeta, ArticleReading, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, MatrixOverviewPage, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic, TeamStatus } from './model';
+import type { Actor, Annotation, Article, ArticleMeta, ArticleReading, ArticlePage, Briefing, BriefingMeta, BriefingRevision, ImportPreview, ImportResult, LibraryInfo, Matrix, MatrixOverview, MatrixOverviewPage, Position, QuoteFacets, QuotePage, QuoteRow, SearchHit, Topic, TeamStatus, BriefingRoomView } from './model';
 import { actorKinds, annotationKinds, briefingStatuses, sourceFormats, stances } from './model';
 import { briefingTemplates } from './schema/templates';
 import { MAX_ANY_IMPORT_BYTES, MAX_IMPORT_BYTES, MAX_META_CHARS, MAX_QUERY_CHARS, MAX_TITLE_CHARS } from './limits';
@@ -25,6 +25,7 @@ function call<O>() {
 }
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const roomSession = z.string().min(1).max(200);
 // Format messages finish a sentence that names the field (shared/input-errors.ts): "The URL must …".
 const metaText = z.string().max(MAX_META_CHARS);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
@@ -206,6 +207,25 @@ export const contract = {
   'team.join': call<TeamStatus>()(z.strictObject({ url: z.string().trim().min(1).max(2_000), token: z.string().trim().min(1).max(500) })),
   /** A round with the team's server now, instead of at the next beat. */
   'team.sync': call<TeamStatus>()(z.strictObject({})),
+  /** Opens a briefing of a team library live with the team (co-editing); null when the library is in no team, and the editor saves as ever. */
+  'team.briefing.open': call<BriefingRoomView | null>()(z.strictObject({ id })),
+  /**
+   * The open editor's doc, when it changed, and its selection: answered with the doc merged with
+   * the team's when it changed, and who else is here. With `wait` and nothing new, the answer waits
+   * (up to ten seconds) for a change or `team.briefing.wake`.
+   */
+  'team.briefing.exchange': call<BriefingRoomView>()(
+    z.strictObject({
+      session: roomSession,
+      doc: z.record(z.string(), z.unknown()).nullable().optional(),
+      selection: z.strictObject({ anchor: z.number().int().min(0), head: z.number().int().min(0) }).nullable().optional(),
+      wait: z.boolean().optional(),
+    }),
+  ),
+  /** Answers the session's waiting exchange now: the editor has a change to send. */
+  'team.briefing.wake': call<null>()(z.strictObject({ session: roomSession })),
+  /** The editor closed the briefing. */
+  'team.briefing.leave': call<null>()(z.strictObject({ session: roomSession })),
 
   'articles.import': call<ImportResult>()(importInput),
   /**

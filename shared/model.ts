@@ -156,6 +156,31 @@ export interface TeamStatus {
   notices: { id: number; text: string }[];
 }
 
+/** Another member with the same briefing open, and where their cursor is in the doc the room last sent. */
+export interface BriefingPeer {
+  name: string;
+  /** Which of the editor's cursor colours is theirs (the same for them on every laptop). */
+  colour: number;
+  /** Their selection's ends, as positions in the doc; null when their cursor is in no place this doc has. */
+  anchor: number | null;
+  head: number | null;
+}
+
+/**
+ * A briefing of a team library open in the editor, kept live with the team (main/sync/briefing-room.ts):
+ * the editor's session, and what changed since it last asked.
+ */
+export interface BriefingRoomView {
+  session: string;
+  /** The briefing's doc, merged with the team's (references by this library's ids); null when nothing changed since the session last asked. */
+  doc: Record<string, unknown> | null;
+  /** Who else has it open. */
+  peers: BriefingPeer[];
+  /** `online`: changes travel as they are made; `offline`: they are kept here and go once the server answers; `refused`: see message. */
+  state: 'online' | 'offline' | 'refused';
+  message: string | null;
+}
+
 export interface BackupInfo {
   path: string;
   createdAt: string;

@@ -6,7 +6,7 @@ import { Node } from 'prosemirror-model';
 import { briefingSchema, briefingText, BRIEFING_SCHEMA_VERSION } from '../../shared/schema/briefing';
 import { loadBriefingDoc } from '../../shared/schema/briefing-load';
 import { countWords } from '../../shared/schema/text';
-import { withLocalIds, withoutLocalIds } from './briefing-uids';
+import { withLocalIds, withoutLocalIds, withRecordUids } from './briefing-uids';
 import type { RecordUidStore } from './record-uids';
 
 /** What travels of a briefing besides its doc; each one a register of its own. */
@@ -58,6 +58,22 @@ export class TeamBriefingStore {
       details: { title: r.title, classification: r.classification, author: r.author, date: r.date, status: r.status, trashedAt: r.deleted_at },
       doc: Node.fromJSON(briefingSchema, json),
     };
+  }
+
+  /** The details of the briefing of that uid; null when this library holds none. */
+  details(uid: string): BriefingDetails | null {
+    const r = this.db.prepare<[string], Omit<Row, 'doc' | 'schema_version' | 'text'>>(`SELECT title, classification, author, date, status, deleted_at FROM briefings WHERE uid = ?`).get(uid);
+    return r ? { title: r.title, classification: r.classification, author: r.author, date: r.date, status: r.status, trashedAt: r.deleted_at } : null;
+  }
+
+  /** A checked doc in this library's form (an editor's: references by local id) in the shared form. */
+  shared(doc: Node): Node {
+    return Node.fromJSON(briefingSchema, withoutLocalIds(withRecordUids(doc.toJSON(), this.uids)));
+  }
+
+  /** A doc in the shared form in this library's form, as JSON: what its editor reads. */
+  local(doc: Node): Record<string, unknown> {
+    return withLocalIds(doc.toJSON(), this.uids);
   }
 
   /**

@@ -29,10 +29,30 @@ const details = (doc: Y.Doc) => doc.getMap<Field>(DETAILS);
 
 /** Puts the library's briefing into the document (inside the caller's transaction): only the fields and the characters that differ. */
 export function putBriefing(doc: Y.Doc, briefing: SharedBriefing): void {
+  putDetails(doc, briefing.details);
+  putContent(doc, briefing.doc);
+}
+
+/** Puts the briefing's details into the document (inside the caller's transaction): only the fields that differ. */
+export function putDetails(doc: Y.Doc, briefing: BriefingDetails): void {
   const map = details(doc);
-  for (const key of FIELDS) if (map.get(key) !== briefing.details[key]) map.set(key, briefing.details[key]);
+  for (const key of FIELDS) if (map.get(key) !== briefing[key]) map.set(key, briefing[key]);
+}
+
+/** Puts a doc in the shared form into the document (inside the caller's transaction): only the characters and nodes that differ. */
+export function putContent(doc: Y.Doc, content: Node): void {
+  const map = details(doc);
   if (!((map.get(SCHEMA) as number) >= BRIEFING_SCHEMA_VERSION)) map.set(SCHEMA, BRIEFING_SCHEMA_VERSION);
-  updateYFragment(doc, doc.getXmlFragment(CONTENT), briefing.doc, { mapping: new Map(), isOMark: new Map() });
+  updateYFragment(doc, briefingContent(doc), content, { mapping: new Map(), isOMark: new Map() });
+}
+
+/** The briefing's doc in the document, in y-prosemirror's shape. */
+export const briefingContent = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(CONTENT);
+
+/** Whether the document's details differ from `briefing`'s. */
+export function detailsDiffer(doc: Y.Doc, briefing: BriefingDetails): boolean {
+  const map = details(doc);
+  return FIELDS.some((key) => (map.get(key) ?? null) !== briefing[key]);
 }
 
 /**

@@ -14,9 +14,14 @@
 // the library's index (`TeamWatch`), whose every change from elsewhere (a record, or an article or
 // briefing marked changed) starts a round. A round at least every few seconds anyway; after a
 // failure, less often, since a laptop on a plane should not spend its battery knocking.
-import type { TeamStatus } from '../../shared/model';
+import type { BriefingRoomView, TeamStatus } from '../../shared/model';
 import { AppError } from '../errors';
 import { connectAgain, type Library } from '../store/open';
+import { RecordUidStore } from '../store/record-uids';
+import { TeamBriefingStore } from '../store/team-briefings';
+import { TeamRecordStore } from '../store/team-records';
+import { transactionFor } from '../store/write-lock';
+import { BriefingRoom, type RoomStores } from './briefing-room';
 import { TeamSync } from './team-sync';
 import { TeamWatch } from './team-watch';
 
@@ -53,12 +58,19 @@ export class TeamLink {
   private readonly roundMs: number;
   private readonly offlineMs: number;
   private readonly roundTimeoutMs: number;
+  /** The briefings open in an editor, live with the team (briefing-room.ts), by uid. */
+  private readonly rooms = new Map<string, BriefingRoom>();
+  private readonly stores: RoomStores;
+  private readonly uids: RecordUidStore;
 
   private constructor(
     private readonly db: ReturnType<typeof connectAgain>,
     options: TeamLinkOptions,
   ) {
-    this.team = new TeamSync({ db });
+    // The rounds leave a briefing open in a room to the room, but for marking it changed once it is settled.
+    this.team = new TeamSync({ db }, { live: (uid) => this.rooms.get(uid) });
+    this.uids = new RecordUidStore(db);
+    this.stores = { records: new TeamRecordStore(db), briefings: new TeamBriefingStore(db, this.uids), tx: transactionFor(db) };
     this.beatMs = options.beatMs ?? 100;
     this.roundMs = options.roundMs ?? 10_000;
     this.offlineMs = options.offlineMs ?? 15_000;
@@ -96,17 +108,59 @@ export class TeamLink {
     return this.status();
   }
 
+  /** Opens the briefing live with the team, for an editor (see briefing-room.ts); null when the library is in no team. */
+  openBriefing(id: number): BriefingRoomView | null {
+    if (!this.team.status().joined) return null;
+    const uid = this.uids.uid('briefings', id);
+    if (!uid) throw new AppError('not_found', `Briefing ${id} was not found.`);
+    let room = this.rooms.get(uid);
+    if (!room) {
+      const { url, token } = this.team.credentials();
+      room = new BriefingRoom(uid, this.stores, { url, token, member: this.stores.records.setting('member') ?? 'A member of the team' });
+      this.rooms.set(uid, room);
+    }
+    return room.open();
+  }
+
+  async exchange(session: string, input: Parameters<BriefingRoom['exchange']>[1]): Promise<BriefingRoomView> {
+    return await this.room(session).exchange(session, input);
+  }
+
+  wake(session: string): null {
+    this.rooms.get(roomOf(session))?.wake(session);
+    return null;
+  }
+
+  leave(session: string): null {
+    const room = this.rooms.get(roomOf(session));
+    if (room?.leave(session)) this.closeRoom(room);
+    return null;
+  }
+
+  private room(session: string): BriefingRoom {
+    const room = this.rooms.get(roomOf(session));
+    if (!room) throw new AppError('not_found', 'This briefing’s session with the team ended; open the briefing again.');
+    return room;
+  }
+
+  private closeRoom(room: BriefingRoom): void {
+    room.close();
+    this.rooms.delete(room.uid);
+  }
+
   /** Stops the beat, waits for a round under way, and closes the link's connection. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
     this.watcher?.close();
+    for (const room of [...this.rooms.values()]) this.closeRoom(room);
     await this.running;
     this.db.close();
   }
 
   private beat(): void {
     if (this.closed) return;
+    for (const room of [...this.rooms.values()]) if (room.sweep()) this.closeRoom(room);
     const s = this.team.status();
     this.watch(s.url);
     const since = Date.now() - this.lastRound;
@@ -156,3 +210,6 @@ export class TeamLink {
     return this.running;
   }
 }
+
+/** The briefing's uid a room session names (briefing-room.ts makes them `uid|random`). */
+const roomOf = (session: string) => session.slice(0, session.indexOf('|'));

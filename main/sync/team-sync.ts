@@ -25,7 +25,7 @@
 // sent again (the codebook and the index are exchanged every round anyway).
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import WebSocket from 'ws';
+import { webSocketPolyfill } from './quiet-websocket';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Library } from '../store/open';
 import { transactionFor, type Transaction } from '../store/write-lock';
@@ -154,7 +154,14 @@ export class TeamSync {
   private readonly sent = new Map<string, { fields: Fields; round: number }>();
   private round = 0;
 
-  constructor(lib: Pick<Library, 'db'>) {
+  /**
+   * `live`: the room of a briefing open in an editor (briefing-room.ts), which carries its document
+   * itself; a round only marks the briefing changed, once the room says the server has it all.
+   */
+  constructor(
+    lib: Pick<Library, 'db'>,
+    private readonly options: { live?: (briefingUid: string) => { settled(): boolean } | undefined } = {},
+  ) {
     this.store = new TeamRecordStore(lib.db);
     this.briefings = new TeamBriefingStore(lib.db, new RecordUidStore(lib.db));
     this.tx = transactionFor(lib.db);
@@ -263,6 +270,16 @@ export class TeamSync {
     }
     this.flushed.set(`briefing:${uid}`, entry);
     return 1;
+  }
+
+  /**
+   * A briefing open in a room: what changed here is marked and cleared from the outbox once the
+   * server has it all; until then it stays, and is not marked.
+   */
+  private settleLive(uid: string, room: { settled(): boolean }, changed: Set<string>): void {
+    const entry = room.settled() ? this.store.outboxOfBriefing(uid) : undefined;
+    if (entry) this.flushed.set(`briefing:${uid}`, entry);
+    else changed.delete(uid);
   }
 
   /** Writes the team's copy of a briefing into the library, unless this build cannot read it. */
@@ -421,7 +438,7 @@ export class TeamSync {
     this.notices = [];
     this.round++;
     this.flushed.clear();
-    const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, maxAttempts: 1 });
+    const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: webSocketPolyfill, maxAttempts: 1 });
     let timer: NodeJS.Timeout | undefined;
     const stop = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new AppError('unsupported', `The team’s server at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s; the library is unchanged and works offline.`)), timeoutMs);
@@ -451,6 +468,11 @@ export class TeamSync {
       const documents = new Set([...[...changedArticles, ...library.marked].map(articleDocument), ...[...changedBriefings, ...library.markedBriefings].map(briefingDocument), ...lastRound]);
       // Articles before briefings, so a briefing's quotes find the annotations they name.
       for (const name of [...documents].sort((a, b) => Number(a.startsWith(BRIEFING_PREFIX)) - Number(b.startsWith(BRIEFING_PREFIX)))) {
+        const room = name.startsWith(BRIEFING_PREFIX) ? this.options.live?.(name.slice(BRIEFING_PREFIX.length)) : undefined;
+        if (room) {
+          this.settleLive(name.slice(BRIEFING_PREFIX.length), room, changedBriefings);
+          continue;
+        }
         const copy = this.copy(name);
         sent += this.tx(() => this.flush(copy));
         await this.exchange(socket, copy, token, stop);

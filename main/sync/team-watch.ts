@@ -4,7 +4,7 @@
 // writes nothing and keeps its copies in memory; they start empty, so the first answer is the whole
 // of both documents, once per connection, and starts a round of its own.
 import * as Y from 'yjs';
-import WebSocket from 'ws';
+import { webSocketPolyfill } from './quiet-websocket';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { connectionUrl } from './team-sync';
 
@@ -20,7 +20,7 @@ export class TeamWatch {
     changed: () => void,
   ) {
     // Reconnects by itself (the provider's backoff) while the link holds it open.
-    this.socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+    this.socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: webSocketPolyfill });
     for (const name of WATCHED) {
       const doc = new Y.Doc();
       let synced = false;
