@@ -207,8 +207,8 @@ export const contract = {
   'team.join': call<TeamStatus>()(z.strictObject({ url: z.string().trim().min(1).max(2_000), token: z.string().trim().min(1).max(500) })),
   /** A round with the team's server now, instead of at the next beat. */
   'team.sync': call<TeamStatus>()(z.strictObject({})),
-  /** Opens a briefing of a team library live with the team (co-editing); null when the library is in no team, and the editor saves as ever. */
-  'team.briefing.open': call<BriefingRoomView | null>()(z.strictObject({ id })),
+  /** Opens a briefing of a team library live with the team (co-editing); `room` is null when the library is in no team, and the editor saves as ever. */
+  'team.briefing.open': call<{ room: BriefingRoomView | null }>()(z.strictObject({ id })),
   /**
    * The open editor's doc, when it changed, and its selection: answered with the doc merged with
    * the team's when it changed, and who else is here. With `wait` and nothing new, the answer waits
@@ -223,9 +223,9 @@ export const contract = {
     }),
   ),
   /** Answers the session's waiting exchange now: the editor has a change to send. */
-  'team.briefing.wake': call<null>()(z.strictObject({ session: roomSession })),
+  'team.briefing.wake': call<{ woken: boolean }>()(z.strictObject({ session: roomSession })),
   /** The editor closed the briefing. */
-  'team.briefing.leave': call<null>()(z.strictObject({ session: roomSession })),
+  'team.briefing.leave': call<{ left: boolean }>()(z.strictObject({ session: roomSession })),
 
   'articles.import': call<ImportResult>()(importInput),
   /**

@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { webSocketPolyfill } from './quiet-websocket';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { absolutePositionToRelativePosition, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror';
 import { Node } from 'prosemirror-model';
 import type { BriefingPeer, BriefingRoomView } from '../../shared/model';
@@ -34,6 +34,8 @@ import { connectionUrl } from './team-sync';
 /** Changes an editor made, and the library file's saved state: every other change came from the team. */
 const EDITOR = Symbol('editor');
 const LOADED = Symbol('loaded');
+/** What reaches an editor's mirror from the live document: the team's changes, and other editors'. */
+const TEAM = Symbol('team');
 
 /** An editor that has not asked for this long is taken to be gone (a closed window). */
 const SESSION_IDLE_MS = 60_000;
@@ -57,6 +59,8 @@ interface Session {
   peersSent: string;
   /** Answers the question waiting for a change, if one waits. */
   wake: (() => void) | null;
+  /** A wake arrived while no question waited. */
+  woken: boolean;
   /** Updates from the editor in the mirror and not yet in the live document (see writeUnwritten). */
   unwritten: Uint8Array[];
 }
@@ -69,6 +73,7 @@ interface AwarenessState {
 export class BriefingRoom {
   readonly name: string;
   private readonly live = new Y.Doc();
+  private readonly socket: HocuspocusProviderWebsocket;
   private readonly provider: HocuspocusProvider;
   private readonly sessions = new Map<string, Session>();
   private refusal: string | null = null;
@@ -97,12 +102,13 @@ export class BriefingRoom {
       tx(() => this.write(true));
       this.wakeAll();
     });
+    // Reconnects by itself (the provider's backoff) while the briefing is open: offline, edits are kept here and go once it is back.
+    this.socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: webSocketPolyfill });
     this.provider = new HocuspocusProvider({
-      url: connectionUrl(url),
+      websocketProvider: this.socket,
       name: this.name,
       document: this.live,
       token,
-      WebSocketPolyfill: webSocketPolyfill,
       onConnect: () => (this.connected = true),
       onDisconnect: () => {
         this.connected = false;
@@ -118,6 +124,7 @@ export class BriefingRoom {
         this.wakeAll();
       },
     });
+    this.provider.attach();
     this.provider.setAwarenessField('user', { name: member });
     this.provider.awareness!.on('change', () => this.wakeAll());
   }
@@ -126,7 +133,9 @@ export class BriefingRoom {
   open(): BriefingRoomView {
     const mirror = new Y.Doc();
     Y.applyUpdate(mirror, Y.encodeStateAsUpdate(this.live), LOADED);
-    const session: Session = { id: `${this.uid}|${randomUUID()}`, mirror, lastAsked: Date.now(), behind: true, peersSent: '', wake: null, unwritten: [] };
+    const session: Session = { id: `${this.uid}|${randomUUID()}`, mirror, lastAsked: Date.now(), behind: true, peersSent: '', wake: null, woken: false, unwritten: [] };
+    // Whatever reaches the mirror from the live document, deletions included (which leave the state vector as it was), the editor has yet to see.
+    mirror.on('update', (_update: Uint8Array, origin: unknown) => origin === TEAM && (session.behind = true));
     this.sessions.set(session.id, session);
     return this.answer(session);
   }
@@ -145,7 +154,9 @@ export class BriefingRoom {
     }
     if (input.selection !== undefined) this.point(session, input.selection);
     this.catchUp(session);
-    if (input.wait && !this.news(session)) {
+    const woken = session.woken;
+    session.woken = false;
+    if (input.wait && !this.news(session) && !woken) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => resolve(), WAIT_MS);
         session.wake = () => {
@@ -161,8 +172,13 @@ export class BriefingRoom {
   }
 
   /** Answers the session's waiting question now (its editor has something to send). */
-  wake(sessionId: string): void {
-    this.sessions.get(sessionId)?.wake?.();
+  wake(sessionId: string): boolean {
+    const session = this.sessions.get(sessionId);
+    if (!session) return false;
+    // A wake can overtake the question it is meant for: then that question does not wait.
+    if (session.wake) session.wake();
+    else session.woken = true;
+    return true;
   }
 
   /** Ends an editor's session; true when it was the last. */
@@ -197,6 +213,7 @@ export class BriefingRoom {
   close(): void {
     for (const id of [...this.sessions.keys()]) this.leave(id);
     this.provider.destroy();
+    this.socket.destroy();
     this.live.destroy();
   }
 
@@ -267,10 +284,7 @@ export class BriefingRoom {
 
   /** Brings the session's mirror up to the live document. */
   private catchUp(session: Session): void {
-    const update = Y.encodeStateAsUpdate(this.live, Y.encodeStateVector(session.mirror));
-    const before = Y.encodeStateVector(session.mirror);
-    Y.applyUpdate(session.mirror, update, LOADED);
-    if (!equalVectors(before, Y.encodeStateVector(session.mirror))) session.behind = true;
+    Y.applyUpdate(session.mirror, Y.encodeStateAsUpdate(this.live, Y.encodeStateVector(session.mirror)), TEAM);
   }
 
   /** Whether the editor has something to be told: a changed doc or changed peers. */
@@ -333,6 +347,3 @@ export class BriefingRoom {
 
 const gone = () => new AppError('not_found', 'This briefing’s session with the team ended (the window was away too long); open the briefing again.');
 
-function equalVectors(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}

@@ -126,15 +126,15 @@ export class TeamLink {
     return await this.room(session).exchange(session, input);
   }
 
-  wake(session: string): null {
-    this.rooms.get(roomOf(session))?.wake(session);
-    return null;
+  wake(session: string): { woken: boolean } {
+    return { woken: this.rooms.get(roomOf(session))?.wake(session) ?? false };
   }
 
-  leave(session: string): null {
+  leave(session: string): { left: boolean } {
     const room = this.rooms.get(roomOf(session));
-    if (room?.leave(session)) this.closeRoom(room);
-    return null;
+    if (!room) return { left: false };
+    if (room.leave(session)) this.closeRoom(room);
+    return { left: true };
   }
 
   private room(session: string): BriefingRoom {

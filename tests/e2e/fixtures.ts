@@ -22,7 +22,8 @@ export interface App {
   call<T = unknown>(name: string, input: unknown): Promise<T>;
 }
 
-function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+/** `verbatim web` on the library `db`, as a user starts it. */
+export function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [bin, '--db', db, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
     let out = '';
@@ -41,7 +42,8 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
   });
 }
 
-async function callOver(url: string, name: string, input: unknown) {
+/** A contract call over browser mode's HTTP to the server at `url` (with its token). */
+export async function callOver(url: string, name: string, input: unknown) {
   const { origin, searchParams } = new URL(url);
   const res = await fetch(`${origin}/api/${name}`, {
     method: 'POST',
@@ -59,7 +61,7 @@ async function callOver(url: string, name: string, input: unknown) {
   return body.value;
 }
 
-const stop = (child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') =>
+export const stop = (child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());

@@ -21,7 +21,20 @@ export interface AutosaveOptions {
   now?: () => number;
 }
 
-export class AutosaveQueue<Doc> {
+/** What keeps the open briefing saved: the autosave queue, or, in a team library, the room (room.ts). */
+export interface DocSaver {
+  readonly state: SaveState;
+  readonly dirty: boolean;
+  /** The editor's doc changed. */
+  change(doc: unknown): void;
+  /** Resolves once nothing is left unsaved (or a save failed). */
+  flush(): Promise<void>;
+  retry(): Promise<void>;
+  onState(listener: (state: SaveState, error?: Error) => void): () => void;
+  dispose(): void;
+}
+
+export class AutosaveQueue<Doc> implements DocSaver {
   private pending: Doc | null = null;
   private inFlight: Promise<void> | null = null;
   private timer: unknown = null;

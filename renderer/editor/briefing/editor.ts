@@ -19,6 +19,9 @@ import { insertQuoteAt } from './commands';
 import { cleanPastedHtml } from './paste';
 import { placeholder } from './placeholder';
 import { inlineSpeakers } from '../../../shared/render/sources';
+import { collab } from 'prosemirror-collab';
+import type { BriefingPeer } from '../../../shared/model';
+import { peerCursors, peerCursorsKey, peerDecorations } from './peer-cursors';
 
 export const QUOTE_DRAG_TYPE = 'application/x-verbatim-quote';
 
@@ -28,6 +31,8 @@ export interface BriefingEditorHost extends NodeViewHost, MentionHost {
   /** The cited articles in citation order, each with who is quoted from it inside a sentence. */
   onCitations(sources: CitedArticle[]): void;
   onBlur(): void;
+  /** The cursor moved without the doc changing (a briefing open with the team shows it to the others). */
+  onSelection?(): void;
   /** A quote dragged in from the quote bank. */
   quoteById(annotationId: number): QuoteRow | undefined;
 }
@@ -43,7 +48,13 @@ export class BriefingEditor {
   /** What the host was last told about the sources, to tell it only of changes. */
   private citedKey = '';
 
-  constructor(mount: HTMLElement, docJSON: unknown, private readonly host: BriefingEditorHost) {
+  /** `team`: the briefing is open with the team (room.ts): its steps are tracked for rebasing, and the others' cursors shown. */
+  constructor(
+    mount: HTMLElement,
+    docJSON: unknown,
+    private readonly host: BriefingEditorHost,
+    private readonly options: { team?: boolean } = {},
+  ) {
     const doc = Node.fromJSON(briefingSchema, docJSON);
     this.view = new EditorView(mount, {
       state: this.createState(doc),
@@ -97,6 +108,7 @@ export class BriefingEditor {
         tableEditing(),
         citations(),
         placeholder('Start writing. Type @ to mention an actor; add quotes from the quote bank.'),
+        ...(this.options.team ? [collab(), peerCursors()] : []),
         new Plugin({ view: () => ({ update: (view) => host.onToolbar(toolbarState(view.state)) }) }),
       ],
     });
@@ -107,7 +119,13 @@ export class BriefingEditor {
     if (tr.docChanged) {
       this.host.onChange(this.view.state.doc);
       this.reportCitations();
-    }
+    } else if (tr.selectionSet) this.host.onSelection?.();
+  }
+
+  /** The other members' cursors, at positions in this doc. */
+  setPeers(peers: readonly BriefingPeer[]): void {
+    const state = this.view.state;
+    this.view.dispatch(state.tr.setMeta(peerCursorsKey, peerDecorations(state, peers)).setMeta('addToHistory', false));
   }
 
   run(command: Command): boolean {

@@ -2,14 +2,15 @@
 // section, and the save status. Autosave runs at most a second after the last change and is
 // flushed on blur, on switching briefing, and when the window goes away.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Actor, ArticleMeta, Briefing, BriefingMeta, QuoteRow, Topic } from '../../../shared/model';
+import type { Actor, ArticleMeta, Briefing, BriefingMeta, BriefingPeer, BriefingRoomView, QuoteRow, Topic } from '../../../shared/model';
 import type { CallInput } from '../../../shared/contract';
 import { toggleMark } from 'prosemirror-commands';
 import { briefingSchema as s } from '../../../shared/schema/briefing';
 import { safeHref } from '../../../shared/schema';
 import { call, isDesktop } from '../../api';
 import { BriefingEditor, type CitedArticle } from '../../editor/briefing/editor';
-import { AutosaveQueue, type SaveState } from '../../editor/briefing/autosave';
+import { AutosaveQueue, type DocSaver, type SaveState } from '../../editor/briefing/autosave';
+import { RoomSaver } from '../../editor/briefing/room';
 import type { ToolbarState } from '../../editor/briefing/toolbar-state';
 import type { MentionQuery } from '../../editor/briefing/mentions';
 import { appendFigure, insertCite, insertMention, insertQuote, insertStanceTable, type QuoteForm } from '../../editor/briefing/commands';
@@ -71,7 +72,10 @@ export function BriefingPane(props: Props) {
   const mount = useRef<HTMLDivElement>(null);
   const titleField = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<BriefingEditor | null>(null);
-  const queue = useRef<AutosaveQueue<unknown> | null>(null);
+  const queue = useRef<DocSaver | null>(null);
+  /** Who else has the briefing open, in a team library; the room's state when it is not online. */
+  const [peers, setPeers] = useState<BriefingPeer[]>([]);
+  const [room, setRoom] = useState<{ state: BriefingRoomView['state']; message: string | null } | null>(null);
   const closing = useRef(false);
   const live = useRef(props);
   live.current = props;
@@ -89,23 +93,52 @@ export function BriefingPane(props: Props) {
   useEffect(() => {
     let cancelled = false;
     let unsubscribe = () => {};
-    call('briefings.get', { id: briefingId })
-      .then((b) => {
-        if (cancelled) return;
+    const autosave = (version: number) =>
+      new AutosaveQueue<unknown>(async (doc, baseVersion) => {
+        const meta = await call('briefings.save', { id: briefingId, doc: doc as Record<string, unknown>, baseVersion }, { keepalive: closing.current });
+        live.current.onMeta(meta);
+        live.current.onSaved();
+        return meta;
+      }, version);
+    const roomSaver = (session: string) => {
+      const saver: RoomSaver = new RoomSaver(
+        {
+          // Closing the window: the last exchange outlives the page.
+          exchange: (input) => call('team.briefing.exchange', { session, ...input }, { keepalive: closing.current }),
+          wake: () => call('team.briefing.wake', { session }),
+          leave: () => call('team.briefing.leave', { session }),
+        },
+        {
+          view: () => editor.current?.view ?? null,
+          onPeers: (list, state, message) => {
+            setPeers((old) => (JSON.stringify(old) === JSON.stringify(list) ? old : list));
+            setRoom((old) => (old?.state === state && old.message === message ? old : { state, message }));
+          },
+          showPeers: (list) => editor.current?.setPeers(list),
+          onSaved: () => live.current.onSaved(),
+        },
+      );
+      return saver;
+    };
+    // In a team library the briefing opens live with the team (main/sync/briefing-room.ts); elsewhere, or
+    // when the room cannot be had, the autosave queue saves it as ever.
+    const openRoom = () => call('team.briefing.open', { id: briefingId }).then((r) => r.room, () => null);
+    Promise.all([call('briefings.get', { id: briefingId }), openRoom()])
+      .then(([b, opened]) => {
+        if (cancelled) {
+          if (opened) void call('team.briefing.leave', { session: opened.session }).catch(() => {});
+          return;
+        }
         setBriefing(b);
-        const q = new AutosaveQueue<unknown>(async (doc, baseVersion) => {
-          const meta = await call('briefings.save', { id: briefingId, doc: doc as Record<string, unknown>, baseVersion }, { keepalive: closing.current });
-          live.current.onMeta(meta);
-          live.current.onSaved();
-          return meta;
-        }, b.version);
+        const q: DocSaver = opened ? roomSaver(opened.session) : autosave(b.version);
         queue.current = q;
         unsubscribe = q.onState((state, error) => {
           setSaveState(state);
           setSaveError(error ? error.message : null);
         });
-        editor.current = new BriefingEditor(mount.current!, b.doc, {
+        editor.current = new BriefingEditor(mount.current!, opened?.doc ?? b.doc, {
           onChange: (doc) => q.change(doc.toJSON()),
+          onSelection: () => (q instanceof RoomSaver ? q.moved() : undefined),
           onToolbar: setToolbar,
           onCitations: setCited,
           onBlur: () => void q.flush(),
@@ -127,7 +160,7 @@ export function BriefingPane(props: Props) {
             setMentionIndex(0);
           },
           onMentionKey: (key) => mentionKeyRef.current(key),
-        });
+        }, { team: !!opened });
         live.current.bindInsert((quote, form) => editor.current?.run(insertQuote(quote, form)));
         const addFigure = (figure: FigureAttrs) => {
           editor.current?.run(appendFigure(figure));
@@ -330,6 +363,7 @@ export function BriefingPane(props: Props) {
               <option value="final">final</option>
             </select>
             <ExportMenu briefingId={briefingId} beforeExport={() => queue.current?.flush() ?? Promise.resolve()} onError={(m) => toast({ kind: 'error', text: m })} />
+            {room && <RoomPresence peers={peers} state={room.state} message={room.message} />}
             <span class={`save-status save-${saveState}`} data-testid="save-status" role="status">
               {STATUS_TEXT[saveState]}
               {saveState === 'error' && (
@@ -412,5 +446,21 @@ export function BriefingPane(props: Props) {
         />
       )}
     </main>
+  );
+}
+
+/** Who else is in a briefing open with the team, each in their cursor's colour; or why nobody can be. */
+function RoomPresence({ peers, state, message }: { peers: BriefingPeer[]; state: BriefingRoomView['state']; message: string | null }) {
+  const alone = state === 'online' ? 'Only you here' : state === 'offline' ? 'Team offline: saved on this computer' : 'Not shared with the team';
+  return (
+    <span class={`briefing-peers room-${state}`} data-testid="briefing-peers" data-state={state} title={message ?? (state === 'offline' ? 'Your changes are kept here and go to the team once its server answers.' : undefined)}>
+      {peers.length === 0
+        ? alone
+        : peers.map((p) => (
+            <span key={`${p.name}|${p.colour}`} class={`peer-chip peer-${p.colour}`} data-testid="briefing-peer">
+              {p.name}
+            </span>
+          ))}
+    </span>
   );
 }
