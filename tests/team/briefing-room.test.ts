@@ -104,6 +104,10 @@ describe('a briefing open on two laptops', () => {
     expect(performance.now() - asked).toBeLessThan(3_000);
     expect(texts(answer.doc)).toEqual([...merged, 'Talks resume Friday.']);
 
+    // A deletion alone (nothing new in the document's state vector) reaches Lee too.
+    await kimEditor.send(docOf(...merged));
+    await expect.poll(async () => texts((await leeEditor.ask(), leeEditor.doc)), { timeout: 5_000, interval: 10 }).toEqual(merged);
+
     // The server goes: Kim's editor keeps saving, into Kim's library; once it is back, Lee has it.
     team.kill();
     await expect.poll(async () => (await kimEditor.ask()).state, { timeout: 10_000 }).toBe('offline');
