@@ -83,7 +83,7 @@ test('two analysts type in one briefing at once, see each other there, and keep 
       const { doc } = (await callOver(url, 'briefings.get', { id: list.find((b) => b.title === 'Labor row')!.id })) as { doc: JsonNode };
       return textOf(doc);
     };
-    const shown = await kimEditor.innerText();
+    const shown = (await kimEditor.textContent()) ?? '';
     await expect.poll(() => stored(app.url)).toContain(shown.trim());
     await expect.poll(() => stored(lee.url)).toContain(shown.trim());
     expect(leeErrors).toEqual([]);

@@ -11,9 +11,13 @@ function caret(peer: BriefingPeer): HTMLElement {
   const el = document.createElement('span');
   el.className = `peer-caret peer-${peer.colour}`;
   el.dataset.testid = 'briefing-peer-cursor';
-  // The name is drawn by CSS (::after), so it is never part of the text: not copied, not read as the briefing's words.
   el.dataset.name = peer.name;
   el.setAttribute('aria-hidden', 'true');
+  // The name is drawn by CSS (content: attr(data-name)), so it is never part of the text around it.
+  const label = document.createElement('span');
+  label.className = 'peer-label';
+  label.dataset.name = peer.name;
+  el.append(label);
   return el;
 }
 
@@ -27,6 +31,10 @@ export function peerDecorations(state: EditorState, peers: readonly BriefingPeer
     const head = clamp(peer.head);
     const anchor = clamp(peer.anchor ?? peer.head);
     decorations.push(Decoration.widget(head, () => caret(peer), { key: `${peer.name}|${peer.colour}|${head}`, side: 1, ignoreSelection: true }));
+    // The editor's top-level blocks are painted within their own boxes (content-visibility, for
+    // long briefings), which would cut off the name above the caret: the block it is in is not.
+    const $head = state.doc.resolve(head);
+    if ($head.depth >= 1) decorations.push(Decoration.node($head.before(1), $head.after(1), { class: 'peer-here' }));
     if (anchor !== head) decorations.push(Decoration.inline(Math.min(anchor, head), Math.max(anchor, head), { class: `peer-selection peer-${peer.colour}` }));
   }
   return DecorationSet.create(state.doc, decorations);
