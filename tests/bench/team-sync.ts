@@ -21,6 +21,7 @@ import { startTeamServer } from '../../main/team/server';
 import { MemberStore } from '../../main/team/members';
 import { startCluster } from '../team/postgres';
 import { generateArticles } from './corpus';
+import { keystrokesBetweenRooms } from './team-room';
 import { median, percentile, progress, round } from './stats';
 
 export const TEAM_BUDGETS = { annotationToOtherLibraryP95Ms: 250 } as const;
@@ -109,6 +110,7 @@ export async function benchTeamSync(dir: string) {
     }
     progress(`team: ${ROUNDS} annotations from one app to another through the app’s link (no one asking for a sync)…`);
     const live: number[] = [];
+    let roomEcho: number[] = [];
     const links = [TeamLink.start(kim.lib), TeamLink.start(lee.lib)];
     try {
       const deadline = performance.now() + 30_000;
@@ -132,6 +134,8 @@ export async function benchTeamSync(dir: string) {
         // An analyst codes a quote every few seconds at most; let the rounds settle between them.
         await sleep(500);
       }
+      progress('team: keystrokes in a briefing open in both apps (their rooms)…');
+      roomEcho = await keystrokesBetweenRooms({ ...kim, link: links[0]! }, { ...lee, link: links[1]! });
     } finally {
       for (const l of links) await l.close();
     }
@@ -152,6 +156,13 @@ export async function benchTeamSync(dir: string) {
       },
       annotationToOtherLibrary: { how: 'one sync round in each library, from the command line', p95Ms: round(annotationP95), medianMs: round(median(annotation)) },
       annotationThroughAppLink: { how: 'the app’s link in each library (main/sync/team-link.ts), nobody asking for a sync', p95Ms: round(liveP95), medianMs: round(median(live)), maxMs: round(Math.max(...live)) },
+      keystrokeBetweenOpenBriefings: {
+        how: 'one editor’s session sends its doc with one more character to its room; the other editor’s session, waiting in its room, is answered with it (main/sync/briefing-room.ts; the window’s IPC or HTTP hop left out)',
+        p95Ms: round(percentile(roomEcho, 95)),
+        medianMs: round(median(roomEcho)),
+        maxMs: round(Math.max(...roomEcho)),
+        peer: 'teamTyping.keystrokeEcho: the same keystrokes between two bare Yjs clients',
+      },
       peer: { what: 'an actor’s rename the same way', p95Ms: round(percentile(rename, 95)), medianMs: round(median(rename)) },
       met: annotationP95 <= TEAM_BUDGETS.annotationToOtherLibraryP95Ms && liveP95 <= TEAM_BUDGETS.annotationToOtherLibraryP95Ms,
     };
