@@ -12,8 +12,7 @@ import { AppError, notFound } from '../errors';
 import type { RecordUidStore } from '../store/record-uids';
 import { withRecordUids } from '../store/briefing-uids';
 
-/** Editing creates an automatic revision at most this often. */
-export const REVISION_INTERVAL_MS = 5 * 60 * 1000;
+export { REVISION_INTERVAL_MS } from '../store/briefings';
 
 const TEMPLATE_TITLES: Record<BriefingTemplate, string> = { blank: 'Untitled briefing', situation: 'Situation brief' };
 
@@ -76,8 +75,7 @@ export class BriefingService {
       }
       const now = this.now();
       this.briefings.saveBody(id, body, now.toISOString());
-      const last = this.briefings.latestRevisionAt(id);
-      if (!last || now.getTime() - Date.parse(last) >= REVISION_INTERVAL_MS) this.briefings.addRevision(id, 'auto', now.toISOString());
+      this.briefings.reviseIfDue(id, now);
       return this.briefings.meta(id)!;
     });
   }

@@ -44,6 +44,9 @@ export type BriefingPatch = Partial<Pick<BriefingMeta, 'title' | 'classification
 
 const PATCH_COLUMNS: Record<keyof BriefingPatch, string> = { title: 'title', classification: 'classification', author: 'author', date: 'date', status: 'status' };
 
+/** Editing creates an automatic revision at most this often. */
+export const REVISION_INTERVAL_MS = 5 * 60 * 1000;
+
 export class BriefingStore {
   constructor(private readonly db: Database.Database) {}
 
@@ -119,6 +122,12 @@ export class BriefingStore {
       )
       .get(revisionId);
     return r && { id: r.id, briefingId: r.briefing_id, title: r.title, wordCount: r.word_count, reason: r.reason, createdAt: r.created_at, doc: parseStored(r.doc), schemaVersion: r.schema_version };
+  }
+
+  /** An automatic revision of the briefing, when the last one is older than REVISION_INTERVAL_MS (inside the caller's transaction). */
+  reviseIfDue(id: number, now: Date): void {
+    const last = this.latestRevisionAt(id);
+    if (!last || now.getTime() - Date.parse(last) >= REVISION_INTERVAL_MS) this.addRevision(id, 'auto', now.toISOString());
   }
 
   latestRevisionAt(id: number): string | undefined {

@@ -27,6 +27,8 @@ import { briefingSchema } from '../../shared/schema/briefing';
 import { AppError } from '../errors';
 import type { TeamBriefingStore } from '../store/team-briefings';
 import type { TeamRecordStore } from '../store/team-records';
+import type { BriefingStore } from '../store/briefings';
+import type { RecordUidStore } from '../store/record-uids';
 import type { Transaction } from '../store/write-lock';
 import { briefingContent, briefingOf, briefingRefusal, detailsDiffer, putBriefing, putContent, putDetails } from './briefing-doc';
 import { connectionUrl } from './team-sync';
@@ -45,6 +47,9 @@ const WAIT_MS = 10_000;
 export interface RoomStores {
   records: TeamRecordStore;
   briefings: TeamBriefingStore;
+  /** The library's briefings, for the automatic revisions an editor's typing takes. */
+  revisions: BriefingStore;
+  uids: RecordUidStore;
   tx: Transaction;
 }
 
@@ -277,9 +282,18 @@ export class BriefingRoom {
     if (briefing) {
       const write = () => briefings.write(this.uid, briefing.details, briefing.doc);
       if (team) records.applying(write);
-      else write();
+      else {
+        write();
+        this.reviseIfDue();
+      }
     }
     records.saveDocumentState(this.name, Y.encodeStateAsUpdate(this.live));
+  }
+
+  /** An automatic revision of the briefing, as its autosave takes one: at most every few minutes of editing here. */
+  private reviseIfDue(now = new Date()): void {
+    const id = this.stores.uids.id('briefings', this.uid);
+    if (id !== undefined) this.stores.revisions.reviseIfDue(id, now);
   }
 
   /** Brings the session's mirror up to the live document. */

@@ -19,6 +19,7 @@ import { AppError } from '../errors';
 import { connectAgain, type Library } from '../store/open';
 import { RecordUidStore } from '../store/record-uids';
 import { TeamBriefingStore } from '../store/team-briefings';
+import { BriefingStore } from '../store/briefings';
 import { TeamRecordStore } from '../store/team-records';
 import { transactionFor } from '../store/write-lock';
 import { BriefingRoom, type RoomStores } from './briefing-room';
@@ -70,7 +71,7 @@ export class TeamLink {
     // The rounds leave a briefing open in a room to the room, but for marking it changed once it is settled.
     this.team = new TeamSync({ db }, { live: (uid) => this.rooms.get(uid) });
     this.uids = new RecordUidStore(db);
-    this.stores = { records: new TeamRecordStore(db), briefings: new TeamBriefingStore(db, this.uids), tx: transactionFor(db) };
+    this.stores = { records: new TeamRecordStore(db), briefings: new TeamBriefingStore(db, this.uids), revisions: new BriefingStore(db), uids: this.uids, tx: transactionFor(db) };
     this.beatMs = options.beatMs ?? 100;
     this.roundMs = options.roundMs ?? 10_000;
     this.offlineMs = options.offlineMs ?? 15_000;
