@@ -108,6 +108,8 @@ export const quoteFilter = z.strictObject({
   kind: z.enum(annotationKinds).optional(),
   /** Only annotations carrying this tag (exactly, as typed). */
   tag: z.string().min(1).max(100).optional(),
+  /** Only annotations coded by this member of the team (a team library's "coded by"). */
+  codedBy: z.string().min(1).max(200).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

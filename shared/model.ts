@@ -307,6 +307,8 @@ export interface QuotePage {
 export interface QuoteFacets {
   articles: { id: number; title: string }[];
   tags: string[];
+  /** Who coded the live annotations, in a team library (annotations coded before it joined name nobody). */
+  coders: string[];
 }
 
 /** The actor × position landscape of one topic. */

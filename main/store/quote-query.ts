@@ -106,6 +106,7 @@ export function quoteFilterSql(filter: QuoteFilter, article: boolean): { where: 
   add(where, 'n.speaker_id = @actorId', 'actorId');
   add(where, 'n.kind = @kind', 'kind');
   add(where, 'EXISTS (SELECT 1 FROM json_each(n.tags) WHERE json_each.value = @tag)', 'tag');
+  add(where, 'n.coded_by = @codedBy', 'codedBy');
   if (filter.from !== undefined || filter.to !== undefined) {
     // The published index's own key; an open end is a bound every date passes, and undated
     // articles ('' in the key) fall outside every range.

@@ -108,7 +108,7 @@ export class QuoteStore {
     return this.db.prepare<Record<string, unknown>, { n: number }>(sql).get(params)!.n;
   }
 
-  /** The articles that hold live annotations (newest first, as the table lists them) and every tag in use. */
+  /** The articles that hold live annotations (newest first, as the table lists them), every tag in use, and who coded them. */
   facets(): QuoteFacets {
     const articles = this.db
       .prepare<[], { id: number; title: string }>(
@@ -121,7 +121,11 @@ export class QuoteStore {
       .all()
       .map((t) => t.tag)
       .sort((a, b) => a.localeCompare(b));
-    return { articles, tags };
+    const coders = this.db
+      .prepare<[], string>(`SELECT DISTINCT n.coded_by FROM annotations n WHERE ${LIVE_ANNOTATION} AND n.coded_by IS NOT NULL ORDER BY n.coded_by`)
+      .pluck()
+      .all();
+    return { articles, tags, coders };
   }
 
   private complete(rows: Row[]): QuoteRow[] {

@@ -26,6 +26,7 @@ interface Filter {
   stance?: Stance;
   kind?: AnnotationKind;
   tag?: string;
+  codedBy?: string;
   articleId?: number;
   from?: string;
   to?: string;
@@ -48,7 +49,7 @@ const EXPORTS: { format: QuoteExportFormat; label: string }[] = [
 
 export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
   const [filter, setFilter] = useState<Filter>({});
-  const [facets, setFacets] = useState<QuoteFacets>({ articles: [], tags: [] });
+  const [facets, setFacets] = useState<QuoteFacets>({ articles: [], tags: [], coders: [] });
   const [sort, setSort] = useState<{ key: QuoteSort; desc: boolean }>({ key: 'date', desc: true });
   const fail = useCallback((e: unknown) => toast({ kind: 'error', text: (e as Error).message }), [toast]);
   // The store filters, sorts and counts; the table holds the pages read so far.
@@ -72,6 +73,7 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
     [topics, filter.topicId],
   );
   const tagOptions = useMemo(() => facets.tags.map((t) => ({ value: t, label: `#${t}` })), [facets.tags]);
+  const coderOptions = useMemo(() => facets.coders.map((c) => ({ value: c, label: c })), [facets.coders]);
   const articleOptions = useMemo(() => facets.articles.map((a) => ({ value: a.id, label: a.title.slice(0, 60) })), [facets.articles]);
   const speakerChoices = useMemo(() => choices(speakerOptions, filter.actorId, firstPageShown), [firstPageShown, speakerOptions, filter.actorId]);
   const positionChoices = useMemo(() => choices(positionOptions, filter.positionId, firstPageShown), [firstPageShown, positionOptions, filter.positionId]);
@@ -99,6 +101,10 @@ export function QuotesView({ actors, topics, toast, onOpenQuote }: Props) {
         <FilterSelect label="Stance" anyLabel="Any stance" value={filter.stance} options={STANCE_OPTIONS} onChange={(v) => set({ stance: v || undefined })} />
         <FilterSelect label="Kind" anyLabel="Any kind" value={filter.kind} options={KIND_OPTIONS} onChange={(v) => set({ kind: v || undefined })} />
         <FilterSelect label="Tag" anyLabel="Any tag" value={filter.tag} options={tagOptions} onChange={(v) => set({ tag: v || undefined })} />
+        {/* A team library's: shown once more than one member has coded (or a choice is set). */}
+        {(coderOptions.length > 1 || filter.codedBy) && (
+          <FilterSelect label="Coded by" anyLabel="Anyone" value={filter.codedBy} options={coderOptions} onChange={(v) => set({ codedBy: v || undefined })} />
+        )}
         <FilterSelect label="Article" anyLabel="Any article" value={filter.articleId} options={articleOptions} onChange={(v) => set({ articleId: v || undefined })} />
         <label>
           From <input type="date" value={filter.from ?? ''} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || undefined })} />

@@ -113,6 +113,12 @@ describe('articles and coding shared through the team server', () => {
       ['Tokyo answered', lee.name, null],
     ]);
     expect(leeOwn.codedBy).toBe(lee.name);
+    // The quotes table (and its exports, which take its filter) can be narrowed to one coder.
+    expect(kim.s.quotes.facets().coders).toEqual([kim.name, lee.name].sort());
+    expect(kim.s.quotes.list({ codedBy: lee.name }).map((q) => q.text)).toEqual(['Tokyo answered']);
+    expect(kim.s.quotes.list({ codedBy: kim.name }).map((q) => q.text)).toEqual(['We will not yield on compensation']);
+    expect(kim.s.quotes.export('csv', { codedBy: lee.name }).content).toContain('Tokyo answered');
+    expect(kim.s.quotes.export('csv', { codedBy: lee.name }).content).not.toContain('We will not yield');
     // Coding made alone, before a library joins a team, names nobody.
     expect(kim.lib.db.prepare(`SELECT count(*) AS n FROM annotations WHERE coded_by IS NULL`).get()).toEqual({ n: 0 });
   });
