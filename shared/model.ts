@@ -179,6 +179,8 @@ export interface BriefingRoomView {
   /** `online`: changes travel as they are made; `offline`: they are kept here and go once the server answers; `refused`: see message. */
   state: 'online' | 'offline' | 'refused';
   message: string | null;
+  /** The briefing's details as the library now holds them (its word count, when it changed), when the doc changed; else null. */
+  meta: BriefingMeta | null;
 }
 
 export interface BackupInfo {

@@ -22,7 +22,7 @@ import { webSocketPolyfill } from './quiet-websocket';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { absolutePositionToRelativePosition, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror';
 import { Node } from 'prosemirror-model';
-import type { BriefingPeer, BriefingRoomView } from '../../shared/model';
+import type { BriefingMeta, BriefingPeer, BriefingRoomView } from '../../shared/model';
 import { briefingSchema } from '../../shared/schema/briefing';
 import { AppError } from '../errors';
 import type { TeamBriefingStore } from '../store/team-briefings';
@@ -66,6 +66,8 @@ interface Session {
   wake: (() => void) | null;
   /** A wake arrived while no question waited. */
   woken: boolean;
+  /** Whether the editor changed the doc since it was last told the briefing's details. */
+  metaDue: boolean;
   /** Updates from the editor in the mirror and not yet in the live document (see writeUnwritten). */
   unwritten: Uint8Array[];
 }
@@ -138,7 +140,7 @@ export class BriefingRoom {
   open(): BriefingRoomView {
     const mirror = new Y.Doc();
     Y.applyUpdate(mirror, Y.encodeStateAsUpdate(this.live), LOADED);
-    const session: Session = { id: `${this.uid}|${randomUUID()}`, mirror, lastAsked: Date.now(), behind: true, peersSent: '', wake: null, woken: false, unwritten: [] };
+    const session: Session = { id: `${this.uid}|${randomUUID()}`, mirror, lastAsked: Date.now(), behind: true, peersSent: '', wake: null, woken: false, metaDue: false, unwritten: [] };
     // Whatever reaches the mirror from the live document, deletions included (which leave the state vector as it was), the editor has yet to see.
     mirror.on('update', (_update: Uint8Array, origin: unknown) => origin === TEAM && (session.behind = true));
     this.sessions.set(session.id, session);
@@ -244,6 +246,7 @@ export class BriefingRoom {
     const before = Y.encodeStateVector(session.mirror);
     session.mirror.transact(() => putContent(session.mirror, doc), EDITOR);
     session.unwritten.push(Y.encodeStateAsUpdate(session.mirror, before));
+    session.metaDue = true;
     this.writeUnwritten(session);
   }
 
@@ -351,7 +354,14 @@ export class BriefingRoom {
       session.behind = false;
     }
     const state = this.refusal ? 'refused' : this.connected && this.synced ? 'online' : 'offline';
-    return { session: session.id, doc, peers, state, message: this.refusal };
+    const meta = doc || session.metaDue ? this.meta() : null;
+    session.metaDue = false;
+    return { session: session.id, doc, peers, state, message: this.refusal, meta };
+  }
+
+  private meta(): BriefingMeta | null {
+    const id = this.stores.uids.id('briefings', this.uid);
+    return (id !== undefined && this.stores.revisions.meta(id)) || null;
   }
 
   private wakeAll(): void {

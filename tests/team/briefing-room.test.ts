@@ -80,7 +80,9 @@ describe('a briefing open on two laptops', () => {
 
     // Kim types; Lee's editor has it within moments, without a round.
     const t = performance.now();
-    await kimEditor.send(docOf('Seoul holds firm, for now.', 'Tokyo says it was settled.'), { anchor: 25, head: 25 });
+    const sent = await kimEditor.send(docOf('Seoul holds firm, for now.', 'Tokyo says it was settled.'), { anchor: 25, head: 25 });
+    // The window's briefing list is told the new word count.
+    expect(sent.meta).toMatchObject({ id: briefing.id, wordCount: 10 });
     await expect.poll(async () => texts((await leeEditor.ask(), leeEditor.doc)), { timeout: 5_000, interval: 10 }).toEqual(['Seoul holds firm, for now.', 'Tokyo says it was settled.']);
     expect(performance.now() - t).toBeLessThan(2_000);
     // Lee sees Kim, and Kim's cursor where Kim left it.

@@ -7,7 +7,7 @@
 import type { EditorView } from 'prosemirror-view';
 import { Node } from 'prosemirror-model';
 import { sendableSteps } from 'prosemirror-collab';
-import type { BriefingPeer, BriefingRoomView } from '../../../shared/model';
+import type { BriefingMeta, BriefingPeer, BriefingRoomView } from '../../../shared/model';
 import { briefingSchema } from '../../../shared/schema/briefing';
 import type { DocSaver, SaveState } from './autosave';
 import { mergedTransaction, unconfirmedMapping, type Sent } from './rebase';
@@ -24,6 +24,8 @@ export interface RoomHost {
   /** The peers' cursors into the editor, at positions in its doc. */
   showPeers(peers: BriefingPeer[]): void;
   onSaved(): void;
+  /** The briefing's details changed (its word count, when it was last changed). */
+  onMeta(meta: BriefingMeta): void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -129,6 +131,7 @@ export class RoomSaver implements DocSaver {
       if (JSON.stringify(peers) !== this.peersShown) this.host.showPeers(peers);
       this.peersShown = JSON.stringify(peers);
       this.host.onPeers(answer.peers, answer.state, answer.message);
+      if (answer.meta) this.host.onMeta(answer.meta);
       if (sendable) this.host.onSaved();
       this.setState(this.dirty ? 'dirty' : 'saved');
       if (!this.dirty) this.settle();

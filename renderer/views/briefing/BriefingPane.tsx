@@ -116,6 +116,7 @@ export function BriefingPane(props: Props) {
           },
           showPeers: (list) => editor.current?.setPeers(list),
           onSaved: () => live.current.onSaved(),
+          onMeta: (meta) => live.current.onMeta(meta),
         },
       );
       return saver;
