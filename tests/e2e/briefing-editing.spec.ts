@@ -53,9 +53,10 @@ test('quotes become typographic as they are typed (Backspace takes it back), and
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
   await expect(editor.locator('p')).toHaveCount(2);
-  // At typing speed (50 keys a second), not all keys in one instant: Chromium can reorder keys
-  // sent in the same millisecond as the Enter that split the paragraph.
-  await page.keyboard.type('@Moon', { delay: 20 });
+  // At a fast typist's speed (15 keys a second), not all keys in one instant: on a loaded machine
+  // headless Chromium has put a key typed 20 ms after the first one of a new paragraph before it
+  // (CI once read "Moon@").
+  await page.keyboard.type('@Moon', { delay: 65 });
   await expect(page.getByTestId('mention-menu')).toContainText('Moon Jae In');
   await page.keyboard.press('Enter');
   await page.keyboard.type("'s offer, and @Moon");
