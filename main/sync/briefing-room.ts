@@ -60,8 +60,9 @@ interface Session {
   lastAsked: number;
   /** Whether the mirror changed since the editor was last sent the doc. */
   behind: boolean;
-  /** The peers as the editor was last told of them. */
+  /** The peers and the state as the editor was last told of them. */
   peersSent: string;
+  stateSent: string;
   /** Answers the question waiting for a change, if one waits. */
   wake: (() => void) | null;
   /** A wake arrived while no question waited. */
@@ -83,7 +84,10 @@ export class BriefingRoom {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly provider: HocuspocusProvider;
   private readonly sessions = new Map<string, Session>();
+  /** Why the document may not be written (a newer Verbatim wrote it): the editor's changes are refused. */
   private refusal: string | null = null;
+  /** Why the team's server refused this library (its token): the editor saves into the library, as offline. */
+  private denied: string | null = null;
   private connected = false;
   private synced = false;
 
@@ -127,7 +131,7 @@ export class BriefingRoom {
         this.wakeAll();
       },
       onAuthenticationFailed: ({ reason }) => {
-        this.refusal = reason === 'permission-denied' ? 'the team’s server refused this library’s token.' : reason;
+        this.denied = `The team’s server refused this library (${reason === 'permission-denied' ? 'its token is wrong, revoked, or of another team' : reason}); what you type is saved on this computer.`;
         this.wakeAll();
       },
     });
@@ -140,7 +144,7 @@ export class BriefingRoom {
   open(): BriefingRoomView {
     const mirror = new Y.Doc();
     Y.applyUpdate(mirror, Y.encodeStateAsUpdate(this.live), LOADED);
-    const session: Session = { id: `${this.uid}|${randomUUID()}`, mirror, lastAsked: Date.now(), behind: true, peersSent: '', wake: null, woken: false, metaDue: false, unwritten: [] };
+    const session: Session = { id: `${this.uid}|${randomUUID()}`, mirror, lastAsked: Date.now(), behind: true, peersSent: '', stateSent: '', wake: null, woken: false, metaDue: false, unwritten: [] };
     // Whatever reaches the mirror from the live document, deletions included (which leave the state vector as it was), the editor has yet to see.
     mirror.on('update', (_update: Uint8Array, origin: unknown) => origin === TEAM && (session.behind = true));
     this.sessions.set(session.id, session);
@@ -306,7 +310,7 @@ export class BriefingRoom {
 
   /** Whether the editor has something to be told: a changed doc or changed peers. */
   private news(session: Session): boolean {
-    return session.behind || JSON.stringify(this.peers(session)) !== session.peersSent || this.refusal !== null;
+    return session.behind || JSON.stringify(this.peers(session)) !== session.peersSent || JSON.stringify(this.state()) !== session.stateSent;
   }
 
   /** The editor's selection, as positions in the mirror's doc, into this laptop's cursor for the team. */
@@ -353,10 +357,16 @@ export class BriefingRoom {
       doc = briefing ? this.stores.briefings.local(briefing.doc) : null;
       session.behind = false;
     }
-    const state = this.refusal ? 'refused' : this.connected && this.synced ? 'online' : 'offline';
+    const { state, message } = this.state();
+    session.stateSent = JSON.stringify({ state, message });
     const meta = doc || session.metaDue ? this.meta() : null;
     session.metaDue = false;
-    return { session: session.id, doc, peers, state, message: this.refusal, meta };
+    return { session: session.id, doc, peers, state, message, meta };
+  }
+
+  private state(): Pick<BriefingRoomView, 'state' | 'message'> {
+    const message = this.refusal ?? this.denied;
+    return { state: message ? 'refused' : this.connected && this.synced ? 'online' : 'offline', message };
   }
 
   private meta(): BriefingMeta | null {

@@ -144,5 +144,18 @@ describe('a briefing open on two laptops', () => {
     await expect(kimLink.exchange(`${view.session.split('|')[0]}|nobody`, {})).rejects.toThrow(/open the briefing again/);
     await expect(kimLink.exchange('nothing', {})).rejects.toThrow(/open the briefing again/);
     expect(texts(kim.s.briefings.get(briefing.id).doc)).toEqual(['Seoul holds firm.']);
+    kimLink.leave(view.session);
+
+    // A token the server refuses: the window is told, in words, and what is typed is still saved here, with no busy asking.
+    kim.team.join(team.url, 'vbt_not-a-member');
+    const refused = kimLink.openBriefing(briefing.id)!;
+    await expect.poll(async () => (await kimLink.exchange(refused.session, {})).state, { timeout: 10_000 }).toBe('refused');
+    expect((await kimLink.exchange(refused.session, {})).message).toMatch(/refused this library.*saved on this computer/);
+    await kimLink.exchange(refused.session, { doc: docOf('Seoul holds firm, alone.') });
+    expect(texts(kim.s.briefings.get(briefing.id).doc)).toEqual(['Seoul holds firm, alone.']);
+    const asked = performance.now();
+    await kimLink.exchange(refused.session, { wait: true, selection: null });
+    const waited = await Promise.race([kimLink.exchange(refused.session, { wait: true }).then(() => performance.now() - asked), new Promise<number>((r) => setTimeout(() => r(Infinity), 300))]);
+    expect(waited).toBe(Infinity);
   }, 60_000);
 });
