@@ -63,6 +63,17 @@ describe('an editor taking the room’s merged doc', () => {
     expect(mapping.map(merged.content.size - 1)).toBe(state.doc.content.size - 1);
   });
 
+  it('a new session (the room no longer knew the old one) takes the room’s doc under what was typed and not yet sent', () => {
+    const confirmed = doc('Seoul holds firm.');
+    let state = start(confirmed);
+    state = type(state, 18, ' Talks resume.', 1_000);
+    // The room answers a new session with the team's doc; nothing of the editor's is confirmed by it.
+    state = state.apply(mergedTransaction(state, { doc: confirmed, steps: [], clientID: 0 }, doc('Monday: Seoul holds firm.')));
+    expect(texts(state.doc)).toEqual(['Monday: Seoul holds firm. Talks resume.']);
+    // The typing still waits to be sent, now over the new session's doc.
+    expect(sendableSteps(state)?.steps).toHaveLength(1);
+  });
+
   it('undo takes back the analyst’s own typing, a group at a time, and leaves the team’s', () => {
     let state = start(doc('Seoul holds firm.'));
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 18)));

@@ -13,9 +13,11 @@ import type { DocSaver, SaveState } from './autosave';
 import { mergedTransaction, unconfirmedMapping, type Sent } from './rebase';
 
 export interface RoomCalls {
-  exchange(input: { doc?: Record<string, unknown> | null; selection?: { anchor: number; head: number } | null; wait?: boolean }): Promise<BriefingRoomView>;
-  wake(): Promise<unknown>;
-  leave(): Promise<unknown>;
+  exchange(session: string, input: { doc?: Record<string, unknown> | null; selection?: { anchor: number; head: number } | null; wait?: boolean }): Promise<BriefingRoomView>;
+  wake(session: string): Promise<unknown>;
+  leave(session: string): Promise<unknown>;
+  /** A new session, when the room no longer knows this one (the app's link started again). */
+  open(): Promise<BriefingRoomView | null>;
 }
 
 export interface RoomHost {
@@ -41,11 +43,16 @@ export class RoomSaver implements DocSaver {
   private retryMs = 1_000;
   private selection = '';
   private peersShown = '[]';
+  /** The doc as the room last confirmed it: where a new session's doc is rebased from. */
+  private confirmed: Node;
 
   constructor(
+    private session: string,
+    firstDoc: Node,
     private readonly calls: RoomCalls,
     private readonly host: RoomHost,
   ) {
+    this.confirmed = firstDoc;
     void this.loop();
   }
 
@@ -85,12 +92,12 @@ export class RoomSaver implements DocSaver {
     this.stopped = true;
     this.listeners.clear();
     this.wake();
-    void this.calls.leave().catch(() => {});
+    void this.calls.leave(this.session).catch(() => {});
   }
 
   private wake(): void {
     this.woken = true;
-    if (this.waiting) void this.calls.wake().catch(() => {});
+    if (this.waiting) void this.calls.wake(this.session).catch(() => {});
   }
 
   private async loop(): Promise<void> {
@@ -109,9 +116,10 @@ export class RoomSaver implements DocSaver {
       if (sendable) this.setState('saving');
       let answer: BriefingRoomView;
       try {
-        answer = await this.calls.exchange({ doc: sendable ? (sent.doc.toJSON() as Record<string, unknown>) : null, selection: moved ? { anchor, head } : undefined, wait: this.waiting && !this.woken });
+        answer = await this.calls.exchange(this.session, { doc: sendable ? (sent.doc.toJSON() as Record<string, unknown>) : null, selection: moved ? { anchor, head } : undefined, wait: this.waiting && !this.woken });
       } catch (err) {
         this.waiting = false;
+        if ((err as { code?: string }).code === 'not_found' && (await this.rejoin())) continue;
         this.error = err as Error;
         this.setState('error');
         this.settle();
@@ -124,7 +132,10 @@ export class RoomSaver implements DocSaver {
       if (moved) this.selection = `${anchor}:${head}`;
       const now = this.host.view();
       if (this.stopped || !now) break;
-      if (sendable || answer.doc) now.dispatch(mergedTransaction(now.state, sent, answer.doc ? Node.fromJSON(briefingSchema, answer.doc) : sent.doc));
+      if (sendable || answer.doc) {
+        this.confirmed = answer.doc ? Node.fromJSON(briefingSchema, answer.doc) : sent.doc;
+        now.dispatch(mergedTransaction(now.state, sent, this.confirmed));
+      }
       const mapping = unconfirmedMapping(sendableSteps(now.state)?.steps);
       const at = (pos: number | null) => (pos === null ? null : mapping.map(pos));
       const peers = answer.peers.map((p) => ({ ...p, anchor: at(p.anchor), head: at(p.head) }));
@@ -137,6 +148,27 @@ export class RoomSaver implements DocSaver {
       if (!this.dirty) this.settle();
     }
     this.settle();
+  }
+
+  /**
+   * A new session in place of one the room no longer knows: its doc taken as the team's change
+   * since the last confirmed one, under what was typed since, which the next exchange sends.
+   */
+  private async rejoin(): Promise<boolean> {
+    let view: BriefingRoomView | null;
+    try {
+      view = await this.calls.open();
+    } catch {
+      return false;
+    }
+    const now = this.host.view();
+    if (!view?.doc || !now || this.stopped) return false;
+    this.session = view.session;
+    const doc = Node.fromJSON(briefingSchema, view.doc);
+    now.dispatch(mergedTransaction(now.state, { doc: this.confirmed, steps: [], clientID: 0 }, doc));
+    this.confirmed = doc;
+    this.selection = '';
+    return true;
   }
 
   private settle(): void {

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actor, ArticleMeta, Briefing, BriefingMeta, BriefingPeer, BriefingRoomView, QuoteRow, Topic } from '../../../shared/model';
 import type { CallInput } from '../../../shared/contract';
 import { toggleMark } from 'prosemirror-commands';
+import { Node } from 'prosemirror-model';
 import { briefingSchema as s } from '../../../shared/schema/briefing';
 import { safeHref } from '../../../shared/schema';
 import { call, isDesktop } from '../../api';
@@ -100,13 +101,16 @@ export function BriefingPane(props: Props) {
         live.current.onSaved();
         return meta;
       }, version);
-    const roomSaver = (session: string) => {
+    const roomSaver = (opened: BriefingRoomView, doc: unknown) => {
       const saver: RoomSaver = new RoomSaver(
+        opened.session,
+        Node.fromJSON(s, doc),
         {
           // Closing the window: the last exchange outlives the page.
-          exchange: (input) => call('team.briefing.exchange', { session, ...input }, { keepalive: closing.current }),
-          wake: () => call('team.briefing.wake', { session }),
-          leave: () => call('team.briefing.leave', { session }),
+          exchange: (session, input) => call('team.briefing.exchange', { session, ...input }, { keepalive: closing.current }),
+          wake: (session) => call('team.briefing.wake', { session }),
+          leave: (session) => call('team.briefing.leave', { session }),
+          open: openRoom,
         },
         {
           view: () => editor.current?.view ?? null,
@@ -131,7 +135,7 @@ export function BriefingPane(props: Props) {
           return;
         }
         setBriefing(b);
-        const q: DocSaver = opened ? roomSaver(opened.session) : autosave(b.version);
+        const q: DocSaver = opened ? roomSaver(opened, opened.doc ?? b.doc) : autosave(b.version);
         queue.current = q;
         unsubscribe = q.onState((state, error) => {
           setSaveState(state);
