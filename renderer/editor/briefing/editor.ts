@@ -22,6 +22,7 @@ import { inlineSpeakers } from '../../../shared/render/sources';
 import { collab } from 'prosemirror-collab';
 import type { BriefingPeer } from '../../../shared/model';
 import { peerCursors, peerCursorsKey, peerDecorations } from './peer-cursors';
+import { cursorBlock } from './cursor-block';
 
 export const QUOTE_DRAG_TYPE = 'application/x-verbatim-quote';
 
@@ -108,6 +109,7 @@ export class BriefingEditor {
         tableEditing(),
         citations(),
         placeholder('Start writing. Type @ to mention an actor; add quotes from the quote bank.'),
+        cursorBlock(),
         ...(this.options.team ? [collab(), peerCursors()] : []),
         new Plugin({ view: () => ({ update: (view) => host.onToolbar(toolbarState(view.state)) }) }),
       ],
