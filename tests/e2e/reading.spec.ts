@@ -78,6 +78,8 @@ test('a reload comes back to the open article and view', async ({ page, app }) =
   await expect(page.getByTestId('article-view')).toContainText('Nippon Steel');
 
   await page.getByTestId('nav-actors').click();
+  // The view is on screen (and remembered) before the reload, not merely clicked.
+  await expect(page.getByTestId('nav-actors')).toHaveAttribute('aria-current', 'page');
   await page.reload();
   await expect(page.getByTestId('nav-actors')).toHaveAttribute('aria-current', 'page');
   await page.getByTestId('nav-read').click();
