@@ -167,7 +167,9 @@ export class BriefingRoom {
     this.catchUp(session);
     const woken = session.woken;
     session.woken = false;
-    if (input.wait && !this.news(session) && !woken) {
+    // The peers' places are worked out once per answer (over the whole doc), not once to decide and again to answer.
+    const peers = this.peers(session);
+    if (input.wait && !this.news(session, peers) && !woken) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => resolve(), WAIT_MS);
         session.wake = () => {
@@ -178,8 +180,9 @@ export class BriefingRoom {
       session.wake = null;
       if (!this.sessions.has(sessionId)) throw gone();
       this.catchUp(session);
+      return this.answer(session, this.peers(session));
     }
-    return this.answer(session);
+    return this.answer(session, peers);
   }
 
   /** Answers the session's waiting question now (its editor has something to send). */
@@ -309,8 +312,8 @@ export class BriefingRoom {
   }
 
   /** Whether the editor has something to be told: a changed doc or changed peers. */
-  private news(session: Session): boolean {
-    return session.behind || JSON.stringify(this.peers(session)) !== session.peersSent || JSON.stringify(this.state()) !== session.stateSent;
+  private news(session: Session, peers: BriefingPeer[]): boolean {
+    return session.behind || JSON.stringify(peers) !== session.peersSent || JSON.stringify(this.state()) !== session.stateSent;
   }
 
   /** The editor's selection, as positions in the mirror's doc, into this laptop's cursor for the team. */
@@ -348,8 +351,7 @@ export class BriefingRoom {
     return peers.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  private answer(session: Session): BriefingRoomView {
-    const peers = this.peers(session);
+  private answer(session: Session, peers = this.peers(session)): BriefingRoomView {
     session.peersSent = JSON.stringify(peers);
     let doc: BriefingRoomView['doc'] = null;
     if (session.behind) {
