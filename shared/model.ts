@@ -146,6 +146,8 @@ export interface TeamStatus {
   state: 'alone' | 'online' | 'syncing' | 'offline' | 'refused';
   /** Changes made here the team's server has not acknowledged yet. */
   pending: number;
+  /** Articles and briefings the team changed that this library has yet to fetch (many, during a large library's first sync). */
+  wanted: number;
   /** When the last round with the server ended well (ISO time). */
   lastSync: string | null;
   /** Why the state is offline or refused, in words. */

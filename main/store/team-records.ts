@@ -296,12 +296,10 @@ export class TeamRecordStore {
     const body = current?.text === words ? null : { text: words, structure, doc: JSON.stringify(unpackDoc(articleSchema, words, JSON.parse(structure) as PackedBlock[]).doc.toJSON()), wordCount: countWords(words) };
     if (!current) {
       const format = (sourceFormats as readonly string[]).includes(text(fields.sourceFormat) ?? '') ? fields.sourceFormat : 'txt';
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, deleted_at, source_format, doc, structure, text, text_hash, word_count)
            VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @deletedAt, @format, @doc, @structure, @text, @hash, @wordCount)`,
-        )
-        .run({ ...meta, ...body!, format, hash: uid.split('.')[0] });
+        ).run({ ...meta, ...body!, format, hash: uid.split('.')[0] });
       return;
     }
     updateMeta();
@@ -347,19 +345,15 @@ export class TeamRecordStore {
       now,
     };
     if (id === undefined) {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, coded_by, created_at, updated_at, deleted_at)
            VALUES (@uid, @articleId, @kind, @speakerId, @start, @end, @exact, @prefix, @suffix, @comment, @tags, @orphaned, @changedFrom, @codedBy, @now, @now, @deletedAt)`,
-        )
-        .run(row);
+        ).run(row);
     } else {
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE annotations SET article_id = @articleId, kind = @kind, speaker_id = @speakerId, start = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
              comment = @comment, tags = @tags, orphaned = @orphaned, changed_from = @changedFrom, coded_by = @codedBy, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`,
-        )
-        .run(row);
+        ).run(row);
     }
     const annotationId = this.idOf('annotations', uid)!;
     this.sql(`DELETE FROM annotation_positions WHERE annotation_id = ?`).run(annotationId);
@@ -401,6 +395,28 @@ export class TeamRecordStore {
 
   saveDocumentState(name: string, state: Uint8Array): void {
     this.sql(`INSERT INTO team_documents (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state`).run(name, Buffer.from(state));
+  }
+
+  /** Names documents the team marked changed, to be fetched (migration 18's team_wanted); a newer mark replaces an older. */
+  want(documents: Iterable<readonly [document: string, markedAt: string]>): void {
+    const statement = this.sql(`INSERT INTO team_wanted (document, marked_at) VALUES (?, ?) ON CONFLICT (document) DO UPDATE SET marked_at = max(marked_at, excluded.marked_at)`);
+    for (const [document, markedAt] of documents) statement.run(document, markedAt);
+  }
+
+  /** Up to `limit` of the documents still to fetch, the latest marked first: what the desk is working on now arrives first. */
+  wanted(limit: number): string[] {
+    return this.sql<[number], { document: string }>(`SELECT document FROM team_wanted ORDER BY marked_at DESC, document LIMIT ?`)
+      .all(limit)
+      .map((r) => r.document);
+  }
+
+  wantedCount(): number {
+    return this.sql<[], { n: number }>(`SELECT count(*) AS n FROM team_wanted`).get()!.n;
+  }
+
+  /** A document taken: no longer wanted (until the team marks it changed again). */
+  fetched(document: string): void {
+    this.sql(`DELETE FROM team_wanted WHERE document = ?`).run(document);
   }
 
   setting(key: string): string | undefined {

@@ -28,17 +28,18 @@ export function registerTeamClientCommands(program: Command, withLibrary: WithLi
         const s = new TeamSync(lib).status();
         if (o.json) process.stdout.write(`${JSON.stringify(s)}\n`);
         else if (!s.joined) process.stdout.write('Not in a team. Join one with: verbatim team join wss://SERVER --token TOKEN\n');
-        else process.stdout.write(`Team server: ${forTerminal(s.url!)}\nWaiting to be sent: ${s.pending}\nLast sync: ${s.lastSync ?? 'never'}\n`);
+        else process.stdout.write(`Team server: ${forTerminal(s.url!)}\nWaiting to be sent: ${s.pending}\nStill to fetch: ${s.wanted}\nLast sync: ${s.lastSync ?? 'never'}\n`);
       }),
     );
   team
     .command('sync')
-    .description('send what changed here and take what changed in the team, once')
-    .option('--timeout <seconds>', 'give up after this long; the library stays as it was', (v) => parseInt(v, 10), 30)
+    .description('send what changed here and take what changed in the team (a large library’s first sync in several rounds)')
+    .option('--timeout <seconds>', 'give up on a round after this long; what earlier rounds took stays, the rest waits for the next sync', (v) => parseInt(v, 10), 30)
     .action((o: { timeout: number }) =>
       withLibrary(async (lib) => {
-        const r = await new TeamSync(lib).sync(o.timeout * 1000);
+        const r = await new TeamSync(lib).catchUp(o.timeout * 1000, (wanted) => process.stderr.write(`verbatim: ${wanted} articles or briefings still to fetch…\n`));
         process.stdout.write(`Sent ${r.sent} changed records; took ${r.received} from the team.\n`);
+        if (r.wanted) process.stdout.write(`${r.wanted} articles or briefings the team changed are still to fetch: run verbatim team sync again.\n`);
         for (const n of r.notices) process.stdout.write(`${forTerminal(n)}\n`);
         for (const p of r.problems) process.stderr.write(`verbatim: set aside from the team: ${forTerminal(p)}\n`);
       }),

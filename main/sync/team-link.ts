@@ -9,7 +9,8 @@
 // way they follow the command line's (`library.changes`), and a briefing open in the editor is told
 // it changed elsewhere instead of being overwritten.
 //
-// When: a round as soon as something waits to be sent (checked every beat, a tenth of a second),
+// When: a round as soon as something waits to be sent or is still to be fetched (a large library's
+// first sync takes a round per few hundred articles; checked every beat, a tenth of a second),
 // and as soon as the team changes something: the link keeps a connection open on the codebook and
 // the library's index (`TeamWatch`), whose every change from elsewhere (a record, or an article or
 // briefing marked changed) starts a round. A round at least every few seconds anyway; after a
@@ -88,7 +89,7 @@ export class TeamLink {
   status(): TeamStatus {
     const s = this.team.status();
     const state = !s.joined ? 'alone' : this.running ? 'syncing' : this.state === 'unknown' ? 'offline' : this.state;
-    return { url: s.url, state, pending: s.pending, lastSync: s.lastSync, message: s.joined ? this.message : null, problems: s.joined ? this.problems : [], notices: this.notices };
+    return { url: s.url, state, pending: s.pending, wanted: s.wanted, lastSync: s.lastSync, message: s.joined ? this.message : null, problems: s.joined ? this.problems : [], notices: this.notices };
   }
 
   /** Joins a team (see TeamSync.join) and starts the first round, which shares what the library holds. */
@@ -165,7 +166,7 @@ export class TeamLink {
     const s = this.team.status();
     this.watch(s.url);
     const since = Date.now() - this.lastRound;
-    const due = this.state === 'online' || this.state === 'unknown' ? (s.pending > 0 ? 0 : this.roundMs) : this.offlineMs;
+    const due = this.state === 'online' || this.state === 'unknown' ? (s.pending > 0 || s.wanted > 0 ? 0 : this.roundMs) : this.offlineMs;
     if (s.joined && !this.running && since >= due) void this.round();
     this.timer = setTimeout(() => this.beat(), this.beatMs);
     this.timer.unref();

@@ -72,6 +72,8 @@ export interface SyncOutcome {
   sent: number;
   /** Records the team changed and this library took. */
   received: number;
+  /** Documents the team changed that are still to fetch: a large library's first sync takes several rounds (`catchUp`). */
+  wanted: number;
   /** Records from the team this library could not take, each in words; the rest went in. */
   problems: string[];
   /**
@@ -88,6 +90,15 @@ function recordName(fields: Fields | null): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
+/**
+ * How many of the documents the team changed a round fetches: a large library's first sync is
+ * spread over rounds, so what changed here is never held behind it and a cut-short round loses
+ * little. Each round also sends all that changed here, however much.
+ */
+const FETCH_PER_ROUND = 400;
+/** How many documents a round exchanges at once over its connection (Hocuspocus multiplexes them). */
+const AT_ONCE = 8;
+
 /** How many records' sent fields a sync remembers, to tell an analyst their change was superseded. */
 const SENT_KEPT = 5_000;
 
@@ -98,12 +109,10 @@ const shown = (value: unknown) => {
 
 /** The library's copy of one of the team's documents, and the records the team has changed in it since they were last written. */
 class LocalCopy {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc;
   readonly touched = new Map<RecordKind, Set<string>>();
-  /** Articles whose index mark the team changed (the library document only). */
-  readonly marked = new Set<string>();
-  /** Briefings whose index mark the team changed (the library document only). */
-  readonly markedBriefings = new Set<string>();
+  /** The article and briefing documents whose index mark the team changed, with the mark (the library document only). */
+  readonly marked = new Map<string, string>();
   /** Whether the team changed anything in the document since it was last written (a briefing's). */
   teamChanged = false;
 
@@ -112,6 +121,9 @@ class LocalCopy {
     readonly kinds: readonly RecordKind[],
     saved: Uint8Array | null,
   ) {
+    // Named by the document: without a guid, Yjs draws a random uuid for every doc, which cost a
+    // large first sync more than writing its articles.
+    this.doc = new Y.Doc({ guid: name });
     if (saved) Y.applyUpdate(this.doc, saved, LOADED);
     const own = (origin: unknown) => origin === HERE || origin === LOADED;
     observeRecords(this.doc, kinds, own, (kind, uid) => {
@@ -120,12 +132,16 @@ class LocalCopy {
       this.touched.set(kind, uids);
     });
     if (name === LIBRARY) {
-      const marks = (map: string, into: Set<string>) =>
-        this.doc.getMap(map).observe((event, transaction) => {
-          if (!own(transaction.origin)) for (const key of event.changes.keys.keys()) into.add(key.slice(0, key.lastIndexOf('|')));
+      const marks = (map: string, document: (uid: string) => string) =>
+        this.doc.getMap<string>(map).observe((event, transaction) => {
+          if (own(transaction.origin)) return;
+          for (const key of event.changes.keys.keys()) {
+            const at = event.target.get(key);
+            if (typeof at === 'string') this.marked.set(document(key.slice(0, key.lastIndexOf('|'))), at);
+          }
         });
-      marks('articles', this.marked);
-      marks('briefings', this.markedBriefings);
+      marks('articles', articleDocument);
+      marks('briefings', briefingDocument);
     }
     if (name.startsWith(BRIEFING_PREFIX)) {
       this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
@@ -160,7 +176,7 @@ export class TeamSync {
    */
   constructor(
     lib: Pick<Library, 'db'>,
-    private readonly options: { live?: (briefingUid: string) => { settled(): boolean } | undefined } = {},
+    private readonly options: { live?: (briefingUid: string) => { settled(): boolean } | undefined; fetchPerRound?: number; atOnce?: number } = {},
   ) {
     this.store = new TeamRecordStore(lib.db);
     this.briefings = new TeamBriefingStore(lib.db, new RecordUidStore(lib.db));
@@ -184,9 +200,9 @@ export class TeamSync {
   }
 
   /** Whether the library is in a team, where, how much waits to be sent, and when it last synced. */
-  status(): { joined: boolean; url: string | null; pending: number; lastSync: string | null } {
+  status(): { joined: boolean; url: string | null; pending: number; wanted: number; lastSync: string | null } {
     const url = this.store.setting('url') ?? null;
-    return { joined: url !== null, url, pending: this.store.outboxCount(), lastSync: this.store.setting('lastSync') ?? null };
+    return { joined: url !== null, url, pending: this.store.outboxCount(), wanted: this.store.wantedCount(), lastSync: this.store.setting('lastSync') ?? null };
   }
 
   /** The server's address and this member's token, for a connection beside the rounds (TeamWatch). */
@@ -323,6 +339,10 @@ export class TeamSync {
       this.flush(copy);
       Y.applyUpdate(copy.doc, update, 'team');
       this.takeBriefing(copy);
+      if (copy.marked.size) {
+        this.store.want(copy.marked);
+        copy.marked.clear();
+      }
       if (copy.touched.size) {
         // Before the records are written: the library still holds what was merged away, by its name.
         this.noticeMerges(copy, [...(copy.touched.get('redirect') ?? [])]);
@@ -386,7 +406,7 @@ export class TeamSync {
 
   /** Exchanges one document with the server over `socket`, until the server has acknowledged everything sent. */
   private async exchange(socket: HocuspocusProviderWebsocket, copy: LocalCopy, token: string, stop: Promise<never>): Promise<void> {
-    const wire = new Y.Doc();
+    const wire = new Y.Doc({ guid: copy.name });
     Y.applyUpdate(wire, Y.encodeStateAsUpdate(copy.doc), HERE);
     wire.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== HERE) this.take(copy, update);
@@ -461,24 +481,36 @@ export class TeamSync {
       let sent = this.tx(() => this.flush(codebook));
       await this.exchange(socket, codebook, token, stop);
       await this.exchange(socket, library, token, stop);
-      // Every article and briefing changed here, marked by the team since this library last looked,
-      // or sent in the last round (named by document; a bare uid is an article, as earlier builds kept it).
+      // Every article and briefing changed here, or sent in the last round (named by document; a
+      // bare uid is an article, as earlier builds kept it), and this round's share of those the team
+      // marked changed and this library has yet to fetch (team_wanted).
       const lastRound = (JSON.parse(this.store.setting('lastRound') ?? '[]') as string[]).map((name) => (name.includes(':') ? name : articleDocument(name)));
       const thisRound = [...changedArticles].map(articleDocument).concat([...changedBriefings].map(briefingDocument));
-      const documents = new Set([...[...changedArticles, ...library.marked].map(articleDocument), ...[...changedBriefings, ...library.markedBriefings].map(briefingDocument), ...lastRound]);
-      // Articles before briefings, so a briefing's quotes find the annotations they name.
-      for (const name of [...documents].sort((a, b) => Number(a.startsWith(BRIEFING_PREFIX)) - Number(b.startsWith(BRIEFING_PREFIX)))) {
+      const fetched: string[] = [];
+      const documents = new Set([...thisRound, ...lastRound, ...this.store.wanted(this.options.fetchPerRound ?? FETCH_PER_ROUND)]);
+      const mine = new Set([...thisRound, ...lastRound]);
+      const one = async (name: string) => {
         const room = name.startsWith(BRIEFING_PREFIX) ? this.options.live?.(name.slice(BRIEFING_PREFIX.length)) : undefined;
-        if (room) {
-          this.settleLive(name.slice(BRIEFING_PREFIX.length), room, changedBriefings);
-          continue;
+        if (room) this.settleLive(name.slice(BRIEFING_PREFIX.length), room, changedBriefings);
+        else {
+          const copy = this.copy(name);
+          // Only a document changed here has anything to send (and taking an update puts in what changed meanwhile).
+          if (mine.has(name)) sent += this.tx(() => this.flush(copy));
+          await this.exchange(socket, copy, token, stop);
+          this.release(copy);
         }
-        const copy = this.copy(name);
-        sent += this.tx(() => this.flush(copy));
-        await this.exchange(socket, copy, token, stop);
+        fetched.push(name);
+      };
+      // Articles before briefings, so a briefing's quotes find the annotations they name.
+      const width = this.options.atOnce ?? AT_ONCE;
+      try {
+        await inTurns([...documents].filter((name) => !name.startsWith(BRIEFING_PREFIX)), width, one);
+        await inTurns([...documents].filter((name) => name.startsWith(BRIEFING_PREFIX)), width, one);
+      } finally {
+        // What was taken is no longer wanted, even when the round ends short; in one transaction,
+        // not one each (a transaction's commit costs more than the rest of an article's take).
+        this.tx(() => fetched.forEach((name) => this.store.fetched(name)));
       }
-      library.marked.clear();
-      library.markedBriefings.clear();
       // Only now, with the documents on the server, are they marked changed: a laptop that hears the
       // mark and fetches at once must find the change there, or it would not look again.
       if (changedArticles.size || changedBriefings.size) {
@@ -489,17 +521,60 @@ export class TeamSync {
         this.store.clearOutbox(this.flushed.values());
         this.store.setSetting('lastRound', JSON.stringify(thisRound));
       });
-      return { sent, received: this.received, problems: [...this.problems], notices: this.notices };
+      return { sent, received: this.received, problems: [...this.problems], notices: this.notices, wanted: this.store.wantedCount() };
     } finally {
       clearTimeout(timer);
       socket.destroy();
-      // An article's or briefing's copy is saved in the library file whenever it changes: let a
-      // long-lived sync (the app's link) hold in memory only the two documents every round needs.
-      for (const [name, copy] of this.copies) {
-        if (name === CODEBOOK || name === LIBRARY) continue;
-        copy.doc.destroy();
-        this.copies.delete(name);
-      }
+      for (const copy of [...this.copies.values()]) this.release(copy);
     }
   }
+
+  /**
+   * An article's or briefing's copy is saved in the library file whenever it changes: a round lets
+   * each go once exchanged, so a long-lived sync (the app's link) and a large first sync hold in
+   * memory only the two documents every round needs and the few under way.
+   */
+  private release(copy: LocalCopy): void {
+    if (copy.name === CODEBOOK || copy.name === LIBRARY) return;
+    copy.doc.destroy();
+    this.copies.delete(copy.name);
+  }
+
+  /**
+   * Rounds until the library holds everything the team marked changed (a large library's first
+   * sync takes several), each bounded by the time limit; `progress` hears how many are still to
+   * fetch after each. Stops early when a round fetched nothing it was asked to.
+   */
+  async catchUp(timeoutMs?: number, progress: (wanted: number) => void = () => {}): Promise<SyncOutcome> {
+    const total: SyncOutcome = { sent: 0, received: 0, problems: [], notices: [], wanted: 0 };
+    for (let before = Infinity; ; ) {
+      const r = await this.sync(timeoutMs);
+      total.sent += r.sent;
+      total.received += r.received;
+      total.problems.push(...r.problems);
+      total.notices.push(...r.notices);
+      total.wanted = r.wanted;
+      if (!r.wanted || r.wanted >= before) return total;
+      progress(r.wanted);
+      before = r.wanted;
+    }
+  }
+}
+
+/** Runs `fn` over `items`, `width` at a time; after a failure no more are started, and the first failure is thrown once all under way have ended. */
+async function inTurns<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn(items[next++]!);
+      } catch (err) {
+        next = items.length;
+        throw err;
+      }
+    }
+  };
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(width, items.length) }, worker));
+  const failure = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+  if (failure) throw failure.reason;
 }

@@ -38,6 +38,7 @@ export function useTeamStatus(): [TeamStatus | null, (s?: TeamStatus) => Promise
 export function TeamStatusButton({ status, onOpen }: { status: TeamStatus | null; onOpen: () => void }) {
   if (!status) return null;
   const waiting = status.pending > 0 && status.state !== 'alone' ? ` · ${status.pending} waiting` : '';
+  const fetching = status.wanted > 0 && status.state !== 'alone' ? ` · ${status.wanted.toLocaleString()} to fetch` : '';
   return (
     <button
       class={`team-status team-${status.state}`}
@@ -49,6 +50,7 @@ export function TeamStatusButton({ status, onOpen }: { status: TeamStatus | null
       <span class="team-dot" aria-hidden="true" />
       {LABELS[status.state]}
       {waiting}
+      {fetching}
     </button>
   );
 }
@@ -104,6 +106,14 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamStatus |
               <dd data-testid="team-state">{LABELS[status.state]}</dd>
               <dt>Waiting to be sent</dt>
               <dd data-testid="team-pending">{status.pending === 0 ? 'Nothing' : `${status.pending} change${status.pending === 1 ? '' : 's'}`}</dd>
+              {status.wanted > 0 && (
+                <>
+                  <dt>Still to fetch</dt>
+                  <dd data-testid="team-wanted">
+                    {status.wanted.toLocaleString()} article{status.wanted === 1 ? '' : 's'} or briefings the team changed
+                  </dd>
+                </>
+              )}
               <dt>Last synced</dt>
               <dd>{status.lastSync ? new Date(status.lastSync).toLocaleString() : 'Not yet'}</dd>
             </dl>

@@ -54,10 +54,10 @@ export async function benchTeamSync(dir: string) {
   const members = new MemberStore(pool);
   const url = `ws://127.0.0.1:${server.port}`;
   const opened: Library[] = [];
-  const member = async (name: string): Promise<Member> => {
+  const member = async (name: string, options?: ConstructorParameters<typeof TeamSync>[1]): Promise<Member> => {
     const lib = await openLibrary(path.join(dir, `${name}.sqlite`), { create: true });
     opened.push(lib);
-    const team = new TeamSync(lib);
+    const team = new TeamSync(lib, options);
     team.join(url, await members.add(name, false));
     return { lib, s: createServices(lib), team };
   };
@@ -74,12 +74,19 @@ export async function benchTeamSync(dir: string) {
     let t = performance.now();
     const shared = await kim.team.sync(600_000);
     const shareMs = performance.now() - t;
+    // Rounds until nothing is still to fetch (a few hundred articles a round), as `verbatim team sync` does.
     const lee = await member('lee');
+    let rounds = 0;
     t = performance.now();
-    const taken = await lee.team.sync(600_000);
+    const taken = await lee.team.catchUp(600_000, () => rounds++);
     const takeMs = performance.now() - t;
+    // The same, a document at a time, as the rounds took them before they took eight at once.
+    const one = await member('one', { atOnce: 1 });
+    t = performance.now();
+    await one.team.catchUp(600_000);
+    const oneAtATimeMs = performance.now() - t;
     const count = (m: Member) => m.lib.db.prepare(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM annotations) AS annotations, (SELECT count(*) FROM actors) AS actors`).get();
-    const libraries = { kim: count(kim), lee: count(lee) };
+    const libraries = { kim: count(kim), lee: count(lee), one: count(one) };
     // Once the server has stored its documents (it waits for a pause in changes).
     await new Promise((r) => setTimeout(r, 3_000));
     const teamMB = (await pool.query<{ size: string }>(`SELECT pg_database_size('team') AS size`)).rows[0]!.size;
@@ -148,6 +155,8 @@ export async function benchTeamSync(dir: string) {
         shareMs: round(shareMs),
         shared,
         joinAndTakeMs: round(takeMs),
+        rounds: rounds + 1,
+        oneDocumentAtATimeMs: round(oneAtATimeMs),
         taken: { ...taken, problems: taken.problems.length },
         libraries,
         teamDatabaseMB: round(Number(teamMB) / 2 ** 20, 1),

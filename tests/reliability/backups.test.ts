@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../main/store/open';
 import { TeamSync } from '../../main/sync/team-sync';
+import { TeamRecordStore } from '../../main/store/team-records';
 import { integrityProblems, listBackups, restoreBackup, takeBackup, takeDailyBackup } from '../../main/store/backup';
 import { createServices } from '../../main/services';
 import { paste, tempDir, tempLibrary } from '../unit/helpers';
@@ -191,6 +192,8 @@ describe('verbatim backup + verbatim restore', () => {
     const team = new TeamSync(lib);
     team.join('ws://127.0.0.1:1', 'vbt_token');
     await expect(team.sync(2_000)).rejects.toThrow(/could not be reached/);
+    // And a document the team marked changed that is still to fetch.
+    new TeamRecordStore(lib.db).want([['article:0123abcd', new Date().toISOString()]]);
     lib.close();
     const original = fingerprintsOf(db);
     // Every table of the schema has rows, so the comparison means something.

@@ -25,7 +25,7 @@ describe('a codebook shared through the team server', () => {
     kim.s.codebook.createPosition(topic.id, 'Compensation is owed');
     expect(kim.team.status()).toMatchObject({ joined: true, pending: 4 });
 
-    expect(await kim.team.sync()).toEqual({ sent: 4, received: 0, problems: [], notices: [] });
+    expect(await kim.team.sync()).toEqual({ sent: 4, received: 0, problems: [], notices: [], wanted: 0 });
     expect(kim.team.status().pending).toBe(0);
     expect(await lee.team.sync()).toMatchObject({ sent: 0, received: 4 });
     expect(codebook(lee)).toEqual(codebook(kim));

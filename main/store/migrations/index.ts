@@ -16,9 +16,10 @@ import { articleStructure } from './0014-article-structure';
 import { teamOutbox } from './0015-team-outbox';
 import { teamCoding } from './0016-team-coding';
 import { teamBriefings } from './0017-team-briefings';
+import { teamWanted } from './0018-team-wanted';
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, cjkSearch, dateAsWritten, quoteIndexes, recordUids, articleStructure, teamOutbox, teamCoding, teamBriefings];
+export const migrations: readonly Migration[] = [initial, codebookAnnotations, briefings, trashOutOfSearch, changedQuotes, searchTagsActors, suggestions, libraryListIndexes, sourceFormats, cjkSearch, dateAsWritten, quoteIndexes, recordUids, articleStructure, teamOutbox, teamCoding, teamBriefings, teamWanted];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };
