@@ -103,3 +103,28 @@ export function asShared(doc: Y.Doc, kind: RecordKind, uid: string, fields: Fiel
   const shared = records(doc, kind).get(uid)?.get(field);
   return typeof shared === 'string' && fields[field] === withUid(shared, uid) ? { ...fields, [field]: shared } : fields;
 }
+
+/** Where a field's current value was written: the Yjs item holding it, by its id; undefined when the record or field is not there. */
+export function fieldWrite(doc: Y.Doc, kind: RecordKind, uid: string, field: string): Y.ID | undefined {
+  const record = records(doc, kind).get(uid);
+  return record instanceof Y.Map ? record._map.get(field)?.id : undefined;
+}
+
+/**
+ * Whether the field's current value was written by someone who had seen the write `earlier`:
+ * Yjs places each write to a map's field after the value its writer saw there (the item's
+ * origin), so walking back from the current value through what each writer saw meets `earlier`
+ * exactly when it was seen. A write made without seeing it (concurrently, offline) never meets it.
+ */
+export function writtenAfter(doc: Y.Doc, kind: RecordKind, uid: string, field: string, earlier: Y.ID): boolean {
+  const record = records(doc, kind).get(uid);
+  let item: Y.Item | undefined = record instanceof Y.Map ? record._map.get(field) : undefined;
+  if (!item || Y.compareIDs(item.id, earlier)) return false;
+  for (let seen = item.origin; seen; seen = item.origin) {
+    if (Y.compareIDs(seen, earlier)) return true;
+    const struct = Y.getItem(doc.store, seen);
+    if (!(struct instanceof Y.Item)) return false;
+    item = struct;
+  }
+  return false;
+}

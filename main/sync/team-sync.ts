@@ -31,7 +31,7 @@ import type { Library } from '../store/open';
 import { transactionFor, type Transaction } from '../store/write-lock';
 import { ARTICLE_KINDS, CODEBOOK_KINDS, TeamRecordStore, type Fields, type OutboxEntry, type RecordKind } from '../store/team-records';
 import { AppError } from '../errors';
-import { asShared, displayNames, observeRecords, putRecord, recordOf } from './records-doc';
+import { asShared, displayNames, fieldWrite, observeRecords, putRecord, recordOf, writtenAfter } from './records-doc';
 import { TeamBriefingStore } from '../store/team-briefings';
 import { RecordUidStore } from '../store/record-uids';
 import { FutureBriefingError } from '../../shared/schema/briefing-migrations';
@@ -162,13 +162,13 @@ export class TeamSync {
   private problems = new Set<string>();
   private notices: string[] = [];
   /**
-   * The fields changed here in records the team already had, with their values, and the round
-   * that sent them: a member's change to one that lands in that round or the next was made without
-   * seeing it, and supersedes it. (A record created here is nobody's loss; a change that lands
-   * later is taken for a later edit, made having seen this one.)
+   * The fields changed here in records the team already had: the value sent, and the Yjs write
+   * that carried it. A member's change to the field that lands later supersedes it when it was
+   * made without seeing it (`writtenAfter`), however many rounds later it arrives (a member back
+   * from a week offline); one made having seen it is a later edit, nobody's loss. A record created
+   * here is nobody's loss either.
    */
-  private readonly sent = new Map<string, { fields: Fields; round: number }>();
-  private round = 0;
+  private readonly sent = new Map<string, Map<string, { value: Fields[string]; write: Y.ID }>>();
 
   /**
    * `live`: the room of a briefing open in an editor (briefing-room.ts), which carries its document
@@ -249,7 +249,7 @@ export class TeamSync {
         const fields = asShared(copy.doc, e.kind, e.uid, this.store.read(e.kind, e.uid));
         const existed = recordOf(copy.doc, e.kind, e.uid) !== null;
         const changed = putRecord(copy.doc, e.kind, e.uid, fields);
-        if (fields && existed && changed.length) this.remember(`${e.kind}:${e.uid}`, Object.fromEntries(changed.map((k) => [k, fields[k] ?? null])));
+        if (fields && existed && changed.length) this.remember(copy.doc, e.kind, e.uid, changed, fields);
       }
     }, HERE);
     // A name given up or taken here (a rename, a delete, a merge) may change what others are called.
@@ -359,10 +359,16 @@ export class TeamSync {
     });
   }
 
-  private remember(key: string, fields: Fields): void {
-    const before = this.sent.get(key);
+  private remember(doc: Y.Doc, kind: RecordKind, uid: string, changed: string[], fields: Fields): void {
+    const key = `${kind}:${uid}`;
+    const kept = this.sent.get(key) ?? new Map<string, { value: Fields[string]; write: Y.ID }>();
+    for (const field of changed) {
+      const write = fieldWrite(doc, kind, uid, field);
+      if (write) kept.set(field, { value: fields[field] ?? null, write });
+    }
+    // The latest remembered last, and the oldest let go first.
     this.sent.delete(key);
-    this.sent.set(key, { fields: { ...(before && this.round - before.round <= 1 ? before.fields : {}), ...fields }, round: this.round });
+    this.sent.set(key, kept);
     if (this.sent.size > SENT_KEPT) this.sent.delete(this.sent.keys().next().value!);
   }
 
@@ -378,18 +384,26 @@ export class TeamSync {
     }
   }
 
-  /** A field changed here and sent this round that a member's change to the same field superseded: said in words. */
+  /**
+   * A field changed here that a member's change, made without seeing it, superseded: said in
+   * words, once. A member's change made having seen it ends the watch on that field quietly.
+   */
   private noticeSuperseded(copy: LocalCopy): void {
     for (const [kind, uids] of copy.touched) {
       for (const uid of uids) {
-        const sent = this.sent.get(`${kind}:${uid}`);
-        const now = sent && this.round - sent.round <= 1 && recordOf(copy.doc, kind, uid);
+        const key = `${kind}:${uid}`;
+        const sent = this.sent.get(key);
+        const now = sent && recordOf(copy.doc, kind, uid);
         if (!sent || !now) continue;
-        for (const [field, value] of Object.entries(sent.fields)) {
-          if (now[field] === value) continue;
-          this.notices.push(`Your change to the ${field} of the ${kind} ${shown(recordName(now))} was superseded by a member of the team’s: it is now ${shown(now[field])}.`);
-          delete sent.fields[field];
+        for (const [field, { value, write }] of sent) {
+          const current = fieldWrite(copy.doc, kind, uid, field);
+          if (!current || Y.compareIDs(current, write)) continue;
+          sent.delete(field);
+          if (!writtenAfter(copy.doc, kind, uid, field, write) && now[field] !== value) {
+            this.notices.push(`Your change to the ${field} of the ${kind} ${shown(recordName(now))} was superseded by a member of the team’s: it is now ${shown(now[field])}.`);
+          }
         }
+        if (!sent.size) this.sent.delete(key);
       }
     }
   }
@@ -456,7 +470,6 @@ export class TeamSync {
     this.received = 0;
     this.problems = new Set();
     this.notices = [];
-    this.round++;
     this.flushed.clear();
     const socket = new HocuspocusProviderWebsocket({ url: connectionUrl(url), WebSocketPolyfill: webSocketPolyfill, maxAttempts: 1 });
     let timer: NodeJS.Timeout | undefined;

@@ -52,6 +52,36 @@ describe('a codebook shared through the team server', () => {
     expect(notices).toEqual([`Your change to the notes of the actor “Park Seo-yeon” was superseded by a member of the team’s: it is now “${a!.notes}”.`]);
   });
 
+  it('calls an edit superseded by what it was made without, however many rounds later that arrives, and not by an edit made having seen it', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    const park = kim.s.codebook.createActor({ name: 'Park Envoy', notes: 'first' });
+    await rounds(kim, lee);
+    const theirs = actorNamed(lee, 'Park Envoy')!;
+    // Lee edits the notes on a plane; Kim edits them too, and syncs for days before Lee lands.
+    lee.s.codebook.updateActor(theirs.id, { notes: 'Lee’s note from the plane' });
+    kim.s.codebook.updateActor(park.id, { notes: 'Kim’s note' });
+    const kimsNotices: string[] = [];
+    for (let i = 0; i < 4; i++) kimsNotices.push(...(await kim.team.sync()).notices);
+    const leesNotices = (await lee.team.sync()).notices;
+    for (let i = 0; i < 2; i++) kimsNotices.push(...(await kim.team.sync()).notices);
+    expect(codebook(kim)).toEqual(codebook(lee));
+    const notes = (codebook(kim).actors as { notes: string }[])[0]!.notes;
+    // One of the two lost, and only that one is told, though Lee's edit reached Kim five rounds after Kim's.
+    const lost = `was superseded by a member of the team’s: it is now “${notes}”.`;
+    expect([...kimsNotices, ...leesNotices]).toEqual([`Your change to the notes of the actor “Park Envoy” ${lost}`]);
+    expect(notes === 'Kim’s note' ? leesNotices : kimsNotices).toHaveLength(1);
+
+    // Now Lee, having seen Kim's notes, changes them at once: a later edit, nobody's loss.
+    kim.s.codebook.updateActor(park.id, { notes: 'Kim again' });
+    await rounds(kim, lee);
+    expect(actorNamed(lee, 'Park Envoy')!.notes).toBe('Kim again');
+    lee.s.codebook.updateActor(theirs.id, { notes: 'Lee, having read Kim' });
+    await lee.team.sync();
+    expect((await kim.team.sync()).notices).toEqual([]);
+    expect(actorNamed(kim, 'Park Envoy')!.notes).toBe('Lee, having read Kim');
+  });
+
   it('tells apart two records given one name offline, the same way on both copies', async () => {
     const team = await newTeam();
     const [kim, lee] = [await analyst(team), await analyst(team)];
