@@ -420,6 +420,18 @@ export class TeamSync {
 
   /** Exchanges one document with the server over `socket`, until the server has acknowledged everything sent. */
   private async exchange(socket: HocuspocusProviderWebsocket, copy: LocalCopy, token: string, stop: Promise<never>): Promise<void> {
+    (await this.attach(socket, copy, token, stop)).close();
+  }
+
+  /**
+   * Attaches one document to the round's connection and exchanges it (as `exchange`), leaving it
+   * attached: the team's changes are taken as they come, and `send` puts in what changed in the
+   * library's copy since. For a document a round exchanges twice (the index: read first, marked
+   * last), since Hocuspocus may still be closing a document on a connection when the same name is
+   * opened again on it, and then never acknowledges the second (a round that hung until its time
+   * limit, caught by the bench).
+   */
+  private async attach(socket: HocuspocusProviderWebsocket, copy: LocalCopy, token: string, stop: Promise<never>): Promise<{ send(): Promise<void>; close(): void }> {
     const wire = new Y.Doc({ guid: copy.name });
     Y.applyUpdate(wire, Y.encodeStateAsUpdate(copy.doc), HERE);
     wire.on('update', (update: Uint8Array, origin: unknown) => {
@@ -427,6 +439,7 @@ export class TeamSync {
     });
     let refused: (why: string) => void = () => {};
     const failed = new Promise<never>((_, reject) => (refused = (why) => reject(new AppError('conflict', `The team’s server refused this library: ${why}`))));
+    failed.catch(() => {});
     let synced: () => void = () => {};
     const done = new Promise<void>((resolve) => (synced = resolve));
     // Over the codebook, until it is known, the server is asked which member this library is: the
@@ -448,17 +461,29 @@ export class TeamSync {
         named();
       },
     });
+    const acknowledged = () => Promise.race([failed, stop, new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())))]);
+    const close = () => {
+      provider.destroy();
+      wire.destroy();
+    };
     provider.attach();
     try {
       await Promise.race([done, failed, stop]);
       if (askMember) provider.sendStateless(MEMBER_QUESTION);
-      await Promise.race([failed, stop, new Promise<void>((resolve) => (!provider.hasUnsyncedChanges ? resolve() : provider.on('unsyncedChanges', () => !provider.hasUnsyncedChanges && resolve())))]);
+      await acknowledged();
       // A server that does not answer the question (an older one) costs a moment, not the round.
       if (askMember) await Promise.race([failed, stop, member, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-    } finally {
-      provider.destroy();
-      wire.destroy();
+    } catch (err) {
+      close();
+      throw err;
     }
+    return {
+      send: async () => {
+        Y.applyUpdate(wire, Y.encodeStateAsUpdate(copy.doc, Y.encodeStateVector(wire)), HERE);
+        await acknowledged();
+      },
+      close,
+    };
   }
 
   /**
@@ -485,6 +510,7 @@ export class TeamSync {
       );
     });
     stop.catch(() => {});
+    let index: { send(): Promise<void>; close(): void } | undefined;
     try {
       const codebook = this.copy(CODEBOOK);
       const library = this.copy(LIBRARY);
@@ -493,7 +519,7 @@ export class TeamSync {
       const changedBriefings = new Set(this.store.outboxBriefings());
       let sent = this.tx(() => this.flush(codebook));
       await this.exchange(socket, codebook, token, stop);
-      await this.exchange(socket, library, token, stop);
+      index = await this.attach(socket, library, token, stop);
       // Every article and briefing changed here, or sent in the last round (named by document; a
       // bare uid is an article, as earlier builds kept it), and this round's share of those the team
       // marked changed and this library has yet to fetch (team_wanted).
@@ -528,7 +554,7 @@ export class TeamSync {
       // mark and fetches at once must find the change there, or it would not look again.
       if (changedArticles.size || changedBriefings.size) {
         this.tx(() => this.markChanged(library, changedArticles, changedBriefings));
-        await this.exchange(socket, library, token, stop);
+        await index.send();
       }
       this.tx(() => {
         this.store.clearOutbox(this.flushed.values());
@@ -537,6 +563,7 @@ export class TeamSync {
       return { sent, received: this.received, problems: [...this.problems], notices: this.notices, wanted: this.store.wantedCount() };
     } finally {
       clearTimeout(timer);
+      index?.close();
       socket.destroy();
       for (const copy of [...this.copies.values()]) this.release(copy);
     }

@@ -34,11 +34,21 @@ async function until<T>(what: string, get: () => T | undefined | Promise<T | und
   }
 }
 
-/** Milliseconds from each keystroke sent by `kim`'s editor until `lee`'s waiting editor has it. */
-export async function keystrokesBetweenRooms(kim: App, lee: App): Promise<number[]> {
-  const briefing = kim.s.briefings.create({ title: 'Typing together' });
+/** A page of a briefing: about 500 words, in paragraphs of 50. */
+const PAGE = Array.from({ length: 10 }, (_, i) => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text: `Paragraph ${i}: ${'the delegation said the talks on compensation would resume after the holiday, officials said '.repeat(4)}` }],
+}));
+
+/**
+ * Milliseconds from each keystroke sent by `kim`'s editor until `lee`'s waiting editor has it,
+ * typed into the first paragraph of a briefing of `pages` more pages.
+ */
+export async function keystrokesBetweenRooms(kim: App, lee: App, pages = 0): Promise<number[]> {
+  const briefing = kim.s.briefings.create({ title: pages ? `Typing together, ${pages} pages` : 'Typing together' });
   let text = 'Talks';
-  const doc = (t: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] });
+  const rest = Array.from({ length: pages }, () => PAGE).flat();
+  const doc = (t: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }, ...rest] });
   kim.s.briefings.save(briefing.id, doc(text));
   const uid = (kim.lib.db.prepare(`SELECT uid FROM briefings WHERE id = ?`).get(briefing.id) as { uid: string }).uid;
   const leeId = await until('the briefing reaching the other library', () => (lee.lib.db.prepare(`SELECT id FROM briefings WHERE uid = ?`).get(uid) as { id: number } | undefined)?.id);

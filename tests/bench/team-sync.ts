@@ -27,6 +27,7 @@ import { median, percentile, progress, round } from './stats';
 export const TEAM_BUDGETS = { annotationToOtherLibraryP95Ms: 250 } as const;
 const ARTICLES = 1_000;
 const ROUNDS = 30;
+const LONG_BRIEFING_PAGES = 30;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Member {
@@ -118,6 +119,7 @@ export async function benchTeamSync(dir: string) {
     progress(`team: ${ROUNDS} annotations from one app to another through the app’s link (no one asking for a sync)…`);
     const live: number[] = [];
     let roomEcho: number[] = [];
+    let longRoomEcho: number[] = [];
     const links = [TeamLink.start(kim.lib), TeamLink.start(lee.lib)];
     try {
       const deadline = performance.now() + 30_000;
@@ -143,6 +145,8 @@ export async function benchTeamSync(dir: string) {
       }
       progress('team: keystrokes in a briefing open in both apps (their rooms)…');
       roomEcho = await keystrokesBetweenRooms({ ...kim, link: links[0]! }, { ...lee, link: links[1]! });
+      progress('team: the same keystrokes at the top of a 30-page briefing…');
+      longRoomEcho = await keystrokesBetweenRooms({ ...kim, link: links[0]! }, { ...lee, link: links[1]! }, LONG_BRIEFING_PAGES);
     } finally {
       for (const l of links) await l.close();
     }
@@ -171,6 +175,14 @@ export async function benchTeamSync(dir: string) {
         medianMs: round(median(roomEcho)),
         maxMs: round(Math.max(...roomEcho)),
         peer: 'teamTyping.keystrokeEcho: the same keystrokes between two bare Yjs clients',
+      },
+      keystrokeInLongBriefing: {
+        how: `the same, at the top of a briefing of ${LONG_BRIEFING_PAGES} more pages (about 500 words a page): each exchange puts the whole doc into the room's mirror and writes the whole row`,
+        pages: LONG_BRIEFING_PAGES,
+        p95Ms: round(percentile(longRoomEcho, 95)),
+        medianMs: round(median(longRoomEcho)),
+        maxMs: round(Math.max(...longRoomEcho)),
+        peer: 'keystrokeBetweenOpenBriefings, a one-paragraph briefing, in the same run',
       },
       peer: { what: 'an actor’s rename the same way', p95Ms: round(percentile(rename, 95)), medianMs: round(median(rename)) },
       met: annotationP95 <= TEAM_BUDGETS.annotationToOtherLibraryP95Ms && liveP95 <= TEAM_BUDGETS.annotationToOtherLibraryP95Ms,

@@ -106,6 +106,40 @@ describe('the app’s link to its team', () => {
     }
   }, 120_000);
 
+  it('keeps its rounds going while a briefing is typed in live: the next briefing, a long one, reaches the other laptop and nothing is left waiting', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    const [kimLink, leeLink] = [link(kim.lib), link(lee.lib)];
+    await expect.poll(() => [kimLink.status().state, leeLink.status().state], { timeout: 15_000 }).toEqual(['online', 'online']);
+    // What the top bar would have said meanwhile: a round that hangs ends at its time limit as "offline".
+    const said = new Set<string>();
+    const watching = setInterval(() => [kimLink, leeLink].forEach((l) => said.add(l.status().state)), 20);
+    const reached = (id: number) => {
+      const uid = (kim.lib.db.prepare(`SELECT uid FROM briefings WHERE id = ?`).get(id) as { uid: string }).uid;
+      return () => (lee.lib.db.prepare(`SELECT id FROM briefings WHERE uid = ?`).get(uid) as { id: number } | undefined)?.id;
+    };
+    const first = kim.s.briefings.create({ title: 'Typed together' });
+    const theirs = await expect.poll(reached(first.id), { timeout: 15_000 }).toBeTruthy().then(() => reached(first.id)()!);
+    const [kimSession, leeSession] = [kimLink.openBriefing(first.id)!.session, leeLink.openBriefing(theirs)!.session];
+    let text = 'Talks';
+    for (let i = 0; i < 30; i++) {
+      text += 'abcdef'[i % 6];
+      await kimLink.exchange(kimSession, { doc: { type: 'doc', content: [paragraph(text)] } });
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await expect.poll(async () => paragraphs(lee, theirs)[0] ?? (await leeLink.exchange(leeSession, {})) ?? '', { timeout: 10_000 }).toBe(text);
+    kimLink.leave(kimSession);
+    leeLink.leave(leeSession);
+
+    const long = kim.s.briefings.create({ title: 'Thirty pages' });
+    const page = Array.from({ length: 10 }, (_, i) => paragraph(`Paragraph ${i}: ${'the delegation said the talks would resume after the holiday. '.repeat(6)}`));
+    kim.s.briefings.save(long.id, { type: 'doc', content: Array.from({ length: 30 }, () => page).flat() });
+    await expect.poll(reached(long.id), { timeout: 15_000 }).toBeTruthy();
+    await expect.poll(() => [kimLink.status().state, kimLink.status().pending, leeLink.status().pending], { timeout: 15_000 }).toEqual(['online', 0, 0]);
+    clearInterval(watching);
+    expect([...said].sort()).toEqual(['online', 'syncing']);
+  }, 120_000);
+
   it('says a library in no team is alone, and refuses a round until it joins', async () => {
     const team = await newTeamProcess();
     const kim = await analyst(team);
