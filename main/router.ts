@@ -12,7 +12,7 @@ import type { TeamLink } from './sync/team-link';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
-function handlers(s: Services, team: () => TeamLink): Handlers {
+function handlers(s: Services, team: () => TeamLink, link: TeamLink | undefined): Handlers {
   return {
     'library.info': () => s.library.info(),
     'library.changes': () => s.library.changes(),
@@ -33,7 +33,11 @@ function handlers(s: Services, team: () => TeamLink): Handlers {
     'articles.position': (i) => s.library.position(i),
     'articles.outlets': () => s.library.outlets(),
     'articles.get': (i) => s.library.get(i.id),
-    'articles.read': (i) => s.library.read(i.id, i.head),
+    'articles.read': (i) => {
+      // An article the team changed and this library has yet to fetch is fetched now, ahead of the rest.
+      link?.reading(i.id);
+      return s.library.read(i.id, i.head);
+    },
     'articles.update': ({ id, ...patch }) => s.library.update(id, patch),
     'articles.delete': (i) => s.library.delete(i.id),
     'articles.restore': (i) => s.library.restore(i.id),
@@ -100,7 +104,7 @@ export interface RouterOptions {
 }
 
 export function createRouter(services: Services, { team, onError = logInternal }: RouterOptions = {}): Router {
-  const table = handlers(services, () => team ?? noTeam());
+  const table = handlers(services, () => team ?? noTeam(), team);
   return async (name, input) => {
     if (!isCallName(name)) return { ok: false, error: { code: 'unknown_call', message: `There is no call named “${String(name).slice(0, 80)}”.` } };
     const parsed = contract[name].input.safeParse(input);

@@ -410,6 +410,10 @@ export class TeamRecordStore {
       .map((r) => r.document);
   }
 
+  isWanted(document: string): boolean {
+    return this.sql<[string], { one: number }>(`SELECT 1 AS one FROM team_wanted WHERE document = ?`).get(document) !== undefined;
+  }
+
   wantedCount(): number {
     return this.sql<[], { n: number }>(`SELECT count(*) AS n FROM team_wanted`).get()!.n;
   }

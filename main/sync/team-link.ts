@@ -110,6 +110,17 @@ export class TeamLink {
     return this.status();
   }
 
+  /**
+   * The analyst opened an article: when the team changed it and it is still to fetch (a large
+   * library's first sync under way), a round takes it now, ahead of the rest.
+   */
+  reading(articleId: number): void {
+    const uid = this.closed ? null : this.uids.uid('articles', articleId);
+    if (!uid || !this.team.prefer(uid)) return;
+    if (this.running) this.changedThere = true;
+    else void this.round();
+  }
+
   /** Opens the briefing live with the team, for an editor (see briefing-room.ts); null when the library is in no team. */
   openBriefing(id: number): BriefingRoomView | null {
     if (!this.team.status().joined) return null;

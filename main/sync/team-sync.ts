@@ -169,6 +169,8 @@ export class TeamSync {
    * here is nobody's loss either.
    */
   private readonly sent = new Map<string, Map<string, { value: Fields[string]; write: Y.ID }>>();
+  /** Documents the analyst is looking at, fetched ahead of the rest while still to fetch (`prefer`). */
+  private readonly preferred = new Set<string>();
 
   /**
    * `live`: the room of a briefing open in an editor (briefing-room.ts), which carries its document
@@ -203,6 +205,17 @@ export class TeamSync {
   status(): { joined: boolean; url: string | null; pending: number; wanted: number; lastSync: string | null } {
     const url = this.store.setting('url') ?? null;
     return { joined: url !== null, url, pending: this.store.outboxCount(), wanted: this.store.wantedCount(), lastSync: this.store.setting('lastSync') ?? null };
+  }
+
+  /**
+   * The analyst opened an article: when the team changed it and this library has yet to fetch it,
+   * the next round takes it before the rest of what waits. Whether it is still to fetch.
+   */
+  prefer(articleUid: string): boolean {
+    const name = articleDocument(articleUid);
+    if (!this.store.isWanted(name)) return false;
+    this.preferred.add(name);
+    return true;
   }
 
   /** The server's address and this member's token, for a connection beside the rounds (TeamWatch). */
@@ -526,7 +539,11 @@ export class TeamSync {
       const lastRound = (JSON.parse(this.store.setting('lastRound') ?? '[]') as string[]).map((name) => (name.includes(':') ? name : articleDocument(name)));
       const thisRound = [...changedArticles].map(articleDocument).concat([...changedBriefings].map(briefingDocument));
       const fetched: string[] = [];
-      const documents = new Set([...thisRound, ...lastRound, ...this.store.wanted(this.options.fetchPerRound ?? FETCH_PER_ROUND)]);
+      const preferred = [...this.preferred].filter((name) => this.store.isWanted(name));
+      this.preferred.clear();
+      // The analyst's articles count in the round's share.
+      const share = Math.max(0, (this.options.fetchPerRound ?? FETCH_PER_ROUND) - preferred.length);
+      const documents = new Set([...preferred, ...thisRound, ...lastRound, ...this.store.wanted(share)]);
       const mine = new Set([...thisRound, ...lastRound]);
       const one = async (name: string) => {
         const room = name.startsWith(BRIEFING_PREFIX) ? this.options.live?.(name.slice(BRIEFING_PREFIX.length)) : undefined;

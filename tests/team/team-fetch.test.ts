@@ -60,4 +60,31 @@ describe('a large library’s first sync', () => {
     // Searching finds what came in the later rounds.
     expect(lee.s.search.search('9th draft').some((h) => h.kind === 'article')).toBe(true);
   });
+
+  it('fetches an article the analyst opens ahead of the rest still to fetch', async () => {
+    const team = await newTeam();
+    const [kim, lee] = [await analyst(team), await analyst(team)];
+    const { id } = await kim.s.importer.import({ file: 'report-0.txt', encoding: 'text', data: text(0), title: 'Report 0' });
+    await kim.team.sync();
+    await lee.team.sync();
+    const uid = (kim.lib.db.prepare(`SELECT uid FROM articles WHERE id = ?`).get(id) as { uid: string }).uid;
+    // Kim changes the article Lee holds, then imports more: their marks are later, so they come first.
+    kim.s.library.update(id!, { title: 'Report 0, revised' });
+    await kim.team.sync();
+    for (let i = 1; i <= 3; i++) await kim.s.importer.import({ file: `report-${i}.txt`, encoding: 'text', data: text(i), title: `Report ${i}` });
+    await kim.team.sync();
+    const titleHere = () => (lee.lib.db.prepare(`SELECT title FROM articles WHERE uid = ?`).get(uid) as { title: string }).title;
+
+    const oneAtATime = new TeamSync(lee.lib, { fetchPerRound: 1 });
+    await oneAtATime.sync();
+    expect(titleHere()).toBe('Report 0');
+    expect(lee.team.status().wanted).toBe(3);
+    // Lee opens it: the next round takes it first.
+    expect(oneAtATime.prefer(uid)).toBe(true);
+    expect((await oneAtATime.sync()).wanted).toBe(2);
+    expect(titleHere()).toBe('Report 0, revised');
+    // Once taken it is not preferred again; the rest follow.
+    expect(oneAtATime.prefer(uid)).toBe(false);
+    expect((await oneAtATime.catchUp()).wanted).toBe(0);
+  });
 });
