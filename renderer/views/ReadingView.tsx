@@ -46,6 +46,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
   const [article, setArticle] = useState<ArticleReading | null>(null);
   const [highlight, setHighlight] = useState<string[]>([]);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const annotationsRef = useRef(annotations);
+  annotationsRef.current = annotations;
   const [draft, setDraft] = useState<AnnotationDraft | null>(null);
   const draftRef = useRef(draft);
   draftRef.current = draft;
@@ -151,7 +153,24 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     if (id !== undefined) void open(id, [], undefined, true);
   }, []);
 
-  useLibraryChanges(refresh);
+  // What another process changed (the team's link, the command line): the list, the open article's
+  // coding, and the article itself when it changed there (a member's edit, the team's version of an
+  // article fetched ahead of the rest when it was opened). Not while an annotation is being drafted.
+  const followChanges = useCallback(async () => {
+    await refresh();
+    const a = articleRef.current;
+    if (!a) return;
+    // Set only when the coding changed: the reader keeps the analyst's selection otherwise.
+    try {
+      const list = await call('annotations.list', { articleId: a.id });
+      if (articleRef.current?.id === a.id && JSON.stringify(list) !== JSON.stringify(annotationsRef.current)) setAnnotations(list);
+    } catch {
+      // Asked again at the next change.
+    }
+    const row = rows.row(rows.indexOf(a.id));
+    if (row && row.updatedAt !== a.updatedAt && articleRef.current?.id === a.id && !draftRef.current) await open(a.id);
+  }, [refresh, rows, open]);
+  useLibraryChanges(followChanges);
 
   // A search hit, a quote elsewhere: the article opens even when the list's filters hide it.
   useRequest('open-article', (r) => {

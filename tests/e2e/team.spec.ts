@@ -1,9 +1,10 @@
 // The app's link to its team, in browser mode (issue 15): an analyst joins a team from the window,
 // sees it online with nothing waiting; an article another analyst (the command line, a library of
 // their own) shares appears in the library list by itself, and the quote coded on it says who
-// coded it; what this analyst codes reaches the other; with the server gone the window says offline and how much waits, and once it is back the
+// coded it; the open reader follows that analyst's later edit of it; what this analyst codes reaches the other; with the server gone the window says offline and how much waits, and once it is back the
 // waiting changes go without anyone asking.
 import { execFileSync } from 'node:child_process';
+import { openLibrary } from '../../main/store/open';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, samplePath } from './fixtures';
@@ -58,6 +59,14 @@ test('an analyst joins a team from the window, and changes travel both ways by t
     await page.getByTestId('library-item').filter({ hasText: 'Envoys meet in Seoul' }).click();
     await expect(page.getByTestId('annotation-coder')).toHaveText('coded by Kim');
     await page.screenshot({ path: test.info().outputPath('team-coded-by.png') });
+
+    // Lee retitles the article (as Lee's app would write it); Kim's open reader follows, without Kim
+    // opening it again.
+    const leeLibrary = await openLibrary(lee);
+    leeLibrary.db.prepare(`UPDATE articles SET title = 'Envoys meet in Seoul (updated)', updated_at = ?`).run(new Date().toISOString());
+    leeLibrary.close();
+    verbatim('team', 'sync');
+    await expect(page.getByTestId('article-title')).toHaveText('Envoys meet in Seoul (updated)', { timeout: 30_000 });
 
     // Kim names an actor; it reaches Lee.
     await app.call('actors.create', { name: 'Ambassador Quillfeather' });
