@@ -399,7 +399,7 @@ export class TeamRecordStore {
 
   /** Names documents the team marked changed, to be fetched (migration 18's team_wanted); a newer mark replaces an older. */
   want(documents: Iterable<readonly [document: string, markedAt: string]>): void {
-    const statement = this.sql(`INSERT INTO team_wanted (document, marked_at) VALUES (?, ?) ON CONFLICT (document) DO UPDATE SET marked_at = max(marked_at, excluded.marked_at)`);
+    const statement = this.sql(`INSERT INTO team_wanted (document, marked_at) VALUES (?, ?) ON CONFLICT (document) DO UPDATE SET marked_at = max(marked_at, excluded.marked_at), version = version + 1`);
     for (const [document, markedAt] of documents) statement.run(document, markedAt);
   }
 
@@ -411,16 +411,24 @@ export class TeamRecordStore {
   }
 
   isWanted(document: string): boolean {
-    return this.sql<[string], { one: number }>(`SELECT 1 AS one FROM team_wanted WHERE document = ?`).get(document) !== undefined;
+    return this.wantedVersion(document) !== undefined;
+  }
+
+  /** Which mark of a document still to fetch this is (undefined: not wanted), for `fetched`. */
+  wantedVersion(document: string): number | undefined {
+    return this.sql<[string], { version: number }>(`SELECT version FROM team_wanted WHERE document = ?`).get(document)?.version;
   }
 
   wantedCount(): number {
     return this.sql<[], { n: number }>(`SELECT count(*) AS n FROM team_wanted`).get()!.n;
   }
 
-  /** A document taken: no longer wanted (until the team marks it changed again). */
-  fetched(document: string): void {
-    this.sql(`DELETE FROM team_wanted WHERE document = ?`).run(document);
+  /**
+   * A document taken: no longer wanted, if no newer mark came while it was being fetched (`version`,
+   * read before its exchange began); a newer one is fetched again by the next round.
+   */
+  fetched(document: string, version: number): void {
+    this.sql(`DELETE FROM team_wanted WHERE document = ? AND version = ?`).run(document, version);
   }
 
   setting(key: string): string | undefined {

@@ -538,7 +538,7 @@ export class TeamSync {
       // marked changed and this library has yet to fetch (team_wanted).
       const lastRound = (JSON.parse(this.store.setting('lastRound') ?? '[]') as string[]).map((name) => (name.includes(':') ? name : articleDocument(name)));
       const thisRound = [...changedArticles].map(articleDocument).concat([...changedBriefings].map(briefingDocument));
-      const fetched: string[] = [];
+      const fetched: [name: string, version: number][] = [];
       const preferred = [...this.preferred].filter((name) => this.store.isWanted(name));
       this.preferred.clear();
       // The analyst's articles count in the round's share.
@@ -546,6 +546,8 @@ export class TeamSync {
       const documents = new Set([...preferred, ...thisRound, ...lastRound, ...this.store.wanted(share)]);
       const mine = new Set([...thisRound, ...lastRound]);
       const one = async (name: string) => {
+        // Read before the exchange: a mark that arrives meanwhile (the index stays attached) is newer.
+        const version = this.store.wantedVersion(name);
         const room = name.startsWith(BRIEFING_PREFIX) ? this.options.live?.(name.slice(BRIEFING_PREFIX.length)) : undefined;
         if (room) this.settleLive(name.slice(BRIEFING_PREFIX.length), room, changedBriefings);
         else {
@@ -555,7 +557,7 @@ export class TeamSync {
           await this.exchange(socket, copy, token, stop);
           this.release(copy);
         }
-        fetched.push(name);
+        if (version !== undefined) fetched.push([name, version]);
       };
       // Articles before briefings, so a briefing's quotes find the annotations they name.
       const width = this.options.atOnce ?? AT_ONCE;
@@ -565,7 +567,7 @@ export class TeamSync {
       } finally {
         // What was taken is no longer wanted, even when the round ends short; in one transaction,
         // not one each (a transaction's commit costs more than the rest of an article's take).
-        this.tx(() => fetched.forEach((name) => this.store.fetched(name)));
+        this.tx(() => fetched.forEach(([name, version]) => this.store.fetched(name, version)));
       }
       // Only now, with the documents on the server, are they marked changed: a laptop that hears the
       // mark and fetches at once must find the change there, or it would not look again.

@@ -5,6 +5,7 @@
 // a throwaway PostgreSQL, a Hocuspocus server.
 import { describe, expect, it } from 'vitest';
 import { TeamSync } from '../../main/sync/team-sync';
+import { TeamRecordStore } from '../../main/store/team-records';
 import { actorNamed, analyst, newTeam, useTeams, type Analyst } from './teams';
 
 useTeams();
@@ -86,5 +87,19 @@ describe('a large library’s first sync', () => {
     // Once taken it is not preferred again; the rest follow.
     expect(oneAtATime.prefer(uid)).toBe(false);
     expect((await oneAtATime.catchUp()).wanted).toBe(0);
+  });
+
+  it('keeps a mark that arrives while its document is being fetched, for the next round', async () => {
+    const lee = await analyst(await newTeam());
+    const store = new TeamRecordStore(lee.lib.db);
+    store.want([['article:abc', '2026-12-01T10:00:00.000Z']]);
+    const before = store.wantedVersion('article:abc')!;
+    // A member's newer change is marked while the round takes the older one; even a mark whose
+    // clock reads earlier (laptops' clocks differ) counts as newer.
+    store.want([['article:abc', '2026-12-01T09:59:00.000Z']]);
+    store.fetched('article:abc', before);
+    expect(store.isWanted('article:abc')).toBe(true);
+    store.fetched('article:abc', store.wantedVersion('article:abc')!);
+    expect(store.wantedCount()).toBe(0);
   });
 });
