@@ -12,7 +12,8 @@ import type { TeamLink } from './sync/team-link';
 
 type Handlers = { [N in CallName]: (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
-function handlers(s: Services, team: () => TeamLink, link: TeamLink | undefined): Handlers {
+function handlers(s: Services, link: TeamLink | undefined): Handlers {
+  const team = () => link ?? noTeam();
   return {
     'library.info': () => s.library.info(),
     'library.changes': () => s.library.changes(),
@@ -104,7 +105,7 @@ export interface RouterOptions {
 }
 
 export function createRouter(services: Services, { team, onError = logInternal }: RouterOptions = {}): Router {
-  const table = handlers(services, () => team ?? noTeam(), team);
+  const table = handlers(services, team);
   return async (name, input) => {
     if (!isCallName(name)) return { ok: false, error: { code: 'unknown_call', message: `There is no call named “${String(name).slice(0, 80)}”.` } };
     const parsed = contract[name].input.safeParse(input);

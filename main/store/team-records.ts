@@ -73,6 +73,11 @@ export class TeamRecordStore {
       .map((r) => r.uid);
   }
 
+  /** Whether anything waits to be sent or fetched: what the app's link asks ten times a second, so no counting. */
+  waiting(): boolean {
+    return this.sql<[], { any: number }>(`SELECT EXISTS (SELECT 1 FROM team_outbox) OR EXISTS (SELECT 1 FROM team_wanted) AS any`).get()!.any === 1;
+  }
+
   /** How many records wait to be acknowledged. */
   outboxCount(): number {
     return this.sql<[], { n: number }>(`SELECT count(*) AS n FROM team_outbox`).get()!.n;
@@ -297,9 +302,9 @@ export class TeamRecordStore {
     if (!current) {
       const format = (sourceFormats as readonly string[]).includes(text(fields.sourceFormat) ?? '') ? fields.sourceFormat : 'txt';
       this.sql(
-          `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, deleted_at, source_format, doc, structure, text, text_hash, word_count)
-           VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @deletedAt, @format, @doc, @structure, @text, @hash, @wordCount)`,
-        ).run({ ...meta, ...body!, format, hash: uid.split('.')[0] });
+        `INSERT INTO articles (uid, title, outlet, author, published_at, published_as_written, url, imported_at, updated_at, deleted_at, source_format, doc, structure, text, text_hash, word_count)
+         VALUES (@uid, @title, @outlet, @author, @publishedAt, @publishedAsWritten, @url, @now, @now, @deletedAt, @format, @doc, @structure, @text, @hash, @wordCount)`,
+      ).run({ ...meta, ...body!, format, hash: uid.split('.')[0] });
       return;
     }
     updateMeta();
@@ -346,14 +351,14 @@ export class TeamRecordStore {
     };
     if (id === undefined) {
       this.sql(
-          `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, coded_by, created_at, updated_at, deleted_at)
-           VALUES (@uid, @articleId, @kind, @speakerId, @start, @end, @exact, @prefix, @suffix, @comment, @tags, @orphaned, @changedFrom, @codedBy, @now, @now, @deletedAt)`,
-        ).run(row);
+        `INSERT INTO annotations (uid, article_id, kind, speaker_id, start, "end", exact, prefix, suffix, comment, tags, orphaned, changed_from, coded_by, created_at, updated_at, deleted_at)
+         VALUES (@uid, @articleId, @kind, @speakerId, @start, @end, @exact, @prefix, @suffix, @comment, @tags, @orphaned, @changedFrom, @codedBy, @now, @now, @deletedAt)`,
+      ).run(row);
     } else {
       this.sql(
-          `UPDATE annotations SET article_id = @articleId, kind = @kind, speaker_id = @speakerId, start = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
-             comment = @comment, tags = @tags, orphaned = @orphaned, changed_from = @changedFrom, coded_by = @codedBy, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`,
-        ).run(row);
+        `UPDATE annotations SET article_id = @articleId, kind = @kind, speaker_id = @speakerId, start = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
+           comment = @comment, tags = @tags, orphaned = @orphaned, changed_from = @changedFrom, coded_by = @codedBy, deleted_at = @deletedAt, updated_at = @now WHERE uid = @uid`,
+      ).run(row);
     }
     const annotationId = this.idOf('annotations', uid)!;
     this.sql(`DELETE FROM annotation_positions WHERE annotation_id = ?`).run(annotationId);

@@ -174,11 +174,11 @@ export class TeamLink {
   private beat(): void {
     if (this.closed) return;
     for (const room of [...this.rooms.values()]) if (room.sweep()) this.closeRoom(room);
-    const s = this.team.status();
-    this.watch(s.url);
+    const { url, waiting } = this.team.due();
+    this.watch(url);
     const since = Date.now() - this.lastRound;
-    const due = this.state === 'online' || this.state === 'unknown' ? (s.pending > 0 || s.wanted > 0 ? 0 : this.roundMs) : this.offlineMs;
-    if (s.joined && !this.running && since >= due) void this.round();
+    const due = this.state === 'online' || this.state === 'unknown' ? (waiting ? 0 : this.roundMs) : this.offlineMs;
+    if (url !== null && !this.running && since >= due) void this.round();
     this.timer = setTimeout(() => this.beat(), this.beatMs);
     this.timer.unref();
   }

@@ -87,7 +87,8 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     async (articleId: number) => {
       try {
         const list = await call('annotations.list', { articleId });
-        if (articleRef.current?.id === articleId) setAnnotations(list);
+        // Set only when the coding changed: the reader keeps the analyst's selection otherwise.
+        if (articleRef.current?.id === articleId && JSON.stringify(list) !== JSON.stringify(annotationsRef.current)) setAnnotations(list);
         // The library row's count, without listing the whole library again.
         rows.patch(articleId, (x) => ({ ...x, annotationCount: list.length }));
       } catch (e) {
@@ -160,16 +161,10 @@ export function ReadingView({ actors, topics, refreshCodebook, history, toast, o
     await refresh();
     const a = articleRef.current;
     if (!a) return;
-    // Set only when the coding changed: the reader keeps the analyst's selection otherwise.
-    try {
-      const list = await call('annotations.list', { articleId: a.id });
-      if (articleRef.current?.id === a.id && JSON.stringify(list) !== JSON.stringify(annotationsRef.current)) setAnnotations(list);
-    } catch {
-      // Asked again at the next change.
-    }
+    await loadAnnotations(a.id);
     const row = rows.row(rows.indexOf(a.id));
     if (row && row.updatedAt !== a.updatedAt && articleRef.current?.id === a.id && !draftRef.current) await open(a.id);
-  }, [refresh, rows, open]);
+  }, [refresh, loadAnnotations, rows, open]);
   useLibraryChanges(followChanges);
 
   // A search hit, a quote elsewhere: the article opens even when the list's filters hide it.
